@@ -1,0 +1,56 @@
+/**
+ * Visibility and permission rules of DESIGN §4 as pure functions, shared by the MemoryAdapter, the
+ * reference server and the UI (which uses them only to warn; backends enforce them).
+ */
+import type { Lead, Member } from './schema.js';
+
+/** Admins and managers see every lead. */
+export function seesAll(viewer: Pick<Member, 'role'>): boolean {
+  return viewer.role === 'admin' || viewer.role === 'manager';
+}
+
+/** A member sees the leads assigned to them and unassigned ones; admins and managers see all. */
+export function canSee(viewer: Pick<Member, 'id' | 'role' | 'active'>, lead: Pick<Lead, 'assigneeId'>): boolean {
+  if (!viewer.active) return false;
+  return seesAll(viewer) || lead.assigneeId === null || lead.assigneeId === viewer.id;
+}
+
+/** Editing fields and adding notes follow visibility. */
+export const canEdit = canSee;
+
+/** Only active members can receive leads. */
+export function canReceive(member: Pick<Member, 'active'> | undefined): boolean {
+  return member !== undefined && member.active;
+}
+
+export type AssignDecision =
+  | { ok: true }
+  | { ok: false; code: 'not_found' | 'forbidden' | 'invalid'; reason: string };
+
+/**
+ * Whether `viewer` may assign `lead` to `assignee` (null = unassign). An invisible lead is `not_found`
+ * (it does not exist for the viewer); an inactive or unknown assignee is `invalid`.
+ */
+export function canAssign(
+  viewer: Pick<Member, 'id' | 'role' | 'active'>,
+  lead: Pick<Lead, 'assigneeId'>,
+  assignee: Pick<Member, 'id' | 'active'> | null | undefined,
+): AssignDecision {
+  if (!viewer.active) return { ok: false, code: 'forbidden', reason: 'Inactive members cannot assign leads' };
+  if (!canSee(viewer, lead)) return { ok: false, code: 'not_found', reason: 'Lead not found' };
+  if (assignee === null) return { ok: true };
+  if (!canReceive(assignee ?? undefined)) {
+    return { ok: false, code: 'invalid', reason: 'The assignee is not an active member' };
+  }
+  return { ok: true };
+}
+
+/** The members a picker offers: active ones, in name order. */
+export function assignableMembers<M extends Pick<Member, 'active' | 'name'>>(members: readonly M[]): M[] {
+  return members.filter((m) => m.active).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** True when assigning `lead` to `assigneeId` takes it out of `viewer`'s view (the UI warns first). */
+export function losesSight(viewer: Pick<Member, 'id' | 'role' | 'active'>, assigneeId: string | null): boolean {
+  return !seesAll(viewer) && assigneeId !== null && assigneeId !== viewer.id;
+}

@@ -1,0 +1,217 @@
+/**
+ * The single source of data shapes: zod (mini) schemas and the types inferred from them.
+ * Used by the store, both adapters, the reference server and the tests, so a shape changes in one place.
+ *
+ * zod/mini keeps the client bundle small (~6 kB gzip instead of ~24 kB); the English locale is loaded so
+ * messages read "Too small: expected string to have >=1 characters" rather than "Invalid input".
+ */
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+z.config(en());
+
+export { z };
+
+const id = () => z.string().check(z.minLength(1), z.maxLength(200));
+const isoDate = () => z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const ROLES = ['admin', 'manager', 'member'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const MemberSchema = z.object({
+  id: id(),
+  name: text(200),
+  email: z.email(),
+  role: RoleSchema,
+  avatarUrl: z.optional(z.string().check(z.maxLength(2000))),
+  active: z.boolean(),
+  /** How many open leads this member should carry at most; used by capacity-aware distribution. */
+  capacity: z.optional(z.int().check(z.minimum(0))),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+/** A member as `GET /api/members` answers: with the number of open leads (not won or lost) they hold. */
+export const MemberWithLoadSchema = z.extend(MemberSchema, { openLeads: z.int().check(z.minimum(0)) });
+export type MemberWithLoad = z.infer<typeof MemberWithLoadSchema>;
+
+export const ColumnKeySchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i));
+export const ColumnSchema = z.object({ key: ColumnKeySchema, label: text(100) });
+export type Column = z.infer<typeof ColumnSchema>;
+export const ColumnsSchema = z.array(ColumnSchema).check(z.minLength(1));
+
+export const DEFAULT_COLUMNS: readonly Column[] = Object.freeze([
+  { key: 'new', label: 'New' },
+  { key: 'contacted', label: 'Contacted' },
+  { key: 'qualified', label: 'Qualified' },
+  { key: 'proposal', label: 'Proposal' },
+  { key: 'won', label: 'Won' },
+  { key: 'lost', label: 'Lost' },
+]);
+/** Statuses whose leads no longer count as open work (workload, openLeads). */
+export const CLOSED_STATUSES: readonly string[] = Object.freeze(['won', 'lost']);
+
+export const LeadSchema = z.object({
+  id: id(),
+  name: text(200),
+  company: z.optional(z.string().check(z.maxLength(200))),
+  email: z.optional(z.email()),
+  phone: z.optional(z.string().check(z.maxLength(50))),
+  value: z.optional(z.number().check(z.minimum(0))),
+  status: ColumnKeySchema,
+  /** Orders cards within a column; fractional so a move between two cards writes one lead. */
+  position: z.number(),
+  assigneeId: z.nullable(id()),
+  createdAt: isoDate(),
+  updatedAt: isoDate(),
+  /** Incremented by every write; writes carry the version the user saw and stale ones are refused. */
+  version: z.int().check(z.minimum(1)),
+});
+export type Lead = z.infer<typeof LeadSchema>;
+
+/**
+ * Fields a PATCH may change. `null` clears an optional field. `assigneeId` is deliberately absent:
+ * assignment has one path (`POST /api/assignments`), and the strict object rejects it by name.
+ */
+export const LeadPatchSchema = z.strictObject({
+  name: z.optional(text(200)),
+  company: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  email: z.optional(z.nullable(z.email())),
+  phone: z.optional(z.nullable(z.string().check(z.maxLength(50)))),
+  value: z.optional(z.nullable(z.number().check(z.minimum(0)))),
+  status: z.optional(ColumnKeySchema),
+  position: z.optional(z.number()),
+});
+export type LeadPatch = z.infer<typeof LeadPatchSchema>;
+
+/** `PATCH /api/leads/:id` body. */
+export const PatchLeadBodySchema = z.extend(LeadPatchSchema, { expectedVersion: z.int().check(z.minimum(1)) });
+export type PatchLeadBody = z.infer<typeof PatchLeadBodySchema>;
+
+export const NewLeadSchema = z.strictObject({
+  name: text(200),
+  company: z.optional(z.string().check(z.maxLength(200))),
+  email: z.optional(z.email()),
+  phone: z.optional(z.string().check(z.maxLength(50))),
+  value: z.optional(z.number().check(z.minimum(0))),
+  status: ColumnKeySchema,
+  assigneeId: z.optional(z.nullable(id())),
+});
+export type NewLead = z.infer<typeof NewLeadSchema>;
+
+export const ACTIVITY_TYPES = ['created', 'assigned', 'unassigned', 'status_changed', 'updated', 'note'] as const;
+export const ActivityTypeSchema = z.enum(ACTIVITY_TYPES);
+export type ActivityType = z.infer<typeof ActivityTypeSchema>;
+
+export const SOURCES = ['manual', 'bulk', 'distribute', 'drag', 'keyboard', 'undo', 'api'] as const;
+export const SourceSchema = z.enum(SOURCES);
+export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * One append-only history entry. For assigned/unassigned, `from`/`to` are member ids (null = nobody);
+ * for status_changed they are column keys; for `updated`, `text` lists the changed fields ("company, value");
+ * for `note`, `text` is the note.
+ */
+export const ActivitySchema = z.object({
+  id: id(),
+  leadId: id(),
+  type: ActivityTypeSchema,
+  actorId: id(),
+  at: isoDate(),
+  from: z.optional(z.nullable(z.string())),
+  to: z.optional(z.nullable(z.string())),
+  text: z.optional(z.string()),
+  source: z.optional(SourceSchema),
+  batchId: z.optional(z.string()),
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+
+/** Board filters. `assignee` is 'any', 'me', 'unassigned' or a member id. */
+export const LeadFilterSchema = z.object({
+  assignee: z.string().check(z.minLength(1)),
+  status: z.array(ColumnKeySchema),
+  q: z.string().check(z.maxLength(200)),
+});
+export type LeadFilter = z.infer<typeof LeadFilterSchema>;
+export const EMPTY_FILTER: Readonly<LeadFilter> = Object.freeze({ assignee: 'any', status: [], q: '' });
+
+/** Query of `GET /api/leads`: all optional; `status` is a comma-separated list of column keys. */
+export const LeadQuerySchema = z.object({
+  status: z.optional(z.string()),
+  assignee: z.optional(z.string().check(z.minLength(1))),
+  q: z.optional(z.string().check(z.maxLength(200))),
+});
+export type LeadQuery = z.infer<typeof LeadQuerySchema>;
+
+export const MAX_BATCH = 10_000;
+
+/** `POST /api/assignments` body. `expectedVersions` maps lead id → the version the caller saw. */
+export const AssignBodySchema = z.strictObject({
+  leadIds: z.array(id()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+  assigneeId: z.nullable(id()),
+  expectedVersions: z.optional(z.record(z.string(), z.int().check(z.minimum(1)))),
+  source: z.optional(SourceSchema),
+  batchId: z.optional(id()),
+});
+export type AssignBody = z.infer<typeof AssignBodySchema>;
+
+export const ASSIGN_RESULT_STATUSES = ['ok', 'conflict', 'forbidden', 'not_found'] as const;
+export const AssignResultStatusSchema = z.enum(ASSIGN_RESULT_STATUSES);
+export type AssignResultStatus = z.infer<typeof AssignResultStatusSchema>;
+
+/** Per-lead outcome: `lead` is the lead after the write (ok) or as it now is (conflict); absent otherwise. */
+export const AssignResultSchema = z.object({
+  leadId: id(),
+  status: AssignResultStatusSchema,
+  lead: z.optional(LeadSchema),
+});
+export type AssignResult = z.infer<typeof AssignResultSchema>;
+
+export const AssignResponseSchema = z.object({ batchId: id(), results: z.array(AssignResultSchema) });
+export type AssignResponse = z.infer<typeof AssignResponseSchema>;
+
+export const NoteBodySchema = z.strictObject({ text: text(5000) });
+export type NoteBody = z.infer<typeof NoteBodySchema>;
+
+export const SessionBodySchema = z.strictObject({ email: z.email() });
+export const SessionResponseSchema = z.object({ token: z.string().check(z.minLength(16)), member: MemberSchema });
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+export const LeadsResponseSchema = z.object({ leads: z.array(LeadSchema) });
+export const MembersResponseSchema = z.array(MemberWithLoadSchema);
+export const MembersListSchema = z.array(MemberSchema);
+export const ActivityListSchema = z.array(ActivitySchema);
+
+export const ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'network'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof IssueSchema>;
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), issues: z.optional(z.array(IssueSchema)) }),
+  /** With 409: the lead as it now is. */
+  current: z.optional(LeadSchema),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/**
+ * A change pushed by a backend (`GET /api/events`, `LeadAdapter.subscribe`). `lead_removed` tells a
+ * subscriber that a lead left its view (e.g. a member's lead was handed to someone else) without its data.
+ */
+export const ChangeEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lead'), lead: LeadSchema }),
+  z.object({ type: z.literal('activity'), activity: ActivitySchema }),
+  z.object({ type: z.literal('lead_removed'), leadId: id() }),
+]);
+export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
+
+/** Turns zod issues into `{ path, message }` with a dotted path ("leads.3.version"), "(root)" for the value. */
+export function toFieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+}
+
+/** One readable line naming every failing field: "email: Invalid email address; value: Too small: …". */
+export function describeIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,45 @@
+import { expect } from '@open-wc/testing';
+import { AdapterError, LeadPatchSchema, LeadSchema, AssignBodySchema, parseOrThrow, seed } from '../../sdk/index.js';
+
+describe('schema', () => {
+  it('accepts every seeded lead and member', () => {
+    const data = seed({ leads: 50, members: 6 });
+    for (const lead of data.leads) parseOrThrow(LeadSchema, lead, 'lead');
+    expect(data.members.filter((m) => m.role === 'admin')).to.have.length(1);
+    expect(data.members.filter((m) => m.role === 'manager')).to.have.length(1);
+    expect(data.members.filter((m) => !m.active)).to.have.length(1);
+    expect(data.leads.some((l) => l.assigneeId === null)).to.equal(true);
+    expect(data.leads.some((l) => l.assigneeId !== null)).to.equal(true);
+  });
+
+  it('is deterministic for the same options', () => {
+    expect(JSON.stringify(seed({ leads: 30, seed: 7 }))).to.equal(JSON.stringify(seed({ leads: 30, seed: 7 })));
+    expect(JSON.stringify(seed({ leads: 30, seed: 7 }))).not.to.equal(JSON.stringify(seed({ leads: 30, seed: 8 })));
+  });
+
+  it('rejects malformed input with a message naming the field', () => {
+    const lead = { ...seed({ leads: 1 }).leads[0], email: 'not-an-email', version: 0 };
+    let error: unknown;
+    try {
+      parseOrThrow(LeadSchema, lead, 'lead');
+    } catch (e) {
+      error = e;
+    }
+    expect(AdapterError.is(error, 'invalid')).to.equal(true);
+    const message = (error as AdapterError).message;
+    expect(message).to.match(/^lead: /);
+    expect(message).to.contain('email:');
+    expect(message).to.contain('version:');
+    expect((error as AdapterError).issues!.map((i) => i.path)).to.deep.equal(['email', 'version']);
+  });
+
+  it('refuses assigneeId in a patch: assignment has one path', () => {
+    const result = LeadPatchSchema.safeParse({ assigneeId: 'm2' });
+    expect(result.success).to.equal(false);
+    expect(() => parseOrThrow(LeadPatchSchema, { assigneeId: 'm2' }, 'patch')).to.throw(/assigneeId/);
+  });
+
+  it('requires at least one lead in an assignment', () => {
+    expect(() => parseOrThrow(AssignBodySchema, { leadIds: [], assigneeId: null }, 'body')).to.throw(/leadIds/);
+  });
+});
