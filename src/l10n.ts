@@ -1,0 +1,145 @@
+/**
+ * Every string a user reads, in one table. Hosts translate with `setMessages({ ... })` (a partial table is
+ * merged over English); elements re-render through LocalizeController. Entries that take values are
+ * functions so plurals and word order stay the translator's choice.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+const en = {
+  // board and toolbar
+  boardLabel: 'Leads board',
+  toolbarLabel: 'Board tools',
+  filterByAssignee: 'Filter by assignee',
+  filterByStatus: 'Filter by status',
+  searchLeads: 'Search leads',
+  searchPlaceholder: 'Search leads…',
+  anyone: 'Anyone',
+  unassigned: 'Unassigned',
+  assignedToMe: 'Assigned to me',
+  assignedTo: (name: string) => `Assigned to ${name}`,
+  allStatuses: 'All statuses',
+  statusCount: (n: number) => (n === 1 ? '1 status' : `${n} statuses`),
+  assign: 'Assign',
+  bulkActions: 'Bulk actions',
+  selectAllMatching: 'Select all matching',
+  selectAllIn: (column: string) => `Select all in ${column}`,
+  selectLead: (name: string) => `Select ${name}`,
+  selectedCount: (n: number) => (n === 1 ? '1 selected' : `${n} selected`),
+  clearSelection: 'Clear',
+  clearSelectionLabel: 'Clear selection',
+  leadsCount: (n: number) => (n === 1 ? '1 lead' : `${n} leads`),
+  columnCount: (shown: number, total: number) => (shown === total ? `${total}` : `${shown} of ${total}`),
+  emptyColumn: 'No leads',
+  loading: 'Loading leads…',
+  loadFailed: (message: string) => `Could not load leads: ${message}`,
+  retry: 'Retry',
+  workload: 'Workload',
+  openLeads: (n: number) => (n === 1 ? '1 open lead' : `${n} open leads`),
+  viewingAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
+  undo: 'Undo',
+  dismiss: 'Dismiss',
+  // bulk assign dialog
+  assignLeadsTitle: 'Assign leads',
+  assignNLeads: (n: number) => (n === 1 ? 'Assign 1 lead' : `Assign ${n} leads`),
+  unassignNLeads: (n: number) => (n === 1 ? 'Unassign 1 lead' : `Unassign ${n} leads`),
+  confirmAssign: (n: number, name: string) =>
+    n === 1 ? `Assign 1 lead to ${name}?` : `Assign ${n} leads to ${name}?`,
+  confirmUnassign: (n: number) => (n === 1 ? 'Remove the assignee from 1 lead?' : `Remove the assignee from ${n} leads?`),
+  chooseAssignee: 'Choose who should own the selected leads.',
+  handOffWarning: (n: number) =>
+    n === 1
+      ? 'You will no longer see this lead after handing it to someone else.'
+      : `You will no longer see these ${n} leads after handing them to someone else.`,
+  cancel: 'Cancel',
+  assigning: (n: number) => (n === 1 ? 'Assigning 1 lead…' : `Assigning ${n} leads…`),
+  // outcomes
+  outcomeAssigned: (n: number, name: string) => (n === 1 ? `1 lead assigned to ${name}` : `${n} leads assigned to ${name}`),
+  outcomeUnassigned: (n: number) => (n === 1 ? '1 lead unassigned' : `${n} leads unassigned`),
+  outcomeConflict: (n: number) => (n === 1 ? '1 changed by someone else' : `${n} changed by someone else`),
+  outcomeForbidden: (n: number) => (n === 1 ? '1 not allowed' : `${n} not allowed`),
+  outcomeNotFound: (n: number) => (n === 1 ? '1 no longer available' : `${n} no longer available`),
+  outcomeFailed: (message: string) => `Nothing was assigned: ${message}`,
+  moveFailed: (name: string, message: string) => `Could not move ${name}: ${message}`,
+  saveFailed: (message: string) => `Could not save: ${message}`,
+  // announcements
+  announceMoved: (name: string, from: string, to: string, position: number, total: number) =>
+    from === to
+      ? `Moved ${name} to position ${position} of ${total} in ${to}`
+      : `Moved ${name} from ${from} to ${to}, position ${position} of ${total}`,
+  announceAssigned: (name: string, assignee: string) => `${name} assigned to ${assignee}`,
+  announceUnassigned: (name: string) => `${name} is now unassigned`,
+  announceSelection: (n: number) => (n === 0 ? 'Selection cleared' : n === 1 ? '1 lead selected' : `${n} leads selected`),
+  // card
+  cardActions: (name: string) => `Actions for ${name}`,
+  moveTo: (column: string) => `Move to ${column}`,
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  moveToTop: 'Move to top',
+  moveToBottom: 'Move to bottom',
+  assignEllipsis: 'Assign…',
+  assignToMe: 'Assign to me',
+  unassign: 'Unassign',
+  // drawer
+  close: 'Close',
+  details: 'Details',
+  fieldName: 'Name',
+  fieldCompany: 'Company',
+  fieldEmail: 'Email',
+  fieldPhone: 'Phone',
+  fieldValue: 'Value',
+  fieldStatus: 'Status',
+  save: 'Save',
+  saved: 'Saved',
+  saving: 'Saving…',
+  notes: 'Notes',
+  addNote: 'Add note',
+  notePlaceholder: 'Write a note…',
+  activity: 'Activity',
+  noActivity: 'No activity yet',
+  leadNotFound: 'This lead is not available.',
+  someone: 'Someone',
+  activityCreated: (actor: string) => `${actor} created the lead`,
+  activityAssigned: (actor: string, to: string) => `${actor} assigned to ${to}`,
+  activityReassigned: (actor: string, from: string, to: string) => `${actor} reassigned from ${from} to ${to}`,
+  activityUnassigned: (actor: string, from: string) => `${actor} unassigned ${from}`,
+  activityStatus: (actor: string, from: string, to: string) => `${actor} moved from ${from} to ${to}`,
+  activityUpdated: (actor: string, fields: string) => `${actor} updated ${fields}`,
+  activityNote: (actor: string) => `${actor} added a note`,
+  viaSource: (source: string) => `via ${source}`,
+  // picker
+  assignee: 'Assignee',
+  searchMembers: 'Search people',
+  noMatches: 'No matching people',
+  you: 'you',
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+export type Messages = Widen<typeof en>;
+
+let table: Messages = en;
+const listeners = new Set<() => void>();
+
+/** The messages in force: read at render time so a locale switch re-renders with new words. */
+export function messages(): Messages {
+  return table;
+}
+
+/** Merges translations over English and re-renders every connected element. */
+export function setMessages(overrides: Partial<Messages>): void {
+  table = { ...en, ...overrides };
+  for (const listener of listeners) listener();
+}
+
+/** Re-renders its host when the messages change. */
+export class LocalizeController implements ReactiveController {
+  private readonly listener = () => this.host.requestUpdate();
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    listeners.add(this.listener);
+  }
+  hostDisconnected(): void {
+    listeners.delete(this.listener);
+  }
+}

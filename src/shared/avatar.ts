@@ -1,0 +1,62 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Member } from '../../sdk/index.js';
+
+/** Up to two initials: "Dana Ruiz" → "DR". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '?';
+  const last = parts.length > 1 ? parts[parts.length - 1]![0] : '';
+  return (first + (last ?? '')).toUpperCase();
+}
+
+/** A stable hue per member id, so a person keeps their colour on every card and in every list. */
+export function hueOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % 360;
+}
+
+/**
+ * The avatar shown on cards, in the drawer and in pickers: the image when the member has one, else initials
+ * on a per-member colour. Decorative (aria-hidden): the name is always written next to it.
+ */
+export function avatar(member: Pick<Member, 'id' | 'name' | 'avatarUrl'> | undefined, size: 'sm' | 'md' = 'sm'): TemplateResult {
+  if (!member) return html`<span class="avatar avatar-${size} avatar-none" part="avatar" aria-hidden="true"></span>`;
+  return html`<span class="avatar avatar-${size}" part="avatar" aria-hidden="true" style="--_hue:${hueOf(member.id)}"
+    >${member.avatarUrl ? html`<img src=${member.avatarUrl} alt="" />` : nothing}${member.avatarUrl ? nothing : initials(member.name)}</span
+  >`;
+}
+
+export const avatarStyles = css`
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    border-radius: 50%;
+    overflow: hidden;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    color: hsl(var(--_hue, 220) 45% 25%);
+    background: hsl(var(--_hue, 220) 70% 88%);
+    user-select: none;
+  }
+  .avatar img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .avatar-sm {
+    width: 22px;
+    height: 22px;
+    font-size: 10px;
+  }
+  .avatar-md {
+    width: 32px;
+    height: 32px;
+    font-size: 13px;
+  }
+  .avatar-none {
+    background: transparent;
+    border: 1.5px dashed var(--_muted);
+  }
+`;
