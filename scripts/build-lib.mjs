@@ -1,0 +1,48 @@
+// Library build: ES modules for `lead-kanban` (elements) and `lead-kanban/sdk` into dist/, dependencies left
+// external (the host's bundler dedupes them), plus type declarations. With --standalone it also writes
+// dist/standalone/lead-kanban.js: elements + SDK + every dependency, minified — what a host that drops in one
+// <script type="module"> ships, and what the size budget measures.
+import { build } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+
+const standalone = process.argv.includes('--standalone');
+const external = [/^lit($|\/)/, /^@lit\//, /^sortablejs($|\/)/, /^ky($|\/)/, /^zod($|\/)/];
+
+rmSync('dist/lib', { recursive: true, force: true });
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist/lib',
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts' }, formats: ['es'] },
+    rollupOptions: { external },
+  },
+});
+
+if (standalone) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: 'dist/standalone',
+      target: 'es2022',
+      minify: true,
+      lib: { entry: { 'lead-kanban': 'src/index.ts' }, formats: ['es'] },
+    },
+  });
+}
+
+// Declarations: a throwaway tsconfig that emits .d.ts for the two entries only.
+const tsconfig = {
+  extends: '../tsconfig.json',
+  compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'types', rootDir: '..', types: [] },
+  include: ['../src', '../sdk'],
+};
+writeFileSync('dist/tsconfig.types.json', JSON.stringify(tsconfig));
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'dist/tsconfig.types.json'], { stdio: 'inherit' });
+console.log('built dist/lib' + (standalone ? ', dist/standalone' : '') + ' and dist/types');
