@@ -3,3 +3,5 @@ export * from './schema.js';
 export * from './adapter.js';
 export * from './policy.js';
 export * from './seed.js';
+export * from './distribute.js';
+export * from './adapters/memory.js';

@@ -1,0 +1,162 @@
+/**
+ * A test tool, not a mock: wraps a real LeadAdapter (usually MemoryAdapter) and forwards every call to it,
+ * while letting a test fail, hold (delay) or force a real conflict on chosen calls, and counting calls per
+ * method. Conflicts are produced by the wrapped backend itself: the wrapper sends a version it cannot have.
+ */
+import type { AssignOptions, LeadAdapter, LeadListQuery } from '../../sdk/index.js';
+import { AdapterError } from '../../sdk/index.js';
+import type { Activity, AssignResponse, ChangeEvent, Lead, LeadPatch, Member, MemberWithLoad, NewLead, Source } from '../../sdk/index.js';
+
+export type Method =
+  | 'me' | 'listMembers' | 'listLeads' | 'getLead' | 'createLead' | 'updateLead' | 'assign' | 'listActivity' | 'addNote';
+
+export type Fault =
+  /** The call rejects with this error without reaching the backend. */
+  | { fail: Error }
+  /** The call is forwarded only once `release()` is called (a slow request). */
+  | { hold: 'request' }
+  /** The backend handles the call at once; its answer is returned only on `release()` (a slow response). */
+  | { hold: 'response' }
+  /** The call reaches the backend after `ms` milliseconds. */
+  | { delayMs: number }
+  /** The backend answers `conflict`: for all leads of the call, or only the listed ones (assign). */
+  | { conflict: true | readonly string[] };
+
+export interface Injection {
+  /** Lets held calls proceed (for `hold`); harmless otherwise. */
+  release(): void;
+  /** How many calls this injection has affected so far. */
+  readonly hits: number;
+}
+
+interface Rule {
+  method: Method;
+  fault: Fault;
+  remaining: number;
+  hits: number;
+  waiting: (() => void)[];
+  released: boolean;
+}
+
+/** Adds far more than any real version, so the wrapped backend sees a stale expectation and refuses it. */
+const IMPOSSIBLE = 1_000_000;
+
+export class FaultAdapter implements LeadAdapter {
+  readonly inner: LeadAdapter;
+  readonly calls: Record<Method, number> = {
+    me: 0, listMembers: 0, listLeads: 0, getLead: 0, createLead: 0, updateLead: 0, assign: 0, listActivity: 0, addNote: 0,
+  };
+  /** Arguments of every assign call, to assert what the store sent. */
+  readonly assignCalls: { leadIds: string[]; assigneeId: string | null; options: AssignOptions }[] = [];
+  private readonly rules: Rule[] = [];
+
+  constructor(inner: LeadAdapter) {
+    this.inner = inner;
+    if (!inner.subscribe) this.subscribe = undefined;
+  }
+
+  /** Applies `fault` to the next `times` calls of `method` (default 1). */
+  inject(method: Method, fault: Fault, times = 1): Injection {
+    const rule: Rule = { method, fault, remaining: times, hits: 0, waiting: [], released: false };
+    this.rules.push(rule);
+    return {
+      release: () => {
+        rule.released = true;
+        for (const resume of rule.waiting.splice(0)) resume();
+      },
+      get hits() {
+        return rule.hits;
+      },
+    };
+  }
+
+  fail(method: Method, error: Error = new AdapterError('network', 'Simulated network failure'), times = 1): Injection {
+    return this.inject(method, { fail: error }, times);
+  }
+
+  totalCalls(): number {
+    return Object.values(this.calls).reduce((a, b) => a + b, 0);
+  }
+
+  private take(method: Method): Rule | undefined {
+    this.calls[method] += 1;
+    const rule = this.rules.find((r) => r.method === method && r.remaining > 0);
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    rule.hits += 1;
+    return rule;
+  }
+
+  private gate(rule: Rule): Promise<void> {
+    if (rule.released) return Promise.resolve();
+    return new Promise((resolve) => rule.waiting.push(resolve));
+  }
+
+  /** Runs `call` under the rule: fail, hold or delay; `conflict` is handled by the callers that support it. */
+  private async run<T>(rule: Rule | undefined, call: () => Promise<T>): Promise<T> {
+    if (!rule) return call();
+    const fault = rule.fault;
+    if ('fail' in fault) throw fault.fail;
+    if ('delayMs' in fault) {
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      return call();
+    }
+    if ('hold' in fault) {
+      if (fault.hold === 'request') {
+        await this.gate(rule);
+        return call();
+      }
+      const pending = call();
+      // Surface the backend's answer (success or failure) only once released.
+      const settled = await pending.then((value) => ({ value }), (error: unknown) => ({ error }));
+      await this.gate(rule);
+      if ('error' in settled) throw settled.error;
+      return settled.value;
+    }
+    return call();
+  }
+
+  me(): Promise<Member> {
+    return this.run(this.take('me'), () => this.inner.me());
+  }
+  listMembers(): Promise<MemberWithLoad[]> {
+    return this.run(this.take('listMembers'), () => this.inner.listMembers());
+  }
+  listLeads(query?: LeadListQuery): Promise<Lead[]> {
+    return this.run(this.take('listLeads'), () => this.inner.listLeads(query));
+  }
+  getLead(id: string): Promise<Lead> {
+    return this.run(this.take('getLead'), () => this.inner.getLead(id));
+  }
+  createLead(lead: NewLead): Promise<Lead> {
+    const inner = this.inner;
+    if (!inner.createLead) return Promise.reject(new AdapterError('invalid', 'createLead is not supported'));
+    return this.run(this.take('createLead'), () => inner.createLead!(lead));
+  }
+  updateLead(id: string, patch: LeadPatch, expectedVersion: number, options?: { source?: Source }): Promise<Lead> {
+    const rule = this.take('updateLead');
+    const stale = rule && 'conflict' in rule.fault ? expectedVersion + IMPOSSIBLE : expectedVersion;
+    return this.run(rule, () => this.inner.updateLead(id, patch, stale, options));
+  }
+  assign(leadIds: readonly string[], assigneeId: string | null, options: AssignOptions = {}): Promise<AssignResponse> {
+    const rule = this.take('assign');
+    this.assignCalls.push({ leadIds: [...leadIds], assigneeId, options: { ...options } });
+    let sent = options;
+    if (rule && 'conflict' in rule.fault) {
+      const targets = rule.fault.conflict === true ? leadIds : rule.fault.conflict;
+      const expectedVersions = { ...options.expectedVersions };
+      for (const id of targets) expectedVersions[id] = (expectedVersions[id] ?? 1) + IMPOSSIBLE;
+      sent = { ...options, expectedVersions };
+    }
+    return this.run(rule, () => this.inner.assign(leadIds, assigneeId, sent));
+  }
+  listActivity(leadId: string): Promise<Activity[]> {
+    return this.run(this.take('listActivity'), () => this.inner.listActivity(leadId));
+  }
+  addNote(leadId: string, text: string): Promise<Activity> {
+    return this.run(this.take('addNote'), () => this.inner.addNote(leadId, text));
+  }
+  subscribe?(onChange: (event: ChangeEvent) => void): () => void {
+    return this.inner.subscribe!(onChange);
+  }
+}

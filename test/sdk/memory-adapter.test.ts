@@ -1,0 +1,196 @@
+import { expect } from '@open-wc/testing';
+import { AdapterError, MemoryAdapter, MemoryDatabase, seed } from '../../sdk/index.js';
+import type { ChangeEvent, Lead, Member } from '../../sdk/index.js';
+import { rejection, settle } from './helpers.js';
+
+/** A small deterministic team: m1 admin, m2 manager, m3..m5 members, m6 inactive. */
+function setup(leads = 30) {
+  const admin = MemoryAdapter.seeded({ leads, members: 6, seed: 3 });
+  const db = admin.database;
+  const members = db.snapshot().members;
+  const byRole = (role: Member['role']) => members.filter((m) => m.role === role && m.active);
+  const [alice, bob] = byRole('member') as [Member, Member];
+  const inactive = members.find((m) => !m.active)!;
+  return { admin, db, alice: admin.session(alice.id), bob: admin.session(bob.id), aliceId: alice.id, bobId: bob.id, inactive };
+}
+
+describe('MemoryAdapter', () => {
+  it('acts as its member and lists members with open-lead counts', async () => {
+    const { admin, db } = setup();
+    expect((await admin.me()).role).to.equal('admin');
+    const members = await admin.listMembers();
+    const open = db.snapshot().leads.filter((l) => l.assigneeId && !['won', 'lost'].includes(l.status));
+    for (const m of members) expect(m.openLeads).to.equal(open.filter((l) => l.assigneeId === m.id).length);
+  });
+
+  it('returns copies, never its internal objects', async () => {
+    const { admin } = setup();
+    const [lead] = await admin.listLeads();
+    lead!.name = 'Tampered';
+    expect((await admin.getLead(lead!.id)).name).not.to.equal('Tampered');
+  });
+
+  it('a member sees only their own and unassigned leads; another member\'s lead is not_found, with no data', async () => {
+    const { admin, alice, aliceId, bobId } = setup();
+    const visible = await alice.listLeads();
+    expect(visible.length).to.be.greaterThan(0);
+    expect(visible.every((l) => l.assigneeId === null || l.assigneeId === aliceId)).to.equal(true);
+    const bobsLead = (await admin.listLeads({ assignee: bobId }))[0]!;
+    for (const call of [
+      alice.getLead(bobsLead.id),
+      alice.listActivity(bobsLead.id),
+      alice.addNote(bobsLead.id, 'hello'),
+      alice.updateLead(bobsLead.id, { name: 'Mine now' }, bobsLead.version),
+    ]) {
+      const error = await rejection(call);
+      expect(error.code).to.equal('not_found');
+      expect(error.current).to.equal(undefined);
+      expect(error.message).not.to.contain(bobsLead.name);
+    }
+    const response = await alice.assign([bobsLead.id], aliceId);
+    expect(response.results).to.deep.equal([{ leadId: bobsLead.id, status: 'not_found' }]);
+    expect((await admin.getLead(bobsLead.id)).assigneeId).to.equal(bobId);
+  });
+
+  it('handing a lead off removes it from the member\'s view', async () => {
+    const { alice, aliceId, bobId } = setup();
+    const mine = (await alice.listLeads({ assignee: aliceId }))[0]!;
+    const response = await alice.assign([mine.id], bobId);
+    expect(response.results[0]!.status).to.equal('ok');
+    expect((await rejection(alice.getLead(mine.id))).code).to.equal('not_found');
+  });
+
+  it('assign / unassign / reassign: versions, history with actor, time, from, to, source, batch id; earlier entries kept', async () => {
+    const { admin, aliceId, bobId } = setup();
+    const lead = (await admin.listLeads({ assignee: 'unassigned' }))[0]!;
+    const before = await admin.listActivity(lead.id);
+    const r1 = await admin.assign([lead.id], aliceId, { source: 'bulk', batchId: 'batch-1', expectedVersions: { [lead.id]: lead.version } });
+    expect(r1.batchId).to.equal('batch-1');
+    expect(r1.results[0]!.lead!.version).to.equal(lead.version + 1);
+    const r2 = await admin.assign([lead.id], bobId, { source: 'drag' });
+    expect(r2.batchId).to.be.a('string').and.not.equal('batch-1');
+    const r3 = await admin.assign([lead.id], null);
+    expect(r3.results[0]!.lead!.assigneeId).to.equal(null);
+    expect(r3.results[0]!.lead!.version).to.equal(lead.version + 3);
+
+    const history = await admin.listActivity(lead.id);
+    expect(history.slice(0, before.length)).to.deep.equal(before);
+    const added = history.slice(before.length);
+    expect(added.map((a) => [a.type, a.from, a.to, a.source, a.actorId])).to.deep.equal([
+      ['assigned', null, aliceId, 'bulk', 'm1'],
+      ['assigned', aliceId, bobId, 'drag', 'm1'],
+      ['unassigned', bobId, null, 'manual', 'm1'],
+    ]);
+    expect(added.map((a) => a.batchId)).to.deep.equal(['batch-1', r2.batchId, r3.batchId]);
+    for (const a of added) expect(Number.isNaN(Date.parse(a.at))).to.equal(false);
+  });
+
+  it('assigning to the current assignee is ok without a write or history', async () => {
+    const { admin, aliceId } = setup();
+    const lead = (await admin.listLeads({ assignee: aliceId }))[0]!;
+    const count = (await admin.listActivity(lead.id)).length;
+    const response = await admin.assign([lead.id], aliceId);
+    expect(response.results[0]).to.deep.include({ status: 'ok' });
+    expect(response.results[0]!.lead!.version).to.equal(lead.version);
+    expect(await admin.listActivity(lead.id)).to.have.length(count);
+  });
+
+  it('stale versions give per-lead conflicts carrying the current lead; the rest of the batch applies', async () => {
+    const { admin, aliceId } = setup();
+    const [a, b, c] = (await admin.listLeads()).slice(0, 3) as [Lead, Lead, Lead];
+    await admin.updateLead(b.id, { name: 'Changed elsewhere' }, b.version);
+    const response = await admin.assign([a.id, b.id, c.id], aliceId, {
+      expectedVersions: { [a.id]: a.version, [b.id]: b.version, [c.id]: c.version },
+    });
+    expect(response.results.map((r) => r.status)).to.deep.equal(['ok', 'conflict', 'ok']);
+    const conflict = response.results[1]!;
+    expect(conflict.lead!.name).to.equal('Changed elsewhere');
+    expect(conflict.lead!.version).to.equal(b.version + 1);
+    expect((await admin.getLead(b.id)).assigneeId).to.equal(b.assigneeId);
+  });
+
+  it('updateLead: stale version throws conflict with current; status and field changes are logged', async () => {
+    const { admin } = setup();
+    const lead = (await admin.listLeads({ status: ['new'] }))[0]!;
+    const moved = await admin.updateLead(lead.id, { status: 'qualified', position: 5 }, lead.version, { source: 'keyboard' });
+    expect(moved.version).to.equal(lead.version + 1);
+    const error = await rejection(admin.updateLead(lead.id, { name: 'x' }, lead.version));
+    expect(error.code).to.equal('conflict');
+    expect(error.current).to.deep.equal(moved);
+    await admin.updateLead(lead.id, { company: 'Other Co', value: null }, moved.version);
+    const history = await admin.listActivity(lead.id);
+    const [statusEntry, updatedEntry] = history.slice(-2);
+    expect(statusEntry).to.deep.include({ type: 'status_changed', from: 'new', to: 'qualified', source: 'keyboard' });
+    expect(updatedEntry).to.deep.include({ type: 'updated', text: 'company, value' });
+    expect('value' in (await admin.getLead(lead.id))).to.equal(false);
+  });
+
+  it('rejects malformed input naming the field, and inactive assignees as invalid', async () => {
+    const { admin, inactive } = setup();
+    const lead = (await admin.listLeads())[0]!;
+    const badEmail = await rejection(admin.updateLead(lead.id, { email: 'nope' }, lead.version));
+    expect(badEmail.code).to.equal('invalid');
+    expect(badEmail.message).to.contain('email');
+    const noAssignee = await rejection(admin.updateLead(lead.id, { assigneeId: 'm2' } as never, lead.version));
+    expect(noAssignee.message).to.contain('assigneeId');
+    const badVersion = await rejection(admin.updateLead(lead.id, { name: 'x' }, 0));
+    expect(badVersion.message).to.contain('expectedVersion');
+    const emptyNote = await rejection(admin.addNote(lead.id, '   '));
+    expect(emptyNote.message).to.contain('text');
+    const toInactive = await rejection(admin.assign([lead.id], inactive.id));
+    expect(toInactive.code).to.equal('invalid');
+    expect(toInactive.message).to.contain('assigneeId');
+    const badSource = await rejection(admin.assign([lead.id], null, { source: 'telepathy' as never }));
+    expect(badSource.message).to.contain('source');
+    const badQuery = await rejection(admin.listLeads({ status: ['not a key!'] }));
+    expect(badQuery.message).to.contain('status');
+    expect((await admin.getLead(lead.id)).version).to.equal(lead.version);
+  });
+
+  it('addNote logs a note; createLead logs created (and assigned)', async () => {
+    const { admin, aliceId } = setup();
+    const created = await admin.createLead({ name: ' New Person ', status: 'new', assigneeId: aliceId, value: 100 });
+    expect(created).to.deep.include({ name: 'New Person', version: 1, assigneeId: aliceId });
+    const note = await admin.addNote(created.id, 'Called, will follow up');
+    expect(note).to.deep.include({ type: 'note', text: 'Called, will follow up', actorId: 'm1', leadId: created.id });
+    const history = await admin.listActivity(created.id);
+    expect(history.map((a) => a.type)).to.deep.equal(['created', 'assigned', 'note']);
+  });
+
+  it('pushes changes to every session that may see them, and lead_removed when a lead leaves a view', async () => {
+    const { admin, alice, aliceId, bobId } = setup();
+    const seenByAlice: ChangeEvent[] = [];
+    const seenByBob: ChangeEvent[] = [];
+    const offA = alice.subscribe((e) => seenByAlice.push(e));
+    const offB = admin.session(bobId).subscribe((e) => seenByBob.push(e));
+    const lead = (await admin.listLeads({ assignee: aliceId }))[0]!;
+    await admin.assign([lead.id], bobId);
+    await settle();
+    expect(seenByAlice).to.deep.equal([{ type: 'lead_removed', leadId: lead.id }]);
+    expect(seenByBob.map((e) => e.type)).to.deep.equal(['lead', 'activity']);
+    offA();
+    offB();
+    await admin.assign([lead.id], aliceId);
+    await settle();
+    expect(seenByAlice).to.have.length(1);
+  });
+
+  it('persists to storage when asked, and works without localStorage', async () => {
+    const data = new Map<string, string>();
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+    const first = new MemoryDatabase(seed({ leads: 5, members: 4 }), { storageKey: 'kanban', storage });
+    const admin = new MemoryAdapter({ database: first, as: 'm1' });
+    const lead = (await admin.listLeads())[0]!;
+    await admin.updateLead(lead.id, { name: 'Persisted' }, lead.version);
+    await settle();
+    const second = new MemoryDatabase(seed({ leads: 5, members: 4 }), { storageKey: 'kanban', storage });
+    expect(second.snapshot().leads.find((l) => l.id === lead.id)!.name).to.equal('Persisted');
+    expect(() => new MemoryDatabase({ members: [], leads: [] }, { storageKey: 'x', storage: undefined })).not.to.throw();
+  });
+
+  it('rejects malformed seed data naming the field', () => {
+    const data = seed({ leads: 2, members: 4 });
+    data.leads[1]!.version = 0;
+    expect(() => new MemoryDatabase(data)).to.throw(AdapterError, /leads\.1\.version/);
+  });
+});
