@@ -1,0 +1,108 @@
+/**
+ * `createApp` builds the reference server's hono app (DESIGN §5) around an open database. It does not
+ * listen: main.ts, the vite plugin and the tests each mount `app.fetch` their own way.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { DEFAULT_COLUMNS } from '../../sdk/schema.js';
+import { Auth, type AppEnv } from './auth.js';
+import { Commands } from './commands.js';
+import type { Db } from './db.js';
+import { EventHub } from './events.js';
+import { ApiError, errorResponse, notFound } from './http.js';
+import { Repository } from './repository.js';
+import { assignmentRoutes } from './routes/assignments.js';
+import { eventRoutes } from './routes/events.js';
+import { leadRoutes } from './routes/leads.js';
+import { memberRoutes } from './routes/members.js';
+import { sessionRoutes } from './routes/session.js';
+import type { Services } from './routes/services.js';
+
+export interface RequestLogLine {
+  time: string;
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+}
+
+export interface AppOptions {
+  db: Db;
+  /** Demo mode: `POST /api/session` and `GET /api/demo-users` (default true). */
+  demo?: boolean;
+  /** Origins allowed cross-origin; none (default) keeps CORS closed. */
+  corsOrigins?: readonly string[];
+  /** Host-issued tokens: token → member id. */
+  apiTokens?: Record<string, string>;
+  /** Demo session lifetime (default 12 h). */
+  sessionTtlMs?: number;
+  /** Largest accepted request body (default 1 MB; larger → 413). */
+  bodyLimitBytes?: number;
+  /** Interval of SSE heartbeat comments (default 15 s). */
+  heartbeatMs?: number;
+  /** Column keys a lead's status may take (default: DEFAULT_COLUMNS). */
+  statuses?: readonly string[];
+  /** Request log: a sink for one line per request; `false` is quiet (tests). Default: JSON lines to stdout. */
+  log?: false | ((line: RequestLogLine) => void);
+}
+
+/** The hono app, plus its event hub so the host can end open streams on shutdown. */
+export type LeadApp = Hono<AppEnv> & { events: EventHub };
+
+const writeLogLine = (line: RequestLogLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+export function createApp(options: AppOptions): LeadApp {
+  const repo = new Repository(options.db);
+  const hub = new EventHub((id) => repo.member(id), options.heartbeatMs);
+  const statuses = options.statuses ?? DEFAULT_COLUMNS.map((c) => c.key);
+  const auth = new Auth(repo, options.apiTokens ?? {}, options.sessionTtlMs ?? 12 * 3600_000);
+  const services: Services = { repo, hub, auth, commands: new Commands(repo, hub, statuses), authed: auth.require() };
+  const log = options.log === undefined ? writeLogLine : options.log;
+
+  const app = new Hono<AppEnv>();
+
+  if (log) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      // The path only: query strings may carry the event-stream token.
+      log({ time: new Date().toISOString(), method: c.req.method, path: c.req.path, status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10 });
+    });
+  }
+
+  const origins = options.corsOrigins ?? [];
+  if (origins.length > 0) {
+    app.use('/api/*', cors({
+      origin: (origin) => (origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    }));
+  }
+
+  app.use('/api/*', bodyLimit({
+    maxSize: options.bodyLimitBytes ?? 1024 * 1024,
+    onError: (c) => errorResponse(c, new ApiError(413, 'invalid', 'Request body too large')),
+  }));
+
+  if (options.demo ?? true) app.route('/api', sessionRoutes(services));
+  app.route('/api', memberRoutes(services));
+  app.route('/api', leadRoutes(services));
+  app.route('/api', assignmentRoutes(services));
+  app.route('/api', eventRoutes(services));
+
+  app.notFound((c) => errorResponse(c, notFound('Route')));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return errorResponse(c, new ApiError(error.status, 'invalid', error.message || 'Bad request'));
+    }
+    console.error('[lead-kanban server]', error);
+    return errorResponse(c, new ApiError(500, 'internal', 'Internal server error'));
+  });
+
+  return Object.assign(app, { events: hub });
+}

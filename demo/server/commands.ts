@@ -1,0 +1,137 @@
+/**
+ * The writes: each runs in ONE SQLite transaction (a throw anywhere rolls back every row it wrote), appends
+ * its history rows in the same transaction, and publishes to the event hub only after the commit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity, AssignBody, AssignResponse, AssignResult, Lead, Member, PatchLeadBody, Source } from
+  '../../sdk/schema.js';
+import { canAssign, canEdit, canReceive } from '../../sdk/policy.js';
+import type { EventHub, LeadChange } from './events.js';
+import { ApiError, invalid, notFound } from './http.js';
+import type { Repository } from './repository.js';
+
+/** Fields of a lead a PATCH may change (LeadPatchSchema), in the order they are named in history. */
+const PATCHABLE = ['name', 'company', 'email', 'phone', 'value', 'status', 'position'] as const;
+type Patchable = (typeof PATCHABLE)[number];
+
+const now = () => new Date().toISOString();
+
+function conflict(current: Lead, expected: number): ApiError {
+  return new ApiError(409, 'conflict',
+    `Lead ${current.id} was changed by someone else (version ${current.version}, expected ${expected})`,
+    { current });
+}
+
+export class Commands {
+  constructor(
+    private readonly repo: Repository,
+    private readonly hub: EventHub,
+    /** Column keys a lead's status may take. */
+    private readonly statuses: readonly string[],
+  ) {}
+
+  updateLead(viewer: Member, id: string, body: PatchLeadBody, source: Source = 'manual'): Lead {
+    const { expectedVersion, ...patch } = body;
+    if (patch.status !== undefined && !this.statuses.includes(patch.status)) {
+      throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"` }], 'body');
+    }
+    const change = this.repo.db.transaction((): LeadChange | null => {
+      const lead = this.repo.visibleLead(viewer, id);
+      if (!lead || !canEdit(viewer, lead)) throw notFound();
+      if (lead.version !== expectedVersion) throw conflict(lead, expectedVersion);
+
+      const next: Lead = { ...lead };
+      const changed: Patchable[] = [];
+      for (const field of PATCHABLE) {
+        const value = patch[field];
+        if (value === undefined || value === lead[field]) continue;
+        if (value === null) {
+          if (lead[field] === undefined) continue;
+          delete next[field as 'company'];
+        } else {
+          (next as Record<Patchable, unknown>)[field] = value;
+        }
+        changed.push(field);
+      }
+      if (changed.length === 0) return null;
+
+      const at = now();
+      next.version = lead.version + 1;
+      next.updatedAt = at;
+      if (!this.repo.writeLead(next, lead.version)) throw conflict(this.repo.leadById(id) ?? lead, expectedVersion);
+
+      const activities: Activity[] = [];
+      const base = { leadId: id, actorId: viewer.id, at, source };
+      if (changed.includes('status')) {
+        activities.push({ ...base, id: randomUUID(), type: 'status_changed', from: lead.status, to: next.status });
+      }
+      // A move carries its new position; position is named only when it changed on its own (a reorder).
+      const others = changed.filter((f) => f !== 'status' && !(f === 'position' && changed.includes('status')));
+      if (others.length > 0) activities.push({ ...base, id: randomUUID(), type: 'updated', text: others.join(', ') });
+      for (const activity of activities) this.repo.appendActivity(activity);
+      return { before: lead, after: next, activities };
+    })();
+    if (!change) return this.repo.visibleLead(viewer, id)!;
+    this.hub.publish([change]);
+    return change.after;
+  }
+
+  assign(viewer: Member, body: AssignBody): AssignResponse {
+    const assignee = body.assigneeId === null ? null : this.repo.member(body.assigneeId);
+    if (body.assigneeId !== null && !canReceive(assignee ?? undefined)) {
+      throw invalid([{ path: 'assigneeId', message: 'Not an active member' }], 'body');
+    }
+    const batchId = body.batchId ?? randomUUID();
+    const source = body.source ?? 'manual';
+    const leadIds = [...new Set(body.leadIds)];
+
+    const { results, changes } = this.repo.db.transaction(() => {
+      const results: AssignResult[] = [];
+      const changes: LeadChange[] = [];
+      const at = now();
+      for (const leadId of leadIds) {
+        const lead = this.repo.visibleLead(viewer, leadId);
+        if (!lead) {
+          results.push({ leadId, status: 'not_found' });
+          continue;
+        }
+        const decision = canAssign(viewer, lead, assignee);
+        if (!decision.ok) {
+          results.push({ leadId, status: decision.code === 'forbidden' ? 'forbidden' : 'not_found' });
+          continue;
+        }
+        const expected = body.expectedVersions?.[leadId];
+        if (expected !== undefined && expected !== lead.version) {
+          results.push({ leadId, status: 'conflict', lead });
+          continue;
+        }
+        if (lead.assigneeId === body.assigneeId) {
+          results.push({ leadId, status: 'ok', lead }); // already so: nothing to write, nothing to log
+          continue;
+        }
+        const next: Lead = { ...lead, assigneeId: body.assigneeId, version: lead.version + 1, updatedAt: at };
+        if (!this.repo.writeLead(next, lead.version)) throw new Error(`lead ${leadId} changed inside the transaction`);
+        const activity: Activity = {
+          id: randomUUID(), leadId, type: body.assigneeId === null ? 'unassigned' : 'assigned', actorId: viewer.id,
+          at, from: lead.assigneeId, to: body.assigneeId, source, batchId,
+        };
+        this.repo.appendActivity(activity);
+        results.push({ leadId, status: 'ok', lead: next });
+        changes.push({ before: lead, after: next, activities: [activity] });
+      }
+      return { results, changes };
+    })();
+    this.hub.publish(changes);
+    return { batchId, results };
+  }
+
+  addNote(viewer: Member, leadId: string, text: string): Activity {
+    const lead = this.repo.visibleLead(viewer, leadId);
+    if (!lead || !canEdit(viewer, lead)) throw notFound();
+    const activity: Activity = { id: randomUUID(), leadId, type: 'note', actorId: viewer.id, at: now(), text,
+      source: 'manual' };
+    this.repo.appendActivity(activity);
+    this.hub.publish([{ before: lead, after: lead, activities: [activity] }]);
+    return activity;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Host configuration read from the environment, in one place, so the standalone entry (main.ts) and the
+ * vite plugin behind `npm start` behave the same.
+ */
+export interface ServerConfig {
+  /** SQLite file; created (with its folder) and seeded on first start. */
+  databasePath: string;
+  /** Demo mode offers `POST /api/session` and `GET /api/demo-users`; `DEMO=0` turns it off. */
+  demo: boolean;
+  /** Origins allowed to call the API from another origin; empty = CORS closed. */
+  corsOrigins: string[];
+  /** Static bearer tokens from the host (`API_TOKENS=token:memberId,token2:memberId2`). */
+  apiTokens: Record<string, string>;
+  /** Turns the JSON request log off (`LOG=0`). */
+  quiet: boolean;
+}
+
+const off = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Parses `token:memberId` pairs; a malformed entry stops the start rather than silently locking someone out. */
+export function parseApiTokens(value: string | undefined): Record<string, string> {
+  const tokens: Record<string, string> = {};
+  for (const entry of list(value)) {
+    const at = entry.lastIndexOf(':');
+    const token = entry.slice(0, at).trim();
+    const memberId = entry.slice(at + 1).trim();
+    if (at <= 0 || !token || !memberId) throw new Error('API_TOKENS: expected "token:memberId" entries separated by commas');
+    tokens[token] = memberId;
+  }
+  return tokens;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    databasePath: env.DATABASE_PATH?.trim() || './data/leads.db',
+    demo: !off(env.DEMO),
+    corsOrigins: list(env.CORS_ORIGINS),
+    apiTokens: parseApiTokens(env.API_TOKENS),
+    quiet: off(env.LOG),
+  };
+}

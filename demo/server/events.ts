@@ -1,0 +1,109 @@
+/**
+ * Server-Sent Events hub: every committed write is published here once, and each subscriber receives only
+ * what its member may see (sdk/policy.ts) — a lead it can see, the lead's activity, or `lead_removed` when a
+ * lead it could see leaves its view. Heartbeats keep proxies from closing idle streams; streams whose client
+ * went away (cancelled) or stopped reading (queue too long) are dropped.
+ */
+import type { Activity, ChangeEvent, Lead, Member } from '../../sdk/schema.js';
+import { canSee } from '../../sdk/policy.js';
+
+/** One lead's committed change: its state before (for "left your view") and after, and the rows written. */
+export interface LeadChange {
+  before: Lead | undefined;
+  after: Lead;
+  activities: readonly Activity[];
+}
+
+interface Subscriber {
+  memberId: string;
+  controller: ReadableStreamDefaultController<Uint8Array>;
+}
+
+/** A client that has not read this many chunks is too slow; it is dropped and may reconnect. */
+const MAX_QUEUED_CHUNKS = 5000;
+
+export class EventHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly encoder = new TextEncoder();
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    /** Looked up at publish time, so a member's current role and active flag decide what they receive. */
+    private readonly memberById: (id: string) => Member | undefined,
+    private readonly heartbeatMs = 15_000,
+  ) {}
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** A stream for `memberId`; cancelling it (the client going away) unsubscribes. */
+  open(memberId: string): ReadableStream<Uint8Array> {
+    let subscriber: Subscriber;
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        subscriber = { memberId, controller };
+        this.subscribers.add(subscriber);
+        // `retry` tells EventSource how long to wait before reconnecting; the comment flushes headers at once.
+        controller.enqueue(this.encoder.encode('retry: 3000\n: connected\n\n'));
+        this.startHeartbeat();
+      },
+      cancel: () => this.drop(subscriber, false),
+    });
+  }
+
+  publish(changes: readonly LeadChange[]): void {
+    if (changes.length === 0 || this.subscribers.size === 0) return;
+    for (const subscriber of this.subscribers) {
+      const viewer = this.memberById(subscriber.memberId);
+      const events: ChangeEvent[] = [];
+      for (const change of changes) {
+        if (viewer && canSee(viewer, change.after)) {
+          events.push({ type: 'lead', lead: change.after });
+          for (const activity of change.activities) events.push({ type: 'activity', activity });
+        } else if (viewer && change.before && canSee(viewer, change.before)) {
+          events.push({ type: 'lead_removed', leadId: change.after.id });
+        }
+      }
+      if (events.length > 0) this.send(subscriber, events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''));
+    }
+  }
+
+  /** Ends every stream (shutdown). */
+  closeAll(): void {
+    for (const subscriber of [...this.subscribers]) this.drop(subscriber, true);
+  }
+
+  private send(subscriber: Subscriber, text: string): void {
+    const queued = subscriber.controller.desiredSize;
+    if (queued !== null && queued < -MAX_QUEUED_CHUNKS) return this.drop(subscriber, true);
+    try {
+      subscriber.controller.enqueue(this.encoder.encode(text));
+    } catch {
+      this.drop(subscriber, false);
+    }
+  }
+
+  private drop(subscriber: Subscriber, close: boolean): void {
+    if (!this.subscribers.delete(subscriber)) return;
+    if (close) {
+      try {
+        subscriber.controller.close();
+      } catch {
+        // already closed or errored: nothing left to end
+      }
+    }
+    if (this.subscribers.size === 0 && this.heartbeat) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = undefined;
+    }
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      for (const subscriber of [...this.subscribers]) this.send(subscriber, ': heartbeat\n\n');
+    }, this.heartbeatMs);
+    this.heartbeat.unref?.();
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Every SQL statement the server runs, and the mapping between rows and the schema's shapes.
+ * Visibility lives in the WHERE clauses (`visibleTo`), so a member's query cannot even read another
+ * member's lead; there is no UPDATE or DELETE of `activity` here (the database forbids it too).
+ */
+import type { Activity, Lead, Member, MemberWithLoad } from '../../sdk/schema.js';
+import { CLOSED_STATUSES } from '../../sdk/schema.js';
+import { seesAll } from '../../sdk/policy.js';
+import type { Db } from './db.js';
+
+interface MemberRow {
+  id: string; name: string; email: string; role: Member['role']; avatar_url: string | null; active: number;
+  capacity: number | null;
+}
+interface LeadRow {
+  id: string; name: string; company: string | null; email: string | null; phone: string | null;
+  value: number | null; status: string; position: number; assignee_id: string | null; created_at: string;
+  updated_at: string; version: number;
+}
+interface ActivityRow {
+  id: string; lead_id: string; type: Activity['type']; actor_id: string; at: string; from_value: string | null;
+  to_value: string | null; text: string | null; source: Activity['source'] | null; batch_id: string | null;
+}
+
+/** Activity types whose `from`/`to` are meaningful (and may be null: "from nobody"). */
+const TRANSITIONS = new Set<Activity['type']>(['assigned', 'unassigned', 'status_changed']);
+
+function toMember(row: MemberRow): Member {
+  const member: Member = { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active === 1 };
+  if (row.avatar_url !== null) member.avatarUrl = row.avatar_url;
+  if (row.capacity !== null) member.capacity = row.capacity;
+  return member;
+}
+
+function toLead(row: LeadRow): Lead {
+  // Built in the schema's key order, so answers read naturally.
+  const lead: Partial<Lead> = { id: row.id, name: row.name };
+  if (row.company !== null) lead.company = row.company;
+  if (row.email !== null) lead.email = row.email;
+  if (row.phone !== null) lead.phone = row.phone;
+  if (row.value !== null) lead.value = row.value;
+  return Object.assign(lead, {
+    status: row.status, position: row.position, assigneeId: row.assignee_id, createdAt: row.created_at,
+    updatedAt: row.updated_at, version: row.version,
+  }) as Lead;
+}
+
+function toActivity(row: ActivityRow): Activity {
+  const activity: Activity = { id: row.id, leadId: row.lead_id, type: row.type, actorId: row.actor_id, at: row.at };
+  if (TRANSITIONS.has(row.type)) {
+    activity.from = row.from_value;
+    activity.to = row.to_value;
+  }
+  if (row.text !== null) activity.text = row.text;
+  if (row.source !== null) activity.source = row.source;
+  if (row.batch_id !== null) activity.batchId = row.batch_id;
+  return activity;
+}
+
+/** Lower-case, accents stripped: "Müller" matches "muller". Registered as SQL function `fold`. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** The WHERE fragment limiting `leads` to what `viewer` may see (DESIGN §4, sdk/policy.ts). */
+function visibleTo(viewer: Member): { sql: string; params: Record<string, string> } {
+  if (!viewer.active) return { sql: '0', params: {} };
+  if (seesAll(viewer)) return { sql: '1', params: {} };
+  return { sql: '(assignee_id IS NULL OR assignee_id = @viewerId)', params: { viewerId: viewer.id } };
+}
+
+export interface LeadListFilter {
+  statuses?: readonly string[];
+  /** 'any' | 'me' | 'unassigned' | member id */
+  assignee?: string;
+  q?: string;
+}
+
+export class Repository {
+  constructor(readonly db: Db) {
+    db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : null));
+  }
+
+  member(id: string): Member | undefined {
+    const row = this.db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberRow | undefined;
+    return row && toMember(row);
+  }
+
+  memberByEmail(email: string): Member | undefined {
+    const row = this.db.prepare('SELECT * FROM members WHERE email = ?').get(email) as MemberRow | undefined;
+    return row && toMember(row);
+  }
+
+  activeMembers(): Member[] {
+    const rows = this.db.prepare('SELECT * FROM members WHERE active = 1 ORDER BY name').all() as MemberRow[];
+    return rows.map(toMember);
+  }
+
+  /** Every member with the number of open (not won or lost) leads they hold. */
+  membersWithLoad(): MemberWithLoad[] {
+    const closed = CLOSED_STATUSES.map((_, i) => `@closed${i}`).join(', ');
+    const params = Object.fromEntries(CLOSED_STATUSES.map((s, i) => [`closed${i}`, s]));
+    const rows = this.db.prepare(`SELECT m.*, (SELECT COUNT(*) FROM leads l WHERE l.assignee_id = m.id
+      AND l.status NOT IN (${closed || "''"})) AS open_leads FROM members m ORDER BY m.name`)
+      .all(params) as (MemberRow & { open_leads: number })[];
+    return rows.map((row) => ({ ...toMember(row), openLeads: row.open_leads }));
+  }
+
+  /** The lead, or undefined when it does not exist or `viewer` may not see it. */
+  visibleLead(viewer: Member, id: string): Lead | undefined {
+    const v = visibleTo(viewer);
+    const row = this.db.prepare(`SELECT * FROM leads WHERE id = @id AND ${v.sql}`).get({ ...v.params, id }) as
+      LeadRow | undefined;
+    return row && toLead(row);
+  }
+
+  /** The lead regardless of visibility: for fan-out to other subscribers, never for answering a caller. */
+  leadById(id: string): Lead | undefined {
+    const row = this.db.prepare('SELECT * FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+    return row && toLead(row);
+  }
+
+  listLeads(viewer: Member, filter: LeadListFilter): Lead[] {
+    const v = visibleTo(viewer);
+    const where = [v.sql];
+    const params: Record<string, string> = { ...v.params };
+    if (filter.statuses && filter.statuses.length > 0) {
+      where.push(`status IN (${filter.statuses.map((_, i) => `@status${i}`).join(', ')})`);
+      filter.statuses.forEach((s, i) => (params[`status${i}`] = s));
+    }
+    const assignee = filter.assignee === 'me' ? viewer.id : filter.assignee;
+    if (assignee === 'unassigned') where.push('assignee_id IS NULL');
+    else if (assignee && assignee !== 'any') {
+      where.push('assignee_id = @assignee');
+      params.assignee = assignee;
+    }
+    const q = filter.q?.trim();
+    if (q) {
+      params.q = `%${fold(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(fold(name) LIKE @q ESCAPE '\\' OR fold(company) LIKE @q ESCAPE '\\' OR fold(email) LIKE @q ESCAPE '\\')`);
+    }
+    const rows = this.db.prepare(`SELECT * FROM leads WHERE ${where.join(' AND ')} ORDER BY status, position, id`)
+      .all(params) as LeadRow[];
+    return rows.map(toLead);
+  }
+
+  /** Writes every field of `lead` where its version is still `expectedVersion`; false when it was not. */
+  writeLead(lead: Lead, expectedVersion: number): boolean {
+    const result = this.db.prepare(`UPDATE leads SET name = @name, company = @company, email = @email,
+      phone = @phone, value = @value, status = @status, position = @position, assignee_id = @assigneeId,
+      updated_at = @updatedAt, version = @version WHERE id = @id AND version = @expectedVersion`)
+      .run({ ...lead, company: lead.company ?? null, email: lead.email ?? null, phone: lead.phone ?? null,
+        value: lead.value ?? null, expectedVersion });
+    return result.changes === 1;
+  }
+
+  appendActivity(activity: Activity): void {
+    this.db.prepare(`INSERT INTO activity (id, lead_id, type, actor_id, at, from_value, to_value, text, source,
+      batch_id) VALUES (@id, @leadId, @type, @actorId, @at, @from, @to, @text, @source, @batchId)`)
+      .run({ ...activity, from: activity.from ?? null, to: activity.to ?? null, text: activity.text ?? null,
+        source: activity.source ?? null, batchId: activity.batchId ?? null });
+  }
+
+  activityOf(leadId: string): Activity[] {
+    const rows = this.db.prepare('SELECT * FROM activity WHERE lead_id = ? ORDER BY seq').all(leadId) as ActivityRow[];
+    return rows.map(toActivity);
+  }
+
+  // Sessions (demo mode): only hashes are stored.
+  addSession(tokenHash: string, memberId: string, expiresAt: number): void {
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
+    this.db.prepare('INSERT INTO sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)')
+      .run(tokenHash, memberId, expiresAt);
+  }
+
+  sessionMember(tokenHash: string, now: number): string | undefined {
+    const row = this.db.prepare('SELECT member_id FROM sessions WHERE token_hash = ? AND expires_at > ?')
+      .get(tokenHash, now) as { member_id: string } | undefined;
+    return row?.member_id;
+  }
+}

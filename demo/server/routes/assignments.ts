@@ -1,0 +1,13 @@
+/** `POST /api/assignments`: many leads, one transaction, a result per lead. */
+import { Hono } from 'hono';
+import { AssignBodySchema } from '../../../sdk/schema.js';
+import type { AppEnv } from '../auth.js';
+import { parseWith, readJson } from '../http.js';
+import type { Services } from './services.js';
+
+export function assignmentRoutes({ commands, authed }: Services): Hono<AppEnv> {
+  return new Hono<AppEnv>().post('/assignments', authed, async (c) => {
+    const body = parseWith(AssignBodySchema, await readJson(c), 'body');
+    return c.json(commands.assign(c.get('viewer'), body));
+  });
+}

@@ -1,0 +1,17 @@
+/** `GET /api/events`: the caller's filtered change stream (text/event-stream). */
+import { Hono } from 'hono';
+import type { AppEnv } from '../auth.js';
+import type { Services } from './services.js';
+
+export function eventRoutes({ hub, auth }: Services): Hono<AppEnv> {
+  return new Hono<AppEnv>().get('/events', auth.require({ allowQueryToken: true }), (c) =>
+    new Response(hub.open(c.get('viewer').id), {
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        // Reverse proxies (nginx) would otherwise buffer the stream.
+        'X-Accel-Buffering': 'no',
+      },
+    }));
+}

@@ -1,0 +1,56 @@
+/**
+ * Opens the database, builds the app and listens: what main.ts runs, and what tests use to get a real
+ * server on a free port (`port: 0`) over a temporary SQLite file.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { SeedOptions } from '../../sdk/seed.js';
+import { createApp, type AppOptions, type LeadApp } from './app.js';
+import { openDatabase, type Db } from './db.js';
+
+export interface StartOptions extends Omit<AppOptions, 'db'> {
+  /** SQLite file (created and seeded when new). */
+  databasePath: string;
+  /** Demo data for a new database (default 500 leads). */
+  seed?: SeedOptions;
+  /** 0 picks a free port. */
+  port?: number;
+  hostname?: string;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:43210 — the API is under `${url}/api`. */
+  url: string;
+  port: number;
+  app: LeadApp;
+  db: Db;
+  /** Ends event streams, stops listening, closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export function startServer(options: StartOptions): Promise<RunningServer> {
+  const { databasePath, seed, port = 8787, hostname = '127.0.0.1', ...appOptions } = options;
+  const db = openDatabase(databasePath, { seed });
+  const app = createApp({ ...appOptions, db });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      let closing: Promise<void> | undefined;
+      const close = () =>
+        (closing ??= new Promise<void>((done) => {
+          app.events.closeAll();
+          (server as Server).close(() => {
+            db.close();
+            done();
+          });
+          (server as Server).closeIdleConnections();
+        }));
+      resolve({ url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`, port: info.port,
+        app, db, close });
+    });
+    server.once('error', (error) => {
+      db.close();
+      reject(error);
+    });
+  });
+}
