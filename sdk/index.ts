@@ -5,3 +5,5 @@ export * from './policy.js';
 export * from './seed.js';
 export * from './distribute.js';
 export * from './adapters/memory.js';
+export * from './adapters/rest.js';
+export * from './store.js';

@@ -1,0 +1,413 @@
+/**
+ * LeadAdapter over the REST contract of DESIGN §5 (the reference server in demo/server, or any backend
+ * that speaks it). Runs in browsers and in Node ≥ 20.
+ *
+ * - Every answer is parsed with the schemas of schema.ts before it is returned: a malformed answer becomes
+ *   `AdapterError('invalid')` naming the field, and nothing of it is handed to the caller.
+ * - HTTP errors become AdapterError codes (400/413 invalid with `issues`, 401 unauthorized, 403 forbidden,
+ *   404 not_found, 409 conflict with `current`); no answer, a timeout or a 5xx is `network`.
+ * - Reads (GET) are retried with exponential backoff; writes are never retried (a retry could apply twice).
+ * - Every method accepts `{ signal }`; aborting rejects with the signal's reason (an `AbortError`), not an
+ *   AdapterError, so callers can tell "cancelled" from "failed".
+ * - `subscribe()` reads `GET /api/events`: with `EventSource` where it exists and no custom `fetch` was
+ *   given (browsers; the token then travels as `?token=` since EventSource cannot send headers), otherwise
+ *   by streaming `fetch` with the Authorization header (Node 20 has no EventSource). Both reconnect with
+ *   backoff; `onReconnect` tells the host that changes may have been missed while the stream was down.
+ */
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { AssignOptions, LeadAdapter, LeadListQuery } from '../adapter.js';
+import { AdapterError, parseOrThrow, type Parser } from '../adapter.js';
+import type {
+  Activity,
+  AssignResponse,
+  ChangeEvent,
+  ErrorCode,
+  FieldIssue,
+  Lead,
+  LeadPatch,
+  Member,
+  MemberWithLoad,
+  Source,
+} from '../schema.js';
+import {
+  ActivityListSchema,
+  ActivitySchema,
+  AssignBodySchema,
+  AssignResponseSchema,
+  ChangeEventSchema,
+  ERROR_CODES,
+  IssueSchema,
+  LeadSchema,
+  LeadsResponseSchema,
+  MemberSchema,
+  MembersListSchema,
+  MembersResponseSchema,
+  NoteBodySchema,
+  PatchLeadBodySchema,
+  SessionResponseSchema,
+  z,
+} from '../schema.js';
+
+export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+export interface RestAdapterOptions {
+  /** Where the API lives: `'/api'` (same origin, browsers) or `'http://host:port/api'` (required in Node). */
+  baseUrl: string;
+  /** Bearer token, or a function read before every request (so a host can refresh it). */
+  token?: string | (() => string | undefined);
+  /** A fetch implementation (default: the global one). */
+  fetch?: FetchLike;
+  /** Milliseconds for one call including its retries (default 10 000). */
+  timeout?: number;
+  /** How many times a failed GET is retried (default 2). */
+  retries?: number;
+  /** Transport of `subscribe()`: 'auto' (default), 'eventsource', 'fetch', or 'off' (subscribe is a no-op). */
+  events?: 'auto' | 'eventsource' | 'fetch' | 'off';
+  /** The event stream came back after a drop: changes made meanwhile were not delivered (reload to catch up). */
+  onReconnect?: () => void;
+  /** An event that failed to parse was dropped (never half-applied). */
+  onEventError?: (error: AdapterError) => void;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+type Method = 'get' | 'post' | 'patch';
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'invalid',
+  422: 'invalid',
+};
+
+const IssuesSchema = z.array(IssueSchema);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The global fetch, called unbound-safe (some browsers throw "Illegal invocation" on a detached fetch). */
+const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+
+/** Turns an error answer into an AdapterError, reading the body leniently (it may not be ours). */
+async function fromHttpError(error: HTTPError, what: string): Promise<AdapterError> {
+  const status = error.response.status;
+  const body: unknown = await error.response.json().catch(() => undefined);
+  const envelope = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const bodyCode = ERROR_CODES.find((c) => c === envelope?.code);
+  const code: ErrorCode = STATUS_CODES[status] ?? (status >= 500 ? 'network' : bodyCode ?? 'invalid');
+  const message = typeof envelope?.message === 'string' ? envelope.message : `${what}: HTTP ${status}`;
+  const parsedIssues = IssuesSchema.safeParse(envelope?.issues);
+  const issues: FieldIssue[] | undefined = parsedIssues.success ? parsedIssues.data : undefined;
+  let current: Lead | undefined;
+  if (code === 'conflict' && isRecord(body) && body.current !== undefined) {
+    // A conflict's `current` replaces local state, so it is held to the same standard as any answer.
+    current = parseOrThrow(LeadSchema, body.current, `${what}: current`);
+  }
+  return new AdapterError(code, message, { status, cause: error, ...(issues ? { issues } : {}),
+    ...(current ? { current } : {}) });
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
+
+/** Splits a text/event-stream into the `data` of each event (comments and other fields ignored). */
+export class EventStreamParser {
+  private buffer = '';
+  private data: string[] = [];
+
+  constructor(private readonly onData: (data: string) => void) {}
+
+  push(chunk: string): void {
+    this.buffer += chunk;
+    const lines = this.buffer.split(/\r\n|\r|\n/);
+    this.buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line === '') {
+        if (this.data.length > 0) this.onData(this.data.join('\n'));
+        this.data = [];
+      } else if (line.startsWith('data:')) {
+        this.data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
+      }
+    }
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+/** Reconnect delay: 0.5 s doubling to 30 s, with jitter so many clients do not return at once. */
+const backoff = (attempt: number) => Math.min(30_000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
+
+/** No byte (not even a heartbeat, sent every 15 s) for this long means the connection is dead. */
+const STREAM_IDLE_MS = 45_000;
+
+export class RestAdapter implements LeadAdapter {
+  /** The API root without a trailing slash. */
+  readonly baseUrl: string;
+  private readonly http: KyInstance;
+  private readonly fetchImpl: FetchLike;
+
+  constructor(private readonly options: RestAdapterOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetchImpl = options.fetch ?? globalFetch;
+    this.http = ky.create({
+      prefixUrl: this.baseUrl,
+      fetch: this.fetchImpl,
+      timeout: options.timeout ?? 10_000,
+      retry: {
+        limit: options.retries ?? 2,
+        methods: ['get'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        backoffLimit: 3000,
+        jitter: true,
+      },
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            const token = this.token;
+            if (token) request.headers.set('Authorization', `Bearer ${token}`);
+          },
+        ],
+      },
+    });
+  }
+
+  /** The bearer token currently sent, if any. */
+  get token(): string | undefined {
+    const { token } = this.options;
+    return typeof token === 'function' ? token() : token;
+  }
+
+  /**
+   * Demo mode: starts a session as the member with `email` (`POST /api/session`) and returns an adapter
+   * acting as them; read the token from `adapter.token` to keep it (e.g. in sessionStorage).
+   */
+  static async login(
+    baseUrl: string,
+    email: string,
+    options: Omit<RestAdapterOptions, 'baseUrl' | 'token'> & RequestOptions = {},
+  ): Promise<RestAdapter> {
+    const anonymous = new RestAdapter({ ...options, baseUrl });
+    const session = await anonymous.request('post', 'session', SessionResponseSchema, 'session', {
+      json: { email }, signal: options.signal,
+    });
+    return new RestAdapter({ ...options, baseUrl, token: session.token });
+  }
+
+  /** Demo mode: the people one may log in as (`GET /api/demo-users`). */
+  static listDemoUsers(
+    baseUrl: string,
+    options: Omit<RestAdapterOptions, 'baseUrl' | 'token'> & RequestOptions = {},
+  ): Promise<Member[]> {
+    return new RestAdapter({ ...options, baseUrl }).request('get', 'demo-users', MembersListSchema, 'demo users', {
+      signal: options.signal,
+    });
+  }
+
+  me(options: RequestOptions = {}): Promise<Member> {
+    return this.request('get', 'me', MemberSchema, 'me', options);
+  }
+
+  listMembers(options: RequestOptions = {}): Promise<MemberWithLoad[]> {
+    return this.request('get', 'members', MembersResponseSchema, 'members', options);
+  }
+
+  async listLeads(query: LeadListQuery = {}, options: RequestOptions = {}): Promise<Lead[]> {
+    const searchParams: Record<string, string> = {};
+    if (query.status && query.status.length > 0) searchParams.status = query.status.join(',');
+    if (query.assignee) searchParams.assignee = query.assignee;
+    if (query.q) searchParams.q = query.q;
+    const { leads } = await this.request('get', 'leads', LeadsResponseSchema, 'leads', { ...options, searchParams });
+    return leads;
+  }
+
+  getLead(id: string, options: RequestOptions = {}): Promise<Lead> {
+    return this.request('get', `leads/${encodeURIComponent(id)}`, LeadSchema, 'lead', options);
+  }
+
+  updateLead(
+    id: string,
+    patch: LeadPatch,
+    expectedVersion: number,
+    options: { source?: Source } & RequestOptions = {},
+  ): Promise<Lead> {
+    // Checked here with the server's own schema: a bad patch fails fast, naming the field, with no request.
+    const json = parseOrThrow(PatchLeadBodySchema, { ...patch, expectedVersion }, 'patch');
+    return this.request('patch', `leads/${encodeURIComponent(id)}`, LeadSchema, 'lead', {
+      json, signal: options.signal, searchParams: options.source ? { source: options.source } : undefined,
+    });
+  }
+
+  assign(
+    leadIds: readonly string[],
+    assigneeId: string | null,
+    options: AssignOptions & RequestOptions = {},
+  ): Promise<AssignResponse> {
+    const json = parseOrThrow(AssignBodySchema, {
+      leadIds: [...leadIds],
+      assigneeId,
+      ...(options.expectedVersions ? { expectedVersions: options.expectedVersions } : {}),
+      ...(options.source ? { source: options.source } : {}),
+      ...(options.batchId ? { batchId: options.batchId } : {}),
+    }, 'assignment');
+    return this.request('post', 'assignments', AssignResponseSchema, 'assignment', { json, signal: options.signal });
+  }
+
+  listActivity(leadId: string, options: RequestOptions = {}): Promise<Activity[]> {
+    return this.request('get', `leads/${encodeURIComponent(leadId)}/activity`, ActivityListSchema, 'activity', options);
+  }
+
+  addNote(leadId: string, text: string, options: RequestOptions = {}): Promise<Activity> {
+    const json = parseOrThrow(NoteBodySchema, { text }, 'note');
+    return this.request('post', `leads/${encodeURIComponent(leadId)}/notes`, ActivitySchema, 'note', {
+      json, signal: options.signal,
+    });
+  }
+
+  subscribe(onChange: (event: ChangeEvent) => void): () => void {
+    const mode = this.options.events ?? 'auto';
+    if (mode === 'off') return () => {};
+    const useEventSource = mode === 'eventsource' ||
+      (mode === 'auto' && typeof globalThis.EventSource === 'function' && !this.options.fetch);
+    const deliver = (data: string) => {
+      let event: ChangeEvent;
+      try {
+        event = parseOrThrow(ChangeEventSchema, JSON.parse(data), 'event');
+      } catch (error) {
+        // Dropped whole: a malformed event never reaches the store half-applied.
+        this.options.onEventError?.(AdapterError.is(error) ? error : new AdapterError('invalid', 'event: not JSON'));
+        return;
+      }
+      onChange(event);
+    };
+    return useEventSource ? this.subscribeWithEventSource(deliver) : this.subscribeWithFetch(deliver);
+  }
+
+  /** One call: ky with retries for GET, the answer parsed with `schema`, every failure an AdapterError. */
+  private async request<T>(
+    method: Method,
+    path: string,
+    schema: Parser<T>,
+    what: string,
+    init: RequestOptions & { json?: unknown; searchParams?: Record<string, string> | undefined },
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.http(path, {
+        method,
+        ...(init.json !== undefined ? { json: init.json } : {}),
+        ...(init.searchParams ? { searchParams: init.searchParams } : {}),
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
+    } catch (error) {
+      if (isAbort(error, init.signal)) throw init.signal?.reason ?? error;
+      if (error instanceof HTTPError) throw await fromHttpError(error, what);
+      if (error instanceof TimeoutError) throw new AdapterError('network', `${what}: timed out`, { cause: error });
+      if (error instanceof AdapterError) throw error;
+      throw new AdapterError('network', `${what}: ${error instanceof Error ? error.message : 'request failed'}`,
+        { cause: error });
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (isAbort(error, init.signal)) throw init.signal?.reason ?? error;
+      throw new AdapterError('invalid', `${what}: the answer is not JSON`, { status: response.status, cause: error });
+    }
+    return parseOrThrow(schema, body, what);
+  }
+
+  private eventsUrl(): string {
+    return `${this.baseUrl}/events`;
+  }
+
+  /** Browsers: EventSource reconnects by itself after a drop; when it gives up (an HTTP error) we retry. */
+  private subscribeWithEventSource(deliver: (data: string) => void): () => void {
+    const base = typeof location === 'undefined' ? undefined : location.href;
+    let source: EventSource | undefined;
+    let stopped = false;
+    let everOpened = false;
+    let attempt = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const connect = () => {
+      const url = new URL(this.eventsUrl(), base);
+      const token = this.token;
+      if (token) url.searchParams.set('token', token);
+      source = new EventSource(url);
+      source.onopen = () => {
+        if (everOpened) this.options.onReconnect?.();
+        everOpened = true;
+        attempt = 0;
+      };
+      source.onmessage = (event: MessageEvent<string>) => deliver(event.data);
+      source.onerror = () => {
+        if (stopped || source?.readyState !== EventSource.CLOSED) return; // CONNECTING: it retries itself
+        retryTimer = setTimeout(connect, backoff(attempt++));
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  }
+
+  /** Node (and custom fetch): read the stream with fetch, reconnecting with backoff until unsubscribed. */
+  private subscribeWithFetch(deliver: (data: string) => void): () => void {
+    const stop = new AbortController();
+    const run = async () => {
+      let everOpened = false;
+      for (let attempt = 0; !stop.signal.aborted; ) {
+        const connection = new AbortController();
+        const abortConnection = () => connection.abort();
+        stop.signal.addEventListener('abort', abortConnection, { once: true });
+        let idle: ReturnType<typeof setTimeout> | undefined;
+        const resetIdle = () => {
+          clearTimeout(idle);
+          idle = setTimeout(abortConnection, STREAM_IDLE_MS);
+        };
+        try {
+          const token = this.token;
+          resetIdle();
+          const response = await this.fetchImpl(this.eventsUrl(), {
+            headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+            signal: connection.signal,
+            cache: 'no-store',
+          });
+          if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
+          if (everOpened) this.options.onReconnect?.();
+          everOpened = true;
+          attempt = 0;
+          const parser = new EventStreamParser(deliver);
+          const decoder = new TextDecoder();
+          const reader = response.body.getReader();
+          for (;;) {
+            resetIdle();
+            const { done, value } = await reader.read();
+            if (done) break;
+            parser.push(decoder.decode(value, { stream: true }));
+          }
+        } catch {
+          // dropped, refused or idle: fall through to the backoff below
+        } finally {
+          clearTimeout(idle);
+          stop.signal.removeEventListener('abort', abortConnection);
+          connection.abort();
+        }
+        if (!stop.signal.aborted) await sleep(backoff(attempt++), stop.signal);
+      }
+    };
+    void run();
+    return () => stop.abort();
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Shared by the server tests: a real server (demo/server/start.ts) on an ephemeral port over a temporary
+ * SQLite file, a small fetch helper, and an SSE reader. Not a test file itself.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer, type StartOptions } from '../../demo/server/start.js';
+import { EventStreamParser } from '../../sdk/adapters/rest.js';
+import type { ChangeEvent, Member } from '../../sdk/schema.js';
+import { seed, type SeedOptions } from '../../sdk/seed.js';
+
+export const SEED: SeedOptions = { leads: 120, members: 12, seed: 7 };
+
+/** The seeded people (deterministic): m1 admin, m2 manager, m3..m11 members, m12 inactive. */
+export const people = (() => {
+  const { members } = seed(SEED);
+  const byId = (id: string) => members.find((m) => m.id === id)!;
+  return { all: members, admin: byId('m1'), manager: byId('m2'), alice: byId('m3'), bob: byId('m4'),
+    inactive: byId('m12') };
+})();
+
+export interface TestServer extends RunningServer {
+  api: string;
+  /** A demo session token for the member. */
+  login(member: Member): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'lead-kanban-test-'));
+  const server = await startServer({ databasePath: join(dir, 'leads.db'), seed: SEED, port: 0, log: false,
+    ...options });
+  const api = `${server.url}/api`;
+  return {
+    ...server,
+    api,
+    async login(member) {
+      const response = await call(api, 'POST', '/session', { body: { email: member.email } });
+      if (response.status !== 200) throw new Error(`login ${member.email}: ${response.status}`);
+      return (response.body as { token: string }).token;
+    },
+    async dispose() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CallResult {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read answers freely
+  headers: Headers;
+}
+
+/** One HTTP call; `body` is sent as JSON unless `raw` (a string) is given. */
+export async function call(
+  api: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<CallResult> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.raw;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(`${api}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: left as text
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** A live `GET /api/events` reader collecting parsed events. */
+export interface EventReader {
+  events: ChangeEvent[];
+  /** Resolves with the first collected event matching; rejects after `ms` as a guard against hanging. */
+  waitFor(match: (event: ChangeEvent) => boolean, ms?: number): Promise<ChangeEvent>;
+  close(): void;
+}
+
+export async function openEvents(url: string, init: RequestInit = {}): Promise<EventReader & { status: number }> {
+  const controller = new AbortController();
+  const response = await fetch(url, { ...init, signal: controller.signal });
+  const events: ChangeEvent[] = [];
+  const waiters = new Set<() => void>();
+  if (response.ok && response.body) {
+    const parser = new EventStreamParser((data) => {
+      events.push(JSON.parse(data) as ChangeEvent);
+      for (const wake of waiters) wake();
+    });
+    const decoder = new TextDecoder();
+    const reader = response.body.getReader();
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          parser.push(decoder.decode(value, { stream: true }));
+        }
+      } catch {
+        // aborted by close()
+      }
+    })();
+  }
+  return {
+    status: response.status,
+    events,
+    waitFor(match, ms = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = events.find(match);
+          if (!found) return;
+          cleanup();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events.map((e) => e.type))}`));
+        }, ms);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => controller.abort(),
+  };
+}
+
+/** Resolves when `condition` holds, polling; a guard timeout turns a hang into a clear failure. */
+export async function eventually(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
