@@ -111,6 +111,23 @@ const en = {
   searchMembers: 'Search people',
   noMatches: 'No matching people',
   you: 'you',
+  // picker (added with the picker and drawer)
+  openCount: (n: number) => `${n} open`,
+  // drawer (added with the picker and drawer)
+  leadDetailsLabel: 'Lead details',
+  loadingLead: 'Loading…',
+  noteLabel: 'New note',
+  activityLoading: 'Loading activity…',
+  activityLoadFailed: (message: string) => `Could not load the activity: ${message}`,
+  assignFailed: (message: string) => `Could not assign: ${message}`,
+  assignConflict: 'Someone else changed this lead just now; it shows their version.',
+  assignForbidden: 'You are not allowed to assign this lead.',
+  assignNotFound: 'This lead is no longer available.',
+  handOffConfirm: (name: string) => `Hand over to ${name}`,
+  handedOff: (name: string) => `Handed over to ${name}. The lead has left your view.`,
+  noteFailed: (message: string) => `Could not add the note: ${message}`,
+  fieldInvalid: (field: string, message: string) => `${field}: ${message}`,
+  savedAt: 'All changes saved',
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

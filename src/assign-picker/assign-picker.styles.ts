@@ -1,0 +1,165 @@
+import { css } from 'lit';
+
+export const pickerStyles = css`
+  :host {
+    display: inline-block;
+    min-width: 12rem;
+    vertical-align: middle;
+  }
+  :host([disabled]) {
+    opacity: 0.6;
+  }
+  .base {
+    display: grid;
+    gap: 4px;
+  }
+  .label {
+    font-size: 12px;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    color: var(--_muted);
+  }
+  .control {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 36px;
+    padding: 0 8px 0 8px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-sm);
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+    cursor: pointer;
+    transition: border-color 120ms ease, box-shadow 120ms ease;
+  }
+  .control:hover {
+    border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
+  }
+  .control:focus-within {
+    border-color: var(--_accent);
+    box-shadow: var(--_focus);
+  }
+  :host([disabled]) .control {
+    cursor: not-allowed;
+    box-shadow: none;
+  }
+  input {
+    flex: 1;
+    min-width: 0;
+    height: 34px;
+    padding: 0;
+    border: 0;
+    outline: none;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-weight: 500;
+    cursor: inherit;
+    text-overflow: ellipsis;
+  }
+  input.placeholder-like {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .chevron {
+    flex: none;
+    width: 16px;
+    height: 16px;
+    color: var(--_muted);
+    transition: transform 120ms ease;
+  }
+  .open .chevron {
+    transform: rotate(180deg);
+  }
+
+  /* The popup lives in the top layer (popover), so a dialog's or column's overflow never clips it. */
+  .popup {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 4px;
+    box-sizing: border-box;
+    max-height: var(--lead-picker-max-height, 320px);
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_shadow-lg);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding: 7px 8px;
+    border-radius: var(--_radius-sm);
+    cursor: pointer;
+    user-select: none;
+  }
+  .option[aria-selected='true'] .name {
+    font-weight: 600;
+  }
+  .option.active {
+    background: var(--_accent-soft);
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .option:hover:not(.active) {
+    background: var(--_surface-2);
+  }
+  .name {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .unassigned-name {
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .count {
+    flex: none;
+    font-size: 12px;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .check {
+    flex: none;
+    width: 16px;
+    height: 16px;
+    color: var(--_accent);
+    visibility: hidden;
+  }
+  .option[aria-selected='true'] .check {
+    visibility: visible;
+  }
+  /* A rule between "Unassigned" and the people. */
+  .option.none + .option {
+    position: relative;
+    margin-top: 9px;
+  }
+  .option.none + .option::before {
+    content: '';
+    position: absolute;
+    left: 6px;
+    right: 6px;
+    top: -5px;
+    height: 1px;
+    background: var(--_border);
+  }
+  .empty {
+    padding: 10px 8px;
+    color: var(--_muted);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .control,
+    .chevron {
+      transition: none;
+    }
+  }
+`;

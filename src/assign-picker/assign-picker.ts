@@ -1,0 +1,403 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { LeadStore, MemberWithLoad } from '../../sdk/index.js';
+import { storeContext } from '../context.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { LocalizeController, messages } from '../l10n.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
+import { define } from '../shared/define.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { pickerStyles } from './assign-picker.styles.js';
+import { foldName, nextIndex, typeAheadMatch } from './picker-options.js';
+
+/** One row of the popup: `member` undefined is the "Unassigned" choice. */
+interface Choice {
+  value: string | null;
+  id: string;
+  member: MemberWithLoad | undefined;
+  name: string;
+  count: number | undefined;
+}
+
+/** `value=""` and a missing attribute both mean "nobody". */
+const valueConverter = {
+  fromAttribute: (v: string | null) => (v ? v : null),
+  toAttribute: (v: string | null) => v ?? '',
+};
+
+let nextPickerId = 0;
+
+/**
+ * @summary Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their
+ * open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself.
+ *
+ * @tagname assign-picker
+ *
+ * @fires change - The user chose a different assignee; read `.value` (bubbles, composed).
+ * @fires input - Fired just before `change`, as native form controls do (bubbles, composed).
+ *
+ * @csspart base - The wrapper around label, control and popup.
+ * @csspart label - The label ("Assignee" unless `label` is set; visually hidden by default).
+ * @csspart control - The button-like frame around the avatar, the combobox and the chevron.
+ * @csspart combobox - The `role="combobox"` text field.
+ * @csspart listbox - The popup list of people.
+ * @csspart option - Each person (and "Unassigned") in the list.
+ * @csspart avatar - The avatars, in the control and in each option.
+ *
+ * @cssproperty --lead-picker-max-height - Tallest the popup may grow before scrolling (default 320px).
+ * @cssproperty --lead-color-accent - Active option outline and the selected check.
+ */
+export class AssignPicker extends LitElement {
+  static override styles = [tokens, avatarStyles, pickerStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static formAssociated = true;
+
+  /** The store the members come from; provided by a surrounding `<lead-kanban>` or set directly. */
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: LeadStore | undefined;
+
+  /** The chosen member id, or null for nobody. The attribute `value=""` means null. */
+  @property({ converter: valueConverter }) value: string | null = null;
+
+  /** Form field name (submitted as the member id, or an empty string for nobody). */
+  @property({ reflect: true }) name = '';
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Visible label. Unset: the label "Assignee" exists for assistive technology but is visually hidden. */
+  @property() label = '';
+
+  @state() private expanded = false;
+  @state() private activeId: string | null = null;
+  /** What the user typed since opening; empty shows every choice. */
+  @state() private query = '';
+  /** True once the user typed since opening: the field then holds their filter, not the chosen name. */
+  private editing = false;
+  @state() private formDisabled = false;
+
+  @query('input') private input!: HTMLInputElement;
+  @query('.popup') private popup!: HTMLElement;
+  @query('.control') private control!: HTMLElement;
+
+  private readonly internals = this.attachInternals();
+  private readonly uid = `assign-picker-${++nextPickerId}`;
+  private defaultValue: string | null = null;
+  private readonly localize = new LocalizeController(this);
+  // Re-render when members, their counts or the unassigned count change.
+  protected readonly storeController = new StoreController(this, (c) => Boolean(c.members || c.status || c.leads));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.defaultValue = valueConverter.fromAttribute(this.getAttribute('value'));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening();
+  }
+
+  /** Closes the popup (e.g. when a host hides the picker). */
+  close(): void {
+    this.setExpanded(false);
+  }
+
+  // ---- form association ------------------------------------------------------------------------------------
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  formResetCallback(): void {
+    this.value = this.defaultValue;
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  formStateRestoreCallback(state: string | null): void {
+    this.value = state ? state : null;
+  }
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  // ---- data ------------------------------------------------------------------------------------------------
+
+  private choices(): Choice[] {
+    const store = this.store;
+    const members = store?.assignableMembers ?? [];
+    const msg = messages();
+    const all: Choice[] = [
+      { value: null, id: `${this.uid}-none`, member: undefined, name: msg.unassigned, count: store?.unassignedCount },
+      ...members.map((m, i) => ({ value: m.id, id: `${this.uid}-${i}`, member: m, name: m.name, count: m.openLeads })),
+    ];
+    const q = foldName(this.query);
+    return q ? all.filter((c) => foldName(c.name).includes(q)) : all;
+  }
+
+  private displayName(): string {
+    if (this.value === null) return messages().unassigned;
+    return this.store?.member(this.value)?.name ?? this.value;
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('value')) this.internals.setFormValue(this.value ?? '', this.value ?? '');
+    if ((changed.has('disabled') || changed.has('formDisabled')) && this.isDisabled) this.expanded = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('expanded')) {
+      const popup = this.popup;
+      if (this.expanded) {
+        if (!popup.matches(':popover-open')) popup.showPopover();
+        this.position();
+        this.startListening();
+      } else {
+        if (popup.matches(':popover-open')) popup.hidePopover();
+        this.stopListening();
+      }
+    }
+    if (this.expanded && (changed.has('activeId') || changed.has('query'))) {
+      this.shadowRoot?.getElementById(this.activeId ?? '')?.scrollIntoView({ block: 'nearest' });
+    }
+    // The field shows the chosen person (names may change in the store) unless the user is typing a filter.
+    if (!this.editing && this.input.value !== this.displayName()) this.input.value = this.displayName();
+  }
+
+  /** Places the top-layer popup under the control, or above it when there is no room below. */
+  private position(): void {
+    const rect = this.control.getBoundingClientRect();
+    const popup = this.popup;
+    const below = window.innerHeight - rect.bottom;
+    popup.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - Math.max(rect.width, 240) - 8))}px`;
+    popup.style.width = `${Math.max(rect.width, 240)}px`;
+    const height = popup.offsetHeight;
+    if (below < height + 8 && rect.top > below) {
+      popup.style.top = `${Math.max(8, rect.top - height - 4)}px`;
+    } else {
+      popup.style.top = `${rect.bottom + 4}px`;
+    }
+  }
+
+  private readonly onOutsidePointer = (e: Event) => {
+    if (!e.composedPath().includes(this)) this.setExpanded(false);
+  };
+  private readonly onViewportChange = () => this.position();
+
+  private startListening(): void {
+    document.addEventListener('pointerdown', this.onOutsidePointer, true);
+    window.addEventListener('resize', this.onViewportChange);
+    window.addEventListener('scroll', this.onViewportChange, true);
+  }
+
+  private stopListening(): void {
+    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    window.removeEventListener('resize', this.onViewportChange);
+    window.removeEventListener('scroll', this.onViewportChange, true);
+  }
+
+  // ---- interaction -----------------------------------------------------------------------------------------
+
+  private setExpanded(open: boolean, active: 'current' | 'first' | 'last' = 'current'): void {
+    if (open && this.isDisabled) return;
+    if (open === this.expanded) return;
+    this.query = '';
+    this.editing = false;
+    if (open) {
+      const choices = this.choices();
+      const current = choices.find((c) => c.value === this.value);
+      this.activeId =
+        active === 'last' ? choices.at(-1)?.id ?? null
+        : active === 'first' ? choices[0]?.id ?? null
+        : current?.id ?? choices[0]?.id ?? null;
+      // Typing replaces the shown name instead of appending to it.
+      this.input?.select();
+    } else {
+      this.activeId = null;
+      this.input.value = this.displayName();
+    }
+    this.expanded = open;
+  }
+
+  private choose(choice: Choice): void {
+    const changed = choice.value !== this.value;
+    this.value = choice.value;
+    this.setExpanded(false);
+    if (changed) {
+      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }
+  }
+
+  private onControlClick(e: MouseEvent): void {
+    if (this.isDisabled) return;
+    // The input keeps focus; clicks on the avatar or chevron still open the list.
+    if (e.target !== this.input) this.input.focus();
+    this.setExpanded(!this.expanded);
+  }
+
+  private onInput(e: Event): void {
+    // Our own input/change events speak for the chosen value; per-keystroke filter text stays inside.
+    e.stopPropagation();
+    if (!this.expanded) this.setExpanded(true);
+    this.editing = true;
+    this.query = this.input.value;
+    const choices = this.choices();
+    this.activeId = (typeAheadMatch(choices, this.query) ?? choices[0])?.id ?? null;
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (this.isDisabled) return;
+    const choices = this.choices();
+    const index = choices.findIndex((c) => c.id === this.activeId);
+    const moveTo = (i: number) => {
+      this.activeId = choices[i]?.id ?? null;
+      e.preventDefault();
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        if (!this.expanded) {
+          this.setExpanded(true);
+          e.preventDefault();
+        } else moveTo(nextIndex(index, 1, choices.length));
+        return;
+      case 'ArrowUp':
+        if (!this.expanded) {
+          this.setExpanded(true, 'current');
+          e.preventDefault();
+        } else moveTo(nextIndex(index, -1, choices.length));
+        return;
+      case 'Home':
+      case 'End':
+        // With a filter typed, Home/End move the caret (APG); otherwise they jump through the list.
+        if (this.expanded && this.query === '') moveTo(e.key === 'Home' ? 0 : choices.length - 1);
+        return;
+      case 'PageDown':
+      case 'PageUp':
+        if (this.expanded) moveTo(Math.max(0, Math.min(choices.length - 1, index + (e.key === 'PageDown' ? 8 : -8))));
+        return;
+      case 'Enter': {
+        e.preventDefault();
+        const active = choices[index];
+        if (this.expanded && active) this.choose(active);
+        else if (this.expanded) this.setExpanded(false);
+        else this.setExpanded(true);
+        return;
+      }
+      case ' ': {
+        // Space picks (or opens) until the user starts typing a filter; then it is just a space.
+        if (this.query !== '') return;
+        e.preventDefault();
+        const active = choices[index];
+        if (this.expanded && active) this.choose(active);
+        else this.setExpanded(true);
+        return;
+      }
+      case 'Escape':
+        if (this.expanded) {
+          // Close only the popup: a surrounding drawer or dialog must not see this Escape.
+          e.preventDefault();
+          e.stopPropagation();
+          this.setExpanded(false);
+        }
+        return;
+      case 'Tab':
+        if (this.expanded) this.setExpanded(false);
+        return;
+      default:
+    }
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (to && (this.shadowRoot?.contains(to) || this.contains(to))) return;
+    this.setExpanded(false);
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------------------
+
+  private renderOption(choice: Choice): TemplateResult {
+    const msg = messages();
+    const selected = choice.value === this.value;
+    const countId = `${choice.id}-count`;
+    return html`<div
+      role="option"
+      part="option"
+      id=${choice.id}
+      class="option ${choice.member ? '' : 'none'} ${choice.id === this.activeId ? 'active' : ''}"
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-describedby=${choice.count === undefined ? nothing : countId}
+      @click=${() => this.choose(choice)}
+      @pointermove=${() => {
+        if (this.activeId !== choice.id) this.activeId = choice.id;
+      }}
+    >
+      ${avatar(choice.member)}
+      <span class="name ${choice.member ? '' : 'unassigned-name'}">${choice.name}</span>
+      ${choice.count === undefined
+        ? nothing
+        : html`<span class="count" id=${countId} aria-hidden="true">${msg.openCount(choice.count)}</span>`}
+      <svg class="check" viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+      </svg>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const msg = messages();
+    const choices = this.expanded ? this.choices() : [];
+    const current = this.value === null ? undefined : this.store?.member(this.value);
+    const labelId = `${this.uid}-label`;
+    const listId = `${this.uid}-listbox`;
+    const activeExists = choices.some((c) => c.id === this.activeId);
+    return html`<div part="base" class="base ${this.expanded ? 'open' : ''}" @focusout=${this.onFocusOut}>
+      <label part="label" id=${labelId} for="combobox" class=${this.label ? 'label' : 'visually-hidden'}
+        >${this.label || msg.assignee}</label
+      >
+      <div part="control" class="control" @click=${this.onControlClick}>
+        ${avatar(current)}
+        <input
+          id="combobox"
+          part="combobox"
+          role="combobox"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${this.expanded ? 'true' : 'false'}
+          aria-controls=${listId}
+          aria-activedescendant=${this.expanded && activeExists ? this.activeId! : nothing}
+          class=${this.value === null ? 'placeholder-like' : ''}
+          ?disabled=${this.isDisabled}
+          @input=${this.onInput}
+          @change=${(e: Event) => e.stopPropagation()}
+          @keydown=${this.onKeyDown}
+          @focus=${() => this.input.select()}
+        />
+        <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+      </div>
+      <div class="popup" popover="manual" @mousedown=${(e: Event) => e.preventDefault()}>
+        <div role="listbox" part="listbox" id=${listId} aria-labelledby=${labelId} ?hidden=${choices.length === 0}>
+          ${choices.map((c) => this.renderOption(c))}
+        </div>
+        ${this.expanded && choices.length === 0 ? html`<div class="empty">${msg.noMatches}</div>` : nothing}
+      </div>
+    </div>`;
+  }
+}
+
+define('assign-picker', AssignPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'assign-picker': AssignPicker;
+  }
+}

@@ -1,0 +1,60 @@
+/** A real MemoryAdapter + LeadStore for the drawer and picker tests, and a wrapper that makes assign fail. */
+import {
+  AdapterError,
+  LeadStore,
+  MemoryAdapter,
+  type AssignOptions,
+  type AssignResponse,
+  type LeadAdapter,
+  type LeadListQuery,
+  type LeadPatch,
+  type Source,
+  type ChangeEvent,
+} from '../../../sdk/index.js';
+
+export interface Setup<A extends LeadAdapter = MemoryAdapter> {
+  adapter: A;
+  backend: MemoryAdapter;
+  store: LeadStore;
+}
+
+/** 24 leads, 6 members: m1 admin, m2 manager, m3–m5 members, m6 inactive. Acts as `as` (default the admin). */
+export async function loadedStore(as?: string): Promise<Setup> {
+  const backend = MemoryAdapter.seeded({ leads: 24, members: 6, ...(as ? { as } : {}) });
+  const store = new LeadStore(backend);
+  await store.load();
+  return { adapter: backend, backend, store };
+}
+
+/** The real adapter, except that `assign` fails while `failing` is true (a network error, nothing written). */
+export class FailingAssignAdapter implements LeadAdapter {
+  failing = true;
+  constructor(readonly inner: MemoryAdapter) {}
+  me() { return this.inner.me(); }
+  listMembers() { return this.inner.listMembers(); }
+  listLeads(query?: LeadListQuery) { return this.inner.listLeads(query); }
+  getLead(id: string) { return this.inner.getLead(id); }
+  updateLead(id: string, patch: LeadPatch, expectedVersion: number, options?: { source?: Source }) {
+    return this.inner.updateLead(id, patch, expectedVersion, options);
+  }
+  async assign(leadIds: readonly string[], assigneeId: string | null, options?: AssignOptions): Promise<AssignResponse> {
+    if (this.failing) throw new AdapterError('network', 'Simulated network failure');
+    return this.inner.assign(leadIds, assigneeId, options);
+  }
+  listActivity(leadId: string) { return this.inner.listActivity(leadId); }
+  addNote(leadId: string, text: string) { return this.inner.addNote(leadId, text); }
+  subscribe(onChange: (event: ChangeEvent) => void) { return this.inner.subscribe(onChange); }
+}
+
+export async function failingStore(): Promise<Setup<FailingAssignAdapter>> {
+  const backend = MemoryAdapter.seeded({ leads: 24, members: 6 });
+  const adapter = new FailingAssignAdapter(backend);
+  const store = new LeadStore(adapter);
+  await store.load();
+  return { adapter, backend, store };
+}
+
+/** Lets queued promises, microtasks and zero-delay timers run (the memory backend pushes events that way). */
+export async function settle(rounds = 3): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
