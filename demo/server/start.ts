@@ -36,14 +36,21 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       let closing: Promise<void> | undefined;
+      const http = server as Server;
       const close = () =>
         (closing ??= new Promise<void>((done) => {
           app.events.closeAll();
-          (server as Server).close(() => {
+          // Ended event streams leave keep-alive sockets that turn idle a moment later: sweep them until the
+          // server has closed, and cut whatever is still busy after a grace period.
+          const sweep = setInterval(() => http.closeIdleConnections(), 50);
+          const cut = setTimeout(() => http.closeAllConnections(), 3000);
+          http.close(() => {
+            clearInterval(sweep);
+            clearTimeout(cut);
             db.close();
             done();
           });
-          (server as Server).closeIdleConnections();
+          http.closeIdleConnections();
         }));
       resolve({ url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`, port: info.port,
         app, db, close });

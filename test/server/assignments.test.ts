@@ -1,0 +1,132 @@
+/** POST /api/assignments: one transaction, a result per lead, a history row per change, never half-applied. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AssignResponseSchema, type Activity, type Lead } from '../../sdk/schema.js';
+import { call, people, startTestServer, type TestServer } from './support.js';
+
+let server: TestServer;
+let admin: string;
+let all: Lead[];
+
+before(async () => {
+  server = await startTestServer();
+  admin = await server.login(people.admin);
+  all = (await call(server.api, 'GET', '/leads', { token: admin })).body.leads;
+});
+after(() => server.dispose());
+
+const current = async (id: string): Promise<Lead> => (await call(server.api, 'GET', `/leads/${id}`, { token: admin })).body;
+const historyOf = async (id: string): Promise<Activity[]> =>
+  (await call(server.api, 'GET', `/leads/${id}/activity`, { token: admin })).body;
+const activityCount = () => (server.db.prepare('SELECT COUNT(*) AS n FROM activity').get() as { n: number }).n;
+
+/** Leads not touched by earlier tests: each test takes its own slice. */
+let cursor = 0;
+const take = (n: number, where: (l: Lead) => boolean = () => true) => {
+  const picked = all.slice(cursor).filter(where).slice(0, n);
+  cursor = all.indexOf(picked.at(-1)!) + 1;
+  assert.equal(picked.length, n);
+  return picked;
+};
+
+describe('POST /api/assignments', () => {
+  test('assigns many leads in one call: one batch id, one history row per lead, versions bumped', async () => {
+    const leads = take(6, (l) => l.assigneeId !== people.bob.id);
+    const { status, body } = await call(server.api, 'POST', '/assignments', {
+      token: admin, body: { leadIds: leads.map((l) => l.id), assigneeId: people.bob.id } });
+    assert.equal(status, 200);
+    const answer = AssignResponseSchema.parse(body);
+    assert.ok(answer.batchId.length > 0, 'a batch id is generated when absent');
+    assert.deepEqual(answer.results.map((r) => [r.leadId, r.status]), leads.map((l) => [l.id, 'ok']));
+    for (const lead of leads) {
+      const now = await current(lead.id);
+      assert.equal(now.assigneeId, people.bob.id);
+      assert.equal(now.version, lead.version + 1);
+      const entry = (await historyOf(lead.id)).at(-1)!;
+      assert.deepEqual(
+        { type: entry.type, from: entry.from, to: entry.to, actorId: entry.actorId, source: entry.source, batchId: entry.batchId },
+        { type: 'assigned', from: lead.assigneeId, to: people.bob.id, actorId: people.admin.id, source: 'manual',
+          batchId: answer.batchId });
+    }
+    const rows = server.db.prepare('SELECT COUNT(*) AS n FROM activity WHERE batch_id = ?').get(answer.batchId) as { n: number };
+    assert.equal(rows.n, leads.length);
+  });
+
+  test('keeps the given batch id and source; unassigning logs `unassigned` to null', async () => {
+    const leads = take(2, (l) => l.assigneeId !== null);
+    const { body } = await call(server.api, 'POST', '/assignments', {
+      token: admin, body: { leadIds: leads.map((l) => l.id), assigneeId: null, source: 'undo', batchId: 'batch-42' } });
+    assert.equal(body.batchId, 'batch-42');
+    for (const lead of leads) {
+      const entry = (await historyOf(lead.id)).at(-1)!;
+      assert.deepEqual({ type: entry.type, from: entry.from, to: entry.to, source: entry.source, batchId: entry.batchId },
+        { type: 'unassigned', from: lead.assigneeId, to: null, source: 'undo', batchId: 'batch-42' });
+    }
+  });
+
+  test('a stale expected version is a per-lead conflict carrying the current lead; the rest apply', async () => {
+    const [fresh, stale] = take(2, (l) => l.assigneeId !== people.alice.id);
+    const { body } = await call(server.api, 'POST', '/assignments', {
+      token: admin,
+      body: { leadIds: [fresh!.id, stale!.id], assigneeId: people.alice.id,
+        expectedVersions: { [fresh!.id]: fresh!.version, [stale!.id]: stale!.version + 1 } },
+    });
+    assert.deepEqual(body.results[0].status, 'ok');
+    assert.deepEqual(body.results[1], { leadId: stale!.id, status: 'conflict', lead: stale });
+    assert.deepEqual(await current(stale!.id), stale);
+    assert.equal((await current(fresh!.id)).assigneeId, people.alice.id);
+  });
+
+  test('assigning to the current assignee is ok and writes nothing; unknown leads are not_found', async () => {
+    const [lead] = take(1, (l) => l.assigneeId !== null);
+    const before = activityCount();
+    const { body } = await call(server.api, 'POST', '/assignments', {
+      token: admin, body: { leadIds: [lead!.id, 'ghost', lead!.id], assigneeId: lead!.assigneeId } });
+    assert.deepEqual(body.results, [{ leadId: lead!.id, status: 'ok', lead }, { leadId: 'ghost', status: 'not_found' }]);
+    assert.equal(activityCount(), before);
+    assert.deepEqual(await current(lead!.id), lead);
+  });
+
+  test('a failure in the middle of a batch rolls back every lead and every history row', async () => {
+    const leads = take(5, (l) => l.assigneeId !== people.bob.id);
+    const failing = leads[3]!;
+    // A real failure inside the transaction (as a disk or constraint error would be), after 3 leads were written.
+    server.db.exec(`CREATE TRIGGER fail_mid_batch BEFORE UPDATE ON leads WHEN NEW.id = '${failing.id}'
+      BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    const before = activityCount();
+    const errors = console.error;
+    console.error = () => {}; // the server logs the 500; keep the test output clean
+    try {
+      const { status, body } = await call(server.api, 'POST', '/assignments', {
+        token: admin, body: { leadIds: leads.map((l) => l.id), assigneeId: people.bob.id } });
+      assert.equal(status, 500);
+      assert.equal(typeof body.error.message, 'string');
+    } finally {
+      console.error = errors;
+      server.db.exec('DROP TRIGGER fail_mid_batch');
+    }
+    for (const lead of leads) assert.deepEqual(await current(lead.id), lead, `${lead.id} unchanged`);
+    assert.equal(activityCount(), before, 'no history row survived');
+
+    const retry = await call(server.api, 'POST', '/assignments', {
+      token: admin, body: { leadIds: leads.map((l) => l.id), assigneeId: people.bob.id } });
+    assert.ok(retry.body.results.every((r: { status: string }) => r.status === 'ok'));
+  });
+
+  test('malformed bodies are 400 naming the field', async () => {
+    const cases: [unknown, string][] = [
+      [{ leadIds: [], assigneeId: null }, 'leadIds'],
+      [{ assigneeId: null }, 'leadIds'],
+      [{ leadIds: ['l1'] }, 'assigneeId'],
+      [{ leadIds: ['l1'], assigneeId: null, source: 'magic' }, 'source'],
+      [{ leadIds: ['l1'], assigneeId: null, expectedVersions: { l1: 0 } }, 'expectedVersions.l1'],
+      [{ leadIds: ['l1'], assigneeId: null, extra: true }, 'extra'],
+    ];
+    for (const [body, field] of cases) {
+      const answer = await call(server.api, 'POST', '/assignments', { token: admin, body });
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.ok(answer.body.error.issues.some((i: { path: string }) => i.path === field),
+        `${field} in ${JSON.stringify(answer.body.error.issues)}`);
+    }
+  });
+});
