@@ -13,8 +13,8 @@ export type Method =
 export type Fault =
   /** The call rejects with this error without reaching the backend. */
   | { fail: Error }
-  /** The call is forwarded only once `release()` is called (a slow request). */
-  | { hold: 'request' }
+  /** The call is forwarded only once `release()` is called (a slow request); with `fail`, it then fails instead. */
+  | { hold: 'request'; fail?: Error }
   /** The backend handles the call at once; its answer is returned only on `release()` (a slow response). */
   | { hold: 'response' }
   /** The call reaches the backend after `ms` milliseconds. */
@@ -50,9 +50,10 @@ export class FaultAdapter implements LeadAdapter {
   readonly assignCalls: { leadIds: string[]; assigneeId: string | null; options: AssignOptions }[] = [];
   private readonly rules: Rule[] = [];
 
-  constructor(inner: LeadAdapter) {
+  /** `subscribe: false` hides the backend's pushes, so the client's copy can go stale (as after a lost connection). */
+  constructor(inner: LeadAdapter, options: { subscribe?: boolean } = {}) {
     this.inner = inner;
-    if (!inner.subscribe) this.subscribe = undefined;
+    if (!inner.subscribe || options.subscribe === false) this.subscribe = undefined;
   }
 
   /** Applies `fault` to the next `times` calls of `method` (default 1). */
@@ -96,7 +97,7 @@ export class FaultAdapter implements LeadAdapter {
   private async run<T>(rule: Rule | undefined, call: () => Promise<T>): Promise<T> {
     if (!rule) return call();
     const fault = rule.fault;
-    if ('fail' in fault) throw fault.fail;
+    if ('fail' in fault && !('hold' in fault)) throw fault.fail;
     if ('delayMs' in fault) {
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       return call();
@@ -104,6 +105,7 @@ export class FaultAdapter implements LeadAdapter {
     if ('hold' in fault) {
       if (fault.hold === 'request') {
         await this.gate(rule);
+        if (fault.fail) throw fault.fail;
         return call();
       }
       const pending = call();

@@ -1,0 +1,1106 @@
+/**
+ * LeadStore: the client-side state of a board and its one write path (see /brief STORE-CONTRACT and
+ * DESIGN §3). Framework-free: no lit, no DOM; runs in the browser and in Node.
+ *
+ * State model, and why it gives exact rollback:
+ * - `confirmed` holds each lead as the backend last told us (command results and pushed events, newest
+ *   version wins).
+ * - Each in-flight command adds an overlay (a pure function on the lead) to that lead's `chain`.
+ * - What the board shows is `confirmed` with the chain's overlays applied, recomputed whenever either changes.
+ * A failed write simply drops its overlay: whatever else happened to the lead meanwhile (a remote edit, an
+ * earlier command's result) stays, and nothing is restored from a stale snapshot. When every write has
+ * settled the chains are empty, so the board equals what the backend said.
+ *
+ * Writes on one lead are sent one after another; each carries the version its author saw, advanced past
+ * its own earlier writes when they succeed, so a change made by someone else in between is a conflict,
+ * never silently overwritten.
+ */
+import type { LeadAdapter } from './adapter.js';
+import { AdapterError, parseOrThrow } from './adapter.js';
+import type { DistributionPlan, DistributionStrategy } from './distribute.js';
+import { planDistribution } from './distribute.js';
+import { evenPositions, positionBetween } from './internal/positions.js';
+import { matchesAssignee, searchableText, foldText } from './internal/match.js';
+import { assignableMembers, canSee } from './policy.js';
+import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, Member, MemberWithLoad, Source } from './schema.js';
+import {
+  ChangeEventSchema,
+  CLOSED_STATUSES,
+  ColumnKeySchema,
+  ColumnsSchema,
+  DEFAULT_COLUMNS,
+  EMPTY_FILTER,
+  LeadFilterSchema,
+  LeadPatchSchema,
+  NoteBodySchema,
+  SourceSchema,
+  z,
+} from './schema.js';
+
+export type { DistributionPlan, DistributionStrategy } from './distribute.js';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What changed in one notification; listeners re-render only what is named. */
+export interface StoreChange {
+  leads?: ReadonlySet<string>;
+  columns?: ReadonlySet<string>;
+  selection?: boolean;
+  filter?: boolean;
+  members?: boolean;
+  status?: boolean;
+  pending?: boolean;
+  undo?: boolean;
+  activity?: ReadonlySet<string>;
+}
+
+export interface AssignOutcome {
+  batchId: string | null;
+  assigneeId: string | null;
+  ok: string[];
+  conflict: string[];
+  forbidden: string[];
+  notFound: string[];
+  error?: AdapterError;
+  /** distribute only: leads the plan could not place (capacity exhausted, no active member). */
+  skipped?: string[];
+}
+
+export type CommandName = 'assign' | 'move' | 'update' | 'addNote' | 'distribute' | 'undo' | 'load';
+
+export interface StoreNotice {
+  kind: 'error' | 'warning' | 'success';
+  command: CommandName;
+  leadIds: string[];
+  message: string;
+  error?: AdapterError;
+  outcome?: AssignOutcome;
+}
+
+export interface LeadStoreOptions {
+  columns?: readonly Column[];
+}
+
+/** One in-flight write on one lead. */
+interface PendingWrite {
+  readonly leadId: string;
+  readonly apply: (lead: Lead) => Lead;
+  /** The version sent as expectation; advanced when an earlier write of ours on this lead succeeds. */
+  expected: number;
+  /** Set explicitly (undo expects the version its batch produced) and never advanced. */
+  readonly fixed: boolean;
+  /** Earlier writes on the same lead, which must settle before this one is sent. */
+  readonly after: Promise<void>;
+  readonly settled: Promise<void>;
+  resolve(): void;
+}
+
+/** How a write ended, as far as the lead's confirmed state goes. */
+type Settlement = { lead?: Lead; success?: boolean; gone?: boolean };
+
+/** The last assignment batch, kept so it can be undone. */
+interface UndoRecord {
+  batchId: string;
+  entries: { leadId: string; from: string | null; to: string | null; version: number }[];
+}
+
+interface ColumnCache {
+  /** Every lead of the status, by position: rebuilt only when the column is dirty. */
+  all: readonly Lead[];
+  /** `all` narrowed by the filter: the array cardsIn() returns, replaced only when its content changes. */
+  cards: readonly Lead[];
+}
+
+const IdSchema = z.string().check(z.minLength(1), z.maxLength(200));
+const LeadIdsSchema = z.array(IdSchema);
+const AssigneeSchema = z.nullable(IdSchema);
+const MoveOptionsSchema = z.object({ index: z.optional(z.int().check(z.minimum(0))), source: z.optional(SourceSchema) });
+
+const isOpen = (lead: Lead) => !CLOSED_STATUSES.includes(lead.status);
+const EMPTY: readonly Lead[] = Object.freeze([]);
+
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Shallow equality of two leads (they are flat records). */
+function sameLead(a: Lead, b: Lead): boolean {
+  const ka = Object.keys(a) as (keyof Lead)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
+
+function applyPatch(lead: Lead, patch: LeadPatch): Lead {
+  const next: Record<string, unknown> = { ...lead };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next as Lead;
+}
+
+function asAdapterError(error: unknown): AdapterError {
+  if (error instanceof AdapterError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new AdapterError('network', message || 'Request failed', { cause: error });
+}
+
+let batchCounter = 0;
+function newBatchId(): string {
+  const random = Math.random().toString(36).slice(2, 10);
+  return `b-${Date.now().toString(36)}-${(++batchCounter).toString(36)}-${random}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export class LeadStore {
+  readonly adapter: LeadAdapter;
+
+  private _status: LoadStatus = 'idle';
+  private _error: AdapterError | null = null;
+  private _me: Member | null = null;
+  private _columns: readonly Column[];
+  private _filter: Readonly<LeadFilter> = EMPTY_FILTER;
+  /** The filter's text, folded once rather than per lead. */
+  private foldedQuery = '';
+  private _selection: ReadonlySet<string> = new Set();
+
+  // Leads: backend truth, in-flight overlays, and the shown result with its indexes.
+  private readonly confirmed = new Map<string, Lead>();
+  private readonly chains = new Map<string, PendingWrite[]>();
+  /** Leads a pushed `lead_removed` took away: a late answer to our own write must not bring them back. */
+  private readonly removed = new Set<string>();
+  private readonly view = new Map<string, Lead>();
+  private readonly byStatus = new Map<string, Set<string>>();
+  private readonly byAssignee = new Map<string | null, Set<string>>();
+  private readonly columnCache = new Map<string, ColumnCache>();
+  private readonly dirtyColumns = new Set<string>();
+  private readonly searchText = new WeakMap<Lead, string>();
+  private unassignedCache: number | null = null;
+
+  // Members: their fields, plus open-lead counts kept current by deltas.
+  private memberList: Member[] = [];
+  private readonly loads = new Map<string, number>();
+  private membersCache: { all: readonly MemberWithLoad[]; byId: Map<string, MemberWithLoad>; assignable: readonly MemberWithLoad[] } | null = null;
+
+  private readonly activity = new Map<string, Activity[]>();
+  private undoRecord: UndoRecord | null = null;
+  private undoInFlight = false;
+
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
+  private change: {
+    leads: Set<string>; columns: Set<string>; activity: Set<string>;
+    selection?: boolean; filter?: boolean; members?: boolean; status?: boolean; pending?: boolean; undo?: boolean;
+  } = { leads: new Set(), columns: new Set(), activity: new Set() };
+  private flushScheduled = false;
+  private unsubscribe: (() => void) | null = null;
+  /** Pushed events that arrive while loading: applied once the initial lists are in. */
+  private buffered: ChangeEvent[] | null = null;
+  private membersRefresh: Promise<void> | null = null;
+  private disposed = false;
+
+  constructor(adapter: LeadAdapter, options: LeadStoreOptions = {}) {
+    this.adapter = adapter;
+    this._columns = options.columns ? parseOrThrow(ColumnsSchema, options.columns, 'columns') : DEFAULT_COLUMNS;
+  }
+
+  // ------------------------------------------------------------------ loading
+
+  /** Loads me, members and leads, then listens to the adapter's pushed changes. Failure sets status 'error'. */
+  async load(): Promise<void> {
+    this.disposed = false;
+    this.setStatus('loading', null);
+    this.flush();
+    if (!this.unsubscribe && this.adapter.subscribe) {
+      // Subscribe first and buffer, so nothing changed between the lists and the subscription is missed.
+      this.buffered = [];
+      this.unsubscribe = this.adapter.subscribe((event) => this.receive(event));
+    }
+    let me: Member, members: MemberWithLoad[], leads: Lead[];
+    try {
+      [me, members, leads] = await Promise.all([this.adapter.me(), this.adapter.listMembers(), this.adapter.listLeads()]);
+    } catch (error) {
+      const failure = asAdapterError(error);
+      this.buffered = null;
+      this.setStatus('error', failure);
+      this.notify({ kind: 'error', command: 'load', leadIds: [], message: `Could not load leads: ${failure.message}`, error: failure });
+      this.flush();
+      return;
+    }
+    if (this.disposed) return;
+    this._me = me;
+    this.setMembers(members);
+    const listed = new Set<string>();
+    for (const lead of leads) {
+      listed.add(lead.id);
+      this.removed.delete(lead.id);
+      const current = this.confirmed.get(lead.id);
+      if (!current || lead.version >= current.version) this.confirmed.set(lead.id, lead);
+    }
+    for (const id of [...this.confirmed.keys()]) if (!listed.has(id)) this.confirmed.delete(id);
+    // Counts come from the backend; rebuild the view without applying deltas to them.
+    for (const id of new Set([...this.view.keys(), ...this.confirmed.keys()])) this.refresh(id, false);
+    this.setStatus('ready', null);
+    const buffered = this.buffered ?? [];
+    this.buffered = null;
+    for (const event of buffered) this.apply(event);
+    this.change.filter = true; // 'me' may resolve differently now
+    this.markAllColumns();
+    this.flush();
+  }
+
+  /** Stops listening to the adapter. The state stays readable. */
+  dispose(): void {
+    this.disposed = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.buffered = null;
+  }
+
+  get status(): LoadStatus {
+    return this._status;
+  }
+  get error(): AdapterError | null {
+    return this._error;
+  }
+  get me(): Member | null {
+    return this._me;
+  }
+
+  // ------------------------------------------------------------------ members
+
+  get members(): readonly MemberWithLoad[] {
+    return this.memberIndex().all;
+  }
+  get assignableMembers(): readonly MemberWithLoad[] {
+    return this.memberIndex().assignable;
+  }
+  member(id: string | null | undefined): MemberWithLoad | undefined {
+    return id ? this.memberIndex().byId.get(id) : undefined;
+  }
+
+  // ------------------------------------------------------------------ columns and leads
+
+  get columns(): readonly Column[] {
+    return this._columns;
+  }
+
+  setColumns(columns: readonly Column[]): void {
+    this._columns = parseOrThrow(ColumnsSchema, columns, 'columns');
+    this.markAllColumns();
+    for (const c of this._columns) this.change.columns.add(c.key);
+    this.flush();
+  }
+
+  lead(id: string): Lead | undefined {
+    return this.view.get(id);
+  }
+  get leadCount(): number {
+    return this.view.size;
+  }
+
+  /** Filtered cards of a column by position; the same array instance until its content or order changes. */
+  cardsIn(status: string): readonly Lead[] {
+    return this.column(status).cards;
+  }
+  countIn(status: string): number {
+    return this.cardsIn(status).length;
+  }
+  totalIn(status: string): number {
+    return this.byStatus.get(status)?.size ?? 0;
+  }
+
+  /** Every lead matching the filter, column by column in position order. */
+  matchingIds(): readonly string[] {
+    const ids: string[] = [];
+    for (const c of this._columns) for (const lead of this.cardsIn(c.key)) ids.push(lead.id);
+    return ids;
+  }
+
+  get unassignedCount(): number {
+    if (this.unassignedCache === null) {
+      let count = 0;
+      for (const id of this.byAssignee.get(null) ?? []) if (isOpen(this.view.get(id)!)) count++;
+      this.unassignedCache = count;
+    }
+    return this.unassignedCache;
+  }
+
+  isPending(leadId: string): boolean {
+    return (this.chains.get(leadId)?.length ?? 0) > 0;
+  }
+
+  /** Ids of leads currently held by a member (unfiltered), e.g. for workload views. */
+  leadIdsAssignedTo(memberId: string | null): readonly string[] {
+    return [...(this.byAssignee.get(memberId) ?? [])];
+  }
+
+  // ------------------------------------------------------------------ filter
+
+  get filter(): Readonly<LeadFilter> {
+    return this._filter;
+  }
+
+  /** Throws AdapterError('invalid') naming the field when the merged filter is malformed. */
+  setFilter(patch: Partial<LeadFilter>): void {
+    const next = parseOrThrow(LeadFilterSchema, { ...this._filter, ...patch }, 'filter');
+    const same =
+      next.assignee === this._filter.assignee && next.q === this._filter.q && sameArray(next.status, this._filter.status);
+    if (same) return;
+    this._filter = Object.freeze({ ...next, status: Object.freeze([...next.status]) as string[] });
+    this.foldedQuery = foldText(next.q);
+    this.change.filter = true;
+    this.markAllColumns();
+    this.flush();
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  get selection(): ReadonlySet<string> {
+    return this._selection;
+  }
+  get selectedCount(): number {
+    return this._selection.size;
+  }
+  isSelected(id: string): boolean {
+    return this._selection.has(id);
+  }
+  setSelected(id: string, on: boolean): void {
+    if (on === this._selection.has(id) || (on && !this.view.has(id))) return;
+    this.editSelection((s) => (on ? s.add(id) : s.delete(id)));
+  }
+  toggleSelected(id: string): void {
+    this.setSelected(id, !this._selection.has(id));
+  }
+
+  /** Selects the inclusive range between two cards: in their column's order when they share one, else board order. */
+  selectRange(anchorId: string, toId: string): void {
+    const anchor = this.view.get(anchorId);
+    const to = this.view.get(toId);
+    if (!to) return;
+    const order = anchor && anchor.status === to.status ? this.cardsIn(to.status).map((l) => l.id) : this.matchingIds();
+    const a = order.indexOf(anchorId);
+    const b = order.indexOf(toId);
+    if (a === -1 || b === -1) return this.setSelected(toId, true);
+    const [from, until] = a <= b ? [a, b] : [b, a];
+    this.editSelection((s) => {
+      for (let i = from; i <= until; i++) s.add(order[i]!);
+    });
+  }
+
+  selectAllIn(status: string, on = true): void {
+    const ids = this.cardsIn(status).map((l) => l.id);
+    this.editSelection((s) => {
+      for (const id of ids) on ? s.add(id) : s.delete(id);
+    });
+  }
+
+  selectionStateIn(status: string): 'none' | 'some' | 'all' {
+    const cards = this.cardsIn(status);
+    let selected = 0;
+    for (const lead of cards) if (this._selection.has(lead.id)) selected++;
+    return selected === 0 ? 'none' : selected === cards.length ? 'all' : 'some';
+  }
+
+  selectAllMatching(): void {
+    const ids = this.matchingIds();
+    this.editSelection((s) => {
+      for (const id of ids) s.add(id);
+    });
+  }
+
+  deselect(ids: Iterable<string>): void {
+    this.editSelection((s) => {
+      for (const id of ids) s.delete(id);
+    });
+  }
+
+  clearSelection(): void {
+    if (this._selection.size > 0) this.editSelection((s) => s.clear());
+  }
+
+  // ------------------------------------------------------------------ commands
+
+  /** Assigns (null: unassigns) leads in ONE adapter call. Never rejects: the outcome says what happened to each lead. */
+  async assign(leadIds: readonly string[], assigneeId: string | null, options: { source?: Source } = {}): Promise<AssignOutcome> {
+    let ids: string[], assignee: string | null, source: Source;
+    try {
+      ids = [...new Set(parseOrThrow(LeadIdsSchema, leadIds, 'leadIds'))];
+      assignee = parseOrThrow(AssigneeSchema, assigneeId, 'assigneeId');
+      source = parseOrThrow(SourceSchema, options.source ?? 'manual', 'source');
+    } catch (error) {
+      return this.failedOutcome('assign', [...leadIds].map(String), assigneeId, asAdapterError(error));
+    }
+    return this.runAssignments('assign', [{ assigneeId: assignee, leadIds: ids }], source, assignee);
+  }
+
+  /**
+   * Moves a lead to `status` at `index` of that column's cards (the lead itself left out; default: the end).
+   * One lead is written, with a position between its new neighbours. Rejects with AdapterError after rollback.
+   */
+  async move(leadId: string, status: string, options: { index?: number; source?: Source } = {}): Promise<Lead> {
+    let opts: { index?: number; source?: Source };
+    try {
+      parseOrThrow(ColumnKeySchema, status, 'status');
+      opts = parseOrThrow(MoveOptionsSchema, options, 'options');
+      if (!this._columns.some((c) => c.key === status)) {
+        throw new AdapterError('invalid', `status: unknown column "${status}"`, { issues: [{ path: 'status', message: 'Unknown column' }] });
+      }
+    } catch (error) {
+      throw this.commandFailed('move', [leadId], asAdapterError(error));
+    }
+    const lead = this.view.get(leadId);
+    if (!lead) throw this.commandFailed('move', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
+    const source = opts.source ?? 'drag';
+
+    const cards = this.cardsIn(status).filter((l) => l.id !== leadId);
+    const all = this.column(status).all.filter((l) => l.id !== leadId);
+    const index = Math.min(opts.index ?? cards.length, cards.length);
+    // Neighbours in the full column order, so leads hidden by the filter keep their relative places.
+    let before: Lead | undefined, after: Lead | undefined;
+    if (index < cards.length) {
+      after = cards[index]!;
+      before = all[all.indexOf(after) - 1];
+    } else {
+      before = all[all.length - 1];
+    }
+    if (lead.status === status) {
+      const full = this.column(status).all;
+      const at = full.indexOf(lead);
+      if (full[at - 1] === before && full[at + 1] === after) return lead; // already there: nothing to write
+    }
+    const position = positionBetween(before?.position, after?.position);
+    if (position !== undefined) {
+      const patch: LeadPatch = lead.status === status ? { position } : { status, position };
+      return this.runUpdate('move', leadId, patch, source);
+    }
+    // The gap is exhausted: renumber the column, writing only the leads whose position changes.
+    const order = [...all];
+    order.splice(before ? order.indexOf(before) + 1 : 0, 0, lead);
+    const positions = evenPositions(order.length);
+    const moved = this.runUpdate('move', leadId, lead.status === status ? { position: positions[order.indexOf(lead)]! } : { status, position: positions[order.indexOf(lead)]! }, source);
+    order.forEach((other, i) => {
+      if (other.id !== leadId && other.position !== positions[i]) {
+        this.runUpdate('move', other.id, { position: positions[i]! }, source).catch(() => undefined); // reported by notice
+      }
+    });
+    return moved;
+  }
+
+  /** Changes fields of a lead (never its assignee). Rejects with AdapterError (issues name the fields) after rollback. */
+  async update(leadId: string, patch: LeadPatch): Promise<Lead> {
+    let parsed: LeadPatch;
+    try {
+      parsed = parseOrThrow(LeadPatchSchema, patch, 'patch');
+    } catch (error) {
+      throw this.commandFailed('update', [leadId], asAdapterError(error));
+    }
+    if (!this.view.has(leadId)) throw this.commandFailed('update', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
+    return this.runUpdate('update', leadId, parsed, undefined);
+  }
+
+  async addNote(leadId: string, text: string): Promise<Activity> {
+    try {
+      const body = parseOrThrow(NoteBodySchema, { text }, 'note');
+      if (!this.view.has(leadId)) throw new AdapterError('not_found', `Lead ${leadId} not found`);
+      const note = await this.adapter.addNote(leadId, body.text);
+      this.recordActivity(note);
+      this.flush();
+      return note;
+    } catch (error) {
+      const failure = asAdapterError(error);
+      if (failure.code === 'not_found') this.forget(leadId);
+      throw this.commandFailed('addNote', [leadId], failure);
+    }
+  }
+
+  /** Previews how leads would be spread over members (inactive ones skipped), counting members' current open leads. */
+  planDistribution(leadIds: readonly string[], memberIds: readonly string[], strategy: DistributionStrategy): DistributionPlan {
+    const known = leadIds.filter((id) => this.view.has(id));
+    const unknown = leadIds.filter((id) => !this.view.has(id));
+    const members = memberIds.map((id) => this.member(id)).filter((m): m is MemberWithLoad => m !== undefined);
+    const plan = planDistribution(known, members, strategy);
+    plan.skipped.push(...new Set(unknown));
+    return plan;
+  }
+
+  /** Applies a distribution plan as one batch: one batch id, one adapter call per member. */
+  async distribute(leadIds: readonly string[], memberIds: readonly string[], strategy: DistributionStrategy): Promise<AssignOutcome> {
+    const plan = this.planDistribution(leadIds, memberIds, strategy);
+    const groups = new Map<string, string[]>();
+    for (const { leadId, memberId } of plan.assignments) {
+      const group = groups.get(memberId);
+      if (group) group.push(leadId);
+      else groups.set(memberId, [leadId]);
+    }
+    const outcome = await this.runAssignments(
+      'distribute',
+      [...groups].map(([assigneeId, ids]) => ({ assigneeId, leadIds: ids })),
+      'distribute',
+      groups.size === 1 ? [...groups.keys()][0]! : null,
+    );
+    outcome.skipped = plan.skipped;
+    return outcome;
+  }
+
+  get canUndo(): boolean {
+    return this.undoRecord !== null && !this.undoInFlight;
+  }
+
+  /**
+   * Undoes the last assignment batch: each lead goes back to its previous assignee, as a write with source
+   * 'undo' and its own history. Leads changed since that batch are refused (reported as conflicts).
+   */
+  async undo(): Promise<AssignOutcome | null> {
+    const record = this.undoRecord;
+    if (!record || this.undoInFlight) return null;
+    this.undoRecord = null;
+    this.undoInFlight = true;
+    this.change.undo = true;
+    const changedSince: string[] = [];
+    const gone: string[] = [];
+    const groups = new Map<string | null, string[]>();
+    const expected = new Map<string, number>();
+    for (const entry of record.entries) {
+      const current = this.confirmed.get(entry.leadId);
+      if (!current || !this.view.has(entry.leadId)) gone.push(entry.leadId);
+      else if (current.version !== entry.version) changedSince.push(entry.leadId);
+      else {
+        expected.set(entry.leadId, entry.version);
+        const group = groups.get(entry.from);
+        if (group) group.push(entry.leadId);
+        else groups.set(entry.from, [entry.leadId]);
+      }
+    }
+    try {
+      const outcome = await this.runAssignments(
+        'undo',
+        [...groups].map(([assigneeId, leadIds]) => ({ assigneeId, leadIds })),
+        'undo',
+        groups.size === 1 ? [...groups.keys()][0]! : null,
+        expected,
+        { conflict: changedSince, notFound: gone },
+      );
+      return outcome;
+    } finally {
+      this.undoInFlight = false;
+      this.change.undo = true;
+      this.flush();
+    }
+  }
+
+  // ------------------------------------------------------------------ activity
+
+  /** Fetches a lead's history and caches it; later commands and pushed events extend the cache. */
+  async loadActivity(leadId: string): Promise<readonly Activity[]> {
+    const fetched = await this.adapter.listActivity(leadId);
+    const known = new Set(fetched.map((a) => a.id));
+    // Entries pushed while the request was in flight are kept.
+    const extra = (this.activity.get(leadId) ?? []).filter((a) => !known.has(a.id));
+    const list = [...fetched, ...extra];
+    this.activity.set(leadId, list);
+    this.change.activity.add(leadId);
+    this.flush();
+    return list;
+  }
+
+  activityOf(leadId: string): readonly Activity[] | undefined {
+    return this.activity.get(leadId);
+  }
+
+  // ------------------------------------------------------------------ subscriptions
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onNotice(listener: (notice: StoreNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  // ================================================================== internals: writes
+
+  /** Adds an optimistic overlay to a lead and returns its pending write (sent later by the caller). */
+  private begin(leadId: string, apply: (lead: Lead) => Lead, fixedExpected?: number): PendingWrite {
+    let chain = this.chains.get(leadId);
+    if (!chain) this.chains.set(leadId, (chain = []));
+    const last = chain[chain.length - 1];
+    const after = chain.length > 0 ? Promise.all(chain.map((w) => w.settled)).then(() => undefined) : Promise.resolve();
+    let resolve!: () => void;
+    const settled = new Promise<void>((r) => (resolve = r));
+    const write: PendingWrite = {
+      leadId,
+      apply,
+      expected: fixedExpected ?? last?.expected ?? this.confirmed.get(leadId)?.version ?? 1,
+      fixed: fixedExpected !== undefined,
+      after,
+      settled,
+      resolve,
+    };
+    chain.push(write);
+    if (chain.length === 1) this.change.pending = true;
+    this.refresh(leadId);
+    return write;
+  }
+
+  /** Removes a write's overlay and records what the backend said; the shown lead is recomputed. */
+  private finish(write: PendingWrite, settlement: Settlement): void {
+    const chain = this.chains.get(write.leadId) ?? [];
+    const at = chain.indexOf(write);
+    if (at !== -1) chain.splice(at, 1);
+    if (chain.length === 0) {
+      this.chains.delete(write.leadId);
+      this.change.pending = true;
+    }
+    if (settlement.success && settlement.lead) {
+      // Our later writes on this lead were built on this one: they now expect the version it produced.
+      for (const next of chain) if (!next.fixed && next.expected === write.expected) next.expected = settlement.lead.version;
+    }
+    if (settlement.gone) this.forget(write.leadId);
+    else if (settlement.lead) this.confirm(settlement.lead, true);
+    this.refresh(write.leadId);
+    write.resolve();
+  }
+
+  /** Accepts a lead the backend returned or pushed, if it is newer than what we hold. */
+  private confirm(lead: Lead, fromOwnWrite: boolean): void {
+    if (fromOwnWrite && this.removed.has(lead.id)) return; // removed since by a pushed event
+    if (this._me && !canSee(this._me, lead)) {
+      // Handed off to someone else: it no longer exists for us, exactly as the backend's lists will say.
+      this.confirmed.delete(lead.id);
+      this.removed.add(lead.id);
+      return;
+    }
+    const current = this.confirmed.get(lead.id);
+    if (!current || lead.version > current.version) this.confirmed.set(lead.id, lead);
+  }
+
+  /** The lead does not exist for us (any more). */
+  private forget(leadId: string): void {
+    this.confirmed.delete(leadId);
+    this.removed.add(leadId);
+    this.refresh(leadId);
+  }
+
+  private async runUpdate(command: 'move' | 'update', leadId: string, patch: LeadPatch, source: Source | undefined): Promise<Lead> {
+    const write = this.begin(leadId, (lead) => applyPatch(lead, patch));
+    this.flush();
+    await write.after;
+    try {
+      const result = await this.adapter.updateLead(leadId, patch, write.expected, source ? { source } : undefined);
+      this.finish(write, { lead: result, success: true });
+      this.afterWrite([leadId]);
+      this.flush();
+      return this.view.get(leadId) ?? result;
+    } catch (error) {
+      const failure = asAdapterError(error);
+      if (failure.code === 'conflict' && failure.current) this.finish(write, { lead: failure.current });
+      else if (failure.code === 'not_found') this.finish(write, { gone: true });
+      else this.finish(write, {});
+      throw this.commandFailed(command, [leadId], failure);
+    }
+  }
+
+  /**
+   * The assignment engine behind assign, distribute and undo: optimistic overlays for every lead, then one
+   * adapter call per group (assign: exactly one), then each lead settled by its own result.
+   */
+  private async runAssignments(
+    command: 'assign' | 'distribute' | 'undo',
+    groups: { assigneeId: string | null; leadIds: string[] }[],
+    source: Source,
+    outcomeAssignee: string | null,
+    fixedExpected?: ReadonlyMap<string, number>,
+    preset: { conflict?: string[]; notFound?: string[] } = {},
+  ): Promise<AssignOutcome> {
+    const outcome: AssignOutcome = {
+      batchId: null,
+      assigneeId: outcomeAssignee,
+      ok: [],
+      conflict: [...(preset.conflict ?? [])],
+      forbidden: [],
+      notFound: [...(preset.notFound ?? [])],
+    };
+    // Leads we do not hold do not exist for us: answered locally.
+    const sendable = groups
+      .map((g) => ({ assigneeId: g.assigneeId, leadIds: g.leadIds.filter((id) => this.view.has(id) || (outcome.notFound.push(id), false)) }))
+      .filter((g) => g.leadIds.length > 0);
+    const allIds = groups.flatMap((g) => g.leadIds);
+    if (sendable.length === 0) return this.reportOutcome(command, outcome, allIds);
+
+    // Refuse assignees we know cannot receive leads before touching anything.
+    if (this.memberList.length > 0) {
+      for (const g of sendable) {
+        const member = g.assigneeId === null ? null : this.member(g.assigneeId);
+        if (member !== null && (!member || !member.active)) {
+          const error = new AdapterError('invalid', 'assigneeId: the assignee is not an active member', {
+            issues: [{ path: 'assigneeId', message: 'The assignee is not an active member' }],
+          });
+          return this.failedOutcome(command, allIds, outcomeAssignee, error, outcome);
+        }
+      }
+    }
+
+    const batchId = newBatchId();
+    outcome.batchId = batchId;
+    const writes = new Map<string, PendingWrite>();
+    for (const g of sendable) {
+      for (const id of g.leadIds) {
+        const to = g.assigneeId;
+        writes.set(id, this.begin(id, (lead) => (lead.assigneeId === to ? lead : { ...lead, assigneeId: to }), fixedExpected?.get(id)));
+      }
+    }
+    this.flush();
+    await Promise.all([...writes.values()].map((w) => w.after));
+
+    const undoEntries: UndoRecord['entries'] = [];
+    const calls = sendable.map(async (g) => {
+      const expectedVersions: Record<string, number> = {};
+      const from = new Map<string, string | null>();
+      for (const id of g.leadIds) {
+        expectedVersions[id] = writes.get(id)!.expected;
+        from.set(id, this.confirmed.get(id)?.assigneeId ?? null);
+      }
+      try {
+        const response = await this.adapter.assign(g.leadIds, g.assigneeId, { expectedVersions, source, batchId });
+        const results = new Map(response.results.map((r) => [r.leadId, r]));
+        for (const id of g.leadIds) {
+          const write = writes.get(id)!;
+          const result = results.get(id);
+          if (!result) {
+            // The backend skipped it: roll back and report it as not found rather than guess.
+            this.finish(write, {});
+            outcome.notFound.push(id);
+            continue;
+          }
+          switch (result.status) {
+            case 'ok':
+              outcome.ok.push(id);
+              if (result.lead && from.get(id) !== result.lead.assigneeId) {
+                undoEntries.push({ leadId: id, from: from.get(id) ?? null, to: result.lead.assigneeId, version: result.lead.version });
+              }
+              this.finish(write, { lead: result.lead, success: true });
+              break;
+            case 'conflict':
+              outcome.conflict.push(id);
+              this.finish(write, { lead: result.lead });
+              break;
+            case 'forbidden':
+              outcome.forbidden.push(id);
+              this.finish(write, {});
+              break;
+            case 'not_found':
+              outcome.notFound.push(id);
+              this.finish(write, { gone: true });
+              break;
+          }
+        }
+      } catch (error) {
+        // The whole call failed: every lead of it rolls back.
+        outcome.error ??= asAdapterError(error);
+        for (const id of g.leadIds) this.finish(writes.get(id)!, {});
+      }
+    });
+    await Promise.all(calls);
+
+    if (command !== 'undo' && undoEntries.length > 0) {
+      this.undoRecord = { batchId, entries: undoEntries };
+      this.change.undo = true;
+    }
+    this.afterWrite(outcome.ok);
+    return this.reportOutcome(command, outcome, allIds);
+  }
+
+  /** Keeps cached histories current when the adapter does not push activity itself. */
+  private afterWrite(leadIds: readonly string[]): void {
+    if (this.adapter.subscribe) return;
+    for (const id of leadIds) if (this.activity.has(id)) this.loadActivity(id).catch(() => undefined);
+  }
+
+  private reportOutcome(command: 'assign' | 'distribute' | 'undo', outcome: AssignOutcome, leadIds: string[]): AssignOutcome {
+    const refused = outcome.conflict.length + outcome.forbidden.length + outcome.notFound.length;
+    if (outcome.error) {
+      this.notify({ kind: 'error', command, leadIds, message: outcome.error.message, error: outcome.error, outcome });
+    } else if (refused > 0) {
+      const parts = [`${plural(outcome.ok.length, 'lead')} ${command === 'undo' ? 'restored' : 'assigned'}`];
+      if (outcome.conflict.length) parts.push(`${outcome.conflict.length} changed by someone else`);
+      if (outcome.forbidden.length) parts.push(`${outcome.forbidden.length} not permitted`);
+      if (outcome.notFound.length) parts.push(`${outcome.notFound.length} no longer available`);
+      this.notify({ kind: outcome.ok.length > 0 ? 'warning' : 'error', command, leadIds, message: parts.join(', '), outcome });
+    } else if (outcome.ok.length > 0) {
+      const who = outcome.assigneeId === null ? null : this.member(outcome.assigneeId)?.name ?? outcome.assigneeId;
+      const message =
+        command === 'undo'
+          ? `Undid assignment of ${plural(outcome.ok.length, 'lead')}`
+          : who === null && command === 'assign'
+            ? `${plural(outcome.ok.length, 'lead')} unassigned`
+            : `${plural(outcome.ok.length, 'lead')} assigned${who ? ` to ${who}` : ''}`;
+      this.notify({ kind: 'success', command, leadIds, message, outcome });
+    }
+    this.flush();
+    return outcome;
+  }
+
+  private failedOutcome(
+    command: CommandName,
+    leadIds: string[],
+    assigneeId: string | null,
+    error: AdapterError,
+    base?: AssignOutcome,
+  ): AssignOutcome {
+    const outcome: AssignOutcome = base ?? { batchId: null, assigneeId, ok: [], conflict: [], forbidden: [], notFound: [] };
+    outcome.error = error;
+    this.notify({ kind: 'error', command, leadIds, message: error.message, error, outcome });
+    this.flush();
+    return outcome;
+  }
+
+  /** Reports a failed command and returns its error for the caller to throw. */
+  private commandFailed(command: CommandName, leadIds: string[], error: AdapterError): AdapterError {
+    this.notify({ kind: 'error', command, leadIds, message: error.message, error });
+    this.flush();
+    return error;
+  }
+
+  // ================================================================== internals: pushed changes
+
+  private receive(event: ChangeEvent): void {
+    if (this.disposed) return;
+    const parsed = ChangeEventSchema.safeParse(event);
+    if (!parsed.success) return; // a malformed push is ignored rather than corrupting the board
+    if (this.buffered) {
+      this.buffered.push(parsed.data);
+      return;
+    }
+    this.apply(parsed.data);
+    // A bulk change arrives as many events: render once for the burst.
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  /** Applies a pushed change to the confirmed state; in-flight overlays stay on top until they settle. */
+  private apply(event: ChangeEvent): void {
+    switch (event.type) {
+      case 'lead':
+        this.removed.delete(event.lead.id);
+        this.confirm(event.lead, false);
+        this.refresh(event.lead.id);
+        break;
+      case 'lead_removed': {
+        const wasShown = this.view.has(event.leadId);
+        const viewed = this._selection.has(event.leadId) || this.activity.has(event.leadId);
+        const ours = this.isPending(event.leadId);
+        this.forget(event.leadId);
+        if (wasShown) this.scheduleMembersRefresh();
+        if (wasShown && viewed && !ours) {
+          this.notify({ kind: 'warning', command: 'load', leadIds: [event.leadId], message: 'A lead you were viewing is no longer available to you' });
+        }
+        break;
+      }
+      case 'activity':
+        this.recordActivity(event.activity);
+        break;
+    }
+  }
+
+  /** Appends to a cached history (only when one is cached: a partial history would mislead). */
+  private recordActivity(activity: Activity): void {
+    const list = this.activity.get(activity.leadId);
+    if (!list || list.some((a) => a.id === activity.id)) return;
+    this.activity.set(activity.leadId, [...list, activity]);
+    this.change.activity.add(activity.leadId);
+  }
+
+  /**
+   * When a lead leaves our view we cannot know its new holder's count: ask the backend again, then re-add
+   * the effect of our own in-flight overlays, which the backend does not know yet.
+   */
+  private scheduleMembersRefresh(): void {
+    if (this.membersRefresh) return;
+    this.membersRefresh = (async () => {
+      await Promise.resolve();
+      try {
+        const members = await this.adapter.listMembers();
+        if (this.disposed) return;
+        this.setMembers(members);
+        for (const [id] of this.chains) {
+          const base = this.confirmed.get(id);
+          const shown = this.view.get(id);
+          this.adjustLoad(base, -1);
+          this.adjustLoad(shown, +1);
+        }
+        this.flush();
+      } catch {
+        // Counts stay as they were; the next refresh will correct them.
+      } finally {
+        this.membersRefresh = null;
+      }
+    })();
+  }
+
+  // ================================================================== internals: indexes and notifications
+
+  /** Recomputes the shown lead from confirmed + overlays and updates every index that depends on it. */
+  private refresh(id: string, withLoadDeltas = true): void {
+    let next = this.confirmed.get(id);
+    if (next) for (const write of this.chains.get(id) ?? []) next = write.apply(next);
+    const prev = this.view.get(id);
+    if (prev === next) return;
+    if (prev && next && sameLead(prev, next)) return; // keep the identity: nothing to re-render
+    if (next) this.view.set(id, next);
+    else this.view.delete(id);
+    this.change.leads.add(id);
+    this.unassignedCache = null;
+    if (prev) {
+      this.byStatus.get(prev.status)?.delete(id);
+      this.byAssignee.get(prev.assigneeId)?.delete(id);
+      this.dirtyColumns.add(prev.status);
+    }
+    if (next) {
+      let s = this.byStatus.get(next.status);
+      if (!s) this.byStatus.set(next.status, (s = new Set()));
+      s.add(id);
+      let a = this.byAssignee.get(next.assigneeId);
+      if (!a) this.byAssignee.set(next.assigneeId, (a = new Set()));
+      a.add(id);
+      this.dirtyColumns.add(next.status);
+    } else if (this._selection.has(id)) {
+      this.editSelection((s) => s.delete(id), false);
+    }
+    if (withLoadDeltas) {
+      this.adjustLoad(prev, -1);
+      this.adjustLoad(next, +1);
+    }
+  }
+
+  private adjustLoad(lead: Lead | undefined, delta: number): void {
+    if (!lead || lead.assigneeId === null || !isOpen(lead)) return;
+    const current = this.loads.get(lead.assigneeId) ?? 0;
+    this.loads.set(lead.assigneeId, Math.max(0, current + delta));
+    this.membersCache = null;
+    this.change.members = true;
+  }
+
+  private setMembers(members: readonly MemberWithLoad[]): void {
+    this.memberList = members.map(({ openLeads: _openLeads, ...member }) => member);
+    this.loads.clear();
+    for (const m of members) this.loads.set(m.id, m.openLeads);
+    this.membersCache = null;
+    this.change.members = true;
+  }
+
+  private memberIndex(): NonNullable<LeadStore['membersCache']> {
+    if (!this.membersCache) {
+      const all = this.memberList.map((m) => Object.freeze({ ...m, openLeads: this.loads.get(m.id) ?? 0 }));
+      this.membersCache = { all, byId: new Map(all.map((m) => [m.id, m])), assignable: assignableMembers(all) };
+    }
+    return this.membersCache;
+  }
+
+  private matches(lead: Lead): boolean {
+    const f = this._filter;
+    if (f.status.length > 0 && !f.status.includes(lead.status)) return false;
+    if (!matchesAssignee(lead.assigneeId, f.assignee, this._me?.id ?? null)) return false;
+    if (this.foldedQuery) {
+      let text = this.searchText.get(lead);
+      if (text === undefined) this.searchText.set(lead, (text = searchableText(lead)));
+      if (!text.includes(this.foldedQuery)) return false;
+    }
+    return true;
+  }
+
+  /** A column's cache, rebuilt first if anything in it changed; unchanged arrays keep their identity. */
+  private column(status: string): ColumnCache {
+    let cache = this.columnCache.get(status);
+    if (cache && !this.dirtyColumns.has(status)) return cache;
+    this.dirtyColumns.delete(status);
+    const ids = this.byStatus.get(status);
+    const all = ids
+      ? [...ids].map((id) => this.view.get(id)!).sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      : EMPTY;
+    const cards = all.filter((lead) => this.matches(lead));
+    if (!cache) {
+      cache = { all, cards: cards.length === 0 ? EMPTY : cards };
+      this.columnCache.set(status, cache);
+      this.change.columns.add(status);
+    } else {
+      const totalChanged = cache.all.length !== all.length;
+      cache.all = all;
+      if (!sameArray(cache.cards, cards)) {
+        cache.cards = cards.length === 0 ? EMPTY : cards;
+        this.change.columns.add(status);
+      } else if (totalChanged) {
+        this.change.columns.add(status);
+      }
+    }
+    return cache;
+  }
+
+  private markAllColumns(): void {
+    for (const key of this.columnCache.keys()) this.dirtyColumns.add(key);
+    for (const c of this._columns) this.dirtyColumns.add(c.key);
+  }
+
+  private editSelection(edit: (selection: Set<string>) => void, flush = true): void {
+    const next = new Set(this._selection);
+    edit(next);
+    if (next.size === this._selection.size && [...next].every((id) => this._selection.has(id))) return;
+    this._selection = next;
+    this.change.selection = true;
+    if (flush) this.flush();
+  }
+
+  private setStatus(status: LoadStatus, error: AdapterError | null): void {
+    this._status = status;
+    this._error = error;
+    this.change.status = true;
+  }
+
+  private notify(notice: StoreNotice): void {
+    for (const listener of [...this.noticeListeners]) {
+      try {
+        listener(notice);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  /** Rebuilds dirty columns, then tells listeners everything that changed since the last flush. */
+  private flush(): void {
+    for (const status of [...this.dirtyColumns]) this.column(status);
+    const c = this.change;
+    const empty =
+      c.leads.size === 0 && c.columns.size === 0 && c.activity.size === 0 &&
+      !c.selection && !c.filter && !c.members && !c.status && !c.pending && !c.undo;
+    if (empty) return;
+    this.change = { leads: new Set(), columns: new Set(), activity: new Set() };
+    const out: StoreChange = {};
+    if (c.leads.size) out.leads = c.leads;
+    if (c.columns.size) out.columns = c.columns;
+    if (c.activity.size) out.activity = c.activity;
+    for (const key of ['selection', 'filter', 'members', 'status', 'pending', 'undo'] as const) if (c[key]) out[key] = true;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(out);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
