@@ -48,7 +48,10 @@ export interface MemoryData {
 }
 
 /** The part of the Web Storage API persistence uses (localStorage in a browser; anything alike in tests). */
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 
 export interface MemoryDatabaseOptions {
   /** Persist to storage under this key; the stored data, when present and valid, replaces `data`. */

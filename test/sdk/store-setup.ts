@@ -1,7 +1,7 @@
 /** A real board for store tests: a seeded MemoryDatabase, a fault-injecting wrapper, and a loaded LeadStore. */
 import { expect } from '@open-wc/testing';
 import { LeadStore, MemoryAdapter, MemoryDatabase, seed } from '../../sdk/index.js';
-import type { Lead, Member, SeedData, StoreChange, StoreNotice } from '../../sdk/index.js';
+import type { Member, SeedData, StoreChange, StoreNotice } from '../../sdk/index.js';
 import { FaultAdapter } from './fault-adapter.js';
 import { settle, sortedById } from './helpers.js';
 
@@ -51,13 +51,6 @@ export async function board(options: BoardOptions = {}): Promise<Board> {
   store.onNotice((n) => notices.push(n));
   await store.load();
   return { backend, fault, store, other, members, alice, bob, inactive, changes, notices };
-}
-
-/** The store's leads, all of them. */
-export function storeLeads(store: LeadStore): Lead[] {
-  const ids = new Set<string>();
-  for (const c of store.columns) for (const id of store.cardsIn(c.key).map((l) => l.id)) ids.add(id);
-  return [...ids].map((id) => store.lead(id)!);
 }
 
 /**
