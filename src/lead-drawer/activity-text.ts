@@ -1,0 +1,45 @@
+/** Turns one history entry into the sentence the drawer shows ("Dana Ruiz reassigned from Alex Chen to …"). */
+import type { Activity } from '../../sdk/index.js';
+import type { Messages } from '../l10n.js';
+
+export interface ActivityContext {
+  msg: Messages;
+  /** A member's name, or undefined when the store does not know them. */
+  memberName(id: string): string | undefined;
+  /** A column's label, or undefined for an unknown key. */
+  columnLabel(key: string): string | undefined;
+  /** The label of a lead field ("company" → "Company"). */
+  fieldLabel(key: string): string | undefined;
+}
+
+export function describeActivity(entry: Activity, ctx: ActivityContext): string {
+  const { msg } = ctx;
+  const actor = ctx.memberName(entry.actorId) ?? msg.someone;
+  // An assignee the store does not know (left the company, not loaded) is still named, by id.
+  const person = (id: string | null | undefined) => (id ? ctx.memberName(id) ?? id : msg.unassigned);
+  const column = (key: string | null | undefined) => (key ? ctx.columnLabel(key) ?? key : '—');
+  switch (entry.type) {
+    case 'created':
+      return msg.activityCreated(actor);
+    case 'assigned':
+      return entry.from
+        ? msg.activityReassigned(actor, person(entry.from), person(entry.to))
+        : msg.activityAssigned(actor, person(entry.to));
+    case 'unassigned':
+      return msg.activityUnassigned(actor, person(entry.from));
+    case 'status_changed':
+      return msg.activityStatus(actor, column(entry.from), column(entry.to));
+    case 'updated': {
+      const fields = (entry.text ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean)
+        .map((f) => (ctx.fieldLabel(f) ?? f).toLowerCase());
+      return msg.activityUpdated(actor, fields.join(', '));
+    }
+    case 'note':
+      return msg.activityNote(actor);
+    default:
+      return actor;
+  }
+}
