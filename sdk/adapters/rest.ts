@@ -234,7 +234,7 @@ export class RestAdapter implements LeadAdapter {
     return this.request('get', `leads/${encodeURIComponent(id)}`, LeadSchema, 'lead', options);
   }
 
-  updateLead(
+  async updateLead(
     id: string,
     patch: LeadPatch,
     expectedVersion: number,
@@ -247,7 +247,7 @@ export class RestAdapter implements LeadAdapter {
     });
   }
 
-  assign(
+  async assign(
     leadIds: readonly string[],
     assigneeId: string | null,
     options: AssignOptions & RequestOptions = {},
@@ -266,7 +266,7 @@ export class RestAdapter implements LeadAdapter {
     return this.request('get', `leads/${encodeURIComponent(leadId)}/activity`, ActivityListSchema, 'activity', options);
   }
 
-  addNote(leadId: string, text: string, options: RequestOptions = {}): Promise<Activity> {
+  async addNote(leadId: string, text: string, options: RequestOptions = {}): Promise<Activity> {
     const json = parseOrThrow(NoteBodySchema, { text }, 'note');
     return this.request('post', `leads/${encodeURIComponent(leadId)}/notes`, ActivitySchema, 'note', {
       json, signal: options.signal,
