@@ -35,7 +35,7 @@ export class Commands {
     if (patch.status !== undefined && !this.statuses.includes(patch.status)) {
       throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"` }], 'body');
     }
-    const change = this.repo.db.transaction((): LeadChange | null => {
+    const { lead, change } = this.repo.db.transaction((): { lead: Lead; change?: LeadChange } => {
       const lead = this.repo.visibleLead(viewer, id);
       if (!lead || !canEdit(viewer, lead)) throw notFound();
       if (lead.version !== expectedVersion) throw conflict(lead, expectedVersion);
@@ -53,12 +53,16 @@ export class Commands {
         }
         changed.push(field);
       }
-      if (changed.length === 0) return null;
+      if (changed.length === 0) return { lead }; // nothing differs: nothing written, nothing logged
 
       const at = now();
       next.version = lead.version + 1;
       next.updatedAt = at;
-      if (!this.repo.writeLead(next, lead.version)) throw conflict(this.repo.leadById(id) ?? lead, expectedVersion);
+      if (!this.repo.writeLead(next, lead.version)) {
+        // Only another process writing the same file could get here; never answer with a lead now hidden.
+        const latest = this.repo.visibleLead(viewer, id);
+        throw latest ? conflict(latest, expectedVersion) : notFound();
+      }
 
       const activities: Activity[] = [];
       const base = { leadId: id, actorId: viewer.id, at, source };
@@ -69,11 +73,10 @@ export class Commands {
       const others = changed.filter((f) => f !== 'status' && !(f === 'position' && changed.includes('status')));
       if (others.length > 0) activities.push({ ...base, id: randomUUID(), type: 'updated', text: others.join(', ') });
       for (const activity of activities) this.repo.appendActivity(activity);
-      return { before: lead, after: next, activities };
+      return { lead: next, change: { before: lead, after: next, activities } };
     })();
-    if (!change) return this.repo.visibleLead(viewer, id)!;
-    this.hub.publish([change]);
-    return change.after;
+    if (change) this.hub.publish([change]);
+    return lead;
   }
 
   assign(viewer: Member, body: AssignBody): AssignResponse {

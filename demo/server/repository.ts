@@ -6,6 +6,8 @@
 import type { Activity, Lead, Member, MemberWithLoad } from '../../sdk/schema.js';
 import { CLOSED_STATUSES } from '../../sdk/schema.js';
 import { seesAll } from '../../sdk/policy.js';
+// The same folding the store and MemoryAdapter use, so a search matches the same leads on every backend.
+import { foldText } from '../../sdk/internal/match.js';
 import type { Db } from './db.js';
 
 interface MemberRow {
@@ -57,11 +59,6 @@ function toActivity(row: ActivityRow): Activity {
   return activity;
 }
 
-/** Lower-case, accents stripped: "Müller" matches "muller". Registered as SQL function `fold`. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 /** The WHERE fragment limiting `leads` to what `viewer` may see (DESIGN §4, sdk/policy.ts). */
 function visibleTo(viewer: Member): { sql: string; params: Record<string, string> } {
   if (!viewer.active) return { sql: '0', params: {} };
@@ -78,7 +75,8 @@ export interface LeadListFilter {
 
 export class Repository {
   constructor(readonly db: Db) {
-    db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : null));
+    // SQL `fold(x)`: lower-case, accents stripped ("Müller" matches "muller").
+    db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : null));
   }
 
   member(id: string): Member | undefined {
@@ -114,12 +112,6 @@ export class Repository {
     return row && toLead(row);
   }
 
-  /** The lead regardless of visibility: for fan-out to other subscribers, never for answering a caller. */
-  leadById(id: string): Lead | undefined {
-    const row = this.db.prepare('SELECT * FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
-    return row && toLead(row);
-  }
-
   listLeads(viewer: Member, filter: LeadListFilter): Lead[] {
     const v = visibleTo(viewer);
     const where = [v.sql];
@@ -136,7 +128,7 @@ export class Repository {
     }
     const q = filter.q?.trim();
     if (q) {
-      params.q = `%${fold(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.q = `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push(`(fold(name) LIKE @q ESCAPE '\\' OR fold(company) LIKE @q ESCAPE '\\' OR fold(email) LIKE @q ESCAPE '\\')`);
     }
     const rows = this.db.prepare(`SELECT * FROM leads WHERE ${where.join(' AND ')} ORDER BY status, position, id`)
