@@ -128,6 +128,8 @@ const en = {
   noteFailed: (message: string) => `Could not add the note: ${message}`,
   fieldInvalid: (field: string, message: string) => `${field}: ${message}`,
   savedAt: 'All changes saved',
+  // board (added with the board parts)
+  undone: (n: number) => (n === 1 ? 'Assignment of 1 lead undone' : `Assignment of ${n} leads undone`),
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

@@ -1,0 +1,127 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { LeadStore } from '../../sdk/index.js';
+import { losesSight } from '../../sdk/index.js';
+import { LocalizeController, messages } from '../l10n.js';
+import { define } from '../shared/define.js';
+import '../assign-picker/assign-picker.js';
+import { warningIcon } from './icons.js';
+
+/**
+ * @summary The bulk "Assign leads" dialog of `<lead-kanban>` (internal): an `<assign-picker>` to choose the
+ * assignee, then the confirm step ("Assign 37 leads to Dana Ruiz?" / `Assign 37 leads`), progress while the
+ * one store command runs. Warns a plain member that handing leads to someone else removes them from view.
+ * Renders into its own light DOM; a native modal `<dialog>` traps focus and closes on Escape.
+ *
+ * @tagname lead-kanban-assign-dialog
+ */
+export class LeadKanbanAssignDialog extends LitElement {
+  @property({ attribute: false }) store: LeadStore | undefined;
+  @state() private leadIds: readonly string[] = [];
+  @state() private assigneeId: string | null = null;
+  /** The user chose someone (the picker starts at "Unassigned", which is not a choice yet). */
+  @state() private picked = false;
+  @state() private running = false;
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  /** Runs the assignment; the dialog shows progress until it settles, then closes. */
+  onConfirm: ((leadIds: readonly string[], assigneeId: string | null) => Promise<void>) | undefined;
+  /** Called once the dialog closed (confirmed or not), so the board can put focus back. */
+  onClose: (() => void) | undefined;
+
+  private readonly localize = new LocalizeController(this);
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens for these leads (a snapshot: the selection may change underneath). */
+  async show(leadIds: readonly string[]): Promise<void> {
+    this.leadIds = [...leadIds];
+    this.assigneeId = null;
+    this.picked = false;
+    this.running = false;
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    this.querySelector<HTMLElement>('assign-picker')?.focus();
+  }
+
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  private readonly onCancel = (e: Event) => {
+    // Escape while the request runs would hide its progress and outcome.
+    if (this.running) e.preventDefault();
+  };
+
+  private readonly onDialogClose = () => {
+    this.querySelector<HTMLElement & { close?: () => void }>('assign-picker')?.close?.();
+    this.onClose?.();
+  };
+
+  private readonly onPick = (e: Event) => {
+    this.assigneeId = (e.target as HTMLElement & { value: string | null }).value;
+    this.picked = true;
+  };
+
+  private async confirm(): Promise<void> {
+    if (!this.picked || this.running || !this.onConfirm) return;
+    this.running = true;
+    try {
+      await this.onConfirm(this.leadIds, this.assigneeId);
+    } finally {
+      this.running = false;
+      this.close();
+    }
+  }
+
+  protected override render() {
+    const msg = messages();
+    const n = this.leadIds.length;
+    const me = this.store?.me ?? null;
+    const name = this.assigneeId === null ? null : (this.store?.member(this.assigneeId)?.name ?? this.assigneeId);
+    const question = name === null ? msg.confirmUnassign(n) : msg.confirmAssign(n, name);
+    const warn = this.picked && me !== null && losesSight(me, this.assigneeId);
+    const confirmLabel = this.picked && this.assigneeId === null ? msg.unassignNLeads(n) : msg.assignNLeads(n);
+    return html`<dialog
+      class="assign-dialog"
+      aria-labelledby="assign-dialog-title"
+      aria-describedby="assign-dialog-desc"
+      @cancel=${this.onCancel}
+      @close=${this.onDialogClose}
+    >
+      <h2 class="dialog-title" id="assign-dialog-title">${msg.assignLeadsTitle}</h2>
+      <p class="dialog-desc" id="assign-dialog-desc">${msg.chooseAssignee} ${msg.selectedCount(n)}.</p>
+      <assign-picker class="dialog-picker" .value=${this.assigneeId} ?disabled=${this.running} @change=${this.onPick}></assign-picker>
+      <div class="dialog-confirm" ?hidden=${!this.picked}>
+        <p class="confirm-question">${this.picked ? question : nothing}</p>
+        ${warn ? html`<p class="dialog-warning">${warningIcon}<span>${msg.handOffWarning(n)}</span></p>` : nothing}
+      </div>
+      ${this.running
+        ? html`<div class="dialog-progress">
+            <div class="progress-track" role="progressbar" aria-label=${msg.assigning(n)}><div class="progress-bar"></div></div>
+            <span class="progress-text">${msg.assigning(n)}</span>
+          </div>`
+        : nothing}
+      <div class="dialog-actions">
+        <button type="button" class="btn" ?disabled=${this.running} @click=${() => this.close()}>${msg.cancel}</button>
+        <button type="button" class="btn btn-primary confirm-button" ?disabled=${!this.picked || this.running} @click=${() => this.confirm()}>
+          ${confirmLabel}
+        </button>
+      </div>
+    </dialog>`;
+  }
+}
+
+define('lead-kanban-assign-dialog', LeadKanbanAssignDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lead-kanban-assign-dialog': LeadKanbanAssignDialog;
+  }
+}

@@ -1,0 +1,70 @@
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Column, LeadStore } from '../../sdk/index.js';
+import { messages } from '../l10n.js';
+import { searchIcon } from './icons.js';
+import './status-filter.js';
+
+export interface ToolbarContext {
+  store: LeadStore | undefined;
+  columns: readonly Column[];
+  /** What the search box shows (the store's filter follows after a short debounce). */
+  searchText: string;
+  onSearchInput(text: string): void;
+  onAssigneeFilter(value: string): void;
+  onStatusFilter(value: string[]): void;
+}
+
+/** The assignee filter's select value: the store resolves 'me' to the member id, the select shows "Assigned to me". */
+function assigneeValue(store: LeadStore | undefined): string {
+  const value = store?.filter.assignee ?? 'any';
+  return store?.me && value === store.me.id ? 'me' : value;
+}
+
+/**
+ * The filter half of the toolbar: search box `Search leads`, select `Filter by assignee` (Anyone, Unassigned,
+ * Assigned to me, each member) and the `Filter by status` combobox.
+ */
+export function renderFilters(ctx: ToolbarContext) {
+  const msg = messages();
+  const store = ctx.store;
+  const members = store?.assignableMembers ?? [];
+  const value = assigneeValue(store);
+  const meId = store?.me?.id;
+  return html`<div class="filters">
+    <label class="search">
+      ${searchIcon}
+      <input
+        type="search"
+        class="search-input"
+        aria-label=${msg.searchLeads}
+        placeholder=${msg.searchPlaceholder}
+        autocomplete="off"
+        spellcheck="false"
+        .value=${live(ctx.searchText)}
+        @input=${(e: Event) => ctx.onSearchInput((e.target as HTMLInputElement).value)}
+      />
+    </label>
+    <label class="select-wrap${value !== 'any' ? ' is-active' : ''}">
+      <span class="select-prefix" aria-hidden="true">${msg.assignee}</span>
+      <select
+        class="assignee-filter"
+        aria-label=${msg.filterByAssignee}
+        @change=${(e: Event) => ctx.onAssigneeFilter((e.target as HTMLSelectElement).value)}
+      >
+        <option value="any" ?selected=${value === 'any'}>${msg.anyone}</option>
+        <option value="unassigned" ?selected=${value === 'unassigned'}>${msg.unassigned}</option>
+        ${meId ? html`<option value="me" ?selected=${value === 'me'}>${msg.assignedToMe}</option>` : nothing}
+        <hr />
+        ${members.map(
+          (m) => html`<option value=${m.id} ?selected=${value === m.id}>${msg.assignedTo(m.name)}</option>`,
+        )}
+      </select>
+    </label>
+    <lead-kanban-status-filter
+      .columns=${ctx.columns}
+      .value=${store?.filter.status ?? []}
+      .onChange=${ctx.onStatusFilter}
+    ></lead-kanban-status-filter>
+  </div>`;
+}

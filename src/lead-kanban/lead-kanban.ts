@@ -1,0 +1,756 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { AssignOutcome, Column, Lead, LeadAdapter, Source, StoreChange, StoreNotice } from '../../sdk/index.js';
+import { LeadStore, RestAdapter } from '../../sdk/index.js';
+import { storeContext } from '../context.js';
+import { announce } from '../controllers/announcer.js';
+import { StoreController } from '../controllers/store-controller.js';
+import {
+  LeadAssignEvent,
+  LeadMoveEvent,
+  LeadOpenEvent,
+  LeadRequestAssignEvent,
+  LeadRequestMoveEvent,
+  LeadSelectionChangeEvent,
+  type LeadMoveDetail,
+} from '../events/index.js';
+import { LocalizeController, messages } from '../l10n.js';
+import { avatarStyles } from '../shared/avatar.js';
+import { define } from '../shared/define.js';
+import { tokens } from '../shared/tokens.styles.js';
+import '../lead-drawer/lead-drawer.js';
+import './assign-dialog.js';
+import type { LeadKanbanAssignDialog } from './assign-dialog.js';
+import type { ColumnBoard, LeadKanbanColumn } from './board-column.js';
+import './board-column.js';
+import { renderFilters } from './board-toolbar.js';
+import { renderBulkBar } from './bulk-bar.js';
+import './card-menu.js';
+import type { LeadKanbanMenu, MenuItem } from './card-menu.js';
+import { DragController, type Drop } from './drag.js';
+import { boardStyles } from './lead-kanban.styles.js';
+import { describeOutcome } from './outcome.js';
+import { RovingFocus, type FocusMove, type FocusPosition } from './roving-focus.js';
+import { ToastController } from './toasts.js';
+import { renderWorkload } from './workload-bar.js';
+
+/** Search runs this long after the last keystroke, so typing does no per-key work on the board. */
+const SEARCH_DEBOUNCE_MS = 150;
+
+const ARROWS: Record<string, FocusMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+/**
+ * @summary A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload
+ * strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the
+ * `<lead-drawer>` and `<assign-picker>` inside.
+ *
+ * @tagname lead-kanban
+ *
+ * @fires lead-open - A user opened a lead (click or Enter on its card). `leadId`.
+ * @fires lead-request-move - Cancelable, before a user's move (drag, menu, keyboard) is sent.
+ * @fires lead-move - A user moved a lead; the store has it (optimistically).
+ * @fires lead-request-assign - Cancelable, before a user's assignment (bulk or card menu) is sent.
+ * @fires lead-assign - A user's assignment settled; `detail.outcome` splits ok / conflict / forbidden / notFound.
+ * @fires lead-selection-change - The user changed the selection; `selectedIds`.
+ *
+ * @csspart base - The board's outer frame.
+ * @csspart toolbar - The row with search, filters and the bulk bar.
+ * @csspart bulk-bar - Select all matching, the selected count, Clear and the bulk Assign button.
+ * @csspart workload - The strip of per-member workload chips.
+ * @csspart column - Each status column (`role="region"` named by its label).
+ * @csspart column-header - A column's header: label, count, "Select all in".
+ * @csspart card - Each lead card.
+ * @csspart avatar - Assignee avatars on cards and in the workload strip.
+ * @csspart toasts - The stack of notices (save errors, bulk outcomes with Undo).
+ *
+ * @cssproperty --lead-color-background - Board background.
+ * @cssproperty --lead-color-surface - Cards, toolbar controls, dialogs.
+ * @cssproperty --lead-color-surface-raised - Column background.
+ * @cssproperty --lead-color-text - Main text.
+ * @cssproperty --lead-color-muted - Secondary text (company, counts, "Unassigned").
+ * @cssproperty --lead-color-border - Borders and dividers.
+ * @cssproperty --lead-color-accent - Primary buttons, selection, focus ring.
+ * @cssproperty --lead-color-accent-soft - Selected card background, pressed chips.
+ * @cssproperty --lead-color-on-accent - Text on the accent colour.
+ * @cssproperty --lead-color-danger - Errors.
+ * @cssproperty --lead-color-success - Success notices.
+ * @cssproperty --lead-color-warning - Warnings.
+ * @cssproperty --lead-radius - Corner radius of cards and panels.
+ * @cssproperty --lead-font-family - Font.
+ * @cssproperty --lead-column-width - Width of a column (default 288px).
+ */
+export class LeadKanban extends LitElement implements ColumnBoard {
+  static override styles = [tokens, avatarStyles, boardStyles];
+
+  /** The store behind the board. Set it directly, or let the board make one from `adapter` or `api`. */
+  @provide({ context: storeContext })
+  @property({ attribute: false })
+  store: LeadStore | undefined;
+
+  /** A backend adapter; the board makes (and loads) a LeadStore on it. Ignored when `store` is set. */
+  @property({ attribute: false }) adapter: LeadAdapter | undefined;
+
+  /** Base URL of the REST API (e.g. "/api"); the board makes a RestAdapter and a store on it. */
+  @property() api: string | undefined;
+
+  /** Bearer token for `api`. */
+  @property() token: string | undefined;
+
+  /** Columns shown, in order (default: New, Contacted, Qualified, Proposal, Won, Lost). */
+  @property({ attribute: false }) columns: readonly Column[] | undefined;
+
+  /** The lead shown in the drawer. */
+  @state() private openLeadId: string | null = null;
+  @state() private searchText = '';
+
+  /** The lead whose actions menu is open (kept rendered, `aria-expanded` on its button). */
+  menuLeadId: string | null = null;
+  /** A drag is in progress: columns hold their updates until the drop. */
+  dragging = false;
+  private dragLeadId: string | null = null;
+
+  private ownedStore: LeadStore | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Last card whose checkbox was clicked: the anchor of Shift-click ranges. */
+  private selectionAnchor: string | null = null;
+  /** Assignments this board started and summarizes itself: their store notices are not shown twice. */
+  private readonly ownAssignments = new Set<(leadIds: readonly string[]) => boolean>();
+  private unsubscribeNotices: (() => void) | undefined;
+  private noticeStore: LeadStore | undefined;
+  private readonly columnEls = new Map<string, LeadKanbanColumn>();
+
+  private readonly localize = new LocalizeController(this);
+  private readonly toasts = new ToastController(this);
+  private readonly drag = new DragController({
+    dragStateChanged: (leadId) => this.onDragState(leadId),
+    dropped: (drop) => this.onDrop(drop),
+  });
+  private readonly roving = new RovingFocus(this, {
+    columns: () => this.visibleColumns().map((c) => c.key),
+    cards: (column) => this.store?.cardsIn(column) ?? [],
+    indexIn: (column, id) => this.indexIn(column, id),
+    columnOf: (id) => {
+      const lead = this.store?.lead(id);
+      return lead && this.indexIn(lead.status, id) >= 0 ? lead.status : null;
+    },
+  });
+  protected readonly storeController = new StoreController(
+    this,
+    (change) => !(change.activity && Object.keys(change).length === 1),
+    (change) => this.refreshColumns(change),
+  );
+
+  // ---- store ownership ------------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const userStore = changed.has('store') && this.store !== this.ownedStore;
+    if (userStore) {
+      this.releaseOwnedStore();
+      if (this.store && this.store.status === 'idle') void this.store.load();
+    } else if (!this.store || this.store === this.ownedStore) {
+      if (changed.has('adapter') && this.adapter) this.adopt(this.adapter);
+      else if ((changed.has('api') || changed.has('token')) && this.api && !this.adapter) {
+        this.adopt(new RestAdapter({ baseUrl: this.api, ...(this.token ? { token: this.token } : {}) }));
+      }
+    }
+    if ((changed.has('columns') || changed.has('store')) && this.columns && this.store && this.store.columns !== this.columns) {
+      this.store.setColumns(this.columns);
+    }
+    if (changed.has('store')) this.listenToNotices();
+  }
+
+  /** Makes, provides and loads a store on `adapter`, replacing one made earlier. */
+  private adopt(adapter: LeadAdapter): void {
+    this.releaseOwnedStore();
+    const store = new LeadStore(adapter, this.columns ? { columns: this.columns } : {});
+    this.ownedStore = store;
+    this.store = store;
+    void store.load();
+  }
+
+  private releaseOwnedStore(): void {
+    this.ownedStore?.dispose();
+    this.ownedStore = undefined;
+  }
+
+  /** Set while detached: a re-attached board reloads its own store (the backend may have moved on). */
+  private detached = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.detached && this.ownedStore && this.ownedStore === this.store) void this.ownedStore.load();
+    this.detached = false;
+    this.listenToNotices();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detached = true;
+    this.ownedStore?.dispose();
+    this.unsubscribeNotices?.();
+    this.unsubscribeNotices = undefined;
+    this.noticeStore = undefined;
+    this.drag.dispose();
+    clearTimeout(this.searchTimer);
+  }
+
+  private listenToNotices(): void {
+    if (this.noticeStore === this.store) return;
+    this.unsubscribeNotices?.();
+    this.noticeStore = this.store;
+    this.unsubscribeNotices = this.store?.onNotice((notice) => this.onNotice(notice));
+  }
+
+  // ---- store changes ------------------------------------------------------------------------------------------
+
+  /** Re-renders the columns a change concerns (each renders only its window of cards). */
+  private refreshColumns(change: StoreChange): void {
+    const everyColumn = change.selection || change.pending || change.members || change.filter || change.status;
+    for (const [key, column] of this.columnEls) {
+      if (everyColumn || change.columns?.has(key)) column.requestUpdate();
+    }
+    if (this.openLeadId && change.leads?.has(this.openLeadId) && !this.store?.lead(this.openLeadId)) {
+      // The open lead left our view (handed off, removed): the drawer says so; keep its card un-pinned.
+      this.requestUpdate();
+    }
+  }
+
+  private onNotice(notice: StoreNotice): void {
+    const msg = messages();
+    if (notice.command === 'assign' || notice.command === 'undo') {
+      // Assignments started here are summarized by the board itself once they settle.
+      for (const isOwn of this.ownAssignments) if (isOwn(notice.leadIds)) return;
+      if (notice.kind === 'success') return; // the drawer confirms its own assignments
+    }
+    if (notice.command === 'update' || notice.command === 'addNote') return; // shown at the field, in the drawer
+    if (notice.command === 'load' && notice.leadIds.length === 0) return; // the board shows the load error
+    if (notice.kind === 'success') return;
+    let text = notice.message;
+    if (notice.command === 'move') {
+      const id = notice.leadIds[0];
+      const name = (id && this.store?.lead(id)?.name) ?? id ?? '';
+      text = msg.moveFailed(name, notice.error?.message ?? notice.message);
+    }
+    this.toasts.show(notice.kind, text);
+  }
+
+  // ---- ColumnBoard ---------------------------------------------------------------------------------------------
+
+  isTabStop(column: string, id: string | null): boolean {
+    return this.roving.isTabStop(column, id);
+  }
+
+  pinnedIds(): readonly string[] {
+    const ids: string[] = [];
+    const current = this.roving.current();
+    if (current?.id) ids.push(current.id);
+    if (this.dragLeadId) ids.push(this.dragLeadId);
+    if (this.menuLeadId) ids.push(this.menuLeadId);
+    if (this.openLeadId) ids.push(this.openLeadId);
+    return ids;
+  }
+
+  connectList(column: string, list: HTMLElement): void {
+    const el = list.closest('lead-kanban-column');
+    if (el) this.columnEls.set(column, el);
+    this.drag.connect(column, list);
+  }
+
+  disconnectList(column: string): void {
+    this.columnEls.delete(column);
+    this.drag.disconnect(column);
+  }
+
+  private visibleColumns(): readonly Column[] {
+    return this.store?.columns ?? this.columns ?? [];
+  }
+
+  private indexIn(column: string, id: string): number {
+    const el = this.columnEls.get(column);
+    if (el) return el.indexOf(id);
+    return this.store?.cardsIn(column).findIndex((l) => l.id === id) ?? -1;
+  }
+
+  private refreshAllColumns(): void {
+    for (const column of this.columnEls.values()) column.requestUpdate();
+  }
+
+  // ---- public methods -------------------------------------------------------------------------------------------
+
+  /** Opens the drawer on a lead (as a click on its card does, without firing `lead-open`). */
+  openLead(leadId: string): void {
+    this.openLeadId = leadId;
+    // The drawer may have closed itself without telling (hide()): open it again explicitly.
+    void this.updateComplete.then(() => {
+      const drawer = this.renderRoot.querySelector<HTMLElement & { open: boolean; show(): void }>('lead-drawer');
+      if (drawer && this.openLeadId === leadId && !drawer.open) drawer.show();
+    });
+  }
+
+  /** Moves keyboard focus to a lead's card, scrolling its column so it is rendered and visible. */
+  async focusLead(leadId: string): Promise<void> {
+    const column = this.store?.lead(leadId)?.status;
+    if (column) await this.focusPosition({ column, id: leadId });
+  }
+
+  private async focusPosition(position: FocusPosition): Promise<void> {
+    this.roving.set(position);
+    this.refreshAllColumns();
+    const column = this.columnEls.get(position.column);
+    if (!column) return;
+    if (position.id) column.reveal(position.id);
+    await column.updateComplete;
+    if (!position.id) {
+      column.querySelector<HTMLElement>('.column-empty')?.focus();
+      return;
+    }
+    const card = column.cardElement(position.id) as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+    await card?.updateComplete;
+    card?.querySelector<HTMLElement>('.card-open')?.focus();
+  }
+
+  // ---- selection --------------------------------------------------------------------------------------------------
+
+  private selectionChanged(): void {
+    const store = this.store;
+    if (!store) return;
+    this.dispatchEvent(new LeadSelectionChangeEvent([...store.selection]));
+    announce(messages().announceSelection(store.selectedCount));
+  }
+
+  // ---- moves --------------------------------------------------------------------------------------------------------
+
+  /**
+   * The one move path for drag, menu and keyboard: cancelable request event, the store command, the event
+   * and the announcement. A failed save rolls back in the store and comes back as a notice (a toast).
+   */
+  private moveLead(leadId: string, to: string, index: number, source: Source): boolean {
+    const store = this.store;
+    const lead = store?.lead(leadId);
+    if (!store || !lead) return false;
+    const detail: LeadMoveDetail = { leadId, from: lead.status, to, index, source };
+    const request = new LeadRequestMoveEvent(detail);
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) return false;
+    store.move(leadId, to, { index, source }).catch(() => undefined); // reported through onNotice
+    this.dispatchEvent(new LeadMoveEvent(detail));
+    const label = (key: string) => store.columns.find((c) => c.key === key)?.label ?? key;
+    const cards = store.cardsIn(to);
+    const position = cards.findIndex((l) => l.id === leadId) + 1;
+    announce(messages().announceMoved(lead.name, label(lead.status), label(to), position || index + 1, cards.length));
+    return true;
+  }
+
+  private onDragState(leadId: string | null): void {
+    this.dragging = leadId !== null;
+    this.dragLeadId = leadId;
+    if (!this.dragging) {
+      for (const column of this.columnEls.values()) column.flushDeferred();
+    }
+  }
+
+  /** Turns a drop (neighbour ids) into an index in the target column's cards, the lead itself left out. */
+  private onDrop(drop: Drop): void {
+    const store = this.store;
+    if (!store) return;
+    const others = store.cardsIn(drop.to).filter((l) => l.id !== drop.leadId);
+    let index = others.length;
+    if (drop.afterId) {
+      const i = others.findIndex((l) => l.id === drop.afterId);
+      if (i >= 0) index = i + 1;
+    } else if (drop.beforeId) {
+      const i = others.findIndex((l) => l.id === drop.beforeId);
+      if (i >= 0) index = i;
+    } else {
+      index = 0;
+    }
+    const lead = store.lead(drop.leadId);
+    if (lead && lead.status === drop.to && store.cardsIn(drop.to).findIndex((l) => l.id === drop.leadId) === index) return;
+    this.roving.set({ column: drop.to, id: drop.leadId });
+    this.moveLead(drop.leadId, drop.to, index, 'drag');
+  }
+
+  // ---- assignments --------------------------------------------------------------------------------------------------
+
+  /**
+   * The one assignment path for the bulk dialog and the card menu: cancelable request, ONE store command,
+   * the settled event, a summary toast (with Undo) and the selection cleared of the leads that went through.
+   */
+  private async assignLeads(leadIds: readonly string[], assigneeId: string | null, source: Source): Promise<AssignOutcome | null> {
+    const store = this.store;
+    if (!store || leadIds.length === 0) return null;
+    const request = new LeadRequestAssignEvent({ leadIds: [...leadIds], assigneeId, source });
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) return null;
+    const ids = new Set(leadIds);
+    const own = (noticeIds: readonly string[]) => noticeIds.every((id) => ids.has(id));
+    this.ownAssignments.add(own);
+    let outcome: AssignOutcome;
+    try {
+      outcome = await store.assign(leadIds, assigneeId, { source });
+    } finally {
+      this.ownAssignments.delete(own);
+    }
+    this.dispatchEvent(new LeadAssignEvent({ leadIds: [...leadIds], assigneeId, source, outcome }));
+    if (outcome.ok.length > 0 && store.selectedCount > 0) {
+      const before = store.selectedCount;
+      store.deselect(outcome.ok);
+      if (store.selectedCount !== before) this.dispatchEvent(new LeadSelectionChangeEvent([...store.selection]));
+    }
+    this.reportOutcome(outcome, assigneeId);
+    return outcome;
+  }
+
+  private reportOutcome(outcome: AssignOutcome, assigneeId: string | null): void {
+    const name = assigneeId === null ? null : (this.store?.member(assigneeId)?.name ?? assigneeId);
+    const { text, kind } = describeOutcome(outcome, name);
+    const canUndo = outcome.ok.length > 0 && this.store?.canUndo;
+    this.toasts.show(kind, text, canUndo ? { label: messages().undo, run: () => void this.undo() } : undefined);
+  }
+
+  private async undo(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    // Undo's notices name the batch's leads; the summary below covers them.
+    const own = (_ids: readonly string[]) => true;
+    this.ownAssignments.add(own);
+    let outcome: AssignOutcome | null;
+    try {
+      outcome = await store.undo();
+    } finally {
+      this.ownAssignments.delete(own);
+    }
+    if (!outcome) return;
+    const refused = outcome.conflict.length + outcome.forbidden.length + outcome.notFound.length;
+    const text = outcome.error || refused ? describeOutcome(outcome, null).text : messages().undone(outcome.ok.length);
+    this.toasts.show(outcome.error ? 'error' : refused ? 'warning' : 'success', text);
+  }
+
+  // ---- card menu ------------------------------------------------------------------------------------------------------
+
+  private menuItems(lead: Lead): MenuItem[] {
+    const store = this.store!;
+    const msg = messages();
+    const columns = this.visibleColumns();
+    const cards = store.cardsIn(lead.status);
+    const index = cards.findIndex((l) => l.id === lead.id);
+    const last = cards.length - 1;
+    const me = store.me;
+    const items: MenuItem[] = columns
+      .filter((c) => c.key !== lead.status)
+      .map((c) => ({ label: msg.moveTo(c.label), run: () => this.menuMove(lead.id, c.key, store.cardsIn(c.key).length) }));
+    items.push(
+      { label: msg.moveUp, disabled: index <= 0, separated: true, run: () => this.menuMove(lead.id, lead.status, index - 1) },
+      { label: msg.moveDown, disabled: index >= last, run: () => this.menuMove(lead.id, lead.status, index + 1) },
+      { label: msg.moveToTop, disabled: index <= 0, run: () => this.menuMove(lead.id, lead.status, 0) },
+      { label: msg.moveToBottom, disabled: index >= last, run: () => this.menuMove(lead.id, lead.status, last) },
+      { label: msg.assignEllipsis, separated: true, run: () => void this.openAssignDialog([lead.id]) },
+    );
+    if (me) {
+      items.push({
+        label: msg.assignToMe,
+        disabled: lead.assigneeId === me.id,
+        run: () => void this.assignLeads([lead.id], me.id, 'manual').then(() => this.focusLead(lead.id)),
+      });
+    }
+    items.push({
+      label: msg.unassign,
+      disabled: lead.assigneeId === null,
+      run: () => void this.assignLeads([lead.id], null, 'manual').then(() => this.focusLead(lead.id)),
+    });
+    return items;
+  }
+
+  private menuMove(leadId: string, to: string, index: number): void {
+    if (this.moveLead(leadId, to, Math.max(0, index), 'keyboard')) void this.focusLead(leadId);
+    else void this.focusLead(leadId);
+  }
+
+  private async openMenu(leadId: string, trigger: HTMLElement, fromEnd = false): Promise<void> {
+    const lead = this.store?.lead(leadId);
+    const menu = this.renderRoot.querySelector<LeadKanbanMenu>('lead-kanban-menu');
+    if (!lead || !menu) return;
+    this.menuLeadId = leadId;
+    this.refreshAllColumns();
+    menu.onClose = () => {
+      this.menuLeadId = null;
+      this.refreshAllColumns();
+    };
+    await menu.show(trigger, messages().cardActions(lead.name), this.menuItems(lead), fromEnd);
+  }
+
+  // ---- bulk dialog ---------------------------------------------------------------------------------------------------
+
+  private async openAssignDialog(leadIds: readonly string[]): Promise<void> {
+    const dialog = this.renderRoot.querySelector<LeadKanbanAssignDialog>('lead-kanban-assign-dialog');
+    if (!dialog || leadIds.length === 0) return;
+    const opener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    const single = leadIds.length === 1 && !(this.store?.selectedCount && this.store.isSelected(leadIds[0]!) && this.store.selectedCount > 1) ? leadIds[0]! : null;
+    dialog.onConfirm = async (ids, assigneeId) => {
+      await this.assignLeads(ids, assigneeId, ids.length > 1 ? 'bulk' : 'manual');
+    };
+    dialog.onClose = () => {
+      if (single && this.store?.lead(single)) void this.focusLead(single);
+      else if (opener?.isConnected) opener.focus();
+    };
+    await dialog.show(leadIds);
+  }
+
+  // ---- toolbar handlers -----------------------------------------------------------------------------------------------
+
+  private readonly onSearchInput = (text: string) => {
+    this.searchText = text;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.store?.setFilter({ q: text.slice(0, 200) }), SEARCH_DEBOUNCE_MS);
+  };
+
+  private readonly onAssigneeFilter = (value: string) => {
+    this.store?.setFilter({ assignee: value });
+  };
+
+  private readonly onStatusFilter = (value: string[]) => {
+    this.store?.setFilter({ status: value });
+  };
+
+  // ---- delegated card events ------------------------------------------------------------------------------------------
+
+  private readonly onColumnsClick = (e: MouseEvent) => {
+    const store = this.store;
+    const target = e.target as HTMLElement;
+    if (!store) return;
+    const columnCheck = target.closest<HTMLInputElement>('.column-check');
+    if (columnCheck) {
+      const key = columnCheck.dataset.column!;
+      store.selectAllIn(key, store.selectionStateIn(key) !== 'all');
+      columnCheck.checked = store.selectionStateIn(key) === 'all';
+      this.selectionChanged();
+      return;
+    }
+    const card = target.closest<HTMLElement>('lead-kanban-card');
+    const id = card?.dataset.leadId;
+    if (!card || !id) return;
+    if (target.closest('.card-check')) {
+      if (e.shiftKey && this.selectionAnchor && this.selectionAnchor !== id && store.lead(this.selectionAnchor)) {
+        store.selectRange(this.selectionAnchor, id);
+      } else {
+        store.toggleSelected(id);
+      }
+      this.selectionAnchor = id;
+      this.setFocusTo(id);
+      this.selectionChanged();
+      return;
+    }
+    const menuButton = target.closest<HTMLElement>('.card-menu');
+    if (menuButton) {
+      const menu = this.renderRoot.querySelector<LeadKanbanMenu>('lead-kanban-menu');
+      if (menu?.isOpen && this.menuLeadId === id) menu.hide(true);
+      else void this.openMenu(id, menuButton);
+      return;
+    }
+    if (target.closest('.card-open')) {
+      this.setFocusTo(id);
+      this.dispatchEvent(new LeadOpenEvent(id));
+      this.openLead(id);
+    }
+  };
+
+  /** Makes a card the Tab stop without moving focus (a click already focused it). */
+  private setFocusTo(id: string): void {
+    const column = this.store?.lead(id)?.status;
+    if (!column) return;
+    const before = this.roving.current();
+    this.roving.set({ column, id });
+    if (before?.id !== id) this.refreshAllColumns();
+  }
+
+  private readonly onColumnsFocusIn = (e: FocusEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.matches('.card-open')) {
+      const id = target.closest<HTMLElement>('lead-kanban-card')?.dataset.leadId;
+      if (id) this.setFocusTo(id);
+    }
+  };
+
+  private readonly onColumnsKeydown = (e: KeyboardEvent) => {
+    const store = this.store;
+    const target = e.target as HTMLElement;
+    if (!store || !target.matches('.card-open, .column-empty')) return;
+    const id = target.closest<HTMLElement>('lead-kanban-card')?.dataset.leadId ?? null;
+    const column = id ? store.lead(id)?.status : target.dataset.emptyColumn;
+    if (!column) return;
+    this.roving.set({ column, id });
+    const arrow = ARROWS[e.key];
+    const mod = e.ctrlKey || e.metaKey;
+    if (arrow && mod && id && !e.shiftKey && !e.altKey) {
+      e.preventDefault();
+      this.keyboardMove(id, arrow);
+      return;
+    }
+    if (arrow && !mod && !e.altKey) {
+      e.preventDefault();
+      const next = this.roving.target(arrow);
+      if (!next) return;
+      if (e.shiftKey && id && next.id && (arrow === 'up' || arrow === 'down')) {
+        store.selectRange(this.selectionAnchor && store.lead(this.selectionAnchor) ? this.selectionAnchor : id, next.id);
+        this.selectionAnchor ??= id;
+        this.selectionChanged();
+      }
+      void this.focusPosition(next);
+      return;
+    }
+    switch (e.key) {
+      case 'Home':
+      case 'End': {
+        e.preventDefault();
+        const next = this.roving.target(mod ? (e.key === 'Home' ? 'first' : 'last') : e.key === 'Home' ? 'home' : 'end');
+        if (next) void this.focusPosition(next);
+        return;
+      }
+      case ' ':
+        if (!id) return;
+        e.preventDefault(); // no button activation: Space selects, Enter opens
+        store.toggleSelected(id);
+        this.selectionAnchor = id;
+        this.selectionChanged();
+        return;
+      case 'Escape':
+        if (store.selectedCount > 0) {
+          e.preventDefault();
+          store.clearSelection();
+          this.selectionChanged();
+        }
+        return;
+      case 'F10':
+      case 'ContextMenu':
+        if (id && (e.key === 'ContextMenu' || e.shiftKey)) {
+          e.preventDefault();
+          const button = target.closest('lead-kanban-card')?.querySelector<HTMLElement>('.card-menu');
+          if (button) void this.openMenu(id, button);
+        }
+        return;
+    }
+  };
+
+  /** Ctrl/Cmd + arrow: moves the focused card one place up/down, or to the next column left/right. */
+  private keyboardMove(id: string, arrow: FocusMove): void {
+    const store = this.store!;
+    const lead = store.lead(id);
+    if (!lead) return;
+    const keys = this.visibleColumns().map((c) => c.key);
+    const index = this.indexIn(lead.status, id);
+    let to = lead.status;
+    let at = index;
+    if (arrow === 'up') at = index - 1;
+    else if (arrow === 'down') at = index + 1;
+    else {
+      const c = keys.indexOf(lead.status) + (arrow === 'left' ? -1 : 1);
+      if (c < 0 || c >= keys.length) return;
+      to = keys[c]!;
+      at = Math.min(index, store.cardsIn(to).length);
+    }
+    if (at < 0 || (to === lead.status && at > store.cardsIn(to).length - 1)) return;
+    if (this.moveLead(id, to, at, 'keyboard')) void this.focusLead(id);
+  }
+
+  // ---- drawer ------------------------------------------------------------------------------------------------------------
+
+  private readonly onDrawerRequestClose = () => {
+    const id = this.openLeadId;
+    // The drawer closes itself unless someone prevents the request; look once every listener has run.
+    queueMicrotask(() => {
+      const drawer = this.renderRoot.querySelector<HTMLElement & { open: boolean }>('lead-drawer');
+      if (drawer && !drawer.open) this.drawerClosed(id);
+    });
+  };
+
+  private drawerClosed(id: string | null): void {
+    this.openLeadId = null;
+    if (!id) return;
+    // The drawer gives focus back to the element it came from; if that card was re-rendered, find it again.
+    void this.updateComplete.then(() => {
+      const active = (this.renderRoot as ShadowRoot).activeElement;
+      if (!active || !active.closest(`lead-kanban-card[data-lead-id="${CSS.escape(id)}"]`)) {
+        if (this.store?.lead(id)) void this.focusLead(id);
+      }
+    });
+  }
+
+  // ---- render ---------------------------------------------------------------------------------------------------------------
+
+  protected override render() {
+    const msg = messages();
+    const store = this.store;
+    const columns = this.visibleColumns();
+    const status = store?.status ?? 'idle';
+    return html`<section class="board" part="base" aria-label=${msg.boardLabel}>
+      <div class="toolbar" part="toolbar" role="group" aria-label=${msg.toolbarLabel}>
+        ${renderFilters({
+          store,
+          columns,
+          searchText: this.searchText,
+          onSearchInput: this.onSearchInput,
+          onAssigneeFilter: this.onAssigneeFilter,
+          onStatusFilter: this.onStatusFilter,
+        })}
+        ${renderBulkBar({
+          store,
+          onSelectAllMatching: () => {
+            store?.selectAllMatching();
+            this.selectionChanged();
+          },
+          onClear: () => {
+            store?.clearSelection();
+            this.selectionChanged();
+          },
+          onAssign: () => void this.openAssignDialog([...(store?.selection ?? [])]),
+        })}
+      </div>
+      ${renderWorkload({ store, onFilter: (assignee) => this.onAssigneeFilter(assignee) })}
+      ${status === 'error'
+        ? html`<div class="load-error">
+            <p>${msg.loadFailed(store?.error?.message ?? '')}</p>
+            <button type="button" class="btn" @click=${() => void store?.load()}>${msg.retry}</button>
+          </div>`
+        : nothing}
+      <div
+        class="columns${status === 'loading' ? ' is-loading' : ''}"
+        @click=${this.onColumnsClick}
+        @keydown=${this.onColumnsKeydown}
+        @focusin=${this.onColumnsFocusIn}
+      >
+        ${columns.map(
+          (c) => html`<lead-kanban-column
+            role="region"
+            aria-label=${c.label}
+            part="column"
+            data-column=${c.key}
+            .board=${this}
+            .column=${c}
+          ></lead-kanban-column>`,
+        )}
+      </div>
+      <lead-kanban-menu></lead-kanban-menu>
+      <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
+      <lead-drawer
+        .leadId=${this.openLeadId ?? ''}
+        ?open=${this.openLeadId !== null}
+        @lead-request-close=${this.onDrawerRequestClose}
+      ></lead-drawer>
+      ${this.toasts.render()}
+    </section>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Columns render from the store themselves; a new store or new columns means a full re-render of them.
+    if (changed.has('store') || changed.has('columns')) this.refreshAllColumns();
+  }
+}
+
+define('lead-kanban', LeadKanban);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lead-kanban': LeadKanban;
+  }
+}

@@ -1,0 +1,114 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Where the board's single Tab stop is: a card (by lead id) or, for an empty column, the column itself. */
+export interface FocusPosition {
+  column: string;
+  id: string | null;
+}
+
+/** What the controller needs to know about the board's layout; answered from the store, never the DOM. */
+export interface RovingGrid {
+  /** Column keys, left to right. */
+  columns(): readonly string[];
+  /** The column's cards in order (filtered, as shown). */
+  cards(column: string): readonly { id: string }[];
+  /** Position of a lead in its column's cards, -1 when it is not shown there. O(1). */
+  indexIn(column: string, id: string): number;
+  /** The column a lead is shown in, or null when it is not shown (filtered out, removed). */
+  columnOf(id: string): string | null;
+}
+
+export type FocusMove = 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'first' | 'last';
+
+/**
+ * Roving tabindex for the cards, keyed by lead id: exactly one card (or empty column) is tabbable, and the
+ * arrow keys move that stop. The remembered position lives here, not in the DOM, so it survives
+ * virtualization (the card may not be rendered), re-sorting and moves between columns.
+ */
+export class RovingFocus implements ReactiveController {
+  private position: FocusPosition | null = null;
+  /** Index the remembered card had, to land near it when it disappears (filtered out, moved away). */
+  private lastIndex = 0;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly grid: RovingGrid,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Remembers a position (e.g. the card the user clicked), without moving DOM focus. */
+  set(position: FocusPosition): void {
+    this.position = position;
+    if (position.id) this.lastIndex = Math.max(0, this.grid.indexIn(position.column, position.id));
+  }
+
+  /**
+   * The position that holds the Tab stop now: the remembered card where it is shown now (it may have moved
+   * columns), else a card near where it was, else the first card of the board, else the first column.
+   */
+  current(): FocusPosition | null {
+    const columns = this.grid.columns();
+    if (columns.length === 0) return null;
+    const pos = this.position;
+    if (pos?.id) {
+      const column = this.grid.columnOf(pos.id);
+      if (column !== null) return column === pos.column ? pos : { column, id: pos.id };
+    }
+    if (pos && columns.includes(pos.column)) {
+      const cards = this.grid.cards(pos.column);
+      if (cards.length === 0) return { column: pos.column, id: null };
+      const near = cards[Math.min(this.lastIndex, cards.length - 1)]!;
+      return { column: pos.column, id: near.id };
+    }
+    for (const column of columns) {
+      const first = this.grid.cards(column)[0];
+      if (first) return { column, id: first.id };
+    }
+    return { column: columns[0]!, id: null };
+  }
+
+  /** True for the one card that should carry tabindex=0. */
+  isTabStop(column: string, id: string | null): boolean {
+    const cur = this.current();
+    return cur !== null && cur.column === column && cur.id === id;
+  }
+
+  /** The position an arrow/Home/End key leads to from the current one (null when there is nowhere to go). */
+  target(move: FocusMove): FocusPosition | null {
+    const cur = this.current();
+    if (!cur) return null;
+    const columns = this.grid.columns();
+    const cards = this.grid.cards(cur.column);
+    const index = cur.id ? this.grid.indexIn(cur.column, cur.id) : -1;
+    const at = (column: string, i: number): FocusPosition => {
+      const list = this.grid.cards(column);
+      if (list.length === 0) return { column, id: null };
+      return { column, id: list[Math.max(0, Math.min(list.length - 1, i))]!.id };
+    };
+    switch (move) {
+      case 'up':
+        return index > 0 ? at(cur.column, index - 1) : null;
+      case 'down':
+        return index >= 0 && index < cards.length - 1 ? at(cur.column, index + 1) : null;
+      case 'home':
+        return cards.length ? at(cur.column, 0) : null;
+      case 'end':
+        return cards.length ? at(cur.column, cards.length - 1) : null;
+      case 'left':
+      case 'right': {
+        const c = columns.indexOf(cur.column) + (move === 'left' ? -1 : 1);
+        if (c < 0 || c >= columns.length) return null;
+        return at(columns[c]!, index >= 0 ? index : this.lastIndex);
+      }
+      case 'first':
+        return at(columns[0]!, 0);
+      case 'last': {
+        const column = columns[columns.length - 1]!;
+        return at(column, this.grid.cards(column).length - 1);
+      }
+    }
+  }
+}

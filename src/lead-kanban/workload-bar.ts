@@ -1,0 +1,46 @@
+import { html } from 'lit';
+import type { LeadStore } from '../../sdk/index.js';
+import { messages } from '../l10n.js';
+import { avatar } from '../shared/avatar.js';
+
+export interface WorkloadContext {
+  store: LeadStore | undefined;
+  /** Chip clicked: the member id, 'unassigned', or 'any' to toggle the filter off. */
+  onFilter(assignee: string): void;
+}
+
+/**
+ * The workload strip (part `workload`): who you are, then one chip per active member with their open-lead
+ * count and a bar proportional to the busiest, and an "Unassigned" chip. A chip is a toggle button
+ * (`aria-pressed`) that sets the assignee filter to that member.
+ */
+export function renderWorkload(ctx: WorkloadContext) {
+  const msg = messages();
+  const store = ctx.store;
+  if (!store?.me) return html`<div class="workload" part="workload"></div>`;
+  const me = store.me;
+  const members = store.assignableMembers;
+  const unassigned = store.unassignedCount;
+  const max = Math.max(1, unassigned, ...members.map((m) => m.openLeads));
+  const current = store.filter.assignee;
+  const chip = (key: string, pressed: boolean, label: string, count: number, face: unknown, extra = '') => html`<button
+    type="button"
+    class="chip${pressed ? ' is-pressed' : ''}${extra}"
+    data-assignee=${key}
+    aria-pressed=${pressed ? 'true' : 'false'}
+    @click=${() => ctx.onFilter(pressed ? 'any' : key)}
+  >
+    ${face}
+    <span class="chip-name">${label}</span>
+    <span class="chip-count" aria-hidden="true">${count}</span><span class="visually-hidden">, ${msg.openLeads(count)}</span>
+    <span class="chip-bar" aria-hidden="true"><span style="width:${Math.round((count / max) * 100)}%"></span></span>
+  </button>`;
+  return html`<div class="workload" part="workload" role="group" aria-label=${msg.workload}>
+    <span class="viewing-as">${avatar(me, 'md')}<span>${msg.viewingAs(me.name, me.role)}</span></span>
+    <span class="workload-label" aria-hidden="true">${msg.workload}</span>
+    <div class="chips">
+      ${chip('unassigned', current === 'unassigned', msg.unassigned, unassigned, avatar(undefined), ' chip-unassigned')}
+      ${members.map((m) => chip(m.id, current === m.id, m.id === me.id ? `${m.name} (${msg.you})` : m.name, m.openLeads, avatar(m)))}
+    </div>
+  </div>`;
+}

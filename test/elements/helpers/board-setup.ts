@@ -1,0 +1,120 @@
+/**
+ * A real board for the <lead-kanban> tests: a seeded MemoryDatabase, a MemoryAdapter session on it wrapped by
+ * the FaultAdapter test tool (forwards everything; fails or forces conflicts only where a test asks), and the
+ * board making its own LeadStore from that adapter. Plus small queries over the board's shadow root.
+ */
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import { MemoryAdapter, MemoryDatabase, seed, type Lead, type LeadStore, type Member, type SeedData } from '../../../sdk/index.js';
+import '../../../src/lead-kanban/lead-kanban.js';
+import type { LeadKanban } from '../../../src/lead-kanban/lead-kanban.js';
+import type { LeadKanbanColumn } from '../../../src/lead-kanban/board-column.js';
+import type { LeadKanbanCard } from '../../../src/lead-kanban/lead-card.js';
+import { FaultAdapter } from '../../sdk/fault-adapter.js';
+
+export interface BoardSetup {
+  el: LeadKanban;
+  store: LeadStore;
+  database: MemoryDatabase;
+  /** The session the board talks to (through `fault`). */
+  backend: MemoryAdapter;
+  fault: FaultAdapter;
+  members: Member[];
+}
+
+export interface BoardOptions {
+  leads?: number;
+  /** Member id the board acts as (default m1, the admin). m3–m5 are plain members, m6 is inactive. */
+  as?: string;
+  /** Height of the board in px (columns scroll inside it). */
+  height?: number;
+  /** Adjusts the seeded data before the database is built. */
+  prepare?: (data: SeedData) => void;
+  /** An existing database (e.g. to "reload" the page on the same data). */
+  database?: MemoryDatabase;
+}
+
+export async function mountBoard(options: BoardOptions = {}): Promise<BoardSetup> {
+  let database = options.database;
+  if (!database) {
+    const data = seed({ leads: options.leads ?? 40, members: 6, seed: 11 });
+    options.prepare?.(data);
+    database = new MemoryDatabase(data);
+  }
+  const backend = new MemoryAdapter({ database, as: options.as ?? 'm1' });
+  const fault = new FaultAdapter(backend);
+  const el = await fixture<LeadKanban>(
+    html`<lead-kanban style="height:${options.height ?? 760}px; width:1400px" .adapter=${fault}></lead-kanban>`,
+  );
+  await waitUntil(() => el.store?.status === 'ready', 'store loaded');
+  await rendered(el);
+  return { el, store: el.store!, database, backend, fault, members: database.snapshot().members };
+}
+
+/** Waits until the board, its columns and their cards have rendered the store's current state. */
+export async function rendered(el: LeadKanban): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    await el.updateComplete;
+    for (const column of columns(el)) {
+      await column.updateComplete;
+      await Promise.all(cardElements(column).map((c) => c.updateComplete));
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** Lets queued promises and zero-delay timers run (the memory backend answers that way). */
+export async function settle(el: LeadKanban, rounds = 4): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await rendered(el);
+}
+
+export const root = (el: LeadKanban) => el.shadowRoot!;
+
+export const columns = (el: LeadKanban) => [...root(el).querySelectorAll<LeadKanbanColumn>('lead-kanban-column')];
+
+/** The column region named `label`. */
+export function region(el: LeadKanban, label: string): LeadKanbanColumn {
+  const found = root(el).querySelector<LeadKanbanColumn>(`[role="region"][aria-label="${label}"]`);
+  if (!found) throw new Error(`no region named ${label}`);
+  return found;
+}
+
+export const cardElements = (scope: ParentNode) => [...scope.querySelectorAll<LeadKanbanCard>('lead-kanban-card')];
+
+/** Names of the rendered cards of a column, top to bottom. */
+export const cardNames = (column: ParentNode) =>
+  cardElements(column).map((c) => c.querySelector('.card-name')!.textContent!.trim());
+
+export function card(el: LeadKanban, leadId: string): LeadKanbanCard {
+  const found = root(el).querySelector<LeadKanbanCard>(`lead-kanban-card[data-lead-id="${leadId}"]`);
+  if (!found) throw new Error(`card ${leadId} is not rendered`);
+  return found;
+}
+
+export const cardButton = (el: LeadKanban, leadId: string) => card(el, leadId).querySelector<HTMLButtonElement>('.card-open')!;
+export const cardCheckbox = (el: LeadKanban, leadId: string) => card(el, leadId).querySelector<HTMLInputElement>('.card-check')!;
+
+/** Header count text of a column ("12" or "5 of 12"). */
+export const headerCount = (column: LeadKanbanColumn) => column.querySelector('.column-count')!.textContent!.trim();
+
+export const toastTexts = (el: LeadKanban) =>
+  [...root(el).querySelectorAll('.toast .toast-text')].map((t) => t.textContent!.trim());
+
+export function button(el: LeadKanban, name: string): HTMLButtonElement {
+  const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent!.replace(/\s+/g, ' ').trim()) === name,
+  );
+  if (!found) throw new Error(`no button named ${name}`);
+  return found;
+}
+
+/** Centre of an element in viewport coordinates (for sendMouse). */
+export function centre(target: Element): [number, number] {
+  const r = target.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** The backend's copy of every lead the board's member can see. */
+export async function backendLeads(setup: BoardSetup): Promise<Lead[]> {
+  return setup.backend.listLeads();
+}
