@@ -216,8 +216,6 @@ export class AssignPicker extends LitElement {
         active === 'last' ? choices.at(-1)?.id ?? null
         : active === 'first' ? choices[0]?.id ?? null
         : current?.id ?? choices[0]?.id ?? null;
-      // Typing replaces the shown name instead of appending to it.
-      this.input?.select();
     } else {
       this.activeId = null;
       this.input.value = this.displayName();
@@ -240,6 +238,20 @@ export class AssignPicker extends LitElement {
     // The input keeps focus; clicks on the avatar or chevron still open the list.
     if (e.target !== this.input) this.input.focus();
     this.setExpanded(!this.expanded);
+  }
+
+  /** The first keystroke (or paste, or Backspace) replaces the shown name rather than editing it. */
+  private onBeforeInput(e: InputEvent): void {
+    if (this.editing) return;
+    this.input.value = '';
+    this.editing = true;
+    if (e.inputType.startsWith('delete')) {
+      // Nothing is left to delete, so no input event follows: show the whole list now.
+      e.preventDefault();
+      if (!this.expanded) this.setExpanded(true);
+      this.editing = true;
+      this.query = '';
+    }
   }
 
   private onInput(e: Event): void {
@@ -360,7 +372,15 @@ export class AssignPicker extends LitElement {
       <label part="label" id=${labelId} for="combobox" class=${this.label ? 'label' : 'visually-hidden'}
         >${this.label || msg.assignee}</label
       >
-      <div part="control" class="control" @click=${this.onControlClick}>
+      <div
+        part="control"
+        class="control"
+        @click=${this.onControlClick}
+        @mousedown=${(e: MouseEvent) => {
+          // Keep focus in the field when the avatar or chevron is pressed (else focusout would close the list).
+          if (e.target !== this.input) e.preventDefault();
+        }}
+      >
         ${avatar(current)}
         <input
           id="combobox"
@@ -378,7 +398,7 @@ export class AssignPicker extends LitElement {
           @input=${this.onInput}
           @change=${(e: Event) => e.stopPropagation()}
           @keydown=${this.onKeyDown}
-          @focus=${() => this.input.select()}
+          @beforeinput=${this.onBeforeInput}
         />
         <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />

@@ -212,7 +212,7 @@ export const drawerStyles = css`
   .fields {
     display: grid;
     grid-template-columns: 1fr 1fr;
-    gap: 14px 16px;
+    gap: 12px 16px;
   }
   .field {
     display: grid;
@@ -242,9 +242,18 @@ export const drawerStyles = css`
     font: inherit;
   }
   textarea {
-    min-height: 76px;
+    min-height: 60px;
     resize: vertical;
     line-height: 1.45;
+  }
+  select {
+    appearance: none;
+    padding-right: 32px;
+    background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M4 6l4 4 4-4' fill='none' stroke='%235f6b7a' stroke-width='1.6' stroke-linecap='round' stroke-linejoin='round'/%3E%3C/svg%3E");
+    background-repeat: no-repeat;
+    background-position: right 9px center;
+    background-size: 16px;
+    cursor: pointer;
   }
   input:hover,
   select:hover,
@@ -269,6 +278,7 @@ export const drawerStyles = css`
   .note-form {
     display: grid;
     gap: 8px;
+    margin-bottom: 20px;
   }
   .note-form .actions {
     display: flex;

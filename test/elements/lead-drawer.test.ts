@@ -4,7 +4,7 @@ import type { Lead, LeadStore } from '../../sdk/index.js';
 import '../../src/lead-drawer/lead-drawer.js';
 import type { LeadDrawer } from '../../src/lead-drawer/lead-drawer.js';
 import type { AssignPicker } from '../../src/assign-picker/assign-picker.js';
-import type { LeadAssignEvent, LeadRequestAssignEvent } from '../../src/events/index.js';
+import type { LeadAssignEvent, LeadRequestAssignEvent, LeadRequestCloseEvent, LeadUpdateEvent } from '../../src/events/index.js';
 import { failingStore, loadedStore, settle } from './helpers/drawer-setup.js';
 import { axAll, nameFromContent } from './helpers/picker-a11y.js';
 
@@ -171,7 +171,7 @@ describe('<lead-drawer>', () => {
     company.select();
     await sendKeys({ type: 'Globex Corporation' });
     await sendKeys({ press: 'Enter' }); // Enter commits a text field (change)
-    const event = await updated;
+    const event = (await updated) as unknown as LeadUpdateEvent;
     expect(event.patch).to.deep.equal({ company: 'Globex Corporation' });
     await settle();
     expect((await backend.getLead(lead.id)).company).to.equal('Globex Corporation');
@@ -247,7 +247,7 @@ describe('<lead-drawer>', () => {
     el.addEventListener('lead-request-close', stop);
     let requested = oneEvent(el, 'lead-request-close');
     await sendKeys({ press: 'Escape' });
-    expect((await requested).source).to.equal('escape');
+    expect(((await requested) as unknown as LeadRequestCloseEvent).source).to.equal('escape');
     await el.updateComplete;
     expect(el.open).to.be.true;
     // A second Escape is not swallowed by the browser's own dialog handling.
