@@ -75,6 +75,10 @@ export interface AssignOptions {
 /** Filters a backend understands (DESIGN §5 query). */
 export type LeadListQuery = Omit<LeadQuery, 'status'> & { status?: readonly string[] };
 
+export interface SubscribeHooks {
+  onReconnect?: () => void;
+}
+
 export interface LeadAdapter {
   /** The member the adapter acts as. */
   me(): Promise<Member>;
@@ -96,6 +100,10 @@ export interface LeadAdapter {
   /** The lead's history, oldest first. */
   listActivity(leadId: string): Promise<Activity[]>;
   addNote(leadId: string, text: string): Promise<Activity>;
-  /** Pushes changes made elsewhere (other users, other tabs). Returns the unsubscribe function. */
-  subscribe?(onChange: (event: ChangeEvent) => void): () => void;
+  /**
+   * Pushes changes made elsewhere (other users, other tabs). Returns the unsubscribe function.
+   * `hooks.onReconnect` is called after the feed was down and came back: changes may have been missed, so
+   * the store reloads its lists.
+   */
+  subscribe?(onChange: (event: ChangeEvent) => void, hooks?: SubscribeHooks): () => void;
 }

@@ -210,15 +210,25 @@ export class LeadStore {
 
   // ------------------------------------------------------------------ loading
 
-  /** Loads me, members and leads, then listens to the adapter's pushed changes. Failure sets status 'error'. */
-  async load(): Promise<void> {
+  /**
+   * Loads me, members and leads, then listens to the adapter's pushed changes. Failure sets status 'error'.
+   * Calling it again reloads; with `quiet` the board keeps showing what it has until the lists are in (used
+   * when the change feed reconnects, since changes may have been missed while it was down).
+   */
+  async load(options: { quiet?: boolean } = {}): Promise<void> {
     this.disposed = false;
-    this.setStatus('loading', null);
-    this.flush();
+    if (!options.quiet || this._status !== 'ready') {
+      this.setStatus('loading', null);
+      this.flush();
+    }
     if (!this.unsubscribe && this.adapter.subscribe) {
       // Subscribe first and buffer, so nothing changed between the lists and the subscription is missed.
       this.buffered = [];
-      this.unsubscribe = this.adapter.subscribe((event) => this.receive(event));
+      this.unsubscribe = this.adapter.subscribe((event) => this.receive(event), {
+        onReconnect: () => void this.load({ quiet: true }),
+      });
+    } else if (this.unsubscribe) {
+      this.buffered ??= [];
     }
     let me: Member, members: MemberWithLoad[], leads: Lead[];
     try {

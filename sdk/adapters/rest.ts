@@ -15,7 +15,7 @@
  *   backoff; `onReconnect` tells the host that changes may have been missed while the stream was down.
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import type { AssignOptions, LeadAdapter, LeadListQuery } from '../adapter.js';
+import type { AssignOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
 import { AdapterError, parseOrThrow, type Parser } from '../adapter.js';
 import type {
   Activity,
@@ -273,7 +273,7 @@ export class RestAdapter implements LeadAdapter {
     });
   }
 
-  subscribe(onChange: (event: ChangeEvent) => void): () => void {
+  subscribe(onChange: (event: ChangeEvent) => void, hooks: SubscribeHooks = {}): () => void {
     const mode = this.options.events ?? 'auto';
     if (mode === 'off') return () => {};
     const useEventSource = mode === 'eventsource' ||
@@ -289,7 +289,13 @@ export class RestAdapter implements LeadAdapter {
       }
       onChange(event);
     };
-    return useEventSource ? this.subscribeWithEventSource(deliver) : this.subscribeWithFetch(deliver);
+    const reconnected = () => {
+      this.options.onReconnect?.();
+      hooks.onReconnect?.();
+    };
+    return useEventSource
+      ? this.subscribeWithEventSource(deliver, reconnected)
+      : this.subscribeWithFetch(deliver, reconnected);
   }
 
   /** One call: ky with retries for GET, the answer parsed with `schema`, every failure an AdapterError. */
@@ -331,7 +337,7 @@ export class RestAdapter implements LeadAdapter {
   }
 
   /** Browsers: EventSource reconnects by itself after a drop; when it gives up (an HTTP error) we retry. */
-  private subscribeWithEventSource(deliver: (data: string) => void): () => void {
+  private subscribeWithEventSource(deliver: (data: string) => void, reconnected: () => void): () => void {
     const base = typeof location === 'undefined' ? undefined : location.href;
     let source: EventSource | undefined;
     let stopped = false;
@@ -344,7 +350,7 @@ export class RestAdapter implements LeadAdapter {
       if (token) url.searchParams.set('token', token);
       source = new EventSource(url);
       source.onopen = () => {
-        if (everOpened) this.options.onReconnect?.();
+        if (everOpened) reconnected();
         everOpened = true;
         attempt = 0;
       };
@@ -363,7 +369,7 @@ export class RestAdapter implements LeadAdapter {
   }
 
   /** Node (and custom fetch): read the stream with fetch, reconnecting with backoff until unsubscribed. */
-  private subscribeWithFetch(deliver: (data: string) => void): () => void {
+  private subscribeWithFetch(deliver: (data: string) => void, reconnected: () => void): () => void {
     const stop = new AbortController();
     const run = async () => {
       let everOpened = false;
@@ -385,7 +391,7 @@ export class RestAdapter implements LeadAdapter {
             cache: 'no-store',
           });
           if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
-          if (everOpened) this.options.onReconnect?.();
+          if (everOpened) reconnected();
           everOpened = true;
           attempt = 0;
           const parser = new EventStreamParser(deliver);

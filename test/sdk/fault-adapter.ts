@@ -3,7 +3,7 @@
  * while letting a test fail, hold (delay) or force a real conflict on chosen calls, and counting calls per
  * method. Conflicts are produced by the wrapped backend itself: the wrapper sends a version it cannot have.
  */
-import type { AssignOptions, LeadAdapter, LeadListQuery } from '../../sdk/index.js';
+import type { AssignOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../../sdk/index.js';
 import { AdapterError } from '../../sdk/index.js';
 import type { Activity, AssignResponse, ChangeEvent, Lead, LeadPatch, Member, MemberWithLoad, NewLead, Source } from '../../sdk/index.js';
 
@@ -158,7 +158,24 @@ export class FaultAdapter implements LeadAdapter {
   addNote(leadId: string, text: string): Promise<Activity> {
     return this.run(this.take('addNote'), () => this.inner.addNote(leadId, text));
   }
-  subscribe?(onChange: (event: ChangeEvent) => void): () => void {
-    return this.inner.subscribe!(onChange);
+  subscribe?(onChange: (event: ChangeEvent) => void, hooks?: SubscribeHooks): () => void {
+    this.feed = { down: false, hooks };
+    return this.inner.subscribe!((event) => {
+      if (!this.feed?.down) onChange(event);
+    }, hooks);
+  }
+
+  private feed: { down: boolean; hooks: SubscribeHooks | undefined } | undefined;
+
+  /** Drops pushed events from now on, as a lost connection would. */
+  disconnectFeed(): void {
+    if (this.feed) this.feed.down = true;
+  }
+
+  /** Delivers events again and tells the subscriber it reconnected (changes may have been missed). */
+  reconnectFeed(): void {
+    if (!this.feed) return;
+    this.feed.down = false;
+    this.feed.hooks?.onReconnect?.();
   }
 }

@@ -273,3 +273,23 @@ describe('LeadStore: history and undo', () => {
     expect(current.version).to.be.lessThan(store.lead(id)!.version);
   });
 });
+
+describe('LeadStore: change feed reconnects', () => {
+  it('reloads quietly after the feed was down, picking up what it missed', async () => {
+    const b = await board();
+    const { store } = b;
+    const lead = store.cardsIn('new')[0]!;
+    b.fault.disconnectFeed();
+    await b.other.assign([lead.id], b.bob.id, { expectedVersions: { [lead.id]: lead.version } });
+    await settle();
+    expect(store.lead(lead.id)!.assigneeId, 'missed while down').to.equal(lead.assigneeId);
+    const statuses: string[] = [];
+    const off = store.subscribe((c) => c.status && statuses.push(store.status));
+    b.fault.reconnectFeed();
+    await settle(5);
+    off();
+    expect(statuses, 'the board never went back to loading').not.to.include('loading');
+    expect(store.lead(lead.id)!.assigneeId).to.equal(b.bob.id);
+    await expectStoreEqualsBackend(b);
+  });
+});
