@@ -1,0 +1,55 @@
+/**
+ * Builds what the benchmark loads: the standalone bundle (elements + SDK + every dependency, minified; the
+ * same vite configuration as `node scripts/build-lib.mjs --standalone`, written to dist/bench/ so the
+ * library's own dist/ and its type emit are left alone) and the bench page script (transpiled only: it
+ * imports the bundle at run time, so the page measures exactly what a host would ship).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = fileURLToPath(new URL('../../dist/bench/standalone/', import.meta.url));
+
+export interface BuiltBench {
+  /** The standalone bundle's text. */
+  bundle: string;
+  /** Minified size and gzip (level 9) size, bytes. */
+  bundleBytes: number;
+  bundleGzipBytes: number;
+  /** The page's script, transpiled to JavaScript. */
+  pageScript: string;
+  pageHtml: string;
+  buildMs: number;
+}
+
+export async function buildBench(): Promise<BuiltBench> {
+  const started = performance.now();
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: { 'lead-kanban': fileURLToPath(new URL('../../src/index.ts', import.meta.url)) }, formats: ['es'] },
+    },
+  });
+  const bundle = readFileSync(`${outDir}lead-kanban.js`, 'utf8');
+  const source = readFileSync(new URL('./page/bench-page.ts', import.meta.url), 'utf8');
+  const page = await transform(source, { loader: 'ts', target: 'es2022', format: 'esm' });
+  return {
+    bundle,
+    bundleBytes: Buffer.byteLength(bundle),
+    bundleGzipBytes: gzipSync(bundle, { level: 9 }).length,
+    pageScript: page.code,
+    pageHtml: readFileSync(new URL('./page/index.html', import.meta.url), 'utf8'),
+    buildMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * The in-page half of `npm run bench`: loads the standalone bundle (what a host ships), builds the workload
+ * and exposes one async function per measured step on `window.bench`. Node (run.ts) calls them one by one
+ * with playwright, forcing a GC between steps, and takes the medians.
+ *
+ * Timing definitions (every figure below uses them):
+ * - t0: just before the action (setting `.store`, `store.setFilter`, dispatching the input event, clicking).
+ * - script: t0 → the moment no more of our JavaScript is queued: the action's microtasks have run (the
+ *   MemoryAdapter with latency 0 answers in microtasks, pushed events too), and no Lit element anywhere in
+ *   the board (shadow roots included) has an update pending. Checked by {@link quiesce}; the time taken by
+ *   the check's own DOM walk is excluded (the clock is read before the final walk that finds nothing).
+ * - frame: t0 → a task posted from the first requestAnimationFrame callback after `script` ends. That task
+ *   runs after the browser has done style, layout and paint for the frame, so the figure includes them
+ *   (and up to one vsync interval of waiting, ~16 ms at most).
+ */
+import type * as Lib from '../../../src/index.js';
+import type { Lead, LeadStore, MemoryAdapter } from '../../../src/index.js';
+
+/** The standalone bundle, served next to this page. A variable keeps TypeScript from resolving it. */
+const LIB_URL = './lead-kanban.js';
+
+export interface Timing {
+  /** ms from t0 until our JavaScript is done (see the header). */
+  script: number;
+  /** ms from t0 until the frame after that has been rendered. */
+  frame: number;
+}
+
+type LitLike = Element & { isUpdatePending?: boolean; updateComplete?: Promise<unknown> };
+type Board = HTMLElement & { store: LeadStore | undefined; updateComplete: Promise<unknown> };
+
+let lib: typeof Lib;
+let store: LeadStore;
+let adapter: MemoryAdapter;
+let board: Board | undefined;
+/** Adapter `assign` calls since the last reset (the adapter method is wrapped with a counter). */
+let assignCalls = 0;
+
+const now = () => performance.now();
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Every element under a root, shadow roots included. */
+function allElements(root: Document | ShadowRoot | Element, out: Element[] = []): Element[] {
+  for (const el of (root as ParentNode).querySelectorAll('*')) {
+    out.push(el);
+    if (el.shadowRoot) allElements(el.shadowRoot, out);
+  }
+  return out;
+}
+
+/**
+ * Waits until our JavaScript is done and returns the time it was done: microtasks drained (a few dozen hops
+ * cover Lit's parent → child update chains and the store's microtask flushes), then no Lit element pending.
+ */
+async function quiesce(): Promise<number> {
+  for (;;) {
+    for (let i = 0; i < 40; i++) await Promise.resolve();
+    const end = now();
+    const pending = allElements(document).filter((el) => (el as LitLike).isUpdatePending) as LitLike[];
+    if (pending.length === 0) return end;
+    await Promise.all(pending.map((el) => el.updateComplete));
+  }
+}
+
+/** Resolves with the time at which the first frame after now has been rendered (style, layout, paint). */
+function nextFrame(): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(now());
+      channel.port2.postMessage(0);
+    });
+  });
+}
+
+async function measure(action: () => unknown): Promise<Timing> {
+  const t0 = now();
+  await action();
+  const done = await quiesce();
+  const frame = await nextFrame();
+  return { script: round(done - t0), frame: round(frame - t0) };
+}
+
+function shadow(): ShadowRoot {
+  if (!board?.shadowRoot) throw new Error('board not mounted');
+  return board.shadowRoot;
+}
+
+/** An element of the board found by its accessible name (aria-label or text), as tests do. */
+function byName<T extends HTMLElement>(selector: string, name: string, root: ParentNode = shadow()): T {
+  const found = [...root.querySelectorAll<T>(selector)].find(
+    (el) => el.getAttribute('aria-label') === name || el.textContent?.trim() === name,
+  );
+  if (!found) throw new Error(`no ${selector} named "${name}"`);
+  return found;
+}
+
+function column(label: string): HTMLElement {
+  return byName<HTMLElement>('[role="region"]', label);
+}
+
+function renderedCards(): number {
+  return allElements(shadow()).filter((el) => el.tagName === 'LEAD-KANBAN-CARD').length;
+}
+
+const bench = {
+  /** Seeds N leads, makes the database, an admin session (latency 0) and a loaded store: no board yet. */
+  async setup(n: number): Promise<{ leads: number; columns: Record<string, number>; ms: number }> {
+    const t0 = now();
+    lib = (await import(LIB_URL)) as typeof Lib;
+    const database = new lib.MemoryDatabase(lib.seed({ leads: n, members: 12 }));
+    adapter = new lib.MemoryAdapter({ database, as: 'm1', latency: 0 });
+    const assign = adapter.assign.bind(adapter);
+    adapter.assign = (...args: Parameters<MemoryAdapter['assign']>) => {
+      assignCalls++;
+      return assign(...args);
+    };
+    store = new lib.LeadStore(adapter);
+    await store.load();
+    if (store.status !== 'ready') throw new Error(`store did not load: ${store.error?.message}`);
+    const columns: Record<string, number> = {};
+    for (const c of store.columns) columns[c.key] = store.countIn(c.key);
+    return { leads: store.leadCount, columns, ms: round(now() - t0) };
+  },
+
+  /**
+   * First frame: an empty board is connected and rendered first (its element definitions and styles are
+   * warm), then t0 = setting `.store` to the already loaded store. Also reports `boardScript`: until
+   * `await board.updateComplete` alone (the board's own render, without its columns' and cards').
+   */
+  async mount(): Promise<Timing & { boardScript: number }> {
+    board = document.createElement('lead-kanban') as Board;
+    document.body.append(board);
+    await quiesce();
+    await nextFrame();
+    await nextFrame();
+    const t0 = now();
+    board.store = store;
+    await board.updateComplete;
+    const boardDone = now();
+    const done = await quiesce();
+    const frame = await nextFrame();
+    return { boardScript: round(boardDone - t0), script: round(done - t0), frame: round(frame - t0) };
+  },
+
+  domCount(): { elements: number; cards: number } {
+    return { elements: allElements(document).length, cards: renderedCards() };
+  },
+
+  /** store.setFilter({ assignee }) → frame. */
+  filter(assignee: string): Promise<Timing> {
+    return measure(() => store.setFilter({ assignee }));
+  },
+
+  /**
+   * One keystroke in `Search leads`: the input event (the board re-renders the box and arms its debounce),
+   * then, separately, the debounced `store.setFilter({ q })` it triggers (t0 = when the board calls it).
+   */
+  async search(char: string): Promise<{ key: Timing; filter: Timing; total: number; matches: number }> {
+    const input = byName<HTMLInputElement>('input', 'Search leads');
+    const setFilter = store.setFilter;
+    let filterStart = 0;
+    const called = new Promise<void>((resolve) => {
+      // Instance property over the prototype method: observes when the board's debounce fires.
+      store.setFilter = (patch) => {
+        filterStart = now();
+        setFilter.call(store, patch);
+        resolve();
+      };
+    });
+    try {
+      const typedAt = now();
+      const key = await measure(() => {
+        input.value += char;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: char, inputType: 'insertText' }));
+      });
+      await called;
+      const done = await quiesce();
+      const frame = await nextFrame();
+      const filter = { script: round(done - filterStart), frame: round(frame - filterStart) };
+      return { key, filter, total: round(frame - typedAt), matches: store.matchingIds().length };
+    } finally {
+      delete (store as Partial<LeadStore>).setFilter; // back to the prototype's
+    }
+  },
+
+  /** Clears the search box the same way (not measured). */
+  async clearSearch(): Promise<void> {
+    const input = byName<HTMLInputElement>('input', 'Search leads');
+    input.value = '';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
+    while (store.filter.q !== '') await new Promise((r) => setTimeout(r, 20));
+    await quiesce();
+    await nextFrame();
+  },
+
+  /** Clicking one rendered card's `Select <name>` checkbox → frame. */
+  selectOne(): Promise<Timing> {
+    const card = shadow().querySelector<HTMLElement>('lead-kanban-card')!;
+    const name = store.lead(card.dataset.leadId!)!.name;
+    const box = byName<HTMLInputElement>('input[type="checkbox"]', `Select ${name}`, card);
+    return measure(() => box.click());
+  },
+
+  /** Clicking `Select all matching` → frame; returns how many got selected. */
+  async selectAllMatching(): Promise<Timing & { selected: number }> {
+    const button = byName<HTMLButtonElement>('button', 'Select all matching');
+    const timing = await measure(() => button.click());
+    return { ...timing, selected: store.selectedCount };
+  },
+
+  async clearSelection(): Promise<void> {
+    store.clearSelection();
+    await quiesce();
+    await nextFrame();
+  },
+
+  /** Not measured: narrows the board (e.g. Unassigned + New, the user's own tip for bulk work). */
+  async setFilter(patch: { assignee?: string; status?: string[] }): Promise<number> {
+    store.setFilter(patch);
+    await quiesce();
+    await nextFrame();
+    return store.matchingIds().length;
+  },
+
+  /** Not measured: keeps the first `count` of the selection (in board order) so the batch is exactly that size. */
+  async trimSelection(count: number): Promise<number> {
+    const selected = store.matchingIds().filter((id) => store.isSelected(id));
+    store.deselect(selected.slice(count));
+    await quiesce();
+    await nextFrame();
+    return store.selectedCount;
+  },
+
+  /**
+   * Bulk assign through the UI: `Assign` opens the `Assign leads` dialog, the assignee is picked (the picker's
+   * value plus its `change` event, as a user's choice ends), then t0 = clicking `Assign N leads`. Settled =
+   * the dialog has closed and no JavaScript is queued. Counts adapter `assign` calls made from t0.
+   */
+  async bulkAssign(assigneeId: string): Promise<Timing & { calls: number; ok: number; selectedBefore: number; selectedAfter: number }> {
+    const selectedBefore = store.selectedCount;
+    byName<HTMLButtonElement>('button', 'Assign').click();
+    await quiesce();
+    await nextFrame();
+    const dialog = shadow().querySelector<HTMLDialogElement>('dialog[open]');
+    if (!dialog) throw new Error('Assign leads dialog did not open');
+    const picker = dialog.querySelector<HTMLElement & { value: string | null }>('assign-picker')!;
+    picker.value = assigneeId;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await quiesce();
+    const confirm = byName<HTMLButtonElement>('button', `Assign ${selectedBefore} leads`, dialog);
+    const before = new Set(store.leadIdsAssignedTo(assigneeId));
+    assignCalls = 0;
+    const t0 = now();
+    confirm.click();
+    let done = await quiesce();
+    while (dialog.open) {
+      await new Promise((r) => setTimeout(r, 0));
+      done = await quiesce();
+    }
+    const frame = await nextFrame();
+    const ok = store.leadIdsAssignedTo(assigneeId).filter((id) => !before.has(id)).length;
+    return { script: round(done - t0), frame: round(frame - t0), calls: assignCalls, ok, selectedBefore, selectedAfter: store.selectedCount };
+  },
+
+  /**
+   * Drag-equivalent move: `store.move(id, to, { index, source: 'drag' })` of the card at `fromIndex` of
+   * column `from` (a rendered one) → frame. Script includes the adapter's answer and its pushed events.
+   */
+  async move(from: string, fromIndex: number, to: string, index: number): Promise<Timing & { columnSize: number; landed: number }> {
+    const lead: Lead | undefined = store.cardsIn(from)[fromIndex];
+    if (!lead) throw new Error(`no card ${fromIndex} in ${from}`);
+    const columnSize = store.countIn(to);
+    const timing = await measure(() => store.move(lead.id, to, { index, source: 'drag' }));
+    column(store.columns.find((c) => c.key === to)!.label); // the target column is on the page
+    return { ...timing, columnSize, landed: store.cardsIn(to).findIndex((l) => l.id === lead.id) };
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+window.bench = bench;

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: builds the standalone bundle, serves a bench page on loopback, drives headless Chromium
+ * over the board workloads, measures the reference server, and prints one JSON object per line (the first
+ * line is the machine header) with medians over fresh runs; everything also goes to test/bench/results.json.
+ *
+ * BENCH_QUICK=1: 3 runs, N = 1,000 and 10,000 only, shorter server loop. BENCH_RUNS=n overrides the runs.
+ * Targets are from issue 6; a FAIL is reported, never turned into a failing exit code.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { benchBoard, launchBrowser, VIEWPORT } from './browser-bench.js';
+import { buildBench } from './build.js';
+import { le, Report } from './report.js';
+import { benchServer } from './server-bench.js';
+import { serveFiles } from './static-server.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const runs = Math.max(1, Number(process.env.BENCH_RUNS) || (quick ? 3 : 5));
+const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+const started = performance.now();
+const report = new Report();
+
+log('building the standalone bundle');
+const built = await buildBench();
+
+const browser = await launchBrowser();
+const header = {
+  bench: 'lead-kanban',
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 1024 ** 3),
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+    node: process.version,
+    browser: `Chromium ${browser.version()} headless, --disable-gpu (software rendering)`,
+    viewport: VIEWPORT,
+  },
+  runs,
+  quick,
+  sizes,
+  noise: 'medians of fresh-page runs; other processes on a 2-core machine move these figures by tens of percent',
+};
+process.stdout.write(`${JSON.stringify(header)}\n`);
+
+report.add('bundle.gzip', null, 'KB', [built.bundleGzipBytes / 1024], le(55), 'standalone: elements + SDK + all deps, minified, gzip -9');
+report.add('bundle.min', null, 'KB', [built.bundleBytes / 1024]);
+
+const server = await serveFiles({
+  '/index.html': { body: built.pageHtml, type: 'text/html; charset=utf-8' },
+  '/bench-page.js': { body: built.pageScript, type: 'text/javascript; charset=utf-8' },
+  '/lead-kanban.js': { body: built.bundle, type: 'text/javascript; charset=utf-8' },
+});
+try {
+  await benchBoard(browser, server.url, report, { sizes, runs, moveLeads: 4_900, log });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+await benchServer(report, { runs, seconds: quick ? 2 : 5, log });
+
+const results = { ...header, seconds: Math.round((performance.now() - started) / 1000), results: report.lines };
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+log(report.summary());
+log(`done in ${results.seconds} s; written to test/bench/results.json`);
