@@ -43,7 +43,7 @@ export async function mountBoard(options: BoardOptions = {}): Promise<BoardSetup
   const backend = new MemoryAdapter({ database, as: options.as ?? 'm1' });
   const fault = new FaultAdapter(backend);
   const el = await fixture<LeadKanban>(
-    html`<lead-kanban style="height:${options.height ?? 760}px; width:1400px" .adapter=${fault}></lead-kanban>`,
+    html`<lead-kanban style="height:${options.height ?? 580}px; width:1400px" .adapter=${fault}></lead-kanban>`,
   );
   await waitUntil(() => el.store?.status === 'ready', 'store loaded');
   await rendered(el);
@@ -108,8 +108,9 @@ export function button(el: LeadKanban, name: string): HTMLButtonElement {
   return found;
 }
 
-/** Centre of an element in viewport coordinates (for sendMouse). */
+/** Centre of an element in viewport coordinates (for sendMouse), scrolled into view first. */
 export function centre(target: Element): [number, number] {
+  target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const r = target.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
 }
