@@ -184,6 +184,8 @@ export const boardStyles = css`
   }
   .select-wrap select {
     appearance: none;
+    max-width: 190px;
+    text-overflow: ellipsis;
     height: 100%;
     padding: 0 32px 0 6px;
     border: 0;
@@ -386,7 +388,7 @@ export const boardStyles = css`
     flex: 1;
     min-height: 0;
     display: flex;
-    gap: 10px;
+    gap: 8px;
     padding: 14px 20px 16px;
     overflow-x: auto;
     align-items: stretch;
@@ -394,6 +396,7 @@ export const boardStyles = css`
   lead-kanban-column {
     --_dot: #8b95a5;
     flex: 1 0 var(--_column-width);
+    min-width: 0;
     max-width: 340px;
     display: flex;
     flex-direction: column;
@@ -412,7 +415,7 @@ export const boardStyles = css`
     display: flex;
     align-items: center;
     gap: 8px;
-    padding: 12px 14px 10px;
+    padding: 12px 12px 10px 19px;
   }
   .column-title {
     display: inline-flex;
@@ -458,7 +461,7 @@ export const boardStyles = css`
     min-height: 0;
     overflow-y: auto;
     overflow-x: hidden;
-    padding: 2px 10px 10px;
+    padding: 2px 8px 8px;
     scrollbar-width: thin;
     scrollbar-color: color-mix(in srgb, var(--_text) 18%, transparent) transparent;
   }
@@ -494,7 +497,7 @@ export const boardStyles = css`
     display: flex;
     flex-direction: column;
     justify-content: space-between;
-    padding: 10px 10px 10px 12px;
+    padding: 10px 10px 10px 11px;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -582,7 +585,6 @@ export const boardStyles = css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-    padding-left: 24px;
     min-width: 0;
   }
   .card-company {

@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { AssignPicker } from '../../src/assign-picker/assign-picker.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
@@ -10,6 +10,7 @@ import {
   cardElements,
   centre,
   mountBoard,
+  nextEvent,
   region,
   rendered,
   root,
@@ -49,7 +50,7 @@ describe('<lead-kanban> selection (issue 3 §5)', () => {
   it('selects with a card checkbox, shows the count, fires lead-selection-change; Clear empties it', async () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('new')[0]!;
-    const changed = oneEvent(setup.el, 'lead-selection-change');
+    const changed = nextEvent(setup.el, 'lead-selection-change');
     await sendMouse({ type: 'click', position: centre(cardCheckbox(setup.el, lead.id)) });
     expect((await changed).selectedIds).to.deep.equal([lead.id]);
     await rendered(setup.el);
@@ -143,7 +144,7 @@ describe('<lead-kanban> bulk assign (issue 3 §6)', () => {
     await expect(setup.el).to.be.accessible();
 
     const held = setup.fault.inject('assign', { hold: 'response' });
-    const assigned = oneEvent(setup.el, 'lead-assign');
+    const assigned = nextEvent(setup.el, 'lead-assign');
     confirmButton(setup.el).click();
     await rendered(setup.el);
     expect(dialog(setup.el).querySelector('[role="progressbar"]'), 'progress while running').to.exist;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DEFAULT_COLUMNS, LeadStore, MemoryAdapter, MemoryDatabase, seed } from '../../sdk/index.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
@@ -13,6 +13,7 @@ import {
   columns,
   headerCount,
   mountBoard,
+  nextEvent,
   region,
   rendered,
   root,
@@ -125,7 +126,7 @@ describe('<lead-kanban> opening a lead (issue 3 §3)', () => {
   it('opens the drawer named by the lead on click, fires lead-open, and returns focus to the card on Escape', async () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('new')[1]!;
-    const opened = oneEvent(setup.el, 'lead-open');
+    const opened = nextEvent(setup.el, 'lead-open');
     await sendMouse({ type: 'click', position: centre(card(setup.el, lead.id).querySelector('.card-company')!) });
     expect((await opened).leadId).to.equal(lead.id);
     await rendered(setup.el);
@@ -144,7 +145,7 @@ describe('<lead-kanban> opening a lead (issue 3 §3)', () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('contacted')[0]!;
     cardButton(setup.el, lead.id).focus();
-    const opened = oneEvent(setup.el, 'lead-open');
+    const opened = nextEvent(setup.el, 'lead-open');
     await sendKeys({ press: 'Enter' });
     expect((await opened).leadId).to.equal(lead.id);
     await rendered(setup.el);

@@ -119,3 +119,13 @@ export function centre(target: Element): [number, number] {
 export async function backendLeads(setup: BoardSetup): Promise<Lead[]> {
   return setup.backend.listLeads();
 }
+
+/** The next event of this name, typed by its entry in GlobalEventHandlersEventMap. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) =>
+    target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }),
+  );
+}
