@@ -1,10 +1,10 @@
 // Fails when custom-elements.json is not what `cem analyze` produces from the code now.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer joins --outdir onto the working directory even when it is absolute, so keep it relative.
+const dir = join('node_modules', '.cache', `cem-check-${process.pid}`);
 try {
   execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', dir], {
     stdio: ['ignore', 'ignore', 'inherit'],
