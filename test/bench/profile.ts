@@ -1,0 +1,81 @@
+/**
+ * CPU profile of one bench step, for finding where the time goes (not part of `npm run bench`):
+ *   node --import tsx test/bench/profile.ts <mount|filter|search|select|move|bulk> [N]
+ * Builds the bundle unminified (readable names), runs the step once in a fresh page with the V8 sampling
+ * profiler on, prints the top self times and writes dist/bench/profiles/<step>.cpuprofile (open it in
+ * Chromium's DevTools, Performance panel). Timings under the profiler are inflated; use them to rank, not to judge.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, Run } from './browser-bench.js';
+import { buildBench } from './build.js';
+import { serveFiles } from './static-server.js';
+
+const which = process.argv[2] ?? 'filter';
+const n = Number(process.argv[3] ?? 10_000);
+const outDir = fileURLToPath(new URL('../../dist/bench/profiles/', import.meta.url));
+mkdirSync(outDir, { recursive: true });
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
+
+const built = await buildBench({ minify: false, outDir: fileURLToPath(new URL('../../dist/bench/plain/', import.meta.url)) });
+const server = await serveFiles({
+  '/index.html': { body: built.pageHtml, type: 'text/html' },
+  '/bench-page.js': { body: built.pageScript, type: 'text/javascript' },
+  '/lead-kanban.js': { body: built.bundle, type: 'text/javascript' },
+});
+const browser = await launchBrowser();
+const run = await Run.open(browser, server.url);
+const call = (name: string, ...args: unknown[]) =>
+  run.page.evaluate(([step, a]) => (window.bench as unknown as Record<string, (...x: unknown[]) => unknown>)[step]!(...a), [name, args] as const);
+
+async function profile(name: string, action: () => Promise<unknown>): Promise<void> {
+  await run.gc();
+  await run.cdp.send('Profiler.enable');
+  await run.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await run.cdp.send('Profiler.start');
+  const result = await action();
+  const { profile: p } = await run.cdp.send('Profiler.stop');
+  writeFileSync(`${outDir}${name}.cpuprofile`, JSON.stringify(p));
+  const nodes = new Map((p.nodes as ProfileNode[]).map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  (p.samples ?? []).forEach((id, i) => {
+    const f = nodes.get(id)!.callFrame;
+    if (f.functionName === '(idle)') return;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  console.log(`== ${name} (n=${n}) ${JSON.stringify(result)}`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(ms.toFixed(2).padStart(8), key);
+}
+
+try {
+  await call('setup', n);
+  if (which === 'mount') await profile('mount', () => call('mount'));
+  else await call('mount');
+  if (which === 'filter') {
+    await profile('filter-unassigned', () => call('filter', 'unassigned'));
+    await profile('filter-anyone', () => call('filter', 'any'));
+  }
+  if (which === 'search') {
+    await profile('search-first', () => call('search', 'k'));
+    await profile('search-next', () => call('search', 'i'));
+  }
+  if (which === 'select') {
+    await profile('select-one', () => call('selectOne'));
+    await call('clearSelection');
+    await profile('select-all-matching', () => call('selectAllMatching'));
+  }
+  if (which === 'move') await profile('move', () => call('move', 'new', 3, 'new', 0));
+  if (which === 'bulk') {
+    await call('setFilter', { assignee: 'unassigned', status: ['new'] });
+    await call('selectAllMatching');
+    await call('trimSelection', 1000);
+    await call('openBulkAssign', 'm3');
+    await profile('bulk-assign', () => call('confirmBulkAssign', 'm3'));
+  }
+} finally {
+  await run.close();
+  await browser.close();
+  await server.close();
+}
