@@ -5,4 +5,6 @@ export default {
   outdir: '.',
   litelement: true,
   dev: false,
+  // Do not rewrite package.json's "customElements" (it would point at a scratch output folder).
+  packagejson: false,
 };
