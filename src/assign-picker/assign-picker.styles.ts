@@ -62,6 +62,11 @@ export const pickerStyles = css`
     color: var(--_muted);
     font-weight: 400;
   }
+  input::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+    font-weight: 400;
+  }
   .chevron {
     flex: none;
     width: 16px;

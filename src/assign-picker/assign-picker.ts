@@ -58,8 +58,15 @@ export class AssignPicker extends LitElement {
   @property({ attribute: false })
   store: LeadStore | undefined;
 
-  /** The chosen member id, or null for nobody. The attribute `value=""` means null. */
-  @property({ converter: valueConverter }) value: string | null = null;
+  /**
+   * The chosen member id, or null for nobody. The attribute `value=""` means null. `undefined` (property only)
+   * means nothing is chosen yet: the field shows `placeholder`, no option is selected, and choosing "Unassigned"
+   * then fires `change` too (a dialog can wait for an explicit choice).
+   */
+  @property({ converter: valueConverter }) value: string | null | undefined = null;
+
+  /** Text shown in the empty field while nothing is chosen (`value` undefined), e.g. "Choose a person". */
+  @property() placeholder = '';
 
   /** Form field name (submitted as the member id, or an empty string for nobody). */
   @property({ reflect: true }) name = '';
@@ -140,6 +147,7 @@ export class AssignPicker extends LitElement {
   }
 
   private displayName(): string {
+    if (this.value === undefined) return '';
     if (this.value === null) return messages().unassigned;
     return this.store?.member(this.value)?.name ?? this.value;
   }
@@ -147,7 +155,11 @@ export class AssignPicker extends LitElement {
   // ---- lifecycle -------------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('value')) this.internals.setFormValue(this.value ?? '', this.value ?? '');
+    // Nothing chosen yet submits nothing; nobody submits an empty string.
+    if (changed.has('value')) {
+      if (this.value === undefined) this.internals.setFormValue(null);
+      else this.internals.setFormValue(this.value ?? '', this.value ?? '');
+    }
     if ((changed.has('disabled') || changed.has('formDisabled')) && this.isDisabled) this.expanded = false;
   }
 
@@ -394,6 +406,7 @@ export class AssignPicker extends LitElement {
           aria-controls=${listId}
           aria-activedescendant=${this.expanded && activeExists ? this.activeId! : nothing}
           class=${this.value === null ? 'placeholder-like' : ''}
+          placeholder=${this.value === undefined && this.placeholder ? this.placeholder : nothing}
           ?disabled=${this.isDisabled}
           @input=${this.onInput}
           @change=${(e: Event) => e.stopPropagation()}

@@ -240,7 +240,7 @@ export class LeadDrawer extends LitElement {
     const picker = e.target as AssignPicker;
     const lead = this.lead;
     if (!lead) return;
-    const assigneeId = picker.value;
+    const assigneeId = picker.value ?? null; // undefined ("nothing chosen") is never bound here
     if (assigneeId === lead.assigneeId) return;
     const me = this.store?.me;
     if (me && losesSight(me, assigneeId)) {
