@@ -130,6 +130,38 @@ const en = {
   savedAt: 'All changes saved',
   // board (added with the board parts)
   undone: (n: number) => (n === 1 ? 'Assignment of 1 lead undone' : `Assignment of ${n} leads undone`),
+  // keyboard model (issue 5: help dialog, lift mode, bulk dialog "nothing chosen")
+  keyboardShortcuts: 'Keyboard shortcuts',
+  keyboardHelpSummary:
+    'Arrow keys move between cards. Space selects, Enter opens, M picks the card up to move it with the arrow keys, Shift+F10 opens its actions.',
+  keyboardHelpScreenReader:
+    'With a screen reader, switch to focus mode (forms mode) to use the arrow keys on cards; the actions menu and its "Move with arrow keys" item work in any mode.',
+  keysColumn: 'Keys',
+  actionColumn: 'Action',
+  helpMoveFocus: 'Move between cards (up and down in a column, left and right across columns)',
+  helpHomeEnd: 'First or last card of the column',
+  helpCtrlHomeEnd: 'First card of the board, last card of the board',
+  helpSpace: 'Select or deselect the card',
+  helpShiftArrows: 'Extend the selection',
+  helpEscape: 'Clear the selection',
+  helpEnter: 'Open the lead',
+  helpMenu: 'Open the card actions (Move to…, Assign…)',
+  helpLift: 'Pick the card up; then the arrow keys choose its place, Enter or Space drops it, Escape puts it back',
+  helpCtrlArrows: 'Move the card at once: up or down one place, or to the next column',
+  helpTab: 'Leave the board (one Tab stop holds all the cards)',
+  keyOr: 'or',
+  moveWithKeys: 'Move with arrow keys',
+  liftLabel: (name: string) => `Moving ${name}`,
+  liftInstructions: 'Arrow keys choose the place, Enter or Space drops, Escape cancels.',
+  announceLifted: (name: string, column: string, position: number, total: number) =>
+    `Picked up ${name}, ${column}, position ${position} of ${total}. Arrow keys choose the place, Enter or Space drops, Escape cancels.`,
+  announceLiftPosition: (name: string, column: string, position: number, total: number) =>
+    `${name}, ${column}, position ${position} of ${total}`,
+  announceLiftCancelled: (name: string, column: string, position: number, total: number) =>
+    `Move cancelled. ${name} is back in ${column}, position ${position} of ${total}`,
+  announceLiftUnchanged: (name: string, column: string, position: number, total: number) =>
+    `${name} stays in ${column}, position ${position} of ${total}`,
+  choosePerson: 'Choose a person',
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

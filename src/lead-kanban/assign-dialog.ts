@@ -18,9 +18,11 @@ import { warningIcon } from './icons.js';
 export class LeadKanbanAssignDialog extends LitElement {
   @property({ attribute: false }) store: LeadStore | undefined;
   @state() private leadIds: readonly string[] = [];
-  @state() private assigneeId: string | null = null;
-  /** The user chose someone (the picker starts at "Unassigned", which is not a choice yet). */
-  @state() private picked = false;
+  /**
+   * The choice: a member id, null for "Unassigned" (an explicit bulk unassign), or undefined while nothing is
+   * chosen yet — the picker then shows a placeholder and the confirm button stays disabled.
+   */
+  @state() private assigneeId: string | null | undefined = undefined;
   @state() private running = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -42,8 +44,7 @@ export class LeadKanbanAssignDialog extends LitElement {
   /** Opens for these leads (a snapshot: the selection may change underneath). */
   async show(leadIds: readonly string[]): Promise<void> {
     this.leadIds = [...leadIds];
-    this.assigneeId = null;
-    this.picked = false;
+    this.assigneeId = undefined;
     this.running = false;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
@@ -65,15 +66,15 @@ export class LeadKanbanAssignDialog extends LitElement {
   };
 
   private readonly onPick = (e: Event) => {
-    this.assigneeId = (e.target as HTMLElement & { value: string | null }).value;
-    this.picked = true;
+    this.assigneeId = (e.target as HTMLElement & { value: string | null | undefined }).value;
   };
 
   private async confirm(): Promise<void> {
-    if (!this.picked || this.running || !this.onConfirm) return;
+    const assigneeId = this.assigneeId;
+    if (assigneeId === undefined || this.running || !this.onConfirm) return;
     this.running = true;
     try {
-      await this.onConfirm(this.leadIds, this.assigneeId);
+      await this.onConfirm(this.leadIds, assigneeId);
     } finally {
       this.running = false;
       this.close();
@@ -84,10 +85,13 @@ export class LeadKanbanAssignDialog extends LitElement {
     const msg = messages();
     const n = this.leadIds.length;
     const me = this.store?.me ?? null;
-    const name = this.assigneeId === null ? null : (this.store?.member(this.assigneeId)?.name ?? this.assigneeId);
+    const assigneeId = this.assigneeId;
+    const picked = assigneeId !== undefined;
+    const name = assigneeId ? (this.store?.member(assigneeId)?.name ?? assigneeId) : null;
     const question = name === null ? msg.confirmUnassign(n) : msg.confirmAssign(n, name);
-    const warn = this.picked && me !== null && losesSight(me, this.assigneeId);
-    const confirmLabel = this.picked && this.assigneeId === null ? msg.unassignNLeads(n) : msg.assignNLeads(n);
+    const warn = assigneeId !== undefined && me !== null && losesSight(me, assigneeId);
+    // "Unassign N leads" only after an explicit "Unassigned"; before any choice the (disabled) button reads "Assign N leads".
+    const confirmLabel = assigneeId === null ? msg.unassignNLeads(n) : msg.assignNLeads(n);
     return html`<dialog
       class="assign-dialog"
       aria-labelledby="assign-dialog-title"
@@ -97,9 +101,15 @@ export class LeadKanbanAssignDialog extends LitElement {
     >
       <h2 class="dialog-title" id="assign-dialog-title">${msg.assignLeadsTitle}</h2>
       <p class="dialog-desc" id="assign-dialog-desc">${msg.chooseAssignee} ${msg.selectedCount(n)}.</p>
-      <assign-picker class="dialog-picker" .value=${this.assigneeId} ?disabled=${this.running} @change=${this.onPick}></assign-picker>
-      <div class="dialog-confirm" ?hidden=${!this.picked}>
-        <p class="confirm-question">${this.picked ? question : nothing}</p>
+      <assign-picker
+        class="dialog-picker"
+        .value=${this.assigneeId}
+        placeholder=${msg.choosePerson}
+        ?disabled=${this.running}
+        @change=${this.onPick}
+      ></assign-picker>
+      <div class="dialog-confirm" ?hidden=${!picked}>
+        <p class="confirm-question">${picked ? question : nothing}</p>
         ${warn ? html`<p class="dialog-warning">${warningIcon}<span>${msg.handOffWarning(n)}</span></p>` : nothing}
       </div>
       ${this.running
@@ -110,7 +120,7 @@ export class LeadKanbanAssignDialog extends LitElement {
         : nothing}
       <div class="dialog-actions">
         <button type="button" class="btn" ?disabled=${this.running} @click=${() => this.close()}>${msg.cancel}</button>
-        <button type="button" class="btn btn-primary confirm-button" ?disabled=${!this.picked || this.running} @click=${() => this.confirm()}>
+        <button type="button" class="btn btn-primary confirm-button" ?disabled=${!picked || this.running} @click=${() => this.confirm()}>
           ${confirmLabel}
         </button>
       </div>
