@@ -10,7 +10,8 @@ import en from 'zod/v4/locales/en.js';
 
 z.config(en());
 
-export { z };
+// `z` itself is deliberately not exported: re-exported through the public index it kept the whole zod/mini
+// namespace (every locale included) in a host's bundle. Modules that need zod import 'zod/mini' themselves.
 
 const id = () => z.string().check(z.minLength(1), z.maxLength(200));
 const isoDate = () => z.iso.datetime({ offset: true });

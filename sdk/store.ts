@@ -34,8 +34,8 @@ import {
   LeadPatchSchema,
   NoteBodySchema,
   SourceSchema,
-  z,
 } from './schema.js';
+import * as z from 'zod/mini';
 
 export type { DistributionPlan, DistributionStrategy } from './distribute.js';
 

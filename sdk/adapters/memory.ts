@@ -35,8 +35,8 @@ import {
   NoteBodySchema,
   PatchLeadBodySchema,
   SourceSchema,
-  z,
 } from '../schema.js';
+import * as z from 'zod/mini';
 import type { SeedOptions } from '../seed.js';
 import { seed } from '../seed.js';
 

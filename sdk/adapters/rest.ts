@@ -14,7 +14,7 @@
  *   by streaming `fetch` with the Authorization header (Node 20 has no EventSource). Both reconnect with
  *   backoff; `onReconnect` tells the host that changes may have been missed while the stream was down.
  */
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { HTTPError, KyInstance } from 'ky';
 import type { AssignOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
 import { AdapterError, parseOrThrow, type Parser } from '../adapter.js';
 import type {
@@ -45,8 +45,8 @@ import {
   NoteBodySchema,
   PatchLeadBodySchema,
   SessionResponseSchema,
-  z,
 } from '../schema.js';
+import * as z from 'zod/mini';
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -87,6 +87,21 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** The global fetch, called unbound-safe (some browsers throw "Illegal invocation" on a detached fetch). */
 const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+
+type KyModule = typeof import('ky');
+let kyModule: Promise<KyModule> | undefined;
+/**
+ * ky is loaded on the first request rather than with this module: the SDK index (and the elements bundle
+ * that re-exports it) always carries RestAdapter, but a board on the MemoryAdapter never makes a request,
+ * so it should not pay ~5 KB gzip for an HTTP client. Bundlers emit ky as a separate chunk.
+ */
+function loadKy(): Promise<KyModule> {
+  kyModule ??= import('ky').catch((error: unknown) => {
+    kyModule = undefined; // a failed chunk load may succeed later
+    throw error;
+  });
+  return kyModule;
+}
 
 /** Turns an error answer into an AdapterError, reading the body leniently (it may not be ours). */
 async function fromHttpError(error: HTTPError, what: string): Promise<AdapterError> {
@@ -153,13 +168,18 @@ const STREAM_IDLE_MS = 45_000;
 export class RestAdapter implements LeadAdapter {
   /** The API root without a trailing slash. */
   readonly baseUrl: string;
-  private readonly http: KyInstance;
+  private http: KyInstance | undefined;
   private readonly fetchImpl: FetchLike;
 
   constructor(private readonly options: RestAdapterOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? globalFetch;
-    this.http = ky.create({
+  }
+
+  /** The configured ky instance, created with the first request (see loadKy). */
+  private client(ky: KyModule['default']): KyInstance {
+    const { options } = this;
+    return ky.create({
       prefixUrl: this.baseUrl,
       fetch: this.fetchImpl,
       timeout: options.timeout ?? 10_000,
@@ -307,7 +327,10 @@ export class RestAdapter implements LeadAdapter {
     init: RequestOptions & { json?: unknown; searchParams?: Record<string, string> | undefined },
   ): Promise<T> {
     let response: Response;
+    let lib: KyModule | undefined;
     try {
+      lib = await loadKy();
+      this.http ??= this.client(lib.default);
       response = await this.http(path, {
         method,
         ...(init.json !== undefined ? { json: init.json } : {}),
@@ -316,8 +339,8 @@ export class RestAdapter implements LeadAdapter {
       });
     } catch (error) {
       if (isAbort(error, init.signal)) throw init.signal?.reason ?? error;
-      if (error instanceof HTTPError) throw await fromHttpError(error, what);
-      if (error instanceof TimeoutError) throw new AdapterError('network', `${what}: timed out`, { cause: error });
+      if (lib && error instanceof lib.HTTPError) throw await fromHttpError(error, what);
+      if (lib && error instanceof lib.TimeoutError) throw new AdapterError('network', `${what}: timed out`, { cause: error });
       if (error instanceof AdapterError) throw error;
       throw new AdapterError('network', `${what}: ${error instanceof Error ? error.message : 'request failed'}`,
         { cause: error });
