@@ -1,52 +1,125 @@
 /**
- * The demo page: a full board on the in-memory backend (200 seeded leads, 12 people, ~150 ms of simulated
- * latency), persisted in localStorage so moves and assignments survive a reload. "View as" opens another
- * session on the SAME database as another member, exactly as another user would see it.
+ * The demo page `npm start` serves: the board on the reference REST server (same origin, /api), logged in as
+ * the admin; "View as" logs in as another demo user (a new session, so the SERVER decides what they see).
+ * The Backend toggle (or `?adapter=memory`) runs the same board on the in-memory adapter instead.
  *
- * Where the data comes from is decided in one place, `buildAdapter`, so other backends slot in there.
+ * The choice survives a reload: the backend and the person are in the URL (`?adapter=memory&as=<id>`), and
+ * the person per backend in sessionStorage (so switching backends and back keeps who you were).
  */
 import '../src/index.js';
-import type { LeadAdapter, Member } from '../sdk/index.js';
-import { MemoryAdapter, MemoryDatabase } from '../sdk/index.js';
+import type { Member } from '../sdk/index.js';
 import type { LeadKanban } from '../src/index.js';
+import { memoryBackend, restBackend, type Backend, type BackendKind } from './backends.js';
 
-const STORAGE_KEY = 'lead-kanban-demo';
 const THEME_KEY = 'lead-kanban-demo-theme';
-const LATENCY_MS = 150;
+const userKey = (kind: BackendKind) => `lead-kanban-demo:as:${kind}`;
 
-const board = document.querySelector<LeadKanban>('#board')!;
-const viewAs = document.querySelector<HTMLSelectElement>('#view-as')!;
-const themeToggle = document.querySelector<HTMLButtonElement>('#theme-toggle')!;
-const resetButton = document.querySelector<HTMLButtonElement>('#reset-data')!;
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const board = $<LeadKanban>('#board');
+const viewAs = $<HTMLSelectElement>('#view-as');
+const backendToggle = $<HTMLFieldSetElement>('#backend');
+const session = $<HTMLParagraphElement>('#session');
+const themeToggle = $<HTMLButtonElement>('#theme-toggle');
+const resetButton = $<HTMLButtonElement>('#reset-data');
+const errorBox = $<HTMLDivElement>('#app-error');
+const errorText = $<HTMLParagraphElement>('#app-error-text');
 
-/** The shared in-memory "server": every session below reads and writes the same data. */
-const database = MemoryDatabase.seeded({ leads: 200, members: 12 }, { storageKey: STORAGE_KEY });
+const backends: Record<BackendKind, Backend> = { rest: restBackend(), memory: memoryBackend() };
 
-/** The people one can log in as, admin first. */
-function people(): Member[] {
-  return database.snapshot().members.filter((m) => m.active);
+let active: Backend = backends.rest;
+let people: Member[] = [];
+/** Bumped by every switch: an answer for an older switch (slow login) is dropped, never applied. */
+let generation = 0;
+
+function backendFromUrl(): BackendKind {
+  return new URL(location.href).searchParams.get('adapter') === 'memory' ? 'memory' : 'rest';
 }
 
-/** The backend for a session as `memberId`. */
-function buildAdapter(memberId: string): LeadAdapter {
-  return new MemoryAdapter({ database, as: memberId, latency: LATENCY_MS });
+/** The person asked for, else the one remembered for this backend, else the admin. */
+function choosePerson(list: Member[], wanted: string | null): Member | undefined {
+  return list.find((m) => m.id === wanted) ?? list.find((m) => m.role === 'admin') ?? list[0];
 }
 
-function showBoardAs(memberId: string): void {
-  // A new adapter means a new LeadStore (the board makes and loads it), so nothing leaks between users.
-  board.adapter = buildAdapter(memberId);
+function remember(kind: BackendKind, member: Member): void {
+  sessionStorage.setItem(userKey(kind), member.id);
   const url = new URL(location.href);
-  url.searchParams.set('as', memberId);
+  if (kind === 'memory') url.searchParams.set('adapter', 'memory');
+  else url.searchParams.delete('adapter');
+  url.searchParams.set('as', member.id);
   history.replaceState(null, '', url);
 }
 
-function fillViewAs(members: Member[], selected: string): void {
-  viewAs.replaceChildren(
-    ...members.map((m) => {
-      const option = new Option(`${m.name} · ${m.role}`, m.id, false, m.id === selected);
-      return option;
-    }),
-  );
+function fillViewAs(list: Member[], selected: string): void {
+  viewAs.replaceChildren(...list.map((m) => new Option(`${m.name} · ${m.role}`, m.id, false, m.id === selected)));
+}
+
+function showBackend(backend: Backend): void {
+  for (const radio of backendToggle.querySelectorAll<HTMLInputElement>('input[name="backend"]')) {
+    radio.checked = radio.value === backend.kind;
+  }
+  resetButton.hidden = !backend.canReset;
+  document.documentElement.dataset.backend = backend.kind;
+}
+
+function showSession(member: Member | null, backend: Backend, pending = false): void {
+  // The board shows the person too (its workload strip); here it is for screen readers, the chip is for eyes.
+  const who = document.createElement('span');
+  who.className = 'visually-hidden';
+  who.textContent = member ? `${pending ? 'Signing in as' : 'Signed in as'} ${member.name} (${member.role}) on ` : 'Not signed in on ';
+  const where = document.createElement('span');
+  where.className = `session-backend session-backend-${backend.kind}`;
+  where.textContent = backend.label;
+  session.replaceChildren(who, where);
+}
+
+function showError(message: string | null, backend: Backend): void {
+  errorBox.hidden = message === null;
+  errorText.textContent = message ?? '';
+  // Offering the other backend only makes sense when the REST one is the one failing.
+  $<HTMLButtonElement>('#app-error-memory').hidden = backend.kind !== 'rest';
+}
+
+function explain(error: unknown, backend: Backend): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return backend.kind === 'rest'
+    ? `Could not sign in to the REST API (${reason}). Is the demo server running with DEMO on?`
+    : `Could not start the in-memory backend (${reason}).`;
+}
+
+/** Runs the board on `kind` as `wantedId` (or the remembered person, or the admin). */
+async function activate(kind: BackendKind, wantedId: string | null): Promise<void> {
+  const run = ++generation;
+  const backend = backends[kind];
+  active = backend;
+  showBackend(backend);
+  showError(null, backend);
+  viewAs.disabled = true;
+  try {
+    if (people.length === 0 || viewAs.dataset.backend !== kind) {
+      people = await backend.people();
+      if (run !== generation) return;
+      viewAs.dataset.backend = kind;
+    }
+    const member = choosePerson(people, wantedId ?? sessionStorage.getItem(userKey(kind)));
+    if (!member) throw new Error('nobody to sign in as');
+    fillViewAs(people, member.id);
+    showSession(member, backend, true);
+    const adapter = await backend.adapterFor(member);
+    if (run !== generation) return;
+    // A new adapter makes the board build (and load) a new LeadStore: nothing leaks between people.
+    board.adapter = adapter;
+    remember(kind, member);
+    showSession(member, backend);
+  } catch (error) {
+    if (run !== generation) return;
+    people = [];
+    viewAs.replaceChildren();
+    board.store = undefined; // do not leave the previous person's board on screen under an error
+    showSession(null, backend);
+    showError(explain(error, backend), backend);
+  } finally {
+    if (run === generation) viewAs.disabled = viewAs.options.length === 0;
+  }
 }
 
 function applyTheme(dark: boolean): void {
@@ -55,16 +128,18 @@ function applyTheme(dark: boolean): void {
   localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light');
 }
 
-const members = people();
-const requested = new URL(location.href).searchParams.get('as');
-const initial = members.find((m) => m.id === requested)?.id ?? members.find((m) => m.role === 'admin')!.id;
-fillViewAs(members, initial);
-showBoardAs(initial);
-
-viewAs.addEventListener('change', () => showBoardAs(viewAs.value));
+viewAs.addEventListener('change', () => void activate(active.kind, viewAs.value));
+backendToggle.addEventListener('change', (event) => {
+  const value = (event.target as HTMLInputElement).value;
+  if (value === 'rest' || value === 'memory') void activate(value, null);
+});
+$<HTMLButtonElement>('#app-error-retry').addEventListener('click', () => void activate(active.kind, null));
+$<HTMLButtonElement>('#app-error-memory').addEventListener('click', () => void activate('memory', null));
 themeToggle.addEventListener('click', () => applyTheme(document.documentElement.dataset.theme !== 'dark'));
 resetButton.addEventListener('click', () => {
-  localStorage.removeItem(STORAGE_KEY);
+  active.reset();
   location.reload();
 });
+
 applyTheme(localStorage.getItem(THEME_KEY) === 'dark');
+void activate(backendFromUrl(), new URL(location.href).searchParams.get('as'));
