@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Column, Lead, LeadStore } from '../../sdk/index.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
+import { KEYBOARD_HELP_ID } from './help-dialog.js';
 import './lead-card.js';
 import { windowSlots, visibleRange, type Slot } from './virtual-window.js';
 
@@ -18,12 +19,21 @@ export interface ColumnBoard {
   readonly store: LeadStore | undefined;
   /** True for the card (or empty column: id null) holding the board's Tab stop. */
   isTabStop(column: string, id: string | null): boolean;
+  /** True when the column's "Select all in" checkbox holds the board's Tab stop. */
+  isHeaderTabStop(column: string): boolean;
   /** Lead ids that must stay rendered wherever they are (focused, dragged, menu open). */
   pinnedIds(): readonly string[];
   /** The lead whose actions menu is open. */
   readonly menuLeadId: string | null;
   /** While a drag runs, Lit must not touch the lists SortableJS is rearranging. */
   readonly dragging: boolean;
+  /** The lead picked up for a keyboard move, if any. */
+  readonly liftedId: string | null;
+  /**
+   * Where a lifted card would land in this column, as a slot between rendered rows (0 = above the first card,
+   * n = below the last); null when the lifted card is not aimed here (or sits where it started).
+   */
+  dropSlot(column: string): number | null;
   connectList(column: string, list: HTMLElement): void;
   disconnectList(column: string): void;
 }
@@ -89,10 +99,18 @@ export class LeadKanbanColumn extends LitElement {
   /** Scrolls so the card at `index` is visible (rendering it if it was windowed out). */
   reveal(id: string): void {
     const i = this.indexOf(id);
+    if (i >= 0) this.revealIndex(i);
+  }
+
+  /** Scrolls so the row at `index` (a card, or the drop slot below the last card) is visible. */
+  revealIndex(i: number): void {
     const scroller = this.scroller;
     if (i < 0 || !scroller) return;
-    const top = i * CARD_PITCH;
-    const bottom = top + CARD_PITCH;
+    // Rows start below the scroller's top padding: measure where the list begins in scroll coordinates.
+    const listTop = this.list ? this.list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
+    // 6px above the card: room for its focus outline (2px offset + 2px ring) inside the scroller.
+    const top = Math.max(0, listTop + i * CARD_PITCH - 6);
+    const bottom = listTop + (i + 1) * CARD_PITCH;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
     else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
     this.scrollOffset = scroller.scrollTop;
@@ -172,6 +190,8 @@ export class LeadKanbanColumn extends LitElement {
     const shown = store?.countIn(key) ?? 0;
     const total = store?.totalIn(key) ?? 0;
     const menuLead = this.board.menuLeadId;
+    const liftedId = this.board.liftedId;
+    const dropSlot = this.board.dropSlot(key);
     let gapNo = 0;
     const slotKey = (slot: Slot) => (slot.kind === 'card' ? cards[slot.index]!.id : `\u0000gap${gapNo++}`);
     return html`
@@ -184,11 +204,14 @@ export class LeadKanbanColumn extends LitElement {
           .checked=${live(selection === 'all')}
           .indeterminate=${selection === 'some'}
           ?disabled=${shown === 0}
+          tabindex=${this.board.isHeaderTabStop(key) ? 0 : -1}
         />
         <h2 class="column-title">${label}</h2>
         <span class="column-count">${msg.columnCount(shown, total)}</span>
       </div>
-      <div class="column-scroll" @scroll=${this.onScroll}>
+      <!-- tabindex -1: Chrome would make a scroller without tabbable content a Tab stop of its own; the column is
+           reached through the board's one roving Tab stop, and moving focus scrolls it. -->
+      <div class="column-scroll" tabindex="-1" @scroll=${this.onScroll}>
         <div class="column-list" role="list" data-column=${key}>
           ${repeat(slots, slotKey, (slot) => {
             if (slot.kind === 'gap') {
@@ -208,11 +231,20 @@ export class LeadKanbanColumn extends LitElement {
               .pending=${store?.isPending(lead.id) ?? false}
               .tabStop=${this.board.isTabStop(key, lead.id)}
               .menuOpen=${menuLead === lead.id}
+              .lifted=${liftedId === lead.id}
             ></lead-kanban-card>`;
           })}
+          ${dropSlot === null
+            ? nothing
+            : html`<div class="drop-indicator" aria-hidden="true" style="top:${dropSlot * CARD_PITCH}px"></div>`}
         </div>
         ${cards.length === 0
-          ? html`<div class="column-empty" data-empty-column=${key} tabindex=${this.board.isTabStop(key, null) ? 0 : -1}>
+          ? html`<div
+              class="column-empty"
+              data-empty-column=${key}
+              tabindex=${this.board.isTabStop(key, null) ? 0 : -1}
+              aria-describedby=${KEYBOARD_HELP_ID}
+            >
               ${store?.status === 'loading' ? msg.loading : msg.emptyColumn}
             </div>`
           : nothing}

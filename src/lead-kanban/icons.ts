@@ -23,3 +23,6 @@ export const closeIcon = icon(
 export const warningIcon = icon(
   svg`<path d="M8 1.8 15 14H1z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/><path d="M8 6v3.6" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/><circle cx="8" cy="11.8" r=".9"/>`,
 );
+export const keyboardIcon = icon(
+  svg`<rect x="1.5" y="4" width="13" height="8.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M4 6.8h1M7.5 6.8h1M11 6.8h1M4.5 9.8h7" stroke="currentColor" stroke-width="1.4" stroke-linecap="round"/>`,
+);

@@ -6,6 +6,7 @@ import { LocalizeController, messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
 import { formatValue } from '../shared/format.js';
+import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-dialog.js';
 import { moreIcon } from './icons.js';
 
 /**
@@ -15,7 +16,11 @@ import { moreIcon } from './icons.js';
  *
  * The column sets `role="listitem"`, `data-lead-id` and the set position on the host. The name is a button
  * stretched over the whole card: clicking anywhere opens the lead, and the button (the roving tab stop) is
- * named by the lead's name and described by company, value and assignee.
+ * named by the lead's name and described by company, value, assignee and the keyboard summary of the board's
+ * "Keyboard shortcuts" dialog (same shadow root, so the ID reference resolves).
+ *
+ * While the card is lifted for a keyboard move, an overlay with `role="application"` holds focus: screen readers
+ * switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
  *
  * @tagname lead-kanban-card
  * @csspart card - The card surface.
@@ -32,6 +37,8 @@ export class LeadKanbanCard extends LitElement {
   @property({ type: Boolean }) tabStop = false;
   /** Its actions menu is open. */
   @property({ type: Boolean }) menuOpen = false;
+  /** Picked up for a keyboard move (arrows choose the place, Enter/Space drops, Escape cancels). */
+  @property({ type: Boolean }) lifted = false;
 
   private readonly localize = new LocalizeController(this);
 
@@ -48,7 +55,7 @@ export class LeadKanbanCard extends LitElement {
     const unassigned = assigneeId === null;
     const assigneeName = this.assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
     return html`<div
-      class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}"
+      class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}"
       part="card"
     >
       <div class="card-head">
@@ -58,8 +65,15 @@ export class LeadKanbanCard extends LitElement {
           aria-label=${msg.selectLead(name)}
           .checked=${live(this.selected)}
           tabindex=${tab}
+          aria-describedby=${KEYBOARD_HELP_ID}
         />
-        <button type="button" class="card-open" id="card-${id}" tabindex=${tab} aria-describedby="card-meta-${id}">
+        <button
+          type="button"
+          class="card-open"
+          id="card-${id}"
+          tabindex=${tab}
+          aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}"
+        >
           <span class="card-name">${name}</span>
         </button>
         <button
@@ -85,6 +99,15 @@ export class LeadKanbanCard extends LitElement {
         </span>
       </div>
       ${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}
+      ${this.lifted
+        ? html`<div
+            class="card-lift"
+            role="application"
+            tabindex="-1"
+            aria-label=${msg.liftLabel(name)}
+            aria-describedby=${LIFT_HELP_ID}
+          ></div>`
+        : nothing}
     </div>`;
   }
 }

@@ -461,12 +461,40 @@ export const boardStyles = css`
     min-height: 0;
     overflow-y: auto;
     overflow-x: hidden;
-    padding: 2px 8px 8px;
+    /* 4px above the first card: room for its focus outline, which the scroller would clip otherwise. */
+    padding: 4px 8px 8px;
     scrollbar-width: thin;
     scrollbar-color: color-mix(in srgb, var(--_text) 18%, transparent) transparent;
   }
   .column-list {
+    position: relative;
     min-height: 40px;
+  }
+  /* Keyboard move mode: where the lifted card would land (no layout height, so the virtual window holds). */
+  lead-kanban-column[data-drop-target] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .drop-indicator {
+    position: absolute;
+    left: 0;
+    right: 0;
+    height: 4px;
+    margin-top: -6px;
+    border-radius: 2px;
+    background: var(--_accent);
+    pointer-events: none;
+  }
+  .drop-indicator::before {
+    content: '';
+    position: absolute;
+    left: -4px;
+    top: -3px;
+    width: 6px;
+    height: 6px;
+    border: 2px solid var(--_accent);
+    border-radius: 50%;
+    background: var(--_surface);
   }
   .column-empty {
     margin: 4px 0;
@@ -541,8 +569,28 @@ export const boardStyles = css`
     inset: -1px;
     border-radius: inherit;
   }
-  .card-open:focus-visible::after {
-    box-shadow: var(--_focus);
+  /* The card's focus ring: an outline on the card itself (its overflow would clip a ring drawn by the button;
+     outlines also survive forced-colors mode, box-shadows do not). */
+  .card:has(> .card-head > .card-open:focus-visible),
+  .card.is-lifted {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .card.is-lifted {
+    border-color: var(--_accent);
+    box-shadow: var(--_shadow-lg);
+    transform: rotate(-1deg);
+  }
+  .card-lift {
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    border-radius: inherit;
+    outline: none;
+    cursor: grabbing;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .card.is-lifted { transform: none; }
   }
   .card-name {
     display: block;
@@ -687,6 +735,9 @@ export const boardStyles = css`
   .menu-item:focus {
     background: var(--_accent-soft);
     color: var(--_text);
+    /* Invisible normally; shows as a ring in forced-colors mode, where backgrounds are dropped. */
+    outline: 2px solid transparent;
+    outline-offset: -2px;
   }
   .menu-item[aria-disabled='true'] {
     color: var(--_muted);
@@ -782,6 +833,71 @@ export const boardStyles = css`
     justify-content: flex-end;
     gap: 8px;
     margin-top: 22px;
+  }
+
+  /* ---------- keyboard shortcuts dialog ---------- */
+  .help-button {
+    padding: 0 9px;
+  }
+  .help-dialog {
+    width: min(620px, calc(100vw - 32px));
+    max-height: calc(100vh - 48px);
+    box-sizing: border-box;
+    padding: 18px 24px 20px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) + 4px);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_shadow-lg);
+  }
+  .help-dialog::backdrop {
+    background: rgb(15 23 42 / 0.42);
+  }
+  .help-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px;
+  }
+  .help-close {
+    padding: 0 8px;
+  }
+  .help-table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 13px;
+  }
+  .help-table th {
+    text-align: left;
+    font-size: 12px;
+    font-weight: 600;
+    color: var(--_muted);
+    padding: 0 8px 6px 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .help-table td {
+    padding: 7px 12px 7px 0;
+    border-bottom: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
+    vertical-align: top;
+  }
+  .help-keys {
+    white-space: nowrap;
+  }
+  kbd {
+    display: inline-block;
+    min-width: 1.2em;
+    padding: 1px 6px;
+    border: 1px solid var(--_border);
+    border-bottom-width: 2px;
+    border-radius: 4px;
+    background: var(--_surface-2);
+    font: 600 12px/18px var(--_font);
+    text-align: center;
+  }
+  .help-note {
+    margin: 14px 0 0;
+    color: var(--_muted);
+    font-size: 12.5px;
   }
 
   /* ---------- load error ---------- */

@@ -23,6 +23,10 @@ import '../lead-drawer/lead-drawer.js';
 import './assign-dialog.js';
 import type { LeadKanbanAssignDialog } from './assign-dialog.js';
 import type { ColumnBoard, LeadKanbanColumn } from './board-column.js';
+import './help-dialog.js';
+import type { LeadKanbanHelpDialog } from './help-dialog.js';
+import { keyboardIcon } from './icons.js';
+import { KeyboardLift, type Lift, type LiftStep } from './keyboard-lift.js';
 import './board-column.js';
 import { renderFilters } from './board-toolbar.js';
 import { renderBulkBar } from './bulk-bar.js';
@@ -40,10 +44,21 @@ const SEARCH_DEBOUNCE_MS = 150;
 
 const ARROWS: Record<string, FocusMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
+/** The controls of a card that take part in the roving focus; arrows keep the same kind of control. */
+const CARD_CONTROLS = '.card-check, .card-open, .card-menu';
+type CardControl = '.card-check' | '.card-open' | '.card-menu';
+
 /**
  * @summary A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload
  * strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the
  * `<lead-drawer>` and `<assign-picker>` inside.
+ *
+ * Keyboard (listed in the board's "Keyboard shortcuts" dialog, whose summary describes every card): one Tab
+ * stop holds all the cards (roving tabindex by lead id); arrows move it (up from the first card reaches the
+ * column's "Select all in" checkbox), Home/End and Ctrl+Home/End jump; Space selects, Shift+arrows extend,
+ * Escape clears; Enter opens the drawer; Shift+F10 (or the "Actions for …" button) opens the card menu;
+ * M (or the menu's "Move with arrow keys") lifts the card — arrows choose the place, Enter/Space drop with one
+ * move, Escape cancels; Ctrl/Cmd+arrows move at once. Everything is announced in one polite live region.
  *
  * @tagname lead-kanban
  *
@@ -106,6 +121,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
 
   /** The lead whose actions menu is open (kept rendered, `aria-expanded` on its button). */
   menuLeadId: string | null = null;
+  /** The card picked up for a keyboard move, and where it would land. */
+  @state() private lift: Lift | null = null;
   /** A drag is in progress: columns hold their updates until the drop. */
   dragging = false;
   private dragLeadId: string | null = null;
@@ -134,6 +151,12 @@ export class LeadKanban extends LitElement implements ColumnBoard {
       const lead = this.store?.lead(id);
       return lead && this.indexIn(lead.status, id) >= 0 ? lead.status : null;
     },
+  });
+  /** Keyboard move mode ("lift"): pure position arithmetic over the store's columns. */
+  private readonly lifting = new KeyboardLift({
+    columns: () => this.visibleColumns().map((c) => c.key),
+    count: (column) => this.store?.cardsIn(column).length ?? 0,
+    indexIn: (column, id) => this.indexIn(column, id),
   });
   protected readonly storeController = new StoreController(
     this,
@@ -241,6 +264,10 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     return this.roving.isTabStop(column, id);
   }
 
+  isHeaderTabStop(column: string): boolean {
+    return this.roving.isHeaderTabStop(column);
+  }
+
   pinnedIds(): readonly string[] {
     const ids: string[] = [];
     const current = this.roving.current();
@@ -249,6 +276,14 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     if (this.menuLeadId) ids.push(this.menuLeadId);
     if (this.openLeadId) ids.push(this.openLeadId);
     return ids;
+  }
+
+  get liftedId(): string | null {
+    return this.lift?.leadId ?? null;
+  }
+
+  dropSlot(column: string): number | null {
+    return this.lifting.dropSlot(this.lift, column);
   }
 
   connectList(column: string, list: HTMLElement): void {
@@ -288,26 +323,40 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     });
   }
 
+  /** Focuses the board's one Tab stop (the remembered card, or where it was). */
+  private focusTabStop(): void {
+    const position = this.roving.current();
+    if (position) void this.focusPosition(position);
+  }
+
   /** Moves keyboard focus to a lead's card, scrolling its column so it is rendered and visible. */
   async focusLead(leadId: string): Promise<void> {
     const column = this.store?.lead(leadId)?.status;
     if (column) await this.focusPosition({ column, id: leadId });
   }
 
-  private async focusPosition(position: FocusPosition): Promise<void> {
+  /**
+   * Makes `position` the Tab stop and focuses it: the column scrolls so the card is rendered and visible, then
+   * `control` of that card (by default its name button) or the column's empty state takes focus.
+   */
+  private async focusPosition(position: FocusPosition, control: CardControl | '.card-lift' = '.card-open'): Promise<void> {
     this.roving.set(position);
     this.refreshAllColumns();
     const column = this.columnEls.get(position.column);
     if (!column) return;
     if (position.id) column.reveal(position.id);
     await column.updateComplete;
+    if (position.header) {
+      column.querySelector<HTMLElement>('.column-check')?.focus();
+      return;
+    }
     if (!position.id) {
       column.querySelector<HTMLElement>('.column-empty')?.focus();
       return;
     }
     const card = column.cardElement(position.id) as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
     await card?.updateComplete;
-    card?.querySelector<HTMLElement>('.card-open')?.focus();
+    (card?.querySelector<HTMLElement>(control) ?? card?.querySelector<HTMLElement>('.card-open'))?.focus();
   }
 
   // ---- selection --------------------------------------------------------------------------------------------------
@@ -445,6 +494,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
       { label: msg.moveDown, disabled: index >= last, run: () => this.menuMove(lead.id, lead.status, index + 1) },
       { label: msg.moveToTop, disabled: index <= 0, run: () => this.menuMove(lead.id, lead.status, 0) },
       { label: msg.moveToBottom, disabled: index >= last, run: () => this.menuMove(lead.id, lead.status, last) },
+      // Lift from the menu: works with a screen reader in browse mode, where the M key would not reach the board.
+      { label: msg.moveWithKeys, run: () => void this.startLift(lead.id) },
       { label: msg.assignEllipsis, separated: true, run: () => void this.openAssignDialog([lead.id]) },
     );
     if (me) {
@@ -492,12 +543,19 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     };
     dialog.onClose = () => {
       if (single && this.store?.lead(single)) void this.focusLead(single);
-      else if (opener?.isConnected) opener.focus();
+      // The bulk Assign button is disabled once the assigned leads left the selection: focus the board instead.
+      else if (opener?.isConnected && !(opener.matches('.bulk-assign') && !this.store?.selectedCount)) opener.focus();
+      else this.focusTabStop();
     };
     await dialog.show(leadIds);
   }
 
   // ---- toolbar handlers -----------------------------------------------------------------------------------------------
+
+  private readonly onHelpClick = (e: MouseEvent) => {
+    const dialog = this.renderRoot.querySelector<LeadKanbanHelpDialog>('lead-kanban-help-dialog');
+    void dialog?.show(e.currentTarget as HTMLElement);
+  };
 
   private readonly onSearchInput = (text: string) => {
     this.searchText = text;
@@ -566,20 +624,45 @@ export class LeadKanban extends LitElement implements ColumnBoard {
 
   private readonly onColumnsFocusIn = (e: FocusEvent) => {
     const target = e.target as HTMLElement;
-    if (target.matches('.card-open')) {
+    if (target.matches('.column-check')) {
+      const column = target.dataset.column;
+      if (column && !this.roving.isHeaderTabStop(column)) {
+        this.roving.set({ column, id: null, header: true });
+        this.refreshAllColumns();
+      }
+      return;
+    }
+    if (target.matches(CARD_CONTROLS)) {
       const id = target.closest<HTMLElement>('lead-kanban-card')?.dataset.leadId;
       if (id) this.setFocusTo(id);
     }
   };
 
+  /** Focus left a lifted card (a click elsewhere, a window switch): the move is cancelled, the card stays put. */
+  private readonly onColumnsFocusOut = (e: FocusEvent) => {
+    if (this.lift && (e.target as HTMLElement).matches('.card-lift')) this.endLift('cancel', false);
+  };
+
+  /**
+   * The board's keyboard model on a card control (checkbox, name button, menu button) or an empty column:
+   * arrows/Home/End move the one Tab stop (keeping the same kind of control), Shift+arrows extend the
+   * selection, Space selects, Escape clears, M lifts, Ctrl/Cmd+arrows move at once, Shift+F10 opens the menu.
+   */
   private readonly onColumnsKeydown = (e: KeyboardEvent) => {
     const store = this.store;
     const target = e.target as HTMLElement;
-    if (!store || !target.matches('.card-open, .column-empty')) return;
+    if (!store) return;
+    if (target.matches('.card-lift')) {
+      this.onLiftKeydown(e);
+      return;
+    }
+    if (!target.matches(`${CARD_CONTROLS}, .column-empty, .column-check`)) return;
+    const control = (['.card-check', '.card-open', '.card-menu'] as const).find((c) => target.matches(c)) ?? '.card-open';
+    const header = target.matches('.column-check');
     const id = target.closest<HTMLElement>('lead-kanban-card')?.dataset.leadId ?? null;
-    const column = id ? store.lead(id)?.status : target.dataset.emptyColumn;
+    const column = id ? store.lead(id)?.status : header ? target.dataset.column : target.dataset.emptyColumn;
     if (!column) return;
-    this.roving.set({ column, id });
+    this.roving.set({ column, id, ...(header ? { header } : {}) });
     const arrow = ARROWS[e.key];
     const mod = e.ctrlKey || e.metaKey;
     if (arrow && mod && id && !e.shiftKey && !e.altKey) {
@@ -591,12 +674,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
       e.preventDefault();
       const next = this.roving.target(arrow);
       if (!next) return;
-      if (e.shiftKey && id && next.id && (arrow === 'up' || arrow === 'down')) {
-        store.selectRange(this.selectionAnchor && store.lead(this.selectionAnchor) ? this.selectionAnchor : id, next.id);
-        this.selectionAnchor ??= id;
-        this.selectionChanged();
-      }
-      void this.focusPosition(next);
+      if (e.shiftKey && id && next.id) this.extendSelection(id, column, next.id, arrow);
+      void this.focusPosition(next, control);
       return;
     }
     switch (e.key) {
@@ -604,11 +683,12 @@ export class LeadKanban extends LitElement implements ColumnBoard {
       case 'End': {
         e.preventDefault();
         const next = this.roving.target(mod ? (e.key === 'Home' ? 'first' : 'last') : e.key === 'Home' ? 'home' : 'end');
-        if (next) void this.focusPosition(next);
+        if (next) void this.focusPosition(next, control);
         return;
       }
       case ' ':
-        if (!id) return;
+        // The checkbox and the menu button keep their own Space (toggle, open); on the name, Space selects.
+        if (!id || control !== '.card-open') return;
         e.preventDefault(); // no button activation: Space selects, Enter opens
         store.toggleSelected(id);
         this.selectionAnchor = id;
@@ -621,6 +701,13 @@ export class LeadKanban extends LitElement implements ColumnBoard {
           this.selectionChanged();
         }
         return;
+      case 'm':
+      case 'M':
+        if (id && !mod && !e.altKey && !e.shiftKey) {
+          e.preventDefault();
+          void this.startLift(id);
+        }
+        return;
       case 'F10':
       case 'ContextMenu':
         if (id && (e.key === 'ContextMenu' || e.shiftKey)) {
@@ -631,6 +718,104 @@ export class LeadKanban extends LitElement implements ColumnBoard {
         return;
     }
   };
+
+  /**
+   * Shift+arrow: up/down selects the range from the anchor (in this column) to the next card; left/right adds
+   * the card in the next column and makes it the anchor. The focused card is always part of the selection.
+   */
+  private extendSelection(id: string, column: string, nextId: string, arrow: FocusMove): void {
+    const store = this.store!;
+    if (arrow === 'up' || arrow === 'down') {
+      const anchorLead = this.selectionAnchor ? store.lead(this.selectionAnchor) : undefined;
+      const anchor = anchorLead && anchorLead.status === column && store.isSelected(anchorLead.id) ? anchorLead.id : id;
+      store.selectRange(anchor, nextId);
+      this.selectionAnchor = anchor;
+    } else {
+      store.setSelected(id, true);
+      store.setSelected(nextId, true);
+      this.selectionAnchor = nextId;
+    }
+    this.selectionChanged();
+  }
+
+  // ---- keyboard move mode (lift) --------------------------------------------------------------------------------------
+
+  private columnLabel(key: string): string {
+    return this.visibleColumns().find((c) => c.key === key)?.label ?? key;
+  }
+
+  /** Picks a card up: focus goes to its `role="application"` overlay, which takes the arrow keys. */
+  private async startLift(leadId: string): Promise<void> {
+    const lead = this.store?.lead(leadId);
+    const lift = lead ? this.lifting.start(leadId, lead.status) : null;
+    if (!lead || !lift) return;
+    this.lift = lift;
+    await this.focusPosition({ column: lead.status, id: leadId }, '.card-lift');
+    const { position, total } = this.lifting.place(lift);
+    announce(messages().announceLifted(lead.name, this.columnLabel(lift.to), position, total));
+  }
+
+  private onLiftKeydown(e: KeyboardEvent): void {
+    const lift = this.lift;
+    const lead = lift ? this.store?.lead(lift.leadId) : undefined;
+    if (!lift || !lead) {
+      if (lift) this.endLift('cancel', false);
+      return;
+    }
+    const steps: Record<string, LiftStep> = { ...ARROWS, Home: 'home', End: 'end' } as Record<string, LiftStep>;
+    const step = steps[e.key];
+    if (step) {
+      e.preventDefault();
+      const next = this.lifting.step(lift, step);
+      if (next !== lift) {
+        this.lift = next;
+        this.refreshAllColumns();
+        this.columnEls.get(next.to)?.revealIndex(this.lifting.dropSlot(next, next.to) ?? next.index);
+      }
+      const { position, total } = this.lifting.place(next);
+      announce(messages().announceLiftPosition(lead.name, this.columnLabel(next.to), position, total));
+      return;
+    }
+    switch (e.key) {
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        this.endLift('drop', true);
+        return;
+      case 'Escape':
+        e.preventDefault();
+        e.stopPropagation();
+        this.endLift('cancel', true);
+        return;
+      case 'Tab':
+        // Leaving a lifted card puts it back; focus returns to the card, the next Tab leaves the board.
+        e.preventDefault();
+        this.endLift('cancel', true);
+        return;
+    }
+  }
+
+  /** Drops (ONE store move, source "keyboard") or cancels; focus returns to the card's name unless it left. */
+  private endLift(how: 'drop' | 'cancel', refocus: boolean): void {
+    const lift = this.lift;
+    const store = this.store;
+    if (!lift || !store) return;
+    this.lift = null; // first: removing the focused overlay must not cancel again
+    this.refreshAllColumns();
+    const lead = store.lead(lift.leadId);
+    if (!lead) return;
+    const msg = messages();
+    if (how === 'drop' && !this.lifting.isHome(lift)) {
+      this.moveLead(lift.leadId, lift.to, lift.index, 'keyboard'); // announces "Moved … from … to …"
+    } else {
+      const index = this.indexIn(lead.status, lead.id);
+      const total = store.cardsIn(lead.status).length;
+      const say = how === 'drop' ? msg.announceLiftUnchanged : msg.announceLiftCancelled;
+      announce(say(lead.name, this.columnLabel(lead.status), index + 1, total));
+    }
+    if (refocus) void this.focusLead(lift.leadId);
+    else this.roving.set({ column: store.lead(lift.leadId)?.status ?? lead.status, id: lift.leadId });
+  }
 
   /** Ctrl/Cmd + arrow: moves the focused card one place up/down, or to the next column left/right. */
   private keyboardMove(id: string, arrow: FocusMove): void {
@@ -705,6 +890,16 @@ export class LeadKanban extends LitElement implements ColumnBoard {
           },
           onAssign: () => void this.openAssignDialog([...(store?.selection ?? [])]),
         })}
+        <button
+          type="button"
+          class="btn btn-quiet help-button"
+          aria-label=${msg.keyboardShortcuts}
+          title=${msg.keyboardShortcuts}
+          aria-haspopup="dialog"
+          @click=${this.onHelpClick}
+        >
+          ${keyboardIcon}
+        </button>
       </div>
       ${renderWorkload({ store, onFilter: (assignee) => this.onAssigneeFilter(assignee) })}
       ${status === 'error'
@@ -718,6 +913,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
         @click=${this.onColumnsClick}
         @keydown=${this.onColumnsKeydown}
         @focusin=${this.onColumnsFocusIn}
+        @focusout=${this.onColumnsFocusOut}
       >
         ${columns.map(
           (c) => html`<lead-kanban-column
@@ -725,6 +921,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
             aria-label=${c.label}
             part="column"
             data-column=${c.key}
+            ?data-drop-target=${this.lift?.to === c.key}
             .board=${this}
             .column=${c}
           ></lead-kanban-column>`,
@@ -732,6 +929,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
       </div>
       <lead-kanban-menu></lead-kanban-menu>
       <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
+      <lead-kanban-help-dialog></lead-kanban-help-dialog>
       <lead-drawer
         .leadId=${this.openLeadId ?? ''}
         ?open=${this.openLeadId !== null}

@@ -1,9 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Where the board's single Tab stop is: a card (by lead id) or, for an empty column, the column itself. */
+/**
+ * Where the board's single Tab stop is: a card (by lead id), an empty column's empty state (id null), or a
+ * column's "Select all in" checkbox (`header`, id null) — the row above the first card.
+ */
 export interface FocusPosition {
   column: string;
   id: string | null;
+  header?: boolean;
 }
 
 /** What the controller needs to know about the board's layout; answered from the store, never the DOM. */
@@ -53,6 +57,8 @@ export class RovingFocus implements ReactiveController {
     const columns = this.grid.columns();
     if (columns.length === 0) return null;
     const pos = this.position;
+    // A header checkbox is disabled (not focusable) while its column shows no card.
+    if (pos?.header && columns.includes(pos.column) && this.grid.cards(pos.column).length > 0) return pos;
     if (pos?.id) {
       const column = this.grid.columnOf(pos.id);
       if (column !== null) return column === pos.column ? pos : { column, id: pos.id };
@@ -70,10 +76,16 @@ export class RovingFocus implements ReactiveController {
     return { column: columns[0]!, id: null };
   }
 
-  /** True for the one card that should carry tabindex=0. */
+  /** True for the one card (or empty state, id null) that should carry tabindex=0. */
   isTabStop(column: string, id: string | null): boolean {
     const cur = this.current();
-    return cur !== null && cur.column === column && cur.id === id;
+    return cur !== null && !cur.header && cur.column === column && cur.id === id;
+  }
+
+  /** True when the column's "Select all in" checkbox holds the Tab stop. */
+  isHeaderTabStop(column: string): boolean {
+    const cur = this.current();
+    return cur !== null && cur.header === true && cur.column === column;
   }
 
   /** The position an arrow/Home/End key leads to from the current one (null when there is nowhere to go). */
@@ -88,8 +100,10 @@ export class RovingFocus implements ReactiveController {
       if (list.length === 0) return { column, id: null };
       return { column, id: list[Math.max(0, Math.min(list.length - 1, i))]!.id };
     };
+    if (cur.header) return this.fromHeader(cur.column, move, at);
     switch (move) {
       case 'up':
+        if (index === 0) return { column: cur.column, id: null, header: true };
         return index > 0 ? at(cur.column, index - 1) : null;
       case 'down':
         return index >= 0 && index < cards.length - 1 ? at(cur.column, index + 1) : null;
@@ -108,6 +122,34 @@ export class RovingFocus implements ReactiveController {
       case 'last': {
         const column = columns[columns.length - 1]!;
         return at(column, this.grid.cards(column).length - 1);
+      }
+    }
+  }
+
+  /** Moves from a column's header checkbox: down into its cards, left/right along the headers. */
+  private fromHeader(column: string, move: FocusMove, at: (column: string, i: number) => FocusPosition): FocusPosition | null {
+    const columns = this.grid.columns();
+    switch (move) {
+      case 'up':
+        return null;
+      case 'down':
+      case 'home':
+        return at(column, 0);
+      case 'end':
+        return at(column, this.grid.cards(column).length - 1);
+      case 'left':
+      case 'right': {
+        const c = columns.indexOf(column) + (move === 'left' ? -1 : 1);
+        if (c < 0 || c >= columns.length) return null;
+        const next = columns[c]!;
+        // An empty column's header is disabled: land on its empty state instead.
+        return this.grid.cards(next).length > 0 ? { column: next, id: null, header: true } : { column: next, id: null };
+      }
+      case 'first':
+        return at(columns[0]!, 0);
+      case 'last': {
+        const last = columns[columns.length - 1]!;
+        return at(last, this.grid.cards(last).length - 1);
       }
     }
   }

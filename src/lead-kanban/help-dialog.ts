@@ -1,0 +1,118 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { query } from 'lit/decorators.js';
+import { LocalizeController, messages } from '../l10n.js';
+import { define } from '../shared/define.js';
+import { closeIcon } from './icons.js';
+
+/**
+ * Id of the one-paragraph summary of the keyboard model. Cards and empty columns reference it with
+ * `aria-describedby`; it lives in this dialog, which renders into the board's shadow root (light DOM of this
+ * element), so the reference resolves: IDs do not cross shadow boundaries.
+ */
+export const KEYBOARD_HELP_ID = 'lead-kanban-keyboard-help';
+/** Id of the short instructions of a lifted card (arrows, Enter/Space, Escape), described on its overlay. */
+export const LIFT_HELP_ID = 'lead-kanban-lift-help';
+
+/** Keys written as combos ("Ctrl", "Home"), joined with "+"; alternatives joined with "or". */
+type Keys = readonly (readonly string[])[];
+
+/**
+ * @summary The "Keyboard shortcuts" dialog of `<lead-kanban>` (internal): the summary every card is described
+ * by, then a table of every key of the board. A native modal `<dialog>`: focus moves in, Escape closes, focus
+ * returns to the button that opened it. Renders into its own light DOM.
+ *
+ * @tagname lead-kanban-help-dialog
+ */
+export class LeadKanbanHelpDialog extends LitElement {
+  @query('dialog') private dialog!: HTMLDialogElement;
+  private opener: HTMLElement | null = null;
+  private readonly localize = new LocalizeController(this);
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens modally; focus goes to Close, and back to `opener` when the dialog closes. */
+  async show(opener: HTMLElement | null): Promise<void> {
+    this.opener = opener;
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    this.querySelector<HTMLElement>('.help-close')?.focus();
+  }
+
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  private readonly onClose = () => {
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  private keys(keys: Keys): TemplateResult[] {
+    const msg = messages();
+    return keys.map(
+      (combo, i) =>
+        html`${i > 0 ? html` ${msg.keyOr} ` : ''}${combo.map((k, j) => html`${j > 0 ? '+' : ''}<kbd>${k}</kbd>`)}`,
+    );
+  }
+
+  protected override render() {
+    const msg = messages();
+    const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+    const ctrl = mac ? '⌘' : 'Ctrl';
+    const rows: [Keys, string][] = [
+      [[['Tab']], msg.helpTab],
+      [[['Arrow keys']], msg.helpMoveFocus],
+      [[['Home'], ['End']], msg.helpHomeEnd],
+      [[['Ctrl', 'Home'], ['Ctrl', 'End']], msg.helpCtrlHomeEnd],
+      [[['Space']], msg.helpSpace],
+      [[['Shift', 'Arrow keys']], msg.helpShiftArrows],
+      [[['Escape']], msg.helpEscape],
+      [[['Enter']], msg.helpEnter],
+      [[['Shift', 'F10'], ['Menu']], msg.helpMenu],
+      [[['M']], msg.helpLift],
+      [[[ctrl, 'Arrow keys']], msg.helpCtrlArrows],
+    ];
+    return html`<dialog
+      class="help-dialog"
+      aria-labelledby="keyboard-help-title"
+      aria-describedby=${KEYBOARD_HELP_ID}
+      @close=${this.onClose}
+    >
+      <div class="help-head">
+        <h2 class="dialog-title" id="keyboard-help-title">${msg.keyboardShortcuts}</h2>
+        <button type="button" class="btn btn-quiet help-close" aria-label=${msg.close} @click=${() => this.close()}>
+          ${closeIcon}
+        </button>
+      </div>
+      <p class="dialog-desc" id=${KEYBOARD_HELP_ID}>${msg.keyboardHelpSummary}</p>
+      <table class="help-table">
+        <thead>
+          <tr>
+            <th scope="col">${msg.keysColumn}</th>
+            <th scope="col">${msg.actionColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(([keys, action]) => html`<tr><td class="help-keys">${this.keys(keys)}</td><td>${action}</td></tr>`)}
+        </tbody>
+      </table>
+      <p class="help-note">${msg.keyboardHelpScreenReader}</p>
+      <p id=${LIFT_HELP_ID} hidden>${msg.liftInstructions}</p>
+    </dialog>`;
+  }
+}
+
+define('lead-kanban-help-dialog', LeadKanbanHelpDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lead-kanban-help-dialog': LeadKanbanHelpDialog;
+  }
+}
