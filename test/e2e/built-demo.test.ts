@@ -1,0 +1,62 @@
+/**
+ * The BUILT demo (`vite build`, then `vite preview` with the same API plugin): catches what only a production
+ * bundle breaks, such as a custom element registration dropped by tree-shaking (blank board, no error).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { DEFAULT_COLUMNS } from '../../sdk/index.js';
+import {
+  apiAs,
+  card,
+  column,
+  columnCount,
+  countsByColumn,
+  demoUsers,
+  inColumn,
+  launchBrowser,
+  sessionLine,
+  startBuiltStack,
+  waitForBoard,
+  watchPageErrors,
+  type DemoStack,
+} from './support.js';
+
+let stack: DemoStack;
+let browser: Browser;
+
+before(async () => {
+  [stack, browser] = await Promise.all([startBuiltStack(), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+test('the built demo registers all three elements and runs on the REST API, then in memory', async () => {
+  const admin = (await demoUsers(stack)).find((m) => m.role === 'admin')!;
+  const leads = await (await apiAs(stack, admin.email)).listLeads();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  const errors = watchPageErrors(page);
+  await page.goto(stack.url);
+  await waitForBoard(page);
+  await sessionLine(page).filter({ hasText: `Signed in as ${admin.name} (admin) on REST API` }).waitFor();
+  const expected = countsByColumn(leads);
+  for (const c of DEFAULT_COLUMNS) assert.equal(await columnCount(page, c.label), String(expected[c.key] ?? 0));
+
+  // <lead-drawer> and <assign-picker> are registered too: the drawer opens with its Assignee combobox.
+  const lead = inColumn(leads, 'new')[0]!;
+  await card(column(page, 'New'), lead.name).first().getByRole('button', { name: lead.name, exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: lead.name, exact: true });
+  await drawer.getByRole('combobox', { name: 'Assignee', exact: true }).waitFor();
+  await drawer.getByRole('list', { name: 'Activity' }).getByRole('listitem').first().waitFor();
+  await drawer.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('radio', { name: 'In memory' }).check();
+  await sessionLine(page).filter({ hasText: 'Signed in as' }).filter({ hasText: 'In memory' }).waitFor();
+  await waitForBoard(page);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
