@@ -118,7 +118,10 @@ async function activate(kind: BackendKind, wantedId: string | null): Promise<voi
     showSession(null, backend);
     showError(explain(error, backend), backend);
   } finally {
-    if (run === generation) viewAs.disabled = viewAs.options.length === 0;
+    if (run === generation) {
+      viewAs.disabled = viewAs.options.length === 0;
+      viewAs.closest('label')!.hidden = viewAs.options.length === 0; // nobody to list: no empty select
+    }
   }
 }
 
