@@ -102,6 +102,8 @@ export interface LeadAdapter {
   addNote(leadId: string, text: string): Promise<Activity>;
   /**
    * Pushes changes made elsewhere (other users, other tabs). Returns the unsubscribe function.
+   * Like every other value an adapter hands over, each event must already be parsed (ChangeEventSchema):
+   * the store applies events as given, and an adapter drops a malformed one rather than passing it on.
    * `hooks.onReconnect` is called after the feed was down and came back: changes may have been missed, so
    * the store reloads its lists.
    */
