@@ -7,20 +7,22 @@ import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
 import { KEYBOARD_HELP_ID } from './help-dialog.js';
 import './lead-card.js';
-import { windowSlots, visibleRange, type Slot } from './virtual-window.js';
+import type { MemberFace } from './lead-card.js';
+import type { FocusPosition } from './roving-focus.js';
+import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
 /** Card height plus the gap below it, in px. Cards have a fixed height so the window is pure arithmetic. */
 export const CARD_PITCH = 112;
 /** Cards rendered beyond each edge of a column's viewport. */
 export const OVERSCAN = 4;
+/** While a drag runs the window only grows (auto-scroll): at most this many rows. */
+const MAX_DRAG_ROWS = 240;
 
-/** What a column needs from its board. */
+/** What the column needs from its board. */
 export interface ColumnBoard {
   readonly store: LeadStore | undefined;
-  /** True for the card (or empty column: id null) holding the board's Tab stop. */
-  isTabStop(column: string, id: string | null): boolean;
-  /** True when the column's "Select all in" checkbox holds the board's Tab stop. */
-  isHeaderTabStop(column: string): boolean;
+  /** Where the board's single Tab stop is (a card, an empty column, or a column's header checkbox). */
+  tabStop(): FocusPosition | null;
   /** Lead ids that must stay rendered wherever they are (focused, dragged, menu open). */
   pinnedIds(): readonly string[];
   /** The lead whose actions menu is open. */
@@ -38,6 +40,56 @@ export interface ColumnBoard {
   disconnectList(column: string): void;
 }
 
+/** Everything a rendered card is given: the column re-renders only when one of these would differ. */
+interface CardView {
+  lead: Lead;
+  assignee: MemberFace | undefined;
+  selected: boolean;
+  pending: boolean;
+  tabStop: boolean;
+  menuOpen: boolean;
+  lifted: boolean;
+}
+
+const sameView = (a: CardView, b: CardView) =>
+  a.lead === b.lead && a.assignee === b.assignee && a.selected === b.selected && a.pending === b.pending &&
+  a.tabStop === b.tabStop && a.menuOpen === b.menuOpen && a.lifted === b.lifted;
+
+/**
+ * Index of `lead` in `cards` (ordered by position, as cardsIn() is) by bisection, -1 when it is not there:
+ * O(log n), so no per-column index has to be built over a 10,000-card column.
+ */
+export function indexOfLead(cards: readonly Lead[], lead: Lead): number {
+  let lo = 0;
+  let hi = cards.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cards[mid]!.position < lead.position) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < cards.length && cards[i]!.position === lead.position; i++) if (cards[i]!.id === lead.id) return i;
+  return -1;
+}
+
+/**
+ * One ResizeObserver for every column: its callback runs after layout, so reading each scroller's height there
+ * forces nothing, and all heights are read before any column re-renders.
+ */
+let resizeObserver: ResizeObserver | undefined;
+const observed = new WeakMap<Element, LeadKanbanColumn>();
+function observeSize(scroller: Element, column: LeadKanbanColumn): void {
+  resizeObserver ??= new ResizeObserver((entries) => {
+    const heights = entries.map((e) => [observed.get(e.target), e.target.clientHeight] as const);
+    for (const [col, height] of heights) col?.setViewport(height);
+  });
+  observed.set(scroller, column);
+  resizeObserver.observe(scroller);
+}
+function unobserveSize(scroller: Element): void {
+  resizeObserver?.unobserve(scroller);
+  observed.delete(scroller);
+}
+
 /**
  * @summary One status column of `<lead-kanban>` (internal): header with label, count and "Select all in",
  * and a virtualized list of cards that scrolls on its own. Renders into its own light DOM.
@@ -53,17 +105,26 @@ export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) column!: Column;
 
   private scrollOffset = 0;
+  /** The scroller's height: a first guess until the shared ResizeObserver reports it (no layout read here). */
   private viewport = typeof window === 'undefined' ? 800 : window.innerHeight;
-  /** The range rendered last; a scroll re-renders only when it changes. */
-  private rendered = { start: 0, end: 0 };
-  /** cardsIn() result the index below was built from (the store keeps the same array until it changes). */
-  private cards: readonly Lead[] = [];
-  private index = new Map<string, number>();
-  private resizeObserver: ResizeObserver | undefined;
+  /** What the last render showed, to tell whether a store change concerns this column at all. */
+  private shown: {
+    cards: readonly Lead[];
+    range: Range;
+    /** Pinned indexes rendered outside the range. */
+    pinned: readonly number[];
+    views: ReadonlyMap<string, CardView>;
+    header: string;
+    gaps: ReadonlySet<string>;
+  } = { cards: [], range: { start: 0, end: 0 }, pinned: [], views: new Map(), header: '', gaps: new Set() };
+  /** Assignee faces by member id, kept while name and avatar stay: a count change re-renders no card. */
+  private readonly faces = new Map<string, MemberFace>();
   private scroller: HTMLElement | null = null;
   private list: HTMLElement | null = null;
   /** An update was skipped during a drag and must run after it. */
   private deferred = false;
+  /** A scroll during a drag asked the window to grow. */
+  private growDuringDrag = false;
 
   private readonly localize = new LocalizeController(this);
 
@@ -73,7 +134,7 @@ export class LeadKanbanColumn extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
+    if (this.scroller) unobserveSize(this.scroller);
     if (this.column) this.board?.disconnectList(this.column.key);
     this.list = null;
   }
@@ -81,19 +142,18 @@ export class LeadKanbanColumn extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-attach after a move in the DOM (first connection is handled in firstUpdated).
+    if (this.scroller) observeSize(this.scroller, this);
     if (this.list && this.column) this.board.connectList(this.column.key, this.list);
   }
 
-  /** The column's cards as shown now (filtered, ordered). */
-  get leads(): readonly Lead[] {
-    this.syncIndex();
-    return this.cards;
+  private cards(): readonly Lead[] {
+    return this.board?.store?.cardsIn(this.column.key) ?? [];
   }
 
-  /** Position of a lead in this column as shown, -1 when absent. O(1) once the index is built. */
+  /** Position of a lead in this column as shown, -1 when absent. O(log n): bisection on position. */
   indexOf(id: string): number {
-    this.syncIndex();
-    return this.index.get(id) ?? -1;
+    const lead = this.board?.store?.lead(id);
+    return lead && lead.status === this.column.key ? indexOfLead(this.cards(), lead) : -1;
   }
 
   /** Scrolls so the card at `index` is visible (rendering it if it was windowed out). */
@@ -122,17 +182,89 @@ export class LeadKanbanColumn extends LitElement {
     return this.list?.querySelector<HTMLElement>(`lead-kanban-card[data-lead-id="${CSS.escape(id)}"]`) ?? null;
   }
 
-  private syncIndex(): void {
-    const cards = this.board?.store?.cardsIn(this.column.key) ?? [];
-    if (cards === this.cards) return;
-    this.cards = cards;
-    this.index = new Map(cards.map((lead, i) => [lead.id, i]));
+  /**
+   * Re-renders only if something this column shows would change (O(rendered cards), never O(column)): the
+   * board calls it for store changes that do not name this column (selection, pending writes, members,
+   * filter) and for its own focus, menu and lift changes.
+   */
+  refresh(): void {
+    if (!this.hasUpdated || this.isUpdatePending) return;
+    if (this.isStale()) this.requestUpdate();
+  }
+
+  private isStale(): boolean {
+    const shown = this.shown;
+    const cards = this.cards();
+    if (cards !== shown.cards) return true;
+    const stop = this.board.tabStop();
+    if (this.headerState(stop) !== shown.header) return true;
+    const pinned = this.pinnedOutside(cards, shown.range);
+    if (pinned.length !== shown.pinned.length || pinned.some((p, i) => p !== shown.pinned[i])) return true;
+    for (const [id, view] of shown.views) {
+      if (!sameView(view, this.cardView(id, view.lead, stop))) return true;
+    }
+    return false;
+  }
+
+  /** Everything the header and the empty state show, as one comparable string. */
+  private headerState(stop: FocusPosition | null): string {
+    const store = this.board.store;
+    const key = this.column.key;
+    const here = stop?.column === key;
+    return [
+      store?.selectionStateIn(key) ?? 'none',
+      store?.countIn(key) ?? 0,
+      store?.totalIn(key) ?? 0,
+      store?.status ?? 'idle',
+      here && stop.header === true,
+      here && !stop.header && stop.id === null,
+      this.board.dropSlot(key),
+    ].join('|');
+  }
+
+  private cardView(id: string, stored: Lead, stop: FocusPosition | null): CardView {
+    const store = this.board.store;
+    const lead = store?.lead(id) ?? stored;
+    const pending = store?.isPending(id) ?? false;
+    return {
+      lead,
+      assignee: this.face(lead.assigneeId),
+      selected: store?.isSelected(id) ?? false,
+      pending,
+      tabStop: stop !== null && !stop.header && stop.column === this.column.key && stop.id === id,
+      menuOpen: this.board.menuLeadId === id,
+      lifted: this.board.liftedId === id,
+    };
+  }
+
+  private face(memberId: string | null): MemberFace | undefined {
+    const member = memberId ? this.board.store?.member(memberId) : undefined;
+    if (!member) return undefined;
+    const known = this.faces.get(member.id);
+    if (known && known.name === member.name && known.avatarUrl === member.avatarUrl) return known;
+    const face: MemberFace = { id: member.id, name: member.name, avatarUrl: member.avatarUrl };
+    this.faces.set(member.id, face);
+    return face;
+  }
+
+  /** Pinned cards of this column outside `range`, ascending. */
+  private pinnedOutside(cards: readonly Lead[], range: Range): number[] {
+    const store = this.board.store;
+    const out: number[] = [];
+    for (const id of this.board.pinnedIds()) {
+      const lead = store?.lead(id);
+      if (!lead || lead.status !== this.column.key) continue;
+      const i = indexOfLead(cards, lead);
+      if (i >= 0 && (i < range.start || i >= range.end) && !out.includes(i)) out.push(i);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (this.board?.dragging) {
+      // Only a scroll may render during a drag, and only by adding rows (see render); the rest waits for the drop.
       this.deferred = true;
-      return false;
+      if (!this.growDuringDrag) return false;
     }
     return super.shouldUpdate(changed);
   }
@@ -145,55 +277,81 @@ export class LeadKanbanColumn extends LitElement {
     }
   }
 
+  /** The scroller's height, from the shared ResizeObserver: re-renders only when rows are missing. */
+  setViewport(height: number): void {
+    if (!height || height === this.viewport) return;
+    this.viewport = height;
+    if (!covers(this.shown.range, visibleRange(this.windowInput(this.shown.cards.length)))) this.requestUpdate();
+  }
+
   protected override firstUpdated(): void {
     this.scroller = this.querySelector('.column-scroll');
     this.list = this.querySelector('.column-list');
-    if (this.scroller) {
-      this.viewport = this.scroller.clientHeight || this.viewport;
-      this.resizeObserver = new ResizeObserver(() => {
-        const height = this.scroller?.clientHeight ?? 0;
-        if (height && height !== this.viewport) {
-          this.viewport = height;
-          this.requestUpdate();
-        }
-      });
-      this.resizeObserver.observe(this.scroller);
-    }
+    if (this.scroller) observeSize(this.scroller, this);
     if (this.list) this.board.connectList(this.column.key, this.list);
+  }
+
+  protected override updated(): void {
+    this.growDuringDrag = false;
   }
 
   private readonly onScroll = (e: Event) => {
     this.scrollOffset = (e.currentTarget as HTMLElement).scrollTop;
-    const next = visibleRange(this.windowInput());
-    if (next.start !== this.rendered.start || next.end !== this.rendered.end) this.requestUpdate();
+    const next = visibleRange(this.windowInput(this.shown.cards.length));
+    const { range } = this.shown;
+    if (this.board.dragging) {
+      // Sortable auto-scrolls the column: render the rows coming into view, keeping every node it may hold.
+      if (!covers(range, next)) {
+        this.growDuringDrag = true;
+        this.requestUpdate();
+      }
+    } else if (next.start !== range.start || next.end !== range.end) {
+      this.requestUpdate();
+    }
   };
 
-  private windowInput() {
-    return { count: this.cards.length, scrollTop: this.scrollOffset, viewport: this.viewport, pitch: CARD_PITCH, overscan: OVERSCAN };
+  private windowInput(count: number) {
+    return { count, scrollTop: this.scrollOffset, viewport: this.viewport, pitch: CARD_PITCH, overscan: OVERSCAN };
   }
 
   protected override render() {
     const store = this.board.store;
     const { key, label } = this.column;
     const msg = messages();
-    this.syncIndex();
-    const cards = this.cards;
-    const pinned: number[] = [];
-    for (const id of this.board.pinnedIds()) {
-      const i = this.index.get(id);
-      if (i !== undefined) pinned.push(i);
+    const growing = this.board.dragging && this.hasUpdated;
+    // During a drag the list keeps the cards it had (Sortable holds some of its nodes); it may only grow.
+    const cards = growing ? this.shown.cards : this.cards();
+    const input = this.windowInput(cards.length);
+    let range = visibleRange(input);
+    let pinned: readonly number[];
+    if (growing) {
+      range = grow(this.shown.range, range, MAX_DRAG_ROWS);
+      pinned = this.shown.pinned;
+    } else {
+      pinned = this.pinnedOutside(cards, range);
     }
-    const input = this.windowInput();
-    this.rendered = visibleRange(input);
-    const slots = windowSlots({ ...input, pinned });
+    let slots = windowSlots({ ...input, pinned }, range);
+    if (growing) slots = keepGaps(slots, this.shown.gaps);
+    const stop = this.board.tabStop();
+    const header = this.headerState(stop);
+    const previous = this.shown.views;
+    const views = new Map<string, CardView>();
+    const gaps = new Set<string>();
+    for (const slot of slots) {
+      if (slot.kind === 'gap') {
+        gaps.add(slot.key);
+        continue;
+      }
+      const stored = cards[slot.index]!;
+      // A growing render leaves the cards already shown exactly as they were.
+      views.set(stored.id, (growing && previous.get(stored.id)) || this.cardView(stored.id, stored, stop));
+    }
+    this.shown = { cards, range, pinned, views, header, gaps };
     const selection = store?.selectionStateIn(key) ?? 'none';
-    const shown = store?.countIn(key) ?? 0;
+    const shownCount = store?.countIn(key) ?? 0;
     const total = store?.totalIn(key) ?? 0;
-    const menuLead = this.board.menuLeadId;
-    const liftedId = this.board.liftedId;
     const dropSlot = this.board.dropSlot(key);
-    let gapNo = 0;
-    const slotKey = (slot: Slot) => (slot.kind === 'card' ? cards[slot.index]!.id : `\u0000gap${gapNo++}`);
+    const slotKey = (slot: Slot) => (slot.kind === 'card' ? cards[slot.index]!.id : `\u0000gap${slot.key}`);
     return html`
       <div class="column-header" part="column-header">
         <input
@@ -203,11 +361,11 @@ export class LeadKanbanColumn extends LitElement {
           aria-label=${msg.selectAllIn(label)}
           .checked=${live(selection === 'all')}
           .indeterminate=${selection === 'some'}
-          ?disabled=${shown === 0}
-          tabindex=${this.board.isHeaderTabStop(key) ? 0 : -1}
+          ?disabled=${shownCount === 0}
+          tabindex=${stop?.column === key && stop.header ? 0 : -1}
         />
         <h2 class="column-title">${label}</h2>
-        <span class="column-count">${msg.columnCount(shown, total)}</span>
+        <span class="column-count">${msg.columnCount(shownCount, total)}</span>
       </div>
       <!-- tabindex -1: Chrome would make a scroller without tabbable content a Tab stop of its own; the column is
            reached through the board's one roving Tab stop, and moving focus scrolls it. -->
@@ -217,21 +375,20 @@ export class LeadKanbanColumn extends LitElement {
             if (slot.kind === 'gap') {
               return html`<div class="column-gap" aria-hidden="true" style="height:${slot.count * CARD_PITCH}px"></div>`;
             }
-            const stored = cards[slot.index]!;
-            const lead = store?.lead(stored.id) ?? stored;
+            const view = views.get(cards[slot.index]!.id)!;
             return html`<lead-kanban-card
               role="listitem"
-              data-lead-id=${lead.id}
+              data-lead-id=${view.lead.id}
               aria-setsize=${cards.length}
               aria-posinset=${slot.index + 1}
-              aria-busy=${store?.isPending(lead.id) ? 'true' : 'false'}
-              .lead=${lead}
-              .assignee=${lead.assigneeId ? store?.member(lead.assigneeId) : undefined}
-              .selected=${store?.isSelected(lead.id) ?? false}
-              .pending=${store?.isPending(lead.id) ?? false}
-              .tabStop=${this.board.isTabStop(key, lead.id)}
-              .menuOpen=${menuLead === lead.id}
-              .lifted=${liftedId === lead.id}
+              aria-busy=${view.pending ? 'true' : 'false'}
+              .lead=${view.lead}
+              .assignee=${view.assignee}
+              .selected=${view.selected}
+              .pending=${view.pending}
+              .tabStop=${view.tabStop}
+              .menuOpen=${view.menuOpen}
+              .lifted=${view.lifted}
             ></lead-kanban-card>`;
           })}
           ${dropSlot === null
@@ -242,7 +399,7 @@ export class LeadKanbanColumn extends LitElement {
           ? html`<div
               class="column-empty"
               data-empty-column=${key}
-              tabindex=${this.board.isTabStop(key, null) ? 0 : -1}
+              tabindex=${stop?.column === key && !stop.header && stop.id === null ? 0 : -1}
               aria-describedby=${KEYBOARD_HELP_ID}
             >
               ${store?.status === 'loading' ? msg.loading : msg.emptyColumn}

@@ -9,6 +9,9 @@ import { formatValue } from '../shared/format.js';
 import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-dialog.js';
 import { moreIcon } from './icons.js';
 
+/** What a card shows of its assignee (the column keeps one object per member while these stay the same). */
+export type MemberFace = Pick<Member, 'id' | 'name' | 'avatarUrl'>;
+
 /**
  * @summary One lead on the board (internal part of `<lead-kanban>`): name, company, value and assignee, a
  * selection checkbox and an actions menu button. Renders into its own light DOM so the board's shadow root
@@ -29,7 +32,7 @@ import { moreIcon } from './icons.js';
 export class LeadKanbanCard extends LitElement {
   @property({ attribute: false }) lead!: Lead;
   /** The assignee (undefined: unassigned, or a member this viewer does not know). */
-  @property({ attribute: false }) assignee: Member | undefined;
+  @property({ attribute: false }) assignee: MemberFace | undefined;
   @property({ type: Boolean }) selected = false;
   /** A write for this lead is in flight. */
   @property({ type: Boolean }) pending = false;

@@ -227,11 +227,15 @@ export class LeadKanban extends LitElement implements ColumnBoard {
 
   // ---- store changes ------------------------------------------------------------------------------------------
 
-  /** Re-renders the columns a change concerns (each renders only its window of cards). */
+  /**
+   * Re-renders the columns whose cards changed; every other column checks its rendered window (a few dozen
+   * cards) against the store and re-renders only if something it shows differs (selection, pending writes,
+   * assignee names, counts). Nothing here is O(column length).
+   */
   private refreshColumns(change: StoreChange): void {
-    const everyColumn = change.selection || change.pending || change.members || change.filter || change.status;
     for (const [key, column] of this.columnEls) {
-      if (everyColumn || change.columns?.has(key)) column.requestUpdate();
+      if (change.columns?.has(key)) column.requestUpdate();
+      else column.refresh();
     }
     if (this.openLeadId && change.leads?.has(this.openLeadId) && !this.store?.lead(this.openLeadId)) {
       // The open lead left our view (handed off, removed): the drawer says so; keep its card un-pinned.
@@ -260,12 +264,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
 
   // ---- ColumnBoard ---------------------------------------------------------------------------------------------
 
-  isTabStop(column: string, id: string | null): boolean {
-    return this.roving.isTabStop(column, id);
-  }
-
-  isHeaderTabStop(column: string): boolean {
-    return this.roving.isHeaderTabStop(column);
+  tabStop(): FocusPosition | null {
+    return this.roving.current();
   }
 
   pinnedIds(): readonly string[] {
@@ -307,8 +307,9 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     return this.store?.cardsIn(column).findIndex((l) => l.id === id) ?? -1;
   }
 
+  /** After a focus, menu or lift change: each column re-renders only if what it shows differs. */
   private refreshAllColumns(): void {
-    for (const column of this.columnEls.values()) column.requestUpdate();
+    for (const column of this.columnEls.values()) column.refresh();
   }
 
   // ---- public methods -------------------------------------------------------------------------------------------
@@ -385,9 +386,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     store.move(leadId, to, { index, source }).catch(() => undefined); // reported through onNotice
     this.dispatchEvent(new LeadMoveEvent(detail));
     const label = (key: string) => store.columns.find((c) => c.key === key)?.label ?? key;
-    const cards = store.cardsIn(to);
-    const position = cards.findIndex((l) => l.id === leadId) + 1;
-    announce(messages().announceMoved(lead.name, label(lead.status), label(to), position || index + 1, cards.length));
+    const position = this.indexIn(to, leadId) + 1;
+    announce(messages().announceMoved(lead.name, label(lead.status), label(to), position || index + 1, store.countIn(to)));
     return true;
   }
 
@@ -403,19 +403,23 @@ export class LeadKanban extends LitElement implements ColumnBoard {
   private onDrop(drop: Drop): void {
     const store = this.store;
     if (!store) return;
-    const others = store.cardsIn(drop.to).filter((l) => l.id !== drop.leadId);
-    let index = others.length;
+    // Indexes by bisection (O(log n)), counted with the dropped lead left out.
+    const own = this.indexIn(drop.to, drop.leadId);
+    const without = (id: string) => {
+      const i = this.indexIn(drop.to, id);
+      return i < 0 ? -1 : own >= 0 && i > own ? i - 1 : i;
+    };
+    let index = store.countIn(drop.to) - (own >= 0 ? 1 : 0);
     if (drop.afterId) {
-      const i = others.findIndex((l) => l.id === drop.afterId);
+      const i = without(drop.afterId);
       if (i >= 0) index = i + 1;
     } else if (drop.beforeId) {
-      const i = others.findIndex((l) => l.id === drop.beforeId);
+      const i = without(drop.beforeId);
       if (i >= 0) index = i;
     } else {
       index = 0;
     }
-    const lead = store.lead(drop.leadId);
-    if (lead && lead.status === drop.to && store.cardsIn(drop.to).findIndex((l) => l.id === drop.leadId) === index) return;
+    if (own >= 0 && own === index) return;
     this.roving.set({ column: drop.to, id: drop.leadId });
     this.moveLead(drop.leadId, drop.to, index, 'drag');
   }
@@ -482,9 +486,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     const store = this.store!;
     const msg = messages();
     const columns = this.visibleColumns();
-    const cards = store.cardsIn(lead.status);
-    const index = cards.findIndex((l) => l.id === lead.id);
-    const last = cards.length - 1;
+    const index = this.indexIn(lead.status, lead.id);
+    const last = store.countIn(lead.status) - 1;
     const me = store.me;
     const items: MenuItem[] = columns
       .filter((c) => c.key !== lead.status)
@@ -941,7 +944,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
 
   protected override updated(changed: PropertyValues<this>): void {
     // Columns render from the store themselves; a new store or new columns means a full re-render of them.
-    if (changed.has('store') || changed.has('columns')) this.refreshAllColumns();
+    if (changed.has('store') || changed.has('columns')) for (const column of this.columnEls.values()) column.requestUpdate();
   }
 }
 

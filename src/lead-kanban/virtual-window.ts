@@ -3,8 +3,17 @@
  * scroll event whatever the column's length; the virtualizer never measures cards.
  */
 
-/** One rendered card (index into the column's card list) or a gap standing in for `count` cards. */
-export type Slot = { kind: 'card'; index: number } | { kind: 'gap'; count: number };
+/**
+ * One rendered card (index into the column's card list) or a gap standing in for `count` cards. Gaps carry a
+ * key that stays the same while the gap exists ('head' before the first rendered card, 'tail' after the
+ * last, `>i` after the pinned card at index i), so growing the window moves or removes no existing node.
+ */
+export type Slot = { kind: 'card'; index: number } | { kind: 'gap'; count: number; key: string };
+
+export interface Range {
+  start: number;
+  end: number;
+}
 
 export interface WindowInput {
   /** Cards in the column (after filtering). */
@@ -22,7 +31,7 @@ export interface WindowInput {
 }
 
 /** The visible range [start, end) widened by the overscan, clamped to the list. */
-export function visibleRange(input: WindowInput): { start: number; end: number } {
+export function visibleRange(input: WindowInput): Range {
   const { count, scrollTop, viewport, pitch, overscan } = input;
   if (count === 0 || pitch <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / pitch);
@@ -32,12 +41,30 @@ export function visibleRange(input: WindowInput): { start: number; end: number }
   return { start, end };
 }
 
+/** True when `inner` lies within `outer` (an empty range lies anywhere). */
+export function covers(outer: Range, inner: Range): boolean {
+  return inner.start >= inner.end || (inner.start >= outer.start && inner.end <= outer.end);
+}
+
 /**
- * The slots to render, top to bottom: gaps (spacers of `count × pitch`) around the visible range and around
- * each pinned card outside it. The sum of all slots is always `count`, so the scroll height stays exact.
+ * The smallest range holding both, limited to `max` rows: past the limit the part nearest `next` is kept
+ * (used while a drag freezes the column, where the window may only grow).
  */
-export function windowSlots(input: WindowInput): Slot[] {
-  const { start, end } = visibleRange(input);
+export function grow(current: Range, next: Range, max: number): Range {
+  if (current.start >= current.end) return next;
+  const start = Math.min(current.start, next.start);
+  const end = Math.max(current.end, next.end);
+  if (end - start <= max) return { start, end };
+  return next.start < current.start ? { start, end: start + max } : { start: end - max, end };
+}
+
+/**
+ * The slots to render, top to bottom: gaps (spacers of `count × pitch`) around the rendered range and around
+ * each pinned card outside it. The sum of all slots is always `count`, so the scroll height stays exact. The
+ * 'tail' gap is always there (possibly empty), so a node SortableJS dropped next to it is never removed with it.
+ */
+export function windowSlots(input: WindowInput, range: Range = visibleRange(input)): Slot[] {
+  const { start, end } = range;
   const indexes: number[] = [];
   for (const p of input.pinned ?? []) {
     if (p >= 0 && p < input.count && (p < start || p >= end)) indexes.push(p);
@@ -48,10 +75,27 @@ export function windowSlots(input: WindowInput): Slot[] {
   let next = 0;
   for (const index of indexes) {
     if (index < next) continue; // duplicate pin
-    if (index > next) slots.push({ kind: 'gap', count: index - next });
+    if (index > next) slots.push({ kind: 'gap', count: index - next, key: next === 0 ? 'head' : `>${next - 1}` });
     slots.push({ kind: 'card', index });
     next = index + 1;
   }
-  if (next < input.count) slots.push({ kind: 'gap', count: input.count - next });
+  slots.push({ kind: 'gap', count: Math.max(0, input.count - next), key: 'tail' });
   return slots;
+}
+
+/**
+ * `slots` with an empty gap put back after card i for every `>i` gap of the previous render that is gone
+ * (while a drag runs: a gap's node may hold the card SortableJS placed next to it, so it must not be removed).
+ */
+export function keepGaps(slots: readonly Slot[], previous: ReadonlySet<string>): Slot[] {
+  const present = new Set<string>();
+  for (const s of slots) if (s.kind === 'gap') present.add(s.key);
+  const out: Slot[] = [];
+  for (const s of slots) {
+    out.push(s);
+    if (s.kind === 'card' && previous.has(`>${s.index}`) && !present.has(`>${s.index}`)) {
+      out.push({ kind: 'gap', count: 0, key: `>${s.index}` });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,150 @@
+/**
+ * What a store change re-renders (issue 6: "a selection change re-renders only what changed", "nothing
+ * per-card runs on every store change"), and virtualization during a drag that scrolls the column.
+ * Renders are counted by wrapping `render` on the column and card elements; no timing is asserted.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
+import { card, cardCheckbox, cardElements, centre, columns, mountBoard, region, rendered, settle } from './helpers/board-setup.js';
+
+/** Counts renders per column key and per lead id from now on. */
+function countRenders(el: LeadKanban) {
+  const counts = { columns: new Map<string, number>(), cards: new Map<string, number>() };
+  const wrap = (target: HTMLElement, bump: () => void) => {
+    const host = target as unknown as { render: () => unknown };
+    const original = host.render.bind(host);
+    host.render = () => {
+      bump();
+      return original();
+    };
+  };
+  for (const column of columns(el)) {
+    const key = column.dataset.column!;
+    wrap(column, () => counts.columns.set(key, (counts.columns.get(key) ?? 0) + 1));
+    for (const c of cardElements(column)) {
+      const id = c.dataset.leadId!;
+      wrap(c, () => counts.cards.set(id, (counts.cards.get(id) ?? 0) + 1));
+    }
+  }
+  return counts;
+}
+
+describe('<lead-kanban> re-renders only what a change concerns (issue 6)', () => {
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('a selection change re-renders the column holding the card, and that card only', async () => {
+    const setup = await mountBoard();
+    const lead = setup.store.cardsIn('qualified')[0]!;
+    const counts = countRenders(setup.el);
+    setup.store.setSelected(lead.id, true);
+    await rendered(setup.el);
+    expect(cardCheckbox(setup.el, lead.id).checked).to.equal(true);
+    expect([...counts.columns]).to.deep.equal([['qualified', 1]]);
+    expect([...counts.cards]).to.deep.equal([[lead.id, 1]]);
+  });
+
+  it('clicking a checkbox re-renders one column: the card selected and the card that held the Tab stop', async () => {
+    const setup = await mountBoard();
+    const [first, second] = setup.store.cardsIn('new');
+    expect(card(setup.el, first!.id).tabStop).to.equal(true);
+    const counts = countRenders(setup.el);
+    cardCheckbox(setup.el, second!.id).click();
+    await rendered(setup.el);
+    expect(setup.store.isSelected(second!.id)).to.equal(true);
+    expect(card(setup.el, second!.id).tabStop).to.equal(true);
+    expect([...counts.columns]).to.deep.equal([['new', 1]]);
+    expect([...counts.cards.keys()].sort()).to.deep.equal([first!.id, second!.id].sort());
+  });
+
+  it('"Select all in" a column re-renders no other column', async () => {
+    const setup = await mountBoard();
+    const counts = countRenders(setup.el);
+    region(setup.el, 'Contacted').querySelector<HTMLInputElement>('.column-check')!.click();
+    await rendered(setup.el);
+    expect(setup.store.selectionStateIn('contacted')).to.equal('all');
+    expect([...counts.columns.keys()]).to.deep.equal(['contacted']);
+    for (const c of cardElements(region(setup.el, 'Contacted'))) expect(c.selected).to.equal(true);
+  });
+
+  it("an assignment re-renders the assigned card only, not the other cards of the members whose counts moved", async () => {
+    const setup = await mountBoard();
+    const lead = setup.store.cardsIn('new').find((l) => l.assigneeId !== null)!;
+    const to = setup.store.assignableMembers.find((m) => m.id !== lead.assigneeId)!;
+    const before = setup.store.member(to.id)!.openLeads;
+    const counts = countRenders(setup.el);
+    const outcome = await setup.store.assign([lead.id], to.id);
+    await settle(setup.el);
+    expect(outcome.ok).to.deep.equal([lead.id]);
+    expect(setup.store.member(to.id)!.openLeads).to.equal(before + 1);
+    expect(card(setup.el, lead.id).querySelector('.card-assignee-name')!.textContent!.trim()).to.equal(to.name);
+    // Cards of the same two members elsewhere keep their (unchanged) assignee: nothing else re-rendered.
+    expect([...counts.cards.keys()]).to.deep.equal([lead.id]);
+    expect([...counts.columns.keys()]).to.deep.equal(['new']);
+  });
+
+  it('a filter that leaves a column as it was does not re-render it', async () => {
+    const setup = await mountBoard({
+      prepare: (data) => data.leads.forEach((l) => l.status === 'won' && (l.assigneeId = null)),
+    });
+    expect(setup.store.totalIn('won')).to.be.greaterThan(0);
+    const counts = countRenders(setup.el);
+    setup.store.setFilter({ assignee: 'unassigned' });
+    await rendered(setup.el);
+    expect(setup.store.cardsIn('won').length).to.equal(setup.store.totalIn('won'));
+    expect(counts.columns.has('won')).to.equal(false);
+    expect(counts.columns.has('new')).to.equal(true);
+  });
+});
+
+describe('<lead-kanban> virtualization during a drag (issue 6)', () => {
+  afterEach(async () => {
+    await resetMouse();
+  });
+
+  it('a column scrolled while a card is dragged renders the rows that come into view; after the drop Lit owns every node', async () => {
+    const setup = await mountBoard({
+      leads: 300,
+      height: 700,
+      prepare: (data) => data.leads.forEach((l, i) => ((l.status = 'new'), (l.position = i + 1))),
+    });
+    const column = region(setup.el, 'New');
+    const scroller = column.querySelector<HTMLElement>('.column-scroll')!;
+    const dragged = setup.store.cardsIn('new')[1]!;
+    const from = centre(card(setup.el, dragged.id));
+    // Press and travel a little: Sortable's fallback drag starts, the columns freeze.
+    await sendMouse({ type: 'move', position: from });
+    await sendMouse({ type: 'down' });
+    for (let i = 1; i <= 4; i++) {
+      await sendMouse({ type: 'move', position: [from[0], from[1] + i * 6] });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    expect(setup.el.dragging, 'drag started').to.equal(true);
+
+    // The column scrolls (as Sortable's auto-scroll does) by about 20 cards.
+    const far = setup.store.cardsIn('new')[24]!;
+    expect(column.cardElement(far.id)).to.equal(null);
+    scroller.scrollTop = 20 * 112;
+    scroller.dispatchEvent(new Event('scroll'));
+    await column.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(setup.el.dragging, 'still dragging').to.equal(true);
+    expect(column.cardElement(far.id), 'rows scrolled into view are rendered during the drag').not.to.equal(null);
+    expect(column.cardElement(setup.store.cardsIn('new')[0]!.id), 'rows already shown stay').not.to.equal(null);
+
+    await sendMouse({ type: 'up' });
+    await settle(setup.el);
+    await waitUntil(() => !setup.store.isPending(dragged.id), 'move settled');
+    await settle(setup.el);
+
+    // Every rendered card is where the store says, once, and the window is back to its usual size.
+    const order = setup.store.cardsIn('new');
+    const shown = cardElements(column);
+    expect(shown.length).to.be.lessThan(40);
+    expect(new Set(shown.map((c) => c.dataset.leadId)).size).to.equal(shown.length);
+    for (const c of shown) expect(order[Number(c.getAttribute('aria-posinset')) - 1]!.id).to.equal(c.dataset.leadId);
+    expect(setup.el.shadowRoot!.querySelectorAll(`lead-kanban-card[data-lead-id="${dragged.id}"]`)).to.have.length(1);
+  });
+});
