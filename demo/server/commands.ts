@@ -113,7 +113,7 @@ export class Commands {
           continue;
         }
         const next: Lead = { ...lead, assigneeId: body.assigneeId, version: lead.version + 1, updatedAt: at };
-        if (!this.repo.writeLead(next, lead.version)) throw new Error(`lead ${leadId} changed inside the transaction`);
+        if (!this.repo.writeAssignment(next, lead.version)) throw new Error(`lead ${leadId} changed inside the transaction`);
         const activity: Activity = {
           id: randomUUID(), leadId, type: body.assigneeId === null ? 'unassigned' : 'assigned', actorId: viewer.id,
           at, from: lead.assigneeId, to: body.assigneeId, source, batchId,
