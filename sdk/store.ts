@@ -347,6 +347,15 @@ export class LeadStore {
   cardsIn(status: string): readonly Lead[] {
     return this.column(status).cards;
   }
+  /**
+   * Where a lead sits in cardsIn(status), or -1 when it is not among them (other column, filtered out).
+   * Found by bisection over the ordered cards: O(log n), so views need not keep their own id → index maps.
+   */
+  indexIn(status: string, leadId: string): number {
+    const lead = this.view.get(leadId);
+    if (!lead || lead.status !== status) return -1;
+    return indexOfCard(this.cardsIn(status), lead);
+  }
   countIn(status: string): number {
     return this.cardsIn(status).length;
   }
@@ -424,27 +433,24 @@ export class LeadStore {
     const anchor = this.view.get(anchorId);
     const to = this.view.get(toId);
     if (!to) return;
-    const range: string[] = [];
     if (anchor && anchor.status === to.status) {
       // Same column: both ends found by bisection, not by scanning the column.
       const cards = this.cardsIn(to.status);
       const a = indexOfCard(cards, anchor);
       const b = indexOfCard(cards, to);
       if (a === -1 || b === -1) return this.setSelected(toId, true);
-      for (let i = Math.min(a, b); i <= Math.max(a, b); i++) range.push(cards[i]!.id);
-    } else {
-      const order = this.matchingIds();
-      const a = order.indexOf(anchorId);
-      const b = order.indexOf(toId);
-      if (a === -1 || b === -1) return this.setSelected(toId, true);
-      range.push(...order.slice(Math.min(a, b), Math.max(a, b) + 1));
+      return this.selectCards([[to.status, cards.slice(Math.min(a, b), Math.max(a, b) + 1)]]);
     }
-    this.editSelection(range, [], true, true);
+    const order = this.matchingIds();
+    const a = order.indexOf(anchorId);
+    const b = order.indexOf(toId);
+    if (a === -1 || b === -1) return this.setSelected(toId, true);
+    this.editSelection(order.slice(Math.min(a, b), Math.max(a, b) + 1), [], true, true);
   }
 
   selectAllIn(status: string, on = true): void {
-    const ids = this.cardsIn(status).map((l) => l.id);
-    this.editSelection(on ? ids : [], on ? [] : ids, true, true);
+    if (on) return this.selectCards([[status, this.cardsIn(status)]]);
+    this.editSelection([], this.cardsIn(status).map((l) => l.id), true, true);
   }
 
   /** Answered from per-column counts kept by deltas, not by scanning the column. */
@@ -455,7 +461,7 @@ export class LeadStore {
   }
 
   selectAllMatching(): void {
-    this.editSelection(this.matchingIds(), [], true, true);
+    this.selectCards(this._columns.map((c) => [c.key, this.cardsIn(c.key)] as const));
   }
 
   deselect(ids: Iterable<string>): void {
@@ -1227,6 +1233,25 @@ export class LeadStore {
    * the per-column selected counts by deltas. `remove` 'all' clears it. `matching`: every id comes from
    * the filtered cards, so it is counted without testing the filter again.
    */
+  /**
+   * Adds cards of columns (each list from that column's cardsIn) to the selection: the common bulk case,
+   * counted per column without looking each lead up again.
+   */
+  private selectCards(groups: readonly (readonly [string, readonly Lead[]])[]): void {
+    const next = new Set(this._selection);
+    const counts = this.selectedMatching;
+    for (const [status, cards] of groups) {
+      const before = next.size;
+      for (const lead of cards) next.add(lead.id);
+      const added = next.size - before;
+      if (added > 0 && counts) counts.set(status, (counts.get(status) ?? 0) + added);
+    }
+    if (next.size === this._selection.size) return;
+    this._selection = next;
+    this.change.selection = true;
+    this.flush();
+  }
+
   private editSelection(add: readonly string[], remove: readonly string[] | 'all', flush = true, matching = false): void {
     const clearing = remove === 'all';
     const next = clearing ? new Set<string>() : new Set(this._selection);

@@ -41,6 +41,9 @@ function expectConsistent(store: LeadStore, ids: readonly string[]): void {
     expect(store.cardsIn(k).map((l) => l.id), `cards of ${k}`).to.deep.equal(cards.map((l) => l.id));
     expect(store.cardsIn(k).every((l) => l === store.lead(l.id)), `cards of ${k} are the shown objects`).to.equal(true);
     expect(store.totalIn(k), `total of ${k}`).to.equal(inColumn.length);
+    cards.forEach((l, i) => expect(store.indexIn(k, l.id), `index of ${l.id} in ${k}`).to.equal(i));
+    for (const l of inColumn.filter((x) => !cards.includes(x))) expect(store.indexIn(k, l.id)).to.equal(-1);
+    if (cards[0]) expect(store.indexIn(k === 'new' ? 'lost' : 'new', cards[0].id)).to.equal(-1);
     const selected = cards.filter((l) => store.isSelected(l.id)).length;
     const state = selected === 0 ? 'none' : selected === cards.length ? 'all' : 'some';
     expect(store.selectionStateIn(k), `selection state of ${k}`).to.equal(state);
