@@ -18,6 +18,7 @@ import {
 import { LocalizeController, messages } from '../l10n.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
+import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
 import './assign-dialog.js';
@@ -205,6 +206,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     if (this.detached && this.ownedStore && this.ownedStore === this.store) void this.ownedStore.load();
     this.detached = false;
     this.listenToNotices();
+    prewarmIntl();
   }
 
   override disconnectedCallback(): void {
