@@ -33,6 +33,8 @@ if (standalone) {
       target: 'es2022',
       minify: true,
       lib: { entry: { 'lead-kanban': 'src/index.ts' }, formats: ['es'] },
+      // Vite keeps whitespace in ES library output for a host's bundler; this file is shipped as is.
+      rolldownOptions: { output: { minify: true } },
     },
   });
 }
