@@ -4,7 +4,6 @@ import { svg } from 'lit';
 const icon = (body: ReturnType<typeof svg>) =>
   svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${body}</svg>`;
 
-export const moreIcon = icon(svg`<circle cx="3.5" cy="8" r="1.4"/><circle cx="8" cy="8" r="1.4"/><circle cx="12.5" cy="8" r="1.4"/>`);
 export const searchIcon = icon(
   svg`<circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="m10.5 10.5 3.5 3.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`,
 );

@@ -7,7 +7,6 @@ import { avatar } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
 import { formatValue } from '../shared/format.js';
 import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-dialog.js';
-import { moreIcon } from './icons.js';
 
 /** What a card shows of its assignee (the column keeps one object per member while these stay the same). */
 export type MemberFace = Pick<Member, 'id' | 'name' | 'avatarUrl'>;
@@ -57,61 +56,12 @@ export class LeadKanbanCard extends LitElement {
     const tab = this.tabStop ? 0 : -1;
     const unassigned = assigneeId === null;
     const assigneeName = this.assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
-    return html`<div
-      class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}"
-      part="card"
-    >
-      <div class="card-head">
-        <input
-          type="checkbox"
-          class="card-check"
-          aria-label=${msg.selectLead(name)}
-          .checked=${live(this.selected)}
-          tabindex=${tab}
-          aria-describedby=${KEYBOARD_HELP_ID}
-        />
-        <button
-          type="button"
-          class="card-open"
-          id="card-${id}"
-          tabindex=${tab}
-          aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}"
-        >
-          <span class="card-name">${name}</span>
-        </button>
-        <button
-          type="button"
-          class="card-menu"
-          aria-label=${msg.cardActions(name)}
-          aria-haspopup="menu"
-          aria-expanded=${this.menuOpen ? 'true' : 'false'}
-          tabindex=${tab}
-        >
-          ${moreIcon}
-        </button>
-      </div>
-      <div class="card-meta" id="card-meta-${id}">
-        <span class="card-company">${company || nothing}</span>
-        <span class="card-foot">
-          <span class="card-value">${formatValue(value)}</span>
-          <span class="card-assignee${unassigned ? ' is-unassigned' : ''}">
-            ${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name"
-              >${assigneeName}</span
-            >
-          </span>
-        </span>
-      </div>
-      ${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}
-      ${this.lifted
-        ? html`<div
-            class="card-lift"
-            role="application"
-            tabindex="-1"
-            aria-label=${msg.liftLabel(name)}
-            aria-describedby=${LIFT_HELP_ID}
-          ></div>`
-        : nothing}
-    </div>`;
+    // Written without whitespace between tags and with the icon inline: every card is created and removed as
+    // the window moves and filters change, and each text node or marker less is work less (55 -> 29 nodes).
+    // prettier-ignore
+    return html`<div class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}" part="card"><div class="card-head"><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID}><button type="button" class="card-open" id="card-${id}" tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}"><span class="card-name">${name}</span></button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab}><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="3.5" cy="8" r="1.4"/><circle cx="8" cy="8" r="1.4"/><circle cx="12.5" cy="8" r="1.4"/></svg></button></div><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-foot"><span class="card-value">${formatValue(value)}</span><span class="card-assignee${unassigned ? ' is-unassigned' : ''}">${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name">${assigneeName}</span></span></span></div>${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}${this.lifted
+        ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
+        : nothing}</div>`;
   }
 }
 

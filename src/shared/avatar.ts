@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { Member } from '../../sdk/index.js';
 
 /** Up to two initials: "Dana Ruiz" → "DR". */
@@ -23,7 +23,7 @@ export function hueOf(id: string): number {
 export function avatar(member: Pick<Member, 'id' | 'name' | 'avatarUrl'> | undefined, size: 'sm' | 'md' = 'sm'): TemplateResult {
   if (!member) return html`<span class="avatar avatar-${size} avatar-none" part="avatar" aria-hidden="true"></span>`;
   return html`<span class="avatar avatar-${size}" part="avatar" aria-hidden="true" style="--_hue:${hueOf(member.id)}"
-    >${member.avatarUrl ? html`<img src=${member.avatarUrl} alt="" />` : nothing}${member.avatarUrl ? nothing : initials(member.name)}</span
+    >${member.avatarUrl ? html`<img src=${member.avatarUrl} alt="" />` : initials(member.name)}</span
   >`;
 }
 
