@@ -360,10 +360,6 @@ export const drawerStyles = css`
   .muted {
     color: var(--_muted);
   }
-  .unavailable {
-    padding: 24px;
-    color: var(--_muted);
-  }
   @media (max-width: 560px) {
     .fields {
       grid-template-columns: 1fr;

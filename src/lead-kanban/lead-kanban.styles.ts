@@ -750,19 +750,23 @@ export const boardStyles = css`
     background: var(--_border);
   }
 
-  /* ---------- bulk assign dialog ---------- */
-  .assign-dialog {
-    width: min(460px, calc(100vw - 32px));
+  /* ---------- dialogs (bulk assign, keyboard shortcuts) ---------- */
+  .assign-dialog,
+  .help-dialog {
     box-sizing: border-box;
-    padding: 22px 24px 20px;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) + 4px);
     background: var(--_surface);
     color: var(--_text);
     box-shadow: var(--_shadow-lg);
   }
-  .assign-dialog::backdrop {
+  .assign-dialog::backdrop,
+  .help-dialog::backdrop {
     background: rgb(15 23 42 / 0.42);
+  }
+  .assign-dialog {
+    width: min(460px, calc(100vw - 32px));
+    padding: 22px 24px 20px;
   }
   .dialog-title {
     margin: 0 0 4px;
@@ -842,16 +846,7 @@ export const boardStyles = css`
   .help-dialog {
     width: min(620px, calc(100vw - 32px));
     max-height: calc(100vh - 48px);
-    box-sizing: border-box;
     padding: 18px 24px 20px;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) + 4px);
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: var(--_shadow-lg);
-  }
-  .help-dialog::backdrop {
-    background: rgb(15 23 42 / 0.42);
   }
   .help-head {
     display: flex;

@@ -99,6 +99,23 @@ describe('<lead-kanban> re-renders only what a change concerns (issue 6)', () =>
   });
 });
 
+describe('<lead-kanban> virtualization (issue 6)', () => {
+  it('a column taller than the window renders every row it shows (its height comes from a ResizeObserver, not a layout read)', async () => {
+    const height = Math.max(2000, window.innerHeight * 3);
+    const setup = await mountBoard({
+      leads: 300,
+      height,
+      prepare: (data) => data.leads.forEach((l, i) => ((l.status = 'new'), (l.position = i + 1))),
+    });
+    const column = region(setup.el, 'New');
+    const scroller = column.querySelector<HTMLElement>('.column-scroll')!;
+    const visibleRows = Math.ceil(scroller.clientHeight / 112);
+    expect(visibleRows).to.be.greaterThan(Math.ceil(window.innerHeight / 112) + 4);
+    const order = setup.store.cardsIn('new');
+    for (let i = 0; i < visibleRows; i++) expect(column.cardElement(order[i]!.id), `row ${i + 1}`).not.to.equal(null);
+  });
+});
+
 describe('<lead-kanban> virtualization during a drag (issue 6)', () => {
   afterEach(async () => {
     await resetMouse();
