@@ -60,3 +60,24 @@ export function assignableMembers<M extends Pick<Member, 'active' | 'name'>>(mem
 export function losesSight(viewer: Pick<Member, 'id' | 'role' | 'active'>, assigneeId: string | null): boolean {
   return !seesAll(viewer) && assigneeId !== null && assigneeId !== viewer.id;
 }
+
+/** What an assignment batch does with one lead; the same decision on every backend. */
+export type AssignmentStep = 'not_found' | 'forbidden' | 'conflict' | 'unchanged' | 'write';
+
+/**
+ * Decides one lead of an assignment batch, after the assignee itself was checked: an invisible lead is
+ * `not_found`, a lead whose version is not the one the caller saw is `conflict`, a lead already held by the
+ * assignee is `unchanged` (answered ok, nothing written or logged); otherwise `write`.
+ */
+export function decideAssignment(
+  viewer: Pick<Member, 'id' | 'role' | 'active'>,
+  lead: Pick<Lead, 'assigneeId' | 'version'> | undefined,
+  assignee: Pick<Member, 'id' | 'active'> | null,
+  expectedVersion: number | undefined,
+): AssignmentStep {
+  if (!lead) return 'not_found';
+  const decision = canAssign(viewer, lead, assignee);
+  if (!decision.ok) return decision.code === 'forbidden' ? 'forbidden' : 'not_found';
+  if (expectedVersion !== undefined && expectedVersion !== lead.version) return 'conflict';
+  return lead.assigneeId === (assignee?.id ?? null) ? 'unchanged' : 'write';
+}

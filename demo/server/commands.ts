@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, AssignBody, AssignResponse, AssignResult, Lead, Member, PatchLeadBody, Source } from
   '../../sdk/schema.js';
-import { canAssign, canEdit, canReceive } from '../../sdk/policy.js';
+import { canEdit, canReceive, decideAssignment } from '../../sdk/policy.js';
 import type { EventHub, LeadChange } from './events.js';
 import { ApiError, invalid, notFound } from './http.js';
 import type { Repository } from './repository.js';
@@ -94,22 +94,14 @@ export class Commands {
       const at = now();
       for (const leadId of leadIds) {
         const lead = this.repo.visibleLead(viewer, leadId);
-        if (!lead) {
-          results.push({ leadId, status: 'not_found' });
+        const step = decideAssignment(viewer, lead, assignee ?? null, body.expectedVersions?.[leadId]);
+        if (step === 'not_found' || step === 'forbidden' || !lead) {
+          results.push({ leadId, status: step === 'forbidden' ? 'forbidden' : 'not_found' });
           continue;
         }
-        const decision = canAssign(viewer, lead, assignee);
-        if (!decision.ok) {
-          results.push({ leadId, status: decision.code === 'forbidden' ? 'forbidden' : 'not_found' });
-          continue;
-        }
-        const expected = body.expectedVersions?.[leadId];
-        if (expected !== undefined && expected !== lead.version) {
-          results.push({ leadId, status: 'conflict', lead });
-          continue;
-        }
-        if (lead.assigneeId === body.assigneeId) {
-          results.push({ leadId, status: 'ok', lead }); // already so: nothing to write, nothing to log
+        if (step !== 'write') {
+          // conflict: the lead as it now is; unchanged: already so, nothing to write or log
+          results.push({ leadId, status: step === 'conflict' ? 'conflict' : 'ok', lead });
           continue;
         }
         const next: Lead = { ...lead, assigneeId: body.assigneeId, version: lead.version + 1, updatedAt: at };

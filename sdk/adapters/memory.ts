@@ -10,7 +10,7 @@
 import type { AssignOptions, LeadAdapter, LeadListQuery } from '../adapter.js';
 import { AdapterError, parseOrThrow } from '../adapter.js';
 import { matchesAssignee, searchableText, foldText } from '../internal/match.js';
-import { canAssign, canEdit, canSee } from '../policy.js';
+import { canAssign, canEdit, canSee, decideAssignment } from '../policy.js';
 import type {
   Activity,
   AssignResponse,
@@ -413,22 +413,14 @@ export class MemoryAdapter implements LeadAdapter {
     // Decide every lead first, then commit all at once: one call is one transaction.
     for (const leadId of new Set(body.leadIds)) {
       const lead = this.database.lead(leadId);
-      if (!lead) {
-        results.push({ leadId, status: 'not_found' });
+      const step = decideAssignment(viewer, lead, assignee, body.expectedVersions?.[leadId]);
+      if (step === 'not_found' || step === 'forbidden' || !lead) {
+        results.push({ leadId, status: step === 'forbidden' ? 'forbidden' : 'not_found' });
         continue;
       }
-      const decision = canAssign(viewer, lead, assignee);
-      if (!decision.ok) {
-        results.push({ leadId, status: decision.code === 'not_found' ? 'not_found' : 'forbidden' });
-        continue;
-      }
-      const expected = body.expectedVersions?.[leadId];
-      if (expected !== undefined && expected !== lead.version) {
-        results.push({ leadId, status: 'conflict', lead: copyLead(lead) });
-        continue;
-      }
-      if (lead.assigneeId === body.assigneeId) {
-        results.push({ leadId, status: 'ok', lead: copyLead(lead) });
+      if (step !== 'write') {
+        // conflict: the lead as it now is; unchanged: already so, nothing to write or log
+        results.push({ leadId, status: step === 'conflict' ? 'conflict' : 'ok', lead: copyLead(lead) });
         continue;
       }
       const after: Lead = { ...lead, assigneeId: body.assigneeId, version: lead.version + 1, updatedAt: at };
