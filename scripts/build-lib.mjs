@@ -1,7 +1,8 @@
 // Library build: ES modules for `lead-kanban` (elements) and `lead-kanban/sdk` into dist/, dependencies left
 // external (the host's bundler dedupes them), plus type declarations. With --standalone it also writes
-// dist/standalone/lead-kanban.js: elements + SDK + every dependency, minified — what a host that drops in one
-// <script type="module"> ships, and what the size budget measures.
+// dist/standalone/: the same two entries (lead-kanban.js, sdk.js) with every dependency, minified, sharing
+// chunks — what a host without a bundler loads with two <script type="module"> imports, and what the size
+// budget measures (test/bench/build.ts builds the same thing).
 import { build } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ if (standalone) {
       outDir: 'dist/standalone',
       target: 'es2022',
       minify: true,
-      lib: { entry: { 'lead-kanban': 'src/index.ts' }, formats: ['es'] },
+      lib: { entry: { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts' }, formats: ['es'] },
       // Vite keeps whitespace in ES library output for a host's bundler; this file is shipped as is.
       rolldownOptions: { output: { minify: true } },
     },

@@ -1,6 +1,9 @@
 /**
  * Public entry of the elements (`lead-kanban`): importing it registers <lead-kanban>, <lead-drawer> and
- * <assign-picker> (each guarded, so loading twice does not throw) and re-exports the SDK for convenience.
+ * <assign-picker> (each guarded, so loading twice does not throw). The SDK (store, adapters, schemas) is its
+ * own entry, `lead-kanban/sdk`: re-exporting it here would make a standalone elements file carry the whole
+ * SDK a second time next to the SDK file a host loads anyway. Only the SDK types that appear in the
+ * elements' public properties and event details are re-exported, for typing convenience.
  */
 export { LeadKanban } from './lead-kanban/lead-kanban.js';
 export { LeadDrawer } from './lead-drawer/lead-drawer.js';
@@ -8,4 +11,14 @@ export { AssignPicker } from './assign-picker/assign-picker.js';
 export { storeContext } from './context.js';
 export { setMessages, messages, type Messages } from './l10n.js';
 export * from './events/index.js';
-export * from '../sdk/index.js';
+export type {
+  AssignOutcome,
+  Column,
+  Lead,
+  LeadAdapter,
+  LeadPatch,
+  LeadStore,
+  Member,
+  MemberWithLoad,
+  Source,
+} from '../sdk/index.js';

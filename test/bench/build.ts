@@ -1,10 +1,15 @@
 /**
- * Builds what the benchmark loads: the standalone bundle (elements + SDK + every dependency, minified; the
- * same vite configuration as `node scripts/build-lib.mjs --standalone`, written to dist/bench/ so the
- * library's own dist/ and its type emit are left alone) and the bench page script (transpiled only: it
- * imports the bundle at run time, so the page measures exactly what a host would ship).
+ * Builds what the benchmark loads: the standalone build (the same vite configuration as
+ * `node scripts/build-lib.mjs --standalone`, written to dist/bench/ so the library's own dist/ and its type
+ * emit are left alone) and the bench page script (transpiled only: it imports the built files at run time,
+ * so the page measures exactly what a host would ship).
+ *
+ * The standalone build has two entries sharing chunks, as the package has: `lead-kanban.js` (the elements)
+ * and `sdk.js` (store, adapters, schemas). A host that embeds the board on its REST backend loads both
+ * entries and every chunk they import statically; chunks reached only through a dynamic import() (ky on the
+ * first REST call, SortableJS after the first render) load later.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
@@ -13,25 +18,53 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/bench/standalone/', import.meta.url));
 
+/** The two entries, as the package exports them (`lead-kanban` and `lead-kanban/sdk`). */
+export const ENTRIES = {
+  'lead-kanban': fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
+  sdk: fileURLToPath(new URL('../../sdk/index.ts', import.meta.url)),
+};
+
+export interface BuiltFile {
+  file: string;
+  text: string;
+  /** Minified size and gzip (level 9) size in bytes, each file compressed on its own as a server sends it. */
+  bytes: number;
+  gzipBytes: number;
+  /** An entry, or a chunk an entry imports statically (transitively): loaded before the board can run. */
+  upFront: boolean;
+  /** Modules (by path under the project or node_modules) in this file, for reading the figures. */
+  modules: string[];
+}
+
 export interface BuiltBench {
-  /** The standalone bundle's text. */
-  bundle: string;
-  /** Minified size and gzip (level 9) size, bytes: the entry file alone, what a page loads up front. */
-  bundleBytes: number;
-  bundleGzipBytes: number;
-  /** Chunks split off behind a dynamic import() (loaded only when used, e.g. ky on the first REST call). */
-  lazyChunks: { file: string; text: string; bytes: number; gzipBytes: number }[];
+  /** Every file of the build: entries, shared chunks and lazy chunks. */
+  files: BuiltFile[];
+  /** Sums over `files` (bytes / gzip bytes): up front, lazy (the rest), and all of them. */
+  upFront: { bytes: number; gzipBytes: number };
+  lazy: { bytes: number; gzipBytes: number };
+  total: { bytes: number; gzipBytes: number };
   /** The page's script, transpiled to JavaScript. */
   pageScript: string;
   pageHtml: string;
   buildMs: number;
 }
 
+interface OutputChunk {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  code?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  moduleIds?: string[];
+}
+
+const shortModule = (id: string) => id.replace(/^.*node_modules\//, '').replace(root, '').replace(/\0/g, '');
+
 /** `minify: false` keeps names readable for CPU profiles (sizes are then not the shipped ones). */
 export async function buildBench(options: { minify?: boolean; outDir?: string } = {}): Promise<BuiltBench> {
   const dir = options.outDir ?? outDir;
   const started = performance.now();
-  await build({
+  const result = await build({
     root,
     configFile: false,
     logLevel: 'warn',
@@ -42,28 +75,61 @@ export async function buildBench(options: { minify?: boolean; outDir?: string } 
       emptyOutDir: true,
       target: 'es2022',
       minify: options.minify ?? true,
-      lib: { entry: { 'lead-kanban': fileURLToPath(new URL('../../src/index.ts', import.meta.url)) }, formats: ['es'] },
+      lib: { entry: ENTRIES, formats: ['es'] },
       // Vite leaves whitespace in ES library output (for the host's bundler to minify); a standalone file is
       // shipped as is, so minify it fully, as a host would. Unminified (profiling) keeps names.
       ...(options.minify === false ? {} : { rolldownOptions: { output: { minify: true } } }),
     },
   });
-  const bundle = readFileSync(`${dir}lead-kanban.js`, 'utf8');
-  const lazyChunks = readdirSync(dir)
-    .filter((file) => file.endsWith('.js') && file !== 'lead-kanban.js')
-    .map((file) => {
-      const text = readFileSync(`${dir}${file}`, 'utf8');
-      return { file, text, bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 9 }).length };
-    });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output: OutputChunk[] }[];
+  const chunks = outputs.flatMap((o) => o.output).filter((c) => c.type === 'chunk' && c.fileName.endsWith('.js'));
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+
+  // Static closure of the entries: what the browser fetches before either entry runs.
+  const upFront = new Set<string>();
+  const visit = (name: string) => {
+    if (upFront.has(name)) return;
+    upFront.add(name);
+    for (const next of byName.get(name)?.imports ?? []) visit(next);
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+
+  const files: BuiltFile[] = chunks.map((chunk) => {
+    // The written file (the bundle's code is the same text; reading it back checks what is served).
+    const text = readFileSync(`${dir}${chunk.fileName}`, 'utf8');
+    return {
+      file: chunk.fileName,
+      text,
+      bytes: Buffer.byteLength(text),
+      gzipBytes: gzipSync(text, { level: 9 }).length,
+      upFront: upFront.has(chunk.fileName),
+      modules: (chunk.moduleIds ?? []).map(shortModule),
+    };
+  });
+  const sum = (list: BuiltFile[]) => ({
+    bytes: list.reduce((s, f) => s + f.bytes, 0),
+    gzipBytes: list.reduce((s, f) => s + f.gzipBytes, 0),
+  });
+
   const source = readFileSync(new URL('./page/bench-page.ts', import.meta.url), 'utf8');
   const page = await transform(source, { loader: 'ts', target: 'es2022', format: 'esm' });
   return {
-    bundle,
-    bundleBytes: Buffer.byteLength(bundle),
-    bundleGzipBytes: gzipSync(bundle, { level: 9 }).length,
-    lazyChunks,
+    files,
+    upFront: sum(files.filter((f) => f.upFront)),
+    lazy: sum(files.filter((f) => !f.upFront)),
+    total: sum(files),
     pageScript: page.code,
     pageHtml: readFileSync(new URL('./page/index.html', import.meta.url), 'utf8'),
     buildMs: performance.now() - started,
+  };
+}
+
+/** Static routes for the bench page and every built file. */
+export function benchRoutes(built: BuiltBench): Record<string, { body: string; type: string }> {
+  const js = 'text/javascript; charset=utf-8';
+  return {
+    '/index.html': { body: built.pageHtml, type: 'text/html; charset=utf-8' },
+    '/bench-page.js': { body: built.pageScript, type: js },
+    ...Object.fromEntries(built.files.map((f) => [`/${f.file}`, { body: f.text, type: js }])),
   };
 }

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, Run } from './browser-bench.js';
-import { buildBench } from './build.js';
+import { benchRoutes, buildBench } from './build.js';
 import { serveFiles } from './static-server.js';
 
 const which = process.argv[2] ?? 'filter';
@@ -19,11 +19,7 @@ mkdirSync(outDir, { recursive: true });
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 
 const built = await buildBench({ minify: false, outDir: fileURLToPath(new URL('../../dist/bench/plain/', import.meta.url)) });
-const server = await serveFiles({
-  '/index.html': { body: built.pageHtml, type: 'text/html' },
-  '/bench-page.js': { body: built.pageScript, type: 'text/javascript' },
-  '/lead-kanban.js': { body: built.bundle, type: 'text/javascript' },
-});
+const server = await serveFiles(benchRoutes(built));
 const browser = await launchBrowser();
 const run = await Run.open(browser, server.url);
 const call = (name: string, ...args: unknown[]) =>

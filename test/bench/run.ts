@@ -9,7 +9,8 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBoard, launchBrowser, VIEWPORT } from './browser-bench.js';
-import { buildBench } from './build.js';
+import { benchRoutes, buildBench } from './build.js';
+import { reportBundle } from './bundle-report.js';
 import { le, Report } from './report.js';
 import { benchServer } from './server-bench.js';
 import { serveFiles } from './static-server.js';
@@ -22,7 +23,7 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const started = performance.now();
 const report = new Report();
 
-log('building the standalone bundle');
+log('building the standalone entries (elements + SDK)');
 const built = await buildBench();
 
 const browser = await launchBrowser();
@@ -45,18 +46,9 @@ const header = {
 };
 process.stdout.write(`${JSON.stringify(header)}\n`);
 
-report.add('bundle.gzip', null, 'KB', [built.bundleGzipBytes / 1024], le(55), 'standalone entry: elements + SDK + all deps loaded up front, minified, gzip -9');
-report.add('bundle.min', null, 'KB', [built.bundleBytes / 1024]);
-const lazyGzip = built.lazyChunks.reduce((sum, c) => sum + c.gzipBytes, 0);
-report.add('bundle.lazy.gzip', null, 'KB', [lazyGzip / 1024], undefined,
-  `chunks behind dynamic import(), not loaded up front: ${built.lazyChunks.map((c) => `${c.file} ${(c.gzipBytes / 1024).toFixed(1)} KB`).join(', ') || 'none'}`);
+reportBundle(report, built);
 
-const server = await serveFiles({
-  '/index.html': { body: built.pageHtml, type: 'text/html; charset=utf-8' },
-  '/bench-page.js': { body: built.pageScript, type: 'text/javascript; charset=utf-8' },
-  '/lead-kanban.js': { body: built.bundle, type: 'text/javascript; charset=utf-8' },
-  ...Object.fromEntries(built.lazyChunks.map((c) => [`/${c.file}`, { body: c.text, type: 'text/javascript; charset=utf-8' }])),
-});
+const server = await serveFiles(benchRoutes(built));
 try {
   await benchBoard(browser, server.url, report, { sizes, runs, moveLeads: 4_900, log });
 } finally {

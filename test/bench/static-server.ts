@@ -1,4 +1,4 @@
-/** A tiny loopback server for the bench page: three files held in memory, nothing read from disk per request. */
+/** A tiny loopback server for the bench page: the page and the built files held in memory, nothing read from disk per request. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,0 +1,24 @@
+/**
+ * The bundle figures of `npm run bench` (also printed alone by `node --import tsx test/bench/size.ts`).
+ * Every figure is minified JavaScript, gzip level 9, each file compressed on its own (as served), summed:
+ * - bundle.gzip: what a host that embeds the board on its REST backend loads up front — both entries
+ *   (elements `lead-kanban.js` + `sdk.js`) and every chunk they import statically. The issue 6 budget.
+ * - bundle.lazy.gzip: chunks reached only through dynamic import(), fetched when first needed.
+ * - bundle.total.gzip: every file of the build (up front + lazy).
+ */
+import type { BuiltBench, BuiltFile } from './build.js';
+import { le, type Report } from './report.js';
+
+const kb = (bytes: number) => bytes / 1024;
+const list = (files: BuiltFile[]) => files.map((f) => `${f.file} ${kb(f.gzipBytes).toFixed(1)} KB`).join(', ') || 'none';
+
+export function reportBundle(report: Report, built: BuiltBench): void {
+  const upFront = built.files.filter((f) => f.upFront);
+  const lazy = built.files.filter((f) => !f.upFront);
+  report.add('bundle.gzip', null, 'KB', [kb(built.upFront.gzipBytes)], le(55),
+    `loaded up front by a host embedding the board with the REST backend: both entries (elements + SDK) and the chunks they import statically, all dependencies included, minified, gzip -9 per file: ${list(upFront)}`);
+  report.add('bundle.min', null, 'KB', [kb(built.upFront.bytes)], undefined, 'the same files, minified, not compressed');
+  report.add('bundle.lazy.gzip', null, 'KB', [kb(built.lazy.gzipBytes)], undefined,
+    `chunks behind dynamic import() only, fetched when first needed (not in bundle.gzip): ${list(lazy)}`);
+  report.add('bundle.total.gzip', null, 'KB', [kb(built.total.gzipBytes)], undefined, 'every file of the build: bundle.gzip + bundle.lazy.gzip');
+}
