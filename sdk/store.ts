@@ -19,67 +19,31 @@ import type { LeadAdapter } from './adapter.js';
 import { AdapterError, parseOrThrow } from './adapter.js';
 import type { DistributionPlan, DistributionStrategy } from './distribute.js';
 import { planDistribution } from './distribute.js';
-import { compareCards, editOrdered, indexOfCard } from './internal/card-order.js';
+import { indexOfCard } from './internal/card-order.js';
 import { evenPositions, positionBetween } from './internal/positions.js';
-import { matchesAssignee, searchableText, foldText } from './internal/match.js';
 import { assignableMembers, canSee } from './policy.js';
 import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, Member, MemberWithLoad, Source } from './schema.js';
 import {
-  CLOSED_STATUSES,
   ColumnKeySchema,
   ColumnsSchema,
   DEFAULT_COLUMNS,
-  EMPTY_FILTER,
   LeadFilterSchema,
   LeadPatchSchema,
   NoteBodySchema,
   SourceSchema,
 } from './schema.js';
 import * as z from 'zod/mini';
+import { ChangeBatch } from './store/change-batch.js';
+import { ColumnIndex } from './store/column-index.js';
+import { FilterState } from './store/filter-state.js';
+import { applyPatch, loadHolder } from './store/lead-values.js';
+import { SelectionModel } from './store/selection-model.js';
+import { ShownLeads } from './store/shown-leads.js';
+import type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
 
 export type { DistributionPlan, DistributionStrategy } from './distribute.js';
 
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/** What changed in one notification; listeners re-render only what is named. */
-export interface StoreChange {
-  leads?: ReadonlySet<string>;
-  columns?: ReadonlySet<string>;
-  selection?: boolean;
-  filter?: boolean;
-  members?: boolean;
-  status?: boolean;
-  pending?: boolean;
-  undo?: boolean;
-  activity?: ReadonlySet<string>;
-}
-
-export interface AssignOutcome {
-  batchId: string | null;
-  assigneeId: string | null;
-  ok: string[];
-  conflict: string[];
-  forbidden: string[];
-  notFound: string[];
-  error?: AdapterError;
-  /** distribute only: leads the plan could not place (capacity exhausted, no active member). */
-  skipped?: string[];
-}
-
-export type CommandName = 'assign' | 'move' | 'update' | 'addNote' | 'distribute' | 'undo' | 'load';
-
-export interface StoreNotice {
-  kind: 'error' | 'warning' | 'success';
-  command: CommandName;
-  leadIds: string[];
-  message: string;
-  error?: AdapterError;
-  outcome?: AssignOutcome;
-}
-
-export interface LeadStoreOptions {
-  columns?: readonly Column[];
-}
+export type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
 
 /** One in-flight write on one lead. */
 interface PendingWrite {
@@ -105,65 +69,10 @@ interface UndoRecord {
   entries: { leadId: string; from: string | null; to: string | null; version: number }[];
 }
 
-interface ColumnCache {
-  /** Every lead of the status, by position (compareCards). */
-  all: readonly Lead[];
-  /** `all` narrowed by the filter: the array cardsIn() returns, replaced only when its content changes. */
-  cards: readonly Lead[];
-}
-
-/**
- * Why a built column must be brought up to date before it is read again:
- * - `edits`: leads that entered, left or changed in it, each with the object the cached lists held when
- *   the first of those changes happened (null: it was not in the column) — applied by bisection/merge;
- * - `refilter`: the filter changed; 'narrow' when every card matching the new filter matched the old one
- *   (a search extended by a keystroke, an added condition), so the cached cards are filtered, not `all`;
- * - `rebuild`: start over (first build, columns or `me` changed, an edit that does not add up).
- */
-interface ColumnDirt {
-  edits?: Map<string, Lead | null>;
-  refilter?: 'narrow' | 'full';
-  rebuild?: boolean;
-}
-
-/** One member's contribution to the open-lead counts: who holds it while it is open. */
-const loadHolder = (lead: Lead | undefined): string | null =>
-  lead && lead.assigneeId !== null && isOpen(lead) ? lead.assigneeId : null;
-
 const IdSchema = z.string().check(z.minLength(1), z.maxLength(200));
 const LeadIdsSchema = z.array(IdSchema);
 const AssigneeSchema = z.nullable(IdSchema);
 const MoveOptionsSchema = z.object({ index: z.optional(z.int().check(z.minimum(0))), source: z.optional(SourceSchema) });
-
-function isOpen(lead: Lead): boolean {
-  return !CLOSED_STATUSES.includes(lead.status);
-}
-const EMPTY: readonly Lead[] = Object.freeze([]);
-
-function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Shallow equality of two leads (they are flat records). */
-function sameLead(a: Lead, b: Lead): boolean {
-  // Most calls compare a lead with its next version or an overlay: decided by the first fields.
-  if (a.version !== b.version || a.assigneeId !== b.assigneeId || a.status !== b.status || a.position !== b.position) return false;
-  const ka = Object.keys(a) as (keyof Lead)[];
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => a[k] === b[k]);
-}
-
-function applyPatch(lead: Lead, patch: LeadPatch): Lead {
-  const next: Record<string, unknown> = { ...lead };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (value === null) delete next[key];
-    else next[key] = value;
-  }
-  return next as Lead;
-}
 
 function asAdapterError(error: unknown): AdapterError {
   if (error instanceof AdapterError) return error;
@@ -186,26 +95,18 @@ export class LeadStore {
   private _error: AdapterError | null = null;
   private _me: Member | null = null;
   private _columns: readonly Column[];
-  private _filter: Readonly<LeadFilter> = EMPTY_FILTER;
-  /** The filter's text, folded once rather than per lead. */
-  private foldedQuery = '';
-  private _selection: ReadonlySet<string> = new Set();
+  /** Change and notice delivery; every part marks what it touched there. */
+  private readonly batch = new ChangeBatch();
+  private readonly filterState = new FilterState();
 
   // Leads: backend truth, in-flight overlays, and the shown result with its indexes.
   private readonly confirmed = new Map<string, Lead>();
   private readonly chains = new Map<string, PendingWrite[]>();
   /** Leads a pushed `lead_removed` took away: a late answer to our own write must not bring them back. */
   private readonly removed = new Set<string>();
-  private readonly view = new Map<string, Lead>();
-  private readonly byStatus = new Map<string, Set<string>>();
-  private readonly byAssignee = new Map<string | null, Set<string>>();
-  private readonly columnCache = new Map<string, ColumnCache>();
-  private readonly dirtyColumns = new Map<string, ColumnDirt>();
-  private readonly searchText = new WeakMap<Lead, string>();
-  /** Open unassigned leads shown, kept by deltas in refresh(). */
-  private unassignedOpen = 0;
-  /** Per column: selected leads that match the filter (cardsIn ∩ selection), by deltas; null = recount. */
-  private selectedMatching: Map<string, number> | null = null;
+  private readonly shown = new ShownLeads();
+  private readonly columnIndex = new ColumnIndex(this.shown, this.filterState, this.batch);
+  private readonly selectionModel = new SelectionModel(this.shown, this.filterState, this.batch);
 
   // Members: their fields, plus open-lead counts kept current by deltas.
   private memberList: Member[] = [];
@@ -218,13 +119,6 @@ export class LeadStore {
   private undoRecord: UndoRecord | null = null;
   private undoInFlight = false;
 
-  private readonly listeners = new Set<(change: StoreChange) => void>();
-  private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
-  private change: {
-    leads: Set<string>; columns: Set<string>; activity: Set<string>;
-    selection?: boolean; filter?: boolean; members?: boolean; status?: boolean; pending?: boolean; undo?: boolean;
-  } = { leads: new Set(), columns: new Set(), activity: new Set() };
-  private flushScheduled = false;
   private unsubscribe: (() => void) | null = null;
   /** Pushed events that arrive while loading: applied once the initial lists are in. */
   private buffered: ChangeEvent[] | null = null;
@@ -271,7 +165,8 @@ export class LeadStore {
     }
     if (this.disposed) return;
     this._me = me;
-    this.selectedMatching = null; // 'me' may resolve differently now
+    this.filterState.meId = me.id;
+    this.selectionModel.recountLater(); // 'me' may resolve differently now
     this.setMembers(members);
     const listed = new Set<string>();
     for (const lead of leads) {
@@ -282,13 +177,13 @@ export class LeadStore {
     }
     for (const id of [...this.confirmed.keys()]) if (!listed.has(id)) this.confirmed.delete(id);
     // Counts come from the backend; rebuild the view without applying deltas to them.
-    for (const id of new Set([...this.view.keys(), ...this.confirmed.keys()])) this.refresh(id, false);
+    for (const id of new Set([...this.shown.ids(), ...this.confirmed.keys()])) this.refresh(id, false);
     this.setStatus('ready', null);
     const buffered = this.buffered ?? [];
     this.buffered = null;
     for (const event of buffered) this.apply(event);
-    this.change.filter = true; // 'me' may resolve differently now
-    this.selectedMatching = null;
+    this.batch.filter = true; // 'me' may resolve differently now
+    this.selectionModel.recountLater();
     this.markAllColumns({ rebuild: true });
     this.flush();
   }
@@ -332,27 +227,27 @@ export class LeadStore {
   setColumns(columns: readonly Column[]): void {
     this._columns = parseOrThrow(ColumnsSchema, columns, 'columns');
     this.markAllColumns({ rebuild: true });
-    for (const c of this._columns) this.change.columns.add(c.key);
+    for (const c of this._columns) this.batch.columns.add(c.key);
     this.flush();
   }
 
   lead(id: string): Lead | undefined {
-    return this.view.get(id);
+    return this.shown.get(id);
   }
   get leadCount(): number {
-    return this.view.size;
+    return this.shown.size;
   }
 
   /** Filtered cards of a column by position; the same array instance until its content or order changes. */
   cardsIn(status: string): readonly Lead[] {
-    return this.column(status).cards;
+    return this.columnIndex.cardsIn(status);
   }
   /**
    * Where a lead sits in cardsIn(status), or -1 when it is not among them (other column, filtered out).
    * Found by bisection over the ordered cards: O(log n), so views need not keep their own id → index maps.
    */
   indexIn(status: string, leadId: string): number {
-    const lead = this.view.get(leadId);
+    const lead = this.shown.get(leadId);
     if (!lead || lead.status !== status) return -1;
     return indexOfCard(this.cardsIn(status), lead);
   }
@@ -360,7 +255,7 @@ export class LeadStore {
     return this.cardsIn(status).length;
   }
   totalIn(status: string): number {
-    return this.byStatus.get(status)?.size ?? 0;
+    return this.shown.idsWithStatus(status)?.size ?? 0;
   }
 
   /** Every lead matching the filter, column by column in position order. */
@@ -371,7 +266,7 @@ export class LeadStore {
   }
 
   get unassignedCount(): number {
-    return this.unassignedOpen;
+    return this.shown.unassignedOpen;
   }
 
   isPending(leadId: string): boolean {
@@ -380,58 +275,49 @@ export class LeadStore {
 
   /** Ids of leads currently held by a member (unfiltered), e.g. for workload views. */
   leadIdsAssignedTo(memberId: string | null): readonly string[] {
-    return [...(this.byAssignee.get(memberId) ?? [])];
+    return [...(this.shown.idsAssignedTo(memberId) ?? [])];
   }
 
   // ------------------------------------------------------------------ filter
 
   get filter(): Readonly<LeadFilter> {
-    return this._filter;
+    return this.filterState.current;
   }
 
   /** Throws AdapterError('invalid') naming the field when the merged filter is malformed. */
   setFilter(patch: Partial<LeadFilter>): void {
-    const next = parseOrThrow(LeadFilterSchema, { ...this._filter, ...patch }, 'filter');
-    const same =
-      next.assignee === this._filter.assignee && next.q === this._filter.q && sameArray(next.status, this._filter.status);
-    if (same) return;
-    const previous = this._filter;
-    const previousQuery = this.foldedQuery;
-    this._filter = Object.freeze({ ...next, status: Object.freeze([...next.status]) as string[] });
-    this.foldedQuery = foldText(next.q);
-    this.change.filter = true;
-    this.selectedMatching = null;
-    const narrows =
-      (previous.assignee === 'any' || previous.assignee === next.assignee) &&
-      (previous.status.length === 0 || (next.status.length > 0 && next.status.every((k) => previous.status.includes(k)))) &&
-      this.foldedQuery.includes(previousQuery);
-    this.markAllColumns({ refilter: narrows ? 'narrow' : 'full' });
+    const next = parseOrThrow(LeadFilterSchema, { ...this.filterState.current, ...patch }, 'filter');
+    const refilter = this.filterState.replace(next);
+    if (!refilter) return;
+    this.batch.filter = true;
+    this.selectionModel.recountLater();
+    this.markAllColumns({ refilter });
     this.flush();
   }
 
   // ------------------------------------------------------------------ selection
 
   get selection(): ReadonlySet<string> {
-    return this._selection;
+    return this.selectionModel.ids;
   }
   get selectedCount(): number {
-    return this._selection.size;
+    return this.selectionModel.ids.size;
   }
   isSelected(id: string): boolean {
-    return this._selection.has(id);
+    return this.selectionModel.ids.has(id);
   }
   setSelected(id: string, on: boolean): void {
-    if (on === this._selection.has(id) || (on && !this.view.has(id))) return;
+    if (on === this.selectionModel.ids.has(id) || (on && !this.shown.has(id))) return;
     this.editSelection(on ? [id] : [], on ? [] : [id]);
   }
   toggleSelected(id: string): void {
-    this.setSelected(id, !this._selection.has(id));
+    this.setSelected(id, !this.selectionModel.ids.has(id));
   }
 
   /** Selects the inclusive range between two cards: in their column's order when they share one, else board order. */
   selectRange(anchorId: string, toId: string): void {
-    const anchor = this.view.get(anchorId);
-    const to = this.view.get(toId);
+    const anchor = this.shown.get(anchorId);
+    const to = this.shown.get(toId);
     if (!to) return;
     if (anchor && anchor.status === to.status) {
       // Same column: both ends found by bisection, not by scanning the column.
@@ -445,18 +331,18 @@ export class LeadStore {
     const a = order.indexOf(anchorId);
     const b = order.indexOf(toId);
     if (a === -1 || b === -1) return this.setSelected(toId, true);
-    this.editSelection(order.slice(Math.min(a, b), Math.max(a, b) + 1), [], true, true);
+    this.editSelection(order.slice(Math.min(a, b), Math.max(a, b) + 1), [], true);
   }
 
   selectAllIn(status: string, on = true): void {
     if (on) return this.selectCards([[status, this.cardsIn(status)]]);
-    this.editSelection([], this.cardsIn(status).map((l) => l.id), true, true);
+    this.editSelection([], this.cardsIn(status).map((l) => l.id), true);
   }
 
   /** Answered from per-column counts kept by deltas, not by scanning the column. */
   selectionStateIn(status: string): 'none' | 'some' | 'all' {
     const total = this.countIn(status);
-    const selected = total === 0 ? 0 : (this.selectedCounts().get(status) ?? 0);
+    const selected = total === 0 ? 0 : this.selectionModel.selectedIn(status);
     return selected === 0 ? 'none' : selected >= total ? 'all' : 'some';
   }
 
@@ -469,7 +355,7 @@ export class LeadStore {
   }
 
   clearSelection(): void {
-    if (this._selection.size > 0) this.editSelection([], 'all');
+    if (this.selectionModel.ids.size > 0) this.editSelection([], 'all');
   }
 
   // ------------------------------------------------------------------ commands
@@ -502,14 +388,14 @@ export class LeadStore {
     } catch (error) {
       throw this.commandFailed('move', [leadId], asAdapterError(error));
     }
-    const lead = this.view.get(leadId);
+    const lead = this.shown.get(leadId);
     if (!lead) throw this.commandFailed('move', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
     const source = opts.source ?? 'drag';
 
     // The target column's lists with the lead itself left out, addressed by index without copying them:
     // the lead's own place is found by bisection, so a move costs O(log n) rather than scans of the column.
     const cards = this.cardsIn(status);
-    const full = this.column(status).all;
+    const full = this.columnIndex.allIn(status);
     const ownCard = lead.status === status ? indexOfCard(cards, lead) : -1;
     const ownSlot = lead.status === status ? indexOfCard(full, lead) : -1;
     const cardCount = cards.length - (ownCard === -1 ? 0 : 1);
@@ -553,14 +439,14 @@ export class LeadStore {
     } catch (error) {
       throw this.commandFailed('update', [leadId], asAdapterError(error));
     }
-    if (!this.view.has(leadId)) throw this.commandFailed('update', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
+    if (!this.shown.has(leadId)) throw this.commandFailed('update', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
     return this.runUpdate('update', leadId, parsed, undefined);
   }
 
   async addNote(leadId: string, text: string): Promise<Activity> {
     try {
       const body = parseOrThrow(NoteBodySchema, { text }, 'note');
-      if (!this.view.has(leadId)) throw new AdapterError('not_found', `Lead ${leadId} not found`);
+      if (!this.shown.has(leadId)) throw new AdapterError('not_found', `Lead ${leadId} not found`);
       const note = await this.adapter.addNote(leadId, body.text);
       this.recordActivity(note);
       this.flush();
@@ -574,8 +460,8 @@ export class LeadStore {
 
   /** Previews how leads would be spread over members (inactive ones skipped), counting members' current open leads. */
   planDistribution(leadIds: readonly string[], memberIds: readonly string[], strategy: DistributionStrategy): DistributionPlan {
-    const known = leadIds.filter((id) => this.view.has(id));
-    const unknown = leadIds.filter((id) => !this.view.has(id));
+    const known = leadIds.filter((id) => this.shown.has(id));
+    const unknown = leadIds.filter((id) => !this.shown.has(id));
     const members = memberIds.map((id) => this.member(id)).filter((m): m is MemberWithLoad => m !== undefined);
     const plan = planDistribution(known, members, strategy);
     plan.skipped.push(...new Set(unknown));
@@ -614,14 +500,14 @@ export class LeadStore {
     if (!record || this.undoInFlight) return null;
     this.undoRecord = null;
     this.undoInFlight = true;
-    this.change.undo = true;
+    this.batch.undo = true;
     const changedSince: string[] = [];
     const gone: string[] = [];
     const groups = new Map<string | null, string[]>();
     const expected = new Map<string, number>();
     for (const entry of record.entries) {
       const current = this.confirmed.get(entry.leadId);
-      if (!current || !this.view.has(entry.leadId)) gone.push(entry.leadId);
+      if (!current || !this.shown.has(entry.leadId)) gone.push(entry.leadId);
       else if (current.version !== entry.version) changedSince.push(entry.leadId);
       else {
         expected.set(entry.leadId, entry.version);
@@ -642,7 +528,7 @@ export class LeadStore {
       return outcome;
     } finally {
       this.undoInFlight = false;
-      this.change.undo = true;
+      this.batch.undo = true;
       this.flush();
     }
   }
@@ -657,7 +543,7 @@ export class LeadStore {
     const extra = (this.activity.get(leadId) ?? []).filter((a) => !known.has(a.id));
     const list = [...fetched, ...extra];
     this.activity.set(leadId, list);
-    this.change.activity.add(leadId);
+    this.batch.activity.add(leadId);
     this.flush();
     return list;
   }
@@ -669,13 +555,11 @@ export class LeadStore {
   // ------------------------------------------------------------------ subscriptions
 
   subscribe(listener: (change: StoreChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.batch.subscribe(listener);
   }
 
   onNotice(listener: (notice: StoreNotice) => void): () => void {
-    this.noticeListeners.add(listener);
-    return () => this.noticeListeners.delete(listener);
+    return this.batch.onNotice(listener);
   }
 
   // ================================================================== internals: writes
@@ -704,7 +588,7 @@ export class LeadStore {
       },
     };
     chain.push(write);
-    if (chain.length === 1) this.change.pending = true;
+    if (chain.length === 1) this.batch.pending = true;
     this.refresh(leadId);
     return write;
   }
@@ -716,7 +600,7 @@ export class LeadStore {
     if (at !== -1) chain.splice(at, 1);
     if (chain.length === 0) {
       this.chains.delete(write.leadId);
-      this.change.pending = true;
+      this.batch.pending = true;
     }
     if (settlement.success && settlement.lead) {
       // Our later writes on this lead were built on this one: they now expect the version it produced.
@@ -757,7 +641,7 @@ export class LeadStore {
       this.finish(write, { lead: result, success: true });
       this.afterWrite([leadId]);
       this.flush();
-      return this.view.get(leadId) ?? result;
+      return this.shown.get(leadId) ?? result;
     } catch (error) {
       const failure = asAdapterError(error);
       if (failure.code === 'conflict' && failure.current) this.finish(write, { lead: failure.current });
@@ -789,7 +673,7 @@ export class LeadStore {
     };
     // Leads we do not hold do not exist for us: answered locally.
     const sendable = groups
-      .map((g) => ({ assigneeId: g.assigneeId, leadIds: g.leadIds.filter((id) => this.view.has(id) || (outcome.notFound.push(id), false)) }))
+      .map((g) => ({ assigneeId: g.assigneeId, leadIds: g.leadIds.filter((id) => this.shown.has(id) || (outcome.notFound.push(id), false)) }))
       .filter((g) => g.leadIds.length > 0);
     const allIds = groups.flatMap((g) => g.leadIds);
     if (sendable.length === 0) return this.reportOutcome(command, outcome, allIds);
@@ -873,7 +757,7 @@ export class LeadStore {
 
     if (command !== 'undo' && undoEntries.length > 0) {
       this.undoRecord = { batchId, entries: undoEntries };
-      this.change.undo = true;
+      this.batch.undo = true;
     }
     this.afterWrite(outcome.ok);
     return this.reportOutcome(command, outcome, allIds);
@@ -946,13 +830,7 @@ export class LeadStore {
     }
     this.apply(event);
     // A bulk change arrives as many events: render once for the burst.
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      queueMicrotask(() => {
-        this.flushScheduled = false;
-        this.flush();
-      });
-    }
+    this.batch.flushSoon(() => this.flush());
   }
 
   /** Applies a pushed change to the confirmed state; in-flight overlays stay on top until they settle. */
@@ -964,8 +842,8 @@ export class LeadStore {
         this.refresh(event.lead.id);
         break;
       case 'lead_removed': {
-        const wasShown = this.view.has(event.leadId);
-        const viewed = this._selection.has(event.leadId) || this.activity.has(event.leadId);
+        const wasShown = this.shown.has(event.leadId);
+        const viewed = this.selectionModel.ids.has(event.leadId) || this.activity.has(event.leadId);
         const ours = this.isPending(event.leadId);
         this.forget(event.leadId);
         if (wasShown) this.scheduleMembersRefresh();
@@ -985,7 +863,7 @@ export class LeadStore {
     const list = this.activity.get(activity.leadId);
     if (!list || list.some((a) => a.id === activity.id)) return;
     this.activity.set(activity.leadId, [...list, activity]);
-    this.change.activity.add(activity.leadId);
+    this.batch.activity.add(activity.leadId);
   }
 
   /**
@@ -1002,7 +880,7 @@ export class LeadStore {
         this.setMembers(members);
         for (const [id] of this.chains) {
           const base = this.confirmed.get(id);
-          const shown = this.view.get(id);
+          const shown = this.shown.get(id);
           this.moveLoad(loadHolder(base), loadHolder(shown));
         }
         this.flush();
@@ -1020,33 +898,12 @@ export class LeadStore {
   private refresh(id: string, withLoadDeltas = true): void {
     let next = this.confirmed.get(id);
     if (next) for (const write of this.chains.get(id) ?? []) next = write.apply(next);
-    const prev = this.view.get(id);
-    if (prev === next) return;
-    if (prev && next && sameLead(prev, next)) return; // keep the identity: nothing to re-render
-    if (next) this.view.set(id, next);
-    else this.view.delete(id);
-    this.change.leads.add(id);
-    if (prev) {
-      if (prev.assigneeId === null && isOpen(prev)) this.unassignedOpen--;
-      if (prev.status !== next?.status) this.byStatus.get(prev.status)?.delete(id);
-      if (prev.assigneeId !== next?.assigneeId) this.byAssignee.get(prev.assigneeId)?.delete(id);
-      this.noteColumnEdit(prev.status, id, prev);
-    }
-    if (next) {
-      if (next.assigneeId === null && isOpen(next)) this.unassignedOpen++;
-      let s = this.byStatus.get(next.status);
-      if (!s) this.byStatus.set(next.status, (s = new Set()));
-      s.add(id);
-      let a = this.byAssignee.get(next.assigneeId);
-      if (!a) this.byAssignee.set(next.assigneeId, (a = new Set()));
-      a.add(id);
-      this.noteColumnEdit(next.status, id, prev?.status === next.status ? prev : null);
-    }
-    if (this._selection.has(id)) {
-      this.countSelected(prev, -1);
-      this.countSelected(next, +1);
-      if (!next) this.editSelection([], [id], false);
-    }
+    const prev = this.shown.get(id);
+    if (!this.shown.replace(id, prev, next)) return; // same lead: keep the identity, nothing to re-render
+    this.batch.leads.add(id);
+    if (prev) this.columnIndex.noteEdit(prev.status, id, prev);
+    if (next) this.columnIndex.noteEdit(next.status, id, prev?.status === next.status ? prev : null);
+    if (this.selectionModel.ids.has(id)) this.selectionModel.leadChanged(id, prev, next);
     if (withLoadDeltas) this.moveLoad(loadHolder(prev), loadHolder(next));
   }
 
@@ -1069,7 +926,7 @@ export class LeadStore {
     for (const m of members) this.loads.set(m.id, m.openLeads);
     this.loadsMoved.clear();
     this.membersCache = null;
-    this.change.members = true;
+    this.batch.members = true;
   }
 
   /**
@@ -1093,7 +950,7 @@ export class LeadStore {
     this.loadsMoved.clear();
     const cache = this.membersCache;
     if (!cache) {
-      this.change.members = true; // built fresh on the next read
+      this.batch.members = true; // built fresh on the next read
       return;
     }
     const byId = new Map(cache.byId);
@@ -1111,216 +968,36 @@ export class LeadStore {
       byId,
       assignable: cache.assignable.map((m) => byId.get(m.id)!),
     };
-    this.change.members = true;
-  }
-
-  private matches(lead: Lead): boolean {
-    const f = this._filter;
-    if (f.status.length > 0 && !f.status.includes(lead.status)) return false;
-    if (!matchesAssignee(lead.assigneeId, f.assignee, this._me?.id ?? null)) return false;
-    if (this.foldedQuery) {
-      let text = this.searchText.get(lead);
-      if (text === undefined) this.searchText.set(lead, (text = searchableText(lead)));
-      if (!text.includes(this.foldedQuery)) return false;
-    }
-    return true;
-  }
-
-  /** Per column, how many selected leads match the filter; recounted from the selection when stale. */
-  private selectedCounts(): Map<string, number> {
-    if (!this.selectedMatching) {
-      const counts = new Map<string, number>();
-      for (const id of this._selection) {
-        const lead = this.view.get(id);
-        if (lead && this.matches(lead)) counts.set(lead.status, (counts.get(lead.status) ?? 0) + 1);
-      }
-      this.selectedMatching = counts;
-    }
-    return this.selectedMatching;
-  }
-
-  /** Keeps selectedCounts() current as a selected lead changes, enters or leaves the selection. */
-  private countSelected(lead: Lead | undefined, delta: number, known = false): void {
-    if (!this.selectedMatching || !lead || (!known && !this.matches(lead))) return;
-    this.selectedMatching.set(lead.status, (this.selectedMatching.get(lead.status) ?? 0) + delta);
-  }
-
-  /** Records that a lead entered, left or changed in a column (`held`: the object the cache holds, if any). */
-  private noteColumnEdit(status: string, id: string, held: Lead | null): void {
-    if (!this.columnCache.has(status)) return; // never built: built in full when first read
-    let dirt = this.dirtyColumns.get(status);
-    if (!dirt) this.dirtyColumns.set(status, (dirt = {}));
-    if (dirt.rebuild) return;
-    dirt.edits ??= new Map();
-    if (!dirt.edits.has(id)) dirt.edits.set(id, held); // the first change knows what the cache holds
-  }
-
-  /** A column's cache, brought up to date first if anything in it changed; unchanged arrays keep their identity. */
-  private column(status: string): ColumnCache {
-    const cache = this.columnCache.get(status);
-    const dirt = this.dirtyColumns.get(status);
-    if (cache && !dirt) return cache;
-    this.dirtyColumns.delete(status);
-    let all: readonly Lead[] | undefined;
-    let cards: readonly Lead[] | undefined;
-    if (cache && dirt && !dirt.rebuild) {
-      all = cache.all;
-      cards = cache.cards;
-      if (dirt.edits) {
-        const out: Lead[] = [];
-        const inCards: Lead[] = [];
-        const into: Lead[] = [];
-        const intoCards: Lead[] = [];
-        const filterKept = !dirt.refilter;
-        for (const [id, held] of dirt.edits) {
-          const now = this.view.get(id);
-          const current = now && now.status === status ? now : null;
-          if (held === current) continue;
-          if (held) {
-            out.push(held);
-            if (filterKept && this.matches(held)) inCards.push(held);
-          }
-          if (current) {
-            into.push(current);
-            if (filterKept && this.matches(current)) intoCards.push(current);
-          }
-        }
-        all = editOrdered(cache.all, out, into);
-        if (all && filterKept) cards = editOrdered(cache.cards, inCards, intoCards);
-        if (!cards) all = undefined; // the edits did not add up: rebuild below
-      }
-      if (all && dirt.refilter) {
-        const source = dirt.refilter === 'narrow' && !dirt.edits ? cache.cards : all;
-        cards = source.filter((lead) => this.matches(lead));
-      }
-    }
-    if (!all || !cards) {
-      const ids = this.byStatus.get(status);
-      all = ids ? [...ids].map((id) => this.view.get(id)!).sort(compareCards) : EMPTY;
-      cards = all.filter((lead) => this.matches(lead));
-    }
-    if (!cache) {
-      this.columnCache.set(status, { all, cards: cards.length === 0 ? EMPTY : cards });
-      this.change.columns.add(status);
-      return this.columnCache.get(status)!;
-    }
-    const totalChanged = cache.all.length !== all.length;
-    cache.all = all;
-    if (!sameArray(cache.cards, cards)) {
-      cache.cards = cards.length === 0 ? EMPTY : cards;
-      this.change.columns.add(status);
-    } else if (totalChanged) {
-      this.change.columns.add(status);
-    }
-    return cache;
+    this.batch.members = true;
   }
 
   private markAllColumns(how: { rebuild: true } | { refilter: 'narrow' | 'full' }): void {
-    const keys = new Set([...this.columnCache.keys(), ...this._columns.map((c) => c.key)]);
-    for (const key of keys) {
-      if (!this.columnCache.has(key)) continue; // built in full when first read
-      let dirt = this.dirtyColumns.get(key);
-      if (!dirt) this.dirtyColumns.set(key, (dirt = {}));
-      if ('rebuild' in how) dirt.rebuild = true;
-      else dirt.refilter = dirt.refilter === 'full' || how.refilter === 'full' ? 'full' : 'narrow';
-    }
-    // Columns not built yet are built by flush() so listeners hear about them.
-    for (const c of this._columns) if (!this.columnCache.has(c.key)) this.dirtyColumns.set(c.key, { rebuild: true });
+    this.columnIndex.markAll(this._columns.map((c) => c.key), how);
   }
 
-  /**
-   * Changes the selection (copy on write: the previous set stays as it was for whoever holds it) and keeps
-   * the per-column selected counts by deltas. `remove` 'all' clears it. `matching`: every id comes from
-   * the filtered cards, so it is counted without testing the filter again.
-   */
-  /**
-   * Adds cards of columns (each list from that column's cardsIn) to the selection: the common bulk case,
-   * counted per column without looking each lead up again.
-   */
   private selectCards(groups: readonly (readonly [string, readonly Lead[]])[]): void {
-    const next = new Set(this._selection);
-    const counts = this.selectedMatching;
-    for (const [status, cards] of groups) {
-      const before = next.size;
-      for (const lead of cards) next.add(lead.id);
-      const added = next.size - before;
-      if (added > 0 && counts) counts.set(status, (counts.get(status) ?? 0) + added);
-    }
-    if (next.size === this._selection.size) return;
-    this._selection = next;
-    this.change.selection = true;
-    this.flush();
+    if (this.selectionModel.selectCards(groups)) this.flush();
   }
 
-  private editSelection(add: readonly string[], remove: readonly string[] | 'all', flush = true, matching = false): void {
-    const clearing = remove === 'all';
-    const next = clearing ? new Set<string>() : new Set(this._selection);
-    let changed = clearing && this._selection.size > 0;
-    if (clearing) this.selectedMatching = new Map();
-    else {
-      for (const id of remove) {
-        if (next.delete(id)) {
-          changed = true;
-          this.countSelected(this.view.get(id), -1, matching);
-        }
-      }
-    }
-    const counts = this.selectedMatching;
-    for (const id of add) {
-      if (next.has(id)) continue;
-      const lead = this.view.get(id);
-      if (!lead) continue;
-      next.add(id);
-      changed = true;
-      if (counts && (matching || this.matches(lead))) counts.set(lead.status, (counts.get(lead.status) ?? 0) + 1);
-    }
-    if (!changed) return;
-    this._selection = next;
-    this.change.selection = true;
-    if (flush) this.flush();
+  /** `matching`: every id comes from the filtered cards (see SelectionModel.edit). */
+  private editSelection(add: readonly string[], remove: readonly string[] | 'all', matching = false): void {
+    if (this.selectionModel.edit(add, remove, matching)) this.flush();
   }
 
   private setStatus(status: LoadStatus, error: AdapterError | null): void {
     this._status = status;
     this._error = error;
-    this.change.status = true;
+    this.batch.status = true;
   }
 
   private notify(notice: StoreNotice): void {
-    for (const listener of [...this.noticeListeners]) {
-      try {
-        listener(notice);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    this.batch.notify(notice);
   }
 
   /** Rebuilds dirty columns, then tells listeners everything that changed since the last flush. */
   private flush(): void {
-    for (const status of [...this.dirtyColumns.keys()]) this.column(status);
+    this.columnIndex.bringUpToDate();
     this.syncMemberLoads();
-    const c = this.change;
-    const empty =
-      c.leads.size === 0 && c.columns.size === 0 && c.activity.size === 0 &&
-      !c.selection && !c.filter && !c.members && !c.status && !c.pending && !c.undo;
-    if (empty) return;
-    this.change = { leads: new Set(), columns: new Set(), activity: new Set() };
-    const out: StoreChange = {};
-    if (c.leads.size) out.leads = c.leads;
-    if (c.columns.size) out.columns = c.columns;
-    if (c.activity.size) out.activity = c.activity;
-    for (const key of ['selection', 'filter', 'members', 'status', 'pending', 'undo'] as const) if (c[key]) out[key] = true;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(out);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    this.batch.emit();
   }
 }

@@ -1,0 +1,143 @@
+/**
+ * Per column: every lead in card order, and the filtered cards cardsIn() returns. Built on first read,
+ * then brought up to date lazily from the edits noted since (bisection or one merge), so a move or an
+ * assignment never re-sorts a column, and an unchanged column keeps its array identity.
+ */
+import type { Lead } from '../schema.js';
+import { compareCards, editOrdered } from '../internal/card-order.js';
+import type { ChangeBatch } from './change-batch.js';
+import type { FilterState } from './filter-state.js';
+import { EMPTY, sameArray } from './lead-values.js';
+import type { ShownLeads } from './shown-leads.js';
+
+interface ColumnCache {
+  /** Every lead of the status, by position (compareCards). */
+  all: readonly Lead[];
+  /** `all` narrowed by the filter: the array cardsIn() returns, replaced only when its content changes. */
+  cards: readonly Lead[];
+}
+
+/**
+ * Why a built column must be brought up to date before it is read again:
+ * - `edits`: leads that entered, left or changed in it, each with the object the cached lists held when
+ *   the first of those changes happened (null: it was not in the column) — applied by bisection/merge;
+ * - `refilter`: the filter changed; 'narrow' when every card matching the new filter matched the old one
+ *   (a search extended by a keystroke, an added condition), so the cached cards are filtered, not `all`;
+ * - `rebuild`: start over (first build, columns or `me` changed, an edit that does not add up).
+ */
+interface ColumnDirt {
+  edits?: Map<string, Lead | null>;
+  refilter?: 'narrow' | 'full';
+  rebuild?: boolean;
+}
+
+export class ColumnIndex {
+  private readonly built = new Map<string, ColumnCache>();
+  private readonly dirty = new Map<string, ColumnDirt>();
+
+  constructor(
+    private readonly shown: ShownLeads,
+    private readonly filter: FilterState,
+    private readonly batch: ChangeBatch,
+  ) {}
+
+  /** The filtered cards of a column (see ColumnCache.cards). */
+  cardsIn(status: string): readonly Lead[] {
+    return this.column(status).cards;
+  }
+
+  /** Every lead of a column in card order, filtered or not. */
+  allIn(status: string): readonly Lead[] {
+    return this.column(status).all;
+  }
+
+  /** Records that a lead entered, left or changed in a column (`held`: the object the cache holds, if any). */
+  noteEdit(status: string, id: string, held: Lead | null): void {
+    if (!this.built.has(status)) return; // never built: built in full when first read
+    let dirt = this.dirty.get(status);
+    if (!dirt) this.dirty.set(status, (dirt = {}));
+    if (dirt.rebuild) return;
+    dirt.edits ??= new Map();
+    if (!dirt.edits.has(id)) dirt.edits.set(id, held); // the first change knows what the cache holds
+  }
+
+  /** Marks every built column (and every configured one not built yet) for a rebuild or a refilter. */
+  markAll(columnKeys: readonly string[], how: { rebuild: true } | { refilter: 'narrow' | 'full' }): void {
+    const keys = new Set([...this.built.keys(), ...columnKeys]);
+    for (const key of keys) {
+      if (!this.built.has(key)) continue; // built in full when first read
+      let dirt = this.dirty.get(key);
+      if (!dirt) this.dirty.set(key, (dirt = {}));
+      if ('rebuild' in how) dirt.rebuild = true;
+      else dirt.refilter = dirt.refilter === 'full' || how.refilter === 'full' ? 'full' : 'narrow';
+    }
+    // Columns not built yet are built by bringUpToDate() so listeners hear about them.
+    for (const key of columnKeys) if (!this.built.has(key)) this.dirty.set(key, { rebuild: true });
+  }
+
+  /** Brings every dirty column up to date, so the change about to be emitted names the columns that changed. */
+  bringUpToDate(): void {
+    for (const status of [...this.dirty.keys()]) this.column(status);
+  }
+
+  /** A column's cache, brought up to date first if anything in it changed; unchanged arrays keep their identity. */
+  private column(status: string): ColumnCache {
+    const cache = this.built.get(status);
+    const dirt = this.dirty.get(status);
+    if (cache && !dirt) return cache;
+    this.dirty.delete(status);
+    let all: readonly Lead[] | undefined;
+    let cards: readonly Lead[] | undefined;
+    if (cache && dirt && !dirt.rebuild) {
+      all = cache.all;
+      cards = cache.cards;
+      if (dirt.edits) {
+        const out: Lead[] = [];
+        const inCards: Lead[] = [];
+        const into: Lead[] = [];
+        const intoCards: Lead[] = [];
+        const filterKept = !dirt.refilter;
+        for (const [id, held] of dirt.edits) {
+          const now = this.shown.get(id);
+          const current = now && now.status === status ? now : null;
+          if (held === current) continue;
+          if (held) {
+            out.push(held);
+            if (filterKept && this.filter.matches(held)) inCards.push(held);
+          }
+          if (current) {
+            into.push(current);
+            if (filterKept && this.filter.matches(current)) intoCards.push(current);
+          }
+        }
+        all = editOrdered(cache.all, out, into);
+        if (all && filterKept) cards = editOrdered(cache.cards, inCards, intoCards);
+        if (!cards) all = undefined; // the edits did not add up: rebuild below
+      }
+      if (all && dirt.refilter) {
+        const source = dirt.refilter === 'narrow' && !dirt.edits ? cache.cards : all;
+        cards = source.filter((lead) => this.filter.matches(lead));
+      }
+    }
+    if (!all || !cards) {
+      const ids = this.shown.idsWithStatus(status);
+      all = ids ? [...ids].map((id) => this.shown.get(id)!).sort(compareCards) : EMPTY;
+      cards = all.filter((lead) => this.filter.matches(lead));
+    }
+    if (!cache) {
+      const fresh = { all, cards: cards.length === 0 ? EMPTY : cards };
+      this.built.set(status, fresh);
+      this.batch.columns.add(status);
+      return fresh;
+    }
+    const totalChanged = cache.all.length !== all.length;
+    cache.all = all;
+    if (!sameArray(cache.cards, cards)) {
+      cache.cards = cards.length === 0 ? EMPTY : cards;
+      this.batch.columns.add(status);
+    } else if (totalChanged) {
+      this.batch.columns.add(status);
+    }
+    return cache;
+  }
+}

@@ -1,0 +1,40 @@
+/** Small value helpers on leads shared by the store's parts; all O(1) in the board size. */
+import type { Lead, LeadPatch } from '../schema.js';
+import { CLOSED_STATUSES } from '../schema.js';
+
+export function isOpen(lead: Lead): boolean {
+  return !CLOSED_STATUSES.includes(lead.status);
+}
+
+/** One member's contribution to the open-lead counts: who holds it while it is open. */
+export const loadHolder = (lead: Lead | undefined): string | null =>
+  lead && lead.assigneeId !== null && isOpen(lead) ? lead.assigneeId : null;
+
+/** One shared empty list, so "no cards" never changes identity. */
+export const EMPTY: readonly Lead[] = Object.freeze([]);
+
+export function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Shallow equality of two leads (they are flat records). */
+export function sameLead(a: Lead, b: Lead): boolean {
+  // Most calls compare a lead with its next version or an overlay: decided by the first fields.
+  if (a.version !== b.version || a.assigneeId !== b.assigneeId || a.status !== b.status || a.position !== b.position) return false;
+  const ka = Object.keys(a) as (keyof Lead)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
+
+/** The lead with a patch applied: undefined keeps a field, null removes an optional one. */
+export function applyPatch(lead: Lead, patch: LeadPatch): Lead {
+  const next: Record<string, unknown> = { ...lead };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next as Lead;
+}
