@@ -21,7 +21,6 @@ import type { DistributionPlan, DistributionStrategy } from './distribute.js';
 import { planDistribution } from './distribute.js';
 import { indexOfCard } from './internal/card-order.js';
 import { evenPositions, positionBetween } from './internal/positions.js';
-import { assignableMembers, canSee } from './policy.js';
 import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, Member, MemberWithLoad, Source } from './schema.js';
 import {
   ColumnKeySchema,
@@ -34,6 +33,11 @@ import {
 } from './schema.js';
 import * as z from 'zod/mini';
 import { ChangeBatch } from './store/change-batch.js';
+import { MemberLoads } from './store/member-loads.js';
+import { UndoHistory } from './store/undo-history.js';
+import type { UndoEntry } from './store/undo-history.js';
+import { WriteLedger } from './store/write-ledger.js';
+import type { PendingWrite } from './store/write-ledger.js';
 import { ColumnIndex } from './store/column-index.js';
 import { FilterState } from './store/filter-state.js';
 import { applyPatch, loadHolder } from './store/lead-values.js';
@@ -44,30 +48,6 @@ import type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreCha
 export type { DistributionPlan, DistributionStrategy } from './distribute.js';
 
 export type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
-
-/** One in-flight write on one lead. */
-interface PendingWrite {
-  readonly leadId: string;
-  readonly apply: (lead: Lead) => Lead;
-  /** The version sent as expectation; advanced when an earlier write of ours on this lead succeeds. */
-  expected: number;
-  /** Set explicitly (undo expects the version its batch produced) and never advanced. */
-  readonly fixed: boolean;
-  /** Earlier writes on the same lead, which must settle before this one is sent (none: send at once). */
-  readonly after: Promise<void> | undefined;
-  /** Settles when the write has; made only when a later write has to wait for it. */
-  settled(): Promise<void>;
-  resolve(): void;
-}
-
-/** How a write ended, as far as the lead's confirmed state goes. */
-type Settlement = { lead?: Lead; success?: boolean; gone?: boolean };
-
-/** The last assignment batch, kept so it can be undone. */
-interface UndoRecord {
-  batchId: string;
-  entries: { leadId: string; from: string | null; to: string | null; version: number }[];
-}
 
 const IdSchema = z.string().check(z.minLength(1), z.maxLength(200));
 const LeadIdsSchema = z.array(IdSchema);
@@ -99,25 +79,15 @@ export class LeadStore {
   private readonly batch = new ChangeBatch();
   private readonly filterState = new FilterState();
 
-  // Leads: backend truth, in-flight overlays, and the shown result with its indexes.
-  private readonly confirmed = new Map<string, Lead>();
-  private readonly chains = new Map<string, PendingWrite[]>();
-  /** Leads a pushed `lead_removed` took away: a late answer to our own write must not bring them back. */
-  private readonly removed = new Set<string>();
+  // Leads: backend truth with in-flight overlays, and the shown result with its indexes.
+  private readonly ledger = new WriteLedger(this.batch, (id) => this.refresh(id));
   private readonly shown = new ShownLeads();
   private readonly columnIndex = new ColumnIndex(this.shown, this.filterState, this.batch);
   private readonly selectionModel = new SelectionModel(this.shown, this.filterState, this.batch);
 
-  // Members: their fields, plus open-lead counts kept current by deltas.
-  private memberList: Member[] = [];
-  private readonly loads = new Map<string, number>();
-  private membersCache: { all: readonly MemberWithLoad[]; byId: Map<string, MemberWithLoad>; assignable: readonly MemberWithLoad[] } | null = null;
-  /** Members whose open-lead count moved since the member objects were built (their objects are rebuilt). */
-  private readonly loadsMoved = new Set<string>();
-
+  private readonly memberLoads = new MemberLoads(this.batch);
   private readonly activity = new Map<string, Activity[]>();
-  private undoRecord: UndoRecord | null = null;
-  private undoInFlight = false;
+  private readonly undoHistory = new UndoHistory(this.batch);
 
   private unsubscribe: (() => void) | null = null;
   /** Pushed events that arrive while loading: applied once the initial lists are in. */
@@ -165,19 +135,13 @@ export class LeadStore {
     }
     if (this.disposed) return;
     this._me = me;
+    this.ledger.viewer = me;
     this.filterState.meId = me.id;
     this.selectionModel.recountLater(); // 'me' may resolve differently now
-    this.setMembers(members);
-    const listed = new Set<string>();
-    for (const lead of leads) {
-      listed.add(lead.id);
-      this.removed.delete(lead.id);
-      const current = this.confirmed.get(lead.id);
-      if (!current || lead.version >= current.version) this.confirmed.set(lead.id, lead);
-    }
-    for (const id of [...this.confirmed.keys()]) if (!listed.has(id)) this.confirmed.delete(id);
+    this.memberLoads.set(members);
+    this.ledger.acceptListing(leads);
     // Counts come from the backend; rebuild the view without applying deltas to them.
-    for (const id of new Set([...this.shown.ids(), ...this.confirmed.keys()])) this.refresh(id, false);
+    for (const id of new Set([...this.shown.ids(), ...this.ledger.confirmedIds()])) this.refresh(id, false);
     this.setStatus('ready', null);
     const buffered = this.buffered ?? [];
     this.buffered = null;
@@ -209,13 +173,13 @@ export class LeadStore {
   // ------------------------------------------------------------------ members
 
   get members(): readonly MemberWithLoad[] {
-    return this.memberIndex().all;
+    return this.memberLoads.current().all;
   }
   get assignableMembers(): readonly MemberWithLoad[] {
-    return this.memberIndex().assignable;
+    return this.memberLoads.current().assignable;
   }
   member(id: string | null | undefined): MemberWithLoad | undefined {
-    return id ? this.memberIndex().byId.get(id) : undefined;
+    return id ? this.memberLoads.current().byId.get(id) : undefined;
   }
 
   // ------------------------------------------------------------------ columns and leads
@@ -270,7 +234,7 @@ export class LeadStore {
   }
 
   isPending(leadId: string): boolean {
-    return (this.chains.get(leadId)?.length ?? 0) > 0;
+    return this.ledger.isPending(leadId);
   }
 
   /** Ids of leads currently held by a member (unfiltered), e.g. for workload views. */
@@ -453,7 +417,7 @@ export class LeadStore {
       return note;
     } catch (error) {
       const failure = asAdapterError(error);
-      if (failure.code === 'not_found') this.forget(leadId);
+      if (failure.code === 'not_found') this.ledger.forget(leadId);
       throw this.commandFailed('addNote', [leadId], failure);
     }
   }
@@ -488,7 +452,7 @@ export class LeadStore {
   }
 
   get canUndo(): boolean {
-    return this.undoRecord !== null && !this.undoInFlight;
+    return this.undoHistory.canUndo;
   }
 
   /**
@@ -496,39 +460,19 @@ export class LeadStore {
    * 'undo' and its own history. Leads changed since that batch are refused (reported as conflicts).
    */
   async undo(): Promise<AssignOutcome | null> {
-    const record = this.undoRecord;
-    if (!record || this.undoInFlight) return null;
-    this.undoRecord = null;
-    this.undoInFlight = true;
-    this.batch.undo = true;
-    const changedSince: string[] = [];
-    const gone: string[] = [];
-    const groups = new Map<string | null, string[]>();
-    const expected = new Map<string, number>();
-    for (const entry of record.entries) {
-      const current = this.confirmed.get(entry.leadId);
-      if (!current || !this.shown.has(entry.leadId)) gone.push(entry.leadId);
-      else if (current.version !== entry.version) changedSince.push(entry.leadId);
-      else {
-        expected.set(entry.leadId, entry.version);
-        const group = groups.get(entry.from);
-        if (group) group.push(entry.leadId);
-        else groups.set(entry.from, [entry.leadId]);
-      }
-    }
+    const plan = this.undoHistory.start((id) => this.ledger.confirmedLead(id), (id) => this.shown.has(id));
+    if (!plan) return null;
     try {
-      const outcome = await this.runAssignments(
+      return await this.runAssignments(
         'undo',
-        [...groups].map(([assigneeId, leadIds]) => ({ assigneeId, leadIds })),
+        [...plan.groups].map(([assigneeId, leadIds]) => ({ assigneeId, leadIds })),
         'undo',
-        groups.size === 1 ? [...groups.keys()][0]! : null,
-        expected,
-        { conflict: changedSince, notFound: gone },
+        plan.groups.size === 1 ? [...plan.groups.keys()][0]! : null,
+        plan.expected,
+        { conflict: plan.changedSince, notFound: plan.gone },
       );
-      return outcome;
     } finally {
-      this.undoInFlight = false;
-      this.batch.undo = true;
+      this.undoHistory.finished();
       this.flush();
     }
   }
@@ -564,89 +508,21 @@ export class LeadStore {
 
   // ================================================================== internals: writes
 
-  /** Adds an optimistic overlay to a lead and returns its pending write (sent later by the caller). */
-  private begin(leadId: string, apply: (lead: Lead) => Lead, fixedExpected?: number): PendingWrite {
-    let chain = this.chains.get(leadId);
-    if (!chain) this.chains.set(leadId, (chain = []));
-    const last = chain[chain.length - 1];
-    const after = chain.length > 0 ? Promise.all(chain.map((w) => w.settled())).then(() => undefined) : undefined;
-    // The settled promise is made lazily: a bulk assignment of 1,000 leads would otherwise make 2,000
-    // promises that nothing ever waits on.
-    let done = false;
-    let settled: Promise<void> | undefined;
-    let resolveSettled: (() => void) | undefined;
-    const write: PendingWrite = {
-      leadId,
-      apply,
-      expected: fixedExpected ?? last?.expected ?? this.confirmed.get(leadId)?.version ?? 1,
-      fixed: fixedExpected !== undefined,
-      after,
-      settled: () => (settled ??= done ? Promise.resolve() : new Promise<void>((r) => (resolveSettled = r))),
-      resolve: () => {
-        done = true;
-        resolveSettled?.();
-      },
-    };
-    chain.push(write);
-    if (chain.length === 1) this.batch.pending = true;
-    this.refresh(leadId);
-    return write;
-  }
-
-  /** Removes a write's overlay and records what the backend said; the shown lead is recomputed. */
-  private finish(write: PendingWrite, settlement: Settlement): void {
-    const chain = this.chains.get(write.leadId) ?? [];
-    const at = chain.indexOf(write);
-    if (at !== -1) chain.splice(at, 1);
-    if (chain.length === 0) {
-      this.chains.delete(write.leadId);
-      this.batch.pending = true;
-    }
-    if (settlement.success && settlement.lead) {
-      // Our later writes on this lead were built on this one: they now expect the version it produced.
-      for (const next of chain) if (!next.fixed && next.expected === write.expected) next.expected = settlement.lead.version;
-    }
-    if (settlement.gone) this.forget(write.leadId);
-    else if (settlement.lead) this.confirm(settlement.lead, true);
-    this.refresh(write.leadId);
-    write.resolve();
-  }
-
-  /** Accepts a lead the backend returned or pushed, if it is newer than what we hold. */
-  private confirm(lead: Lead, fromOwnWrite: boolean): void {
-    if (fromOwnWrite && this.removed.has(lead.id)) return; // removed since by a pushed event
-    if (this._me && !canSee(this._me, lead)) {
-      // Handed off to someone else: it no longer exists for us, exactly as the backend's lists will say.
-      this.confirmed.delete(lead.id);
-      this.removed.add(lead.id);
-      return;
-    }
-    const current = this.confirmed.get(lead.id);
-    if (!current || lead.version > current.version) this.confirmed.set(lead.id, lead);
-  }
-
-  /** The lead does not exist for us (any more). */
-  private forget(leadId: string): void {
-    this.confirmed.delete(leadId);
-    this.removed.add(leadId);
-    this.refresh(leadId);
-  }
-
   private async runUpdate(command: 'move' | 'update', leadId: string, patch: LeadPatch, source: Source | undefined): Promise<Lead> {
-    const write = this.begin(leadId, (lead) => applyPatch(lead, patch));
+    const write = this.ledger.begin(leadId, (lead) => applyPatch(lead, patch));
     this.flush();
     if (write.after) await write.after;
     try {
       const result = await this.adapter.updateLead(leadId, patch, write.expected, source ? { source } : undefined);
-      this.finish(write, { lead: result, success: true });
+      this.ledger.finish(write, { lead: result, success: true });
       this.afterWrite([leadId]);
       this.flush();
       return this.shown.get(leadId) ?? result;
     } catch (error) {
       const failure = asAdapterError(error);
-      if (failure.code === 'conflict' && failure.current) this.finish(write, { lead: failure.current });
-      else if (failure.code === 'not_found') this.finish(write, { gone: true });
-      else this.finish(write, {});
+      if (failure.code === 'conflict' && failure.current) this.ledger.finish(write, { lead: failure.current });
+      else if (failure.code === 'not_found') this.ledger.finish(write, { gone: true });
+      else this.ledger.finish(write, {});
       throw this.commandFailed(command, [leadId], failure);
     }
   }
@@ -679,7 +555,7 @@ export class LeadStore {
     if (sendable.length === 0) return this.reportOutcome(command, outcome, allIds);
 
     // Refuse assignees we know cannot receive leads before touching anything.
-    if (this.memberList.length > 0) {
+    if (this.memberLoads.known) {
       for (const g of sendable) {
         const member = g.assigneeId === null ? null : this.member(g.assigneeId);
         if (member !== null && (!member || !member.active)) {
@@ -697,7 +573,7 @@ export class LeadStore {
     for (const g of sendable) {
       for (const id of g.leadIds) {
         const to = g.assigneeId;
-        writes.set(id, this.begin(id, (lead) => (lead.assigneeId === to ? lead : { ...lead, assigneeId: to }), fixedExpected?.get(id)));
+        writes.set(id, this.ledger.begin(id, (lead) => (lead.assigneeId === to ? lead : { ...lead, assigneeId: to }), fixedExpected?.get(id)));
       }
     }
     this.flush();
@@ -705,13 +581,13 @@ export class LeadStore {
     for (const w of writes.values()) if (w.after) waits.push(w.after);
     if (waits.length > 0) await Promise.all(waits);
 
-    const undoEntries: UndoRecord['entries'] = [];
+    const undoEntries: UndoEntry[] = [];
     const calls = sendable.map(async (g) => {
       const expectedVersions: Record<string, number> = {};
       const from = new Map<string, string | null>();
       for (const id of g.leadIds) {
         expectedVersions[id] = writes.get(id)!.expected;
-        from.set(id, this.confirmed.get(id)?.assigneeId ?? null);
+        from.set(id, this.ledger.confirmedLead(id)?.assigneeId ?? null);
       }
       try {
         const response = await this.adapter.assign(g.leadIds, g.assigneeId, { expectedVersions, source, batchId });
@@ -721,7 +597,7 @@ export class LeadStore {
           const result = results.get(id);
           if (!result) {
             // The backend skipped it: roll back and report it as not found rather than guess.
-            this.finish(write, {});
+            this.ledger.finish(write, {});
             outcome.notFound.push(id);
             continue;
           }
@@ -731,33 +607,32 @@ export class LeadStore {
               if (result.lead && from.get(id) !== result.lead.assigneeId) {
                 undoEntries.push({ leadId: id, from: from.get(id) ?? null, to: result.lead.assigneeId, version: result.lead.version });
               }
-              this.finish(write, { lead: result.lead, success: true });
+              this.ledger.finish(write, { lead: result.lead, success: true });
               break;
             case 'conflict':
               outcome.conflict.push(id);
-              this.finish(write, { lead: result.lead });
+              this.ledger.finish(write, { lead: result.lead });
               break;
             case 'forbidden':
               outcome.forbidden.push(id);
-              this.finish(write, {});
+              this.ledger.finish(write, {});
               break;
             case 'not_found':
               outcome.notFound.push(id);
-              this.finish(write, { gone: true });
+              this.ledger.finish(write, { gone: true });
               break;
           }
         }
       } catch (error) {
         // The whole call failed: every lead of it rolls back.
         outcome.error ??= asAdapterError(error);
-        for (const id of g.leadIds) this.finish(writes.get(id)!, {});
+        for (const id of g.leadIds) this.ledger.finish(writes.get(id)!, {});
       }
     });
     await Promise.all(calls);
 
     if (command !== 'undo' && undoEntries.length > 0) {
-      this.undoRecord = { batchId, entries: undoEntries };
-      this.batch.undo = true;
+      this.undoHistory.remember(batchId, undoEntries);
     }
     this.afterWrite(outcome.ok);
     return this.reportOutcome(command, outcome, allIds);
@@ -837,15 +712,13 @@ export class LeadStore {
   private apply(event: ChangeEvent): void {
     switch (event.type) {
       case 'lead':
-        this.removed.delete(event.lead.id);
-        this.confirm(event.lead, false);
-        this.refresh(event.lead.id);
+        this.ledger.acceptPushed(event.lead);
         break;
       case 'lead_removed': {
         const wasShown = this.shown.has(event.leadId);
         const viewed = this.selectionModel.ids.has(event.leadId) || this.activity.has(event.leadId);
         const ours = this.isPending(event.leadId);
-        this.forget(event.leadId);
+        this.ledger.forget(event.leadId);
         if (wasShown) this.scheduleMembersRefresh();
         if (wasShown && viewed && !ours) {
           this.notify({ kind: 'warning', command: 'load', leadIds: [event.leadId], message: 'A lead you were viewing is no longer available to you' });
@@ -877,11 +750,11 @@ export class LeadStore {
       try {
         const members = await this.adapter.listMembers();
         if (this.disposed) return;
-        this.setMembers(members);
-        for (const [id] of this.chains) {
-          const base = this.confirmed.get(id);
+        this.memberLoads.set(members);
+        for (const id of this.ledger.pendingIds()) {
+          const base = this.ledger.confirmedLead(id);
           const shown = this.shown.get(id);
-          this.moveLoad(loadHolder(base), loadHolder(shown));
+          this.memberLoads.move(loadHolder(base), loadHolder(shown));
         }
         this.flush();
       } catch {
@@ -896,79 +769,14 @@ export class LeadStore {
 
   /** Recomputes the shown lead from confirmed + overlays and updates every index that depends on it. */
   private refresh(id: string, withLoadDeltas = true): void {
-    let next = this.confirmed.get(id);
-    if (next) for (const write of this.chains.get(id) ?? []) next = write.apply(next);
+    const next = this.ledger.shownFor(id);
     const prev = this.shown.get(id);
     if (!this.shown.replace(id, prev, next)) return; // same lead: keep the identity, nothing to re-render
     this.batch.leads.add(id);
     if (prev) this.columnIndex.noteEdit(prev.status, id, prev);
     if (next) this.columnIndex.noteEdit(next.status, id, prev?.status === next.status ? prev : null);
     if (this.selectionModel.ids.has(id)) this.selectionModel.leadChanged(id, prev, next);
-    if (withLoadDeltas) this.moveLoad(loadHolder(prev), loadHolder(next));
-  }
-
-  /** One open lead changed hands (null: nobody, or not open): only the two members' counts move. */
-  private moveLoad(from: string | null, to: string | null): void {
-    if (from === to) return; // a move within open columns, a rename...: no count changes, no member re-renders
-    if (from !== null) {
-      this.loads.set(from, Math.max(0, (this.loads.get(from) ?? 0) - 1));
-      this.loadsMoved.add(from);
-    }
-    if (to !== null) {
-      this.loads.set(to, (this.loads.get(to) ?? 0) + 1);
-      this.loadsMoved.add(to);
-    }
-  }
-
-  private setMembers(members: readonly MemberWithLoad[]): void {
-    this.memberList = members.map(({ openLeads: _openLeads, ...member }) => member);
-    this.loads.clear();
-    for (const m of members) this.loads.set(m.id, m.openLeads);
-    this.loadsMoved.clear();
-    this.membersCache = null;
-    this.batch.members = true;
-  }
-
-  /**
-   * Member objects with their counts. After count deltas only the members whose count really differs get
-   * new objects; the others keep their identity (so views keyed on them need not re-render), and the name
-   * order of `assignable` is reused since names did not change.
-   */
-  private memberIndex(): NonNullable<LeadStore['membersCache']> {
-    this.syncMemberLoads();
-    if (!this.membersCache) {
-      const all = this.memberList.map((m) => Object.freeze({ ...m, openLeads: this.loads.get(m.id) ?? 0 }));
-      this.membersCache = { all, byId: new Map(all.map((m) => [m.id, m])), assignable: assignableMembers(all) };
-    }
-    return this.membersCache;
-  }
-
-  /** Applies pending count deltas to the member objects; flags `members` only when some count really moved. */
-  private syncMemberLoads(): void {
-    if (this.loadsMoved.size === 0) return;
-    const moved = [...this.loadsMoved];
-    this.loadsMoved.clear();
-    const cache = this.membersCache;
-    if (!cache) {
-      this.batch.members = true; // built fresh on the next read
-      return;
-    }
-    const byId = new Map(cache.byId);
-    let changed = false;
-    for (const id of moved) {
-      const old = byId.get(id);
-      const openLeads = this.loads.get(id) ?? 0;
-      if (!old || old.openLeads === openLeads) continue;
-      byId.set(id, Object.freeze({ ...old, openLeads }));
-      changed = true;
-    }
-    if (!changed) return;
-    this.membersCache = {
-      all: cache.all.map((m) => byId.get(m.id)!),
-      byId,
-      assignable: cache.assignable.map((m) => byId.get(m.id)!),
-    };
-    this.batch.members = true;
+    if (withLoadDeltas) this.memberLoads.move(loadHolder(prev), loadHolder(next));
   }
 
   private markAllColumns(how: { rebuild: true } | { refilter: 'narrow' | 'full' }): void {
@@ -997,7 +805,7 @@ export class LeadStore {
   /** Rebuilds dirty columns, then tells listeners everything that changed since the last flush. */
   private flush(): void {
     this.columnIndex.bringUpToDate();
-    this.syncMemberLoads();
+    this.memberLoads.sync();
     this.batch.emit();
   }
 }

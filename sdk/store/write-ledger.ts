@@ -1,0 +1,159 @@
+/**
+ * The optimistic write ledger: each lead as the backend last told us (`confirmed`, newest version wins),
+ * plus per lead the chain of in-flight writes, each an overlay (a pure function on the lead).
+ *
+ * What the board shows is confirmed with the chain's overlays applied. A failed write simply drops its
+ * overlay: whatever else happened to the lead meanwhile (a remote edit, an earlier command's result) stays,
+ * and nothing is restored from a stale snapshot. When every write has settled the chains are empty, so the
+ * board equals what the backend said.
+ *
+ * Writes on one lead are sent one after another; each carries the version its author saw, advanced past
+ * its own earlier writes when they succeed, so a change made by someone else in between is a conflict,
+ * never silently overwritten.
+ */
+import { canSee } from '../policy.js';
+import type { Lead, Member } from '../schema.js';
+import type { ChangeBatch } from './change-batch.js';
+
+/** One in-flight write on one lead. */
+export interface PendingWrite {
+  readonly leadId: string;
+  readonly apply: (lead: Lead) => Lead;
+  /** The version sent as expectation; advanced when an earlier write of ours on this lead succeeds. */
+  expected: number;
+  /** Set explicitly (undo expects the version its batch produced) and never advanced. */
+  readonly fixed: boolean;
+  /** Earlier writes on the same lead, which must settle before this one is sent (none: send at once). */
+  readonly after: Promise<void> | undefined;
+  /** Settles when the write has; made only when a later write has to wait for it. */
+  settled(): Promise<void>;
+  resolve(): void;
+}
+
+/** How a write ended, as far as the lead's confirmed state goes. */
+export type Settlement = { lead?: Lead; success?: boolean; gone?: boolean };
+
+export class WriteLedger {
+  private readonly confirmed = new Map<string, Lead>();
+  private readonly chains = new Map<string, PendingWrite[]>();
+  /** Leads a pushed `lead_removed` took away: a late answer to our own write must not bring them back. */
+  private readonly removed = new Set<string>();
+  /** Who we are: a lead handed to someone we may not see is gone for us. */
+  viewer: Member | null = null;
+
+  /** `refresh` recomputes what the board shows for a lead after its confirmed state or chain changed. */
+  constructor(
+    private readonly batch: ChangeBatch,
+    private readonly refresh: (leadId: string) => void,
+  ) {}
+
+  confirmedLead(id: string): Lead | undefined {
+    return this.confirmed.get(id);
+  }
+  confirmedIds(): IterableIterator<string> {
+    return this.confirmed.keys();
+  }
+  isPending(leadId: string): boolean {
+    return (this.chains.get(leadId)?.length ?? 0) > 0;
+  }
+  pendingIds(): IterableIterator<string> {
+    return this.chains.keys();
+  }
+
+  /** What the board shows for a lead: confirmed with the in-flight overlays applied, in order. */
+  shownFor(id: string): Lead | undefined {
+    let next = this.confirmed.get(id);
+    if (next) for (const write of this.chains.get(id) ?? []) next = write.apply(next);
+    return next;
+  }
+
+  /** Adds an optimistic overlay to a lead and returns its pending write (sent later by the caller). */
+  begin(leadId: string, apply: (lead: Lead) => Lead, fixedExpected?: number): PendingWrite {
+    let chain = this.chains.get(leadId);
+    if (!chain) this.chains.set(leadId, (chain = []));
+    const last = chain[chain.length - 1];
+    const after = chain.length > 0 ? Promise.all(chain.map((w) => w.settled())).then(() => undefined) : undefined;
+    // The settled promise is made lazily: a bulk assignment of 1,000 leads would otherwise make 2,000
+    // promises that nothing ever waits on.
+    let done = false;
+    let settled: Promise<void> | undefined;
+    let resolveSettled: (() => void) | undefined;
+    const write: PendingWrite = {
+      leadId,
+      apply,
+      expected: fixedExpected ?? last?.expected ?? this.confirmed.get(leadId)?.version ?? 1,
+      fixed: fixedExpected !== undefined,
+      after,
+      settled: () => (settled ??= done ? Promise.resolve() : new Promise<void>((r) => (resolveSettled = r))),
+      resolve: () => {
+        done = true;
+        resolveSettled?.();
+      },
+    };
+    chain.push(write);
+    if (chain.length === 1) this.batch.pending = true;
+    this.refresh(leadId);
+    return write;
+  }
+
+  /** Removes a write's overlay and records what the backend said; the shown lead is recomputed. */
+  finish(write: PendingWrite, settlement: Settlement): void {
+    const chain = this.chains.get(write.leadId) ?? [];
+    const at = chain.indexOf(write);
+    if (at !== -1) chain.splice(at, 1);
+    if (chain.length === 0) {
+      this.chains.delete(write.leadId);
+      this.batch.pending = true;
+    }
+    if (settlement.success && settlement.lead) {
+      // Our later writes on this lead were built on this one: they now expect the version it produced.
+      for (const next of chain) if (!next.fixed && next.expected === write.expected) next.expected = settlement.lead.version;
+    }
+    if (settlement.gone) this.forget(write.leadId);
+    else if (settlement.lead) this.confirm(settlement.lead, true);
+    this.refresh(write.leadId);
+    write.resolve();
+  }
+
+  /** A lead pushed by the backend: it exists again even if it was removed before. */
+  acceptPushed(lead: Lead): void {
+    this.removed.delete(lead.id);
+    this.confirm(lead, false);
+    this.refresh(lead.id);
+  }
+
+  /**
+   * The backend's full list (a load): listed leads are taken unless we hold a newer version, unlisted ones
+   * dropped. Does not refresh: the caller recomputes every lead at once, without count deltas.
+   */
+  acceptListing(leads: readonly Lead[]): void {
+    const listed = new Set<string>();
+    for (const lead of leads) {
+      listed.add(lead.id);
+      this.removed.delete(lead.id);
+      const current = this.confirmed.get(lead.id);
+      if (!current || lead.version >= current.version) this.confirmed.set(lead.id, lead);
+    }
+    for (const id of [...this.confirmed.keys()]) if (!listed.has(id)) this.confirmed.delete(id);
+  }
+
+  /** The lead does not exist for us (any more). */
+  forget(leadId: string): void {
+    this.confirmed.delete(leadId);
+    this.removed.add(leadId);
+    this.refresh(leadId);
+  }
+
+  /** Accepts a lead the backend returned or pushed, if it is newer than what we hold. */
+  private confirm(lead: Lead, fromOwnWrite: boolean): void {
+    if (fromOwnWrite && this.removed.has(lead.id)) return; // removed since by a pushed event
+    if (this.viewer && !canSee(this.viewer, lead)) {
+      // Handed off to someone else: it no longer exists for us, exactly as the backend's lists will say.
+      this.confirmed.delete(lead.id);
+      this.removed.add(lead.id);
+      return;
+    }
+    const current = this.confirmed.get(lead.id);
+    if (!current || lead.version > current.version) this.confirmed.set(lead.id, lead);
+  }
+}
