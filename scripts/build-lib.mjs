@@ -4,6 +4,7 @@
 // chunks — what a host without a bundler loads with two <script type="module"> imports, and what the size
 // budget measures (test/bench/build.ts builds the same thing).
 import { build } from 'vite';
+import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 
@@ -29,6 +30,7 @@ if (standalone) {
     configFile: false,
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [minifyCssLiterals()],
     build: {
       outDir: 'dist/standalone',
       target: 'es2022',
