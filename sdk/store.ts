@@ -20,7 +20,6 @@ import { AdapterError, parseOrThrow } from './adapter.js';
 import type { DistributionPlan, DistributionStrategy } from './distribute.js';
 import { planDistribution } from './distribute.js';
 import { indexOfCard } from './internal/card-order.js';
-import { evenPositions, positionBetween } from './internal/positions.js';
 import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, Member, MemberWithLoad, Source } from './schema.js';
 import {
   ColumnKeySchema,
@@ -32,12 +31,14 @@ import {
   SourceSchema,
 } from './schema.js';
 import * as z from 'zod/mini';
+import { runAssignments } from './store/assignment-batch.js';
+import type { AssignmentCommand, AssignmentHost } from './store/assignment-batch.js';
 import { ChangeBatch } from './store/change-batch.js';
+import { asAdapterError, outcomeNotice } from './store/command-notices.js';
+import { planMove } from './store/move-plan.js';
 import { MemberLoads } from './store/member-loads.js';
 import { UndoHistory } from './store/undo-history.js';
-import type { UndoEntry } from './store/undo-history.js';
 import { WriteLedger } from './store/write-ledger.js';
-import type { PendingWrite } from './store/write-ledger.js';
 import { ColumnIndex } from './store/column-index.js';
 import { FilterState } from './store/filter-state.js';
 import { applyPatch, loadHolder } from './store/lead-values.js';
@@ -52,21 +53,9 @@ export type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreCha
 const IdSchema = z.string().check(z.minLength(1), z.maxLength(200));
 const LeadIdsSchema = z.array(IdSchema);
 const AssigneeSchema = z.nullable(IdSchema);
+type AssignmentArgs = Parameters<typeof runAssignments> extends [AssignmentHost, ...infer Rest] ? Rest : never;
+
 const MoveOptionsSchema = z.object({ index: z.optional(z.int().check(z.minimum(0))), source: z.optional(SourceSchema) });
-
-function asAdapterError(error: unknown): AdapterError {
-  if (error instanceof AdapterError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new AdapterError('network', message || 'Request failed', { cause: error });
-}
-
-let batchCounter = 0;
-function newBatchId(): string {
-  const random = Math.random().toString(36).slice(2, 10);
-  return `b-${Date.now().toString(36)}-${(++batchCounter).toString(36)}-${random}`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export class LeadStore {
   readonly adapter: LeadAdapter;
@@ -94,10 +83,23 @@ export class LeadStore {
   private buffered: ChangeEvent[] | null = null;
   private membersRefresh: Promise<void> | null = null;
   private disposed = false;
+  private readonly assignmentHost: AssignmentHost;
 
   constructor(adapter: LeadAdapter, options: LeadStoreOptions = {}) {
     this.adapter = adapter;
     this._columns = options.columns ? parseOrThrow(ColumnsSchema, options.columns, 'columns') : DEFAULT_COLUMNS;
+    this.assignmentHost = {
+      adapter,
+      ledger: this.ledger,
+      isShown: (id) => this.shown.has(id),
+      membersKnown: () => this.memberLoads.known,
+      member: (id) => this.member(id),
+      flush: () => this.flush(),
+      remember: (batchId, entries) => this.undoHistory.remember(batchId, entries),
+      afterWrite: (ids) => this.afterWrite(ids),
+      report: (command, outcome, ids) => this.reportOutcome(command, outcome, ids),
+      fail: (command, ids, error, outcome) => this.failedOutcome(command, ids, outcome.assigneeId, error, outcome),
+    };
   }
 
   // ------------------------------------------------------------------ loading
@@ -356,42 +358,15 @@ export class LeadStore {
     if (!lead) throw this.commandFailed('move', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
     const source = opts.source ?? 'drag';
 
-    // The target column's lists with the lead itself left out, addressed by index without copying them:
-    // the lead's own place is found by bisection, so a move costs O(log n) rather than scans of the column.
-    const cards = this.cardsIn(status);
-    const full = this.columnIndex.allIn(status);
-    const ownCard = lead.status === status ? indexOfCard(cards, lead) : -1;
-    const ownSlot = lead.status === status ? indexOfCard(full, lead) : -1;
-    const cardCount = cards.length - (ownCard === -1 ? 0 : 1);
-    const index = Math.min(opts.index ?? cardCount, cardCount);
-    const cardAt = (i: number) => cards[ownCard === -1 || i < ownCard ? i : i + 1];
-    /** The lead just before slot `i` of the full column, skipping the moving lead. */
-    const fullBefore = (i: number) => full[i - 1 === ownSlot ? i - 2 : i - 1];
-    // Neighbours in the full column order, so leads hidden by the filter keep their relative places.
-    let before: Lead | undefined, after: Lead | undefined;
-    if (index < cardCount) {
-      after = cardAt(index)!;
-      before = fullBefore(indexOfCard(full, after));
-    } else {
-      before = fullBefore(full.length);
-    }
-    if (ownSlot !== -1 && full[ownSlot - 1] === before && full[ownSlot + 1] === after) return lead; // already there: nothing to write
-    const position = positionBetween(before?.position, after?.position);
-    if (position !== undefined) {
-      const patch: LeadPatch = lead.status === status ? { position } : { status, position };
-      return this.runUpdate('move', leadId, patch, source);
-    }
-    // The gap is exhausted (rare): renumber the column, writing only the leads whose position changes.
-    const all = full.filter((l) => l.id !== leadId);
-    const order = [...all];
-    order.splice(before ? order.indexOf(before) + 1 : 0, 0, lead);
-    const positions = evenPositions(order.length);
-    const moved = this.runUpdate('move', leadId, lead.status === status ? { position: positions[order.indexOf(lead)]! } : { status, position: positions[order.indexOf(lead)]! }, source);
-    order.forEach((other, i) => {
-      if (other.id !== leadId && other.position !== positions[i]) {
-        this.runUpdate('move', other.id, { position: positions[i]! }, source).catch(() => undefined); // reported by notice
+    const plan = planMove(lead, status, opts.index, this.cardsIn(status), this.columnIndex.allIn(status));
+    if (plan.kind === 'stay') return lead;
+    const patch: LeadPatch = lead.status === status ? { position: plan.position } : { status, position: plan.position };
+    const moved = this.runUpdate('move', leadId, patch, source);
+    if (plan.kind === 'renumber') {
+      for (const { lead: other, position } of plan.others) {
+        this.runUpdate('move', other.id, { position }, source).catch(() => undefined); // reported by notice
       }
-    });
+    }
     return moved;
   }
 
@@ -527,115 +502,9 @@ export class LeadStore {
     }
   }
 
-  /**
-   * The assignment engine behind assign, distribute and undo: optimistic overlays for every lead, then one
-   * adapter call per group (assign: exactly one), then each lead settled by its own result.
-   */
-  private async runAssignments(
-    command: 'assign' | 'distribute' | 'undo',
-    groups: { assigneeId: string | null; leadIds: string[] }[],
-    source: Source,
-    outcomeAssignee: string | null,
-    fixedExpected?: ReadonlyMap<string, number>,
-    preset: { conflict?: string[]; notFound?: string[] } = {},
-  ): Promise<AssignOutcome> {
-    const outcome: AssignOutcome = {
-      batchId: null,
-      assigneeId: outcomeAssignee,
-      ok: [],
-      conflict: [...(preset.conflict ?? [])],
-      forbidden: [],
-      notFound: [...(preset.notFound ?? [])],
-    };
-    // Leads we do not hold do not exist for us: answered locally.
-    const sendable = groups
-      .map((g) => ({ assigneeId: g.assigneeId, leadIds: g.leadIds.filter((id) => this.shown.has(id) || (outcome.notFound.push(id), false)) }))
-      .filter((g) => g.leadIds.length > 0);
-    const allIds = groups.flatMap((g) => g.leadIds);
-    if (sendable.length === 0) return this.reportOutcome(command, outcome, allIds);
-
-    // Refuse assignees we know cannot receive leads before touching anything.
-    if (this.memberLoads.known) {
-      for (const g of sendable) {
-        const member = g.assigneeId === null ? null : this.member(g.assigneeId);
-        if (member !== null && (!member || !member.active)) {
-          const error = new AdapterError('invalid', 'assigneeId: the assignee is not an active member', {
-            issues: [{ path: 'assigneeId', message: 'The assignee is not an active member' }],
-          });
-          return this.failedOutcome(command, allIds, outcomeAssignee, error, outcome);
-        }
-      }
-    }
-
-    const batchId = newBatchId();
-    outcome.batchId = batchId;
-    const writes = new Map<string, PendingWrite>();
-    for (const g of sendable) {
-      for (const id of g.leadIds) {
-        const to = g.assigneeId;
-        writes.set(id, this.ledger.begin(id, (lead) => (lead.assigneeId === to ? lead : { ...lead, assigneeId: to }), fixedExpected?.get(id)));
-      }
-    }
-    this.flush();
-    const waits: Promise<void>[] = [];
-    for (const w of writes.values()) if (w.after) waits.push(w.after);
-    if (waits.length > 0) await Promise.all(waits);
-
-    const undoEntries: UndoEntry[] = [];
-    const calls = sendable.map(async (g) => {
-      const expectedVersions: Record<string, number> = {};
-      const from = new Map<string, string | null>();
-      for (const id of g.leadIds) {
-        expectedVersions[id] = writes.get(id)!.expected;
-        from.set(id, this.ledger.confirmedLead(id)?.assigneeId ?? null);
-      }
-      try {
-        const response = await this.adapter.assign(g.leadIds, g.assigneeId, { expectedVersions, source, batchId });
-        const results = new Map(response.results.map((r) => [r.leadId, r]));
-        for (const id of g.leadIds) {
-          const write = writes.get(id)!;
-          const result = results.get(id);
-          if (!result) {
-            // The backend skipped it: roll back and report it as not found rather than guess.
-            this.ledger.finish(write, {});
-            outcome.notFound.push(id);
-            continue;
-          }
-          switch (result.status) {
-            case 'ok':
-              outcome.ok.push(id);
-              if (result.lead && from.get(id) !== result.lead.assigneeId) {
-                undoEntries.push({ leadId: id, from: from.get(id) ?? null, to: result.lead.assigneeId, version: result.lead.version });
-              }
-              this.ledger.finish(write, { lead: result.lead, success: true });
-              break;
-            case 'conflict':
-              outcome.conflict.push(id);
-              this.ledger.finish(write, { lead: result.lead });
-              break;
-            case 'forbidden':
-              outcome.forbidden.push(id);
-              this.ledger.finish(write, {});
-              break;
-            case 'not_found':
-              outcome.notFound.push(id);
-              this.ledger.finish(write, { gone: true });
-              break;
-          }
-        }
-      } catch (error) {
-        // The whole call failed: every lead of it rolls back.
-        outcome.error ??= asAdapterError(error);
-        for (const id of g.leadIds) this.ledger.finish(writes.get(id)!, {});
-      }
-    });
-    await Promise.all(calls);
-
-    if (command !== 'undo' && undoEntries.length > 0) {
-      this.undoHistory.remember(batchId, undoEntries);
-    }
-    this.afterWrite(outcome.ok);
-    return this.reportOutcome(command, outcome, allIds);
+  /** The assignment engine (see assignment-batch.ts) run on this store's parts. */
+  private runAssignments(...args: AssignmentArgs): Promise<AssignOutcome> {
+    return runAssignments(this.assignmentHost, ...args);
   }
 
   /** Keeps cached histories current when the adapter does not push activity itself. */
@@ -644,26 +513,9 @@ export class LeadStore {
     for (const id of leadIds) if (this.activity.has(id)) this.loadActivity(id).catch(() => undefined);
   }
 
-  private reportOutcome(command: 'assign' | 'distribute' | 'undo', outcome: AssignOutcome, leadIds: string[]): AssignOutcome {
-    const refused = outcome.conflict.length + outcome.forbidden.length + outcome.notFound.length;
-    if (outcome.error) {
-      this.notify({ kind: 'error', command, leadIds, message: outcome.error.message, error: outcome.error, outcome });
-    } else if (refused > 0) {
-      const parts = [`${plural(outcome.ok.length, 'lead')} ${command === 'undo' ? 'restored' : 'assigned'}`];
-      if (outcome.conflict.length) parts.push(`${outcome.conflict.length} changed by someone else`);
-      if (outcome.forbidden.length) parts.push(`${outcome.forbidden.length} not permitted`);
-      if (outcome.notFound.length) parts.push(`${outcome.notFound.length} no longer available`);
-      this.notify({ kind: outcome.ok.length > 0 ? 'warning' : 'error', command, leadIds, message: parts.join(', '), outcome });
-    } else if (outcome.ok.length > 0) {
-      const who = outcome.assigneeId === null ? null : this.member(outcome.assigneeId)?.name ?? outcome.assigneeId;
-      const message =
-        command === 'undo'
-          ? `Undid assignment of ${plural(outcome.ok.length, 'lead')}`
-          : who === null && command === 'assign'
-            ? `${plural(outcome.ok.length, 'lead')} unassigned`
-            : `${plural(outcome.ok.length, 'lead')} assigned${who ? ` to ${who}` : ''}`;
-      this.notify({ kind: 'success', command, leadIds, message, outcome });
-    }
+  private reportOutcome(command: AssignmentCommand, outcome: AssignOutcome, leadIds: string[]): AssignOutcome {
+    const notice = outcomeNotice(command, outcome, leadIds, (id) => this.member(id)?.name ?? id);
+    if (notice) this.notify(notice);
     this.flush();
     return outcome;
   }
