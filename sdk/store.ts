@@ -2,18 +2,13 @@
  * LeadStore: the client-side state of a board and its one write path (see /brief STORE-CONTRACT and
  * DESIGN §3). Framework-free: no lit, no DOM; runs in the browser and in Node.
  *
- * State model, and why it gives exact rollback:
- * - `confirmed` holds each lead as the backend last told us (command results and pushed events, newest
- *   version wins).
- * - Each in-flight command adds an overlay (a pure function on the lead) to that lead's `chain`.
- * - What the board shows is `confirmed` with the chain's overlays applied, recomputed whenever either changes.
- * A failed write simply drops its overlay: whatever else happened to the lead meanwhile (a remote edit, an
- * earlier command's result) stays, and nothing is restored from a stale snapshot. When every write has
- * settled the chains are empty, so the board equals what the backend said.
- *
- * Writes on one lead are sent one after another; each carries the version its author saw, advanced past
- * its own earlier writes when they succeed, so a change made by someone else in between is a conflict,
- * never silently overwritten.
+ * A facade: it validates input, runs commands and pushed changes, and composes the parts in ./store/:
+ * - write-ledger: confirmed leads plus in-flight overlays (exact rollback by version);
+ * - shown-leads, column-index, filter-state, selection-model: what the board shows and its derived figures,
+ *   each kept by deltas from the one lead that changed (refresh() below is where every change fans out);
+ * - member-loads, undo-history, activity-cache: members' open-lead counts, the last batch, histories;
+ * - assignment-batch, move-plan, command-notices: the assignment engine, card placement, user messages;
+ * - change-batch: marks what changed and tells listeners once per command or burst of pushed events.
  */
 import type { LeadAdapter } from './adapter.js';
 import { AdapterError, parseOrThrow } from './adapter.js';
@@ -33,6 +28,7 @@ import {
 import * as z from 'zod/mini';
 import { runAssignments } from './store/assignment-batch.js';
 import type { AssignmentCommand, AssignmentHost } from './store/assignment-batch.js';
+import { ActivityCache } from './store/activity-cache.js';
 import { ChangeBatch } from './store/change-batch.js';
 import { asAdapterError, outcomeNotice } from './store/command-notices.js';
 import { planMove } from './store/move-plan.js';
@@ -75,7 +71,7 @@ export class LeadStore {
   private readonly selectionModel = new SelectionModel(this.shown, this.filterState, this.batch);
 
   private readonly memberLoads = new MemberLoads(this.batch);
-  private readonly activity = new Map<string, Activity[]>();
+  private readonly activity = new ActivityCache(this.batch);
   private readonly undoHistory = new UndoHistory(this.batch);
 
   private unsubscribe: (() => void) | null = null;
@@ -387,7 +383,7 @@ export class LeadStore {
       const body = parseOrThrow(NoteBodySchema, { text }, 'note');
       if (!this.shown.has(leadId)) throw new AdapterError('not_found', `Lead ${leadId} not found`);
       const note = await this.adapter.addNote(leadId, body.text);
-      this.recordActivity(note);
+      this.activity.record(note);
       this.flush();
       return note;
     } catch (error) {
@@ -457,18 +453,13 @@ export class LeadStore {
   /** Fetches a lead's history and caches it; later commands and pushed events extend the cache. */
   async loadActivity(leadId: string): Promise<readonly Activity[]> {
     const fetched = await this.adapter.listActivity(leadId);
-    const known = new Set(fetched.map((a) => a.id));
-    // Entries pushed while the request was in flight are kept.
-    const extra = (this.activity.get(leadId) ?? []).filter((a) => !known.has(a.id));
-    const list = [...fetched, ...extra];
-    this.activity.set(leadId, list);
-    this.batch.activity.add(leadId);
+    const list = this.activity.fetched(leadId, fetched);
     this.flush();
     return list;
   }
 
   activityOf(leadId: string): readonly Activity[] | undefined {
-    return this.activity.get(leadId);
+    return this.activity.of(leadId);
   }
 
   // ------------------------------------------------------------------ subscriptions
@@ -578,17 +569,9 @@ export class LeadStore {
         break;
       }
       case 'activity':
-        this.recordActivity(event.activity);
+        this.activity.record(event.activity);
         break;
     }
-  }
-
-  /** Appends to a cached history (only when one is cached: a partial history would mislead). */
-  private recordActivity(activity: Activity): void {
-    const list = this.activity.get(activity.leadId);
-    if (!list || list.some((a) => a.id === activity.id)) return;
-    this.activity.set(activity.leadId, [...list, activity]);
-    this.batch.activity.add(activity.leadId);
   }
 
   /**
