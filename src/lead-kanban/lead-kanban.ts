@@ -18,6 +18,7 @@ import {
 import { LocalizeController, messages } from '../l10n.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
+import { fire } from '../shared/fire.js';
 import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
@@ -367,7 +368,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
   private selectionChanged(): void {
     const store = this.store;
     if (!store) return;
-    this.dispatchEvent(new LeadSelectionChangeEvent([...store.selection]));
+    fire(this, new LeadSelectionChangeEvent([...store.selection]));
     announce(messages().announceSelection(store.selectedCount));
   }
 
@@ -382,11 +383,9 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     const lead = store?.lead(leadId);
     if (!store || !lead) return false;
     const detail: LeadMoveDetail = { leadId, from: lead.status, to, index, source };
-    const request = new LeadRequestMoveEvent(detail);
-    this.dispatchEvent(request);
-    if (request.defaultPrevented) return false;
+    if (!fire(this, new LeadRequestMoveEvent(detail))) return false;
     store.move(leadId, to, { index, source }).catch(() => undefined); // reported through onNotice
-    this.dispatchEvent(new LeadMoveEvent(detail));
+    fire(this, new LeadMoveEvent(detail));
     const label = (key: string) => store.columns.find((c) => c.key === key)?.label ?? key;
     const position = this.indexIn(to, leadId) + 1;
     announce(messages().announceMoved(lead.name, label(lead.status), label(to), position || index + 1, store.countIn(to)));
@@ -435,9 +434,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
   private async assignLeads(leadIds: readonly string[], assigneeId: string | null, source: Source): Promise<AssignOutcome | null> {
     const store = this.store;
     if (!store || leadIds.length === 0) return null;
-    const request = new LeadRequestAssignEvent({ leadIds: [...leadIds], assigneeId, source });
-    this.dispatchEvent(request);
-    if (request.defaultPrevented) return null;
+    if (!fire(this, new LeadRequestAssignEvent({ leadIds: [...leadIds], assigneeId, source }))) return null;
     const ids = new Set(leadIds);
     const own = (noticeIds: readonly string[]) => noticeIds.every((id) => ids.has(id));
     this.ownAssignments.add(own);
@@ -447,11 +444,11 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     } finally {
       this.ownAssignments.delete(own);
     }
-    this.dispatchEvent(new LeadAssignEvent({ leadIds: [...leadIds], assigneeId, source, outcome }));
+    fire(this, new LeadAssignEvent({ leadIds: [...leadIds], assigneeId, source, outcome }));
     if (outcome.ok.length > 0 && store.selectedCount > 0) {
       const before = store.selectedCount;
       store.deselect(outcome.ok);
-      if (store.selectedCount !== before) this.dispatchEvent(new LeadSelectionChangeEvent([...store.selection]));
+      if (store.selectedCount !== before) fire(this, new LeadSelectionChangeEvent([...store.selection]));
     }
     this.reportOutcome(outcome, assigneeId);
     return outcome;
@@ -613,7 +610,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     }
     if (target.closest('.card-open')) {
       this.setFocusTo(id);
-      this.dispatchEvent(new LeadOpenEvent(id));
+      fire(this, new LeadOpenEvent(id));
       this.openLead(id);
     }
   };
