@@ -421,13 +421,16 @@ export const boardStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 8px;
+    min-width: 0;
     margin: 0;
+    white-space: nowrap;
     font-size: 13px;
     font-weight: 650;
     letter-spacing: 0.01em;
   }
   .column-title::before {
     content: '';
+    flex: none;
     width: 8px;
     height: 8px;
     border-radius: 50%;
@@ -435,6 +438,9 @@ export const boardStyles = css`
   }
   .column-count {
     margin-left: auto;
+    flex: none;
+    /* "22 of 29" must not wrap: a two-line badge would make this header taller than its neighbours */
+    white-space: nowrap;
     padding: 1px 8px;
     border-radius: 999px;
     background: color-mix(in srgb, var(--_text) 7%, transparent);
