@@ -156,6 +156,7 @@ export class LeadStore {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.buffered = null;
+    this.filterState.stopFolding();
   }
 
   get status(): LoadStatus {
@@ -608,6 +609,7 @@ export class LeadStore {
     const prev = this.shown.get(id);
     if (!this.shown.replace(id, prev, next)) return; // same lead: keep the identity, nothing to re-render
     this.batch.leads.add(id);
+    if (next && !this.disposed) this.filterState.foldLater(next, prev);
     if (prev) this.columnIndex.noteEdit(prev.status, id, prev);
     if (next) this.columnIndex.noteEdit(next.status, id, prev?.status === next.status ? prev : null);
     if (this.selectionModel.ids.has(id)) this.selectionModel.leadChanged(id, prev, next);

@@ -12,6 +12,10 @@ export class FilterState {
   private readonly searchText = new WeakMap<Lead, string>();
   /** Who 'me' means; set when the store learns it. */
   meId: string | null = null;
+  /** Leads whose search text is folded ahead of the first query, a slice per timer task (see foldLater). */
+  private foldQueue: Lead[] = [];
+  private foldNext = 0;
+  private foldTimer: ReturnType<typeof setTimeout> | null = null;
 
   get current(): Readonly<LeadFilter> {
     return this._current;
@@ -35,15 +39,61 @@ export class FilterState {
     return narrows ? 'narrow' : 'full';
   }
 
+  /**
+   * Queues a lead for folding ahead of time. Folding every lead on the first search keystroke cost ~30 ms
+   * at 10,000 leads and ~80 ms at 50,000, so it is done after load in slices of a few ms, one timer task
+   * each (no DOM APIs: this runs in Node too). A query that arrives first folds what is left as it meets it.
+   * `previous`: the version it replaces, whose folded text is reused when name, company and email are equal.
+   */
+  foldLater(lead: Lead, previous?: Lead): void {
+    if (this.searchText.has(lead)) return;
+    const known = previous && this.searchText.get(previous);
+    if (known !== undefined && previous!.name === lead.name && previous!.company === lead.company && previous!.email === lead.email) {
+      this.searchText.set(lead, known); // a new version with the same text (an assignment, a move)
+      return;
+    }
+    this.foldQueue.push(lead);
+    this.foldTimer ??= setTimeout(this.foldSlice, 0);
+  }
+
+  /** Drops queued folding and its timer (the store was disposed). */
+  stopFolding(): void {
+    if (this.foldTimer !== null) clearTimeout(this.foldTimer);
+    this.foldTimer = null;
+    this.foldQueue = [];
+    this.foldNext = 0;
+  }
+
+  private readonly foldSlice = (): void => {
+    this.foldTimer = null;
+    const queue = this.foldQueue;
+    const start = performance.now();
+    let i = this.foldNext;
+    while (i < queue.length) {
+      const stop = Math.min(queue.length, i + 256);
+      for (; i < stop; i++) this.searchTextOf(queue[i]!);
+      if (performance.now() - start > 3) break;
+    }
+    if (i < queue.length) {
+      this.foldNext = i;
+      this.foldTimer = setTimeout(this.foldSlice, 0);
+    } else {
+      this.foldQueue = [];
+      this.foldNext = 0;
+    }
+  };
+
+  private searchTextOf(lead: Lead): string {
+    let text = this.searchText.get(lead);
+    if (text === undefined) this.searchText.set(lead, (text = searchableText(lead)));
+    return text;
+  }
+
   matches(lead: Lead): boolean {
     const f = this._current;
     if (f.status.length > 0 && !f.status.includes(lead.status)) return false;
     if (!matchesAssignee(lead.assigneeId, f.assignee, this.meId)) return false;
-    if (this.foldedQuery) {
-      let text = this.searchText.get(lead);
-      if (text === undefined) this.searchText.set(lead, (text = searchableText(lead)));
-      if (!text.includes(this.foldedQuery)) return false;
-    }
+    if (this.foldedQuery && !this.searchTextOf(lead).includes(this.foldedQuery)) return false;
     return true;
   }
 }

@@ -157,6 +157,22 @@ describe('LeadStore: derived state kept by deltas', () => {
     expectConsistent(store, ids);
   });
 
+  it('search text folded ahead of the first query (after load, after edits) finds the same cards', async () => {
+    const b = await board({ leads: 200 });
+    const ids = b.store.matchingIds();
+    const { store } = b;
+    const lead = store.lead(ids[7]!)!;
+    await store.assign([lead.id], null); // a new version with the same text
+    await store.update(ids[9]!, { name: 'Zqë Ahéad', company: null }); // a new version with new text
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the folding timer slices have run
+    for (const q of ['zqe', 'ZQË AHEAD', 'a', lead.name.slice(0, 4)]) {
+      store.setFilter({ q });
+      expectConsistent(store, ids);
+    }
+    store.setFilter({ q: 'zqe' });
+    expect(store.matchingIds()).to.deep.equal([ids[9]]);
+  });
+
   it('a lead edited between two keystrokes is filtered by its new text', async () => {
     const b = await board({ leads: 120 });
     const ids = b.store.matchingIds();
