@@ -111,18 +111,21 @@ export class ColumnIndex {
           }
         }
         all = editOrdered(cache.all, out, into);
-        if (all && filterKept) cards = editOrdered(cache.cards, inCards, intoCards);
+        if (all && filterKept) {
+          // Nothing filtered out: the cards are the column itself, not a second list edited the same way.
+          cards = cache.cards === cache.all && this.filter.passesAll ? all : editOrdered(cache.cards, inCards, intoCards);
+        }
         if (!cards) all = undefined; // the edits did not add up: rebuild below
       }
       if (all && dirt.refilter) {
         const source = dirt.refilter === 'narrow' && !dirt.edits ? cache.cards : all;
-        cards = source.filter((lead) => this.filter.matches(lead));
+        cards = this.filter.select(source);
       }
     }
     if (!all || !cards) {
       const ids = this.shown.idsWithStatus(status);
       all = ids ? [...ids].map((id) => this.shown.get(id)!).sort(compareCards) : EMPTY;
-      cards = all.filter((lead) => this.filter.matches(lead));
+      cards = this.filter.select(all);
     }
     if (!cache) {
       const fresh = { all, cards: cards.length === 0 ? EMPTY : cards };

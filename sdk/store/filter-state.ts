@@ -89,6 +89,27 @@ export class FilterState {
     return text;
   }
 
+  /** True when the filter lets every lead through: a column's cards are then all its leads. */
+  get passesAll(): boolean {
+    const f = this._current;
+    return f.status.length === 0 && (f.assignee === undefined || f.assignee === 'any') && !this.foldedQuery;
+  }
+
+  /**
+   * The leads of `list` that match, in order: `list` itself when every lead does (no pass at all), and for
+   * the common assignee-only filter a test of one field, not the general matches() per lead.
+   */
+  select(list: readonly Lead[]): readonly Lead[] {
+    if (this.passesAll) return list;
+    const f = this._current;
+    if (f.status.length === 0 && !this.foldedQuery) {
+      const wanted = f.assignee === 'unassigned' ? null : f.assignee === 'me' ? this.meId : f.assignee;
+      if (wanted === null && f.assignee !== 'unassigned') return []; // 'me' unknown: nothing matches
+      return list.filter((lead) => lead.assigneeId === wanted);
+    }
+    return list.filter((lead) => this.matches(lead));
+  }
+
   matches(lead: Lead): boolean {
     const f = this._current;
     if (f.status.length > 0 && !f.status.includes(lead.status)) return false;
