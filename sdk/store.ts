@@ -84,6 +84,7 @@ export class LeadStore {
   constructor(adapter: LeadAdapter, options: LeadStoreOptions = {}) {
     this.adapter = adapter;
     this._columns = options.columns ? parseOrThrow(ColumnsSchema, options.columns, 'columns') : DEFAULT_COLUMNS;
+    this.filterState.searchLists = () => this.columnIndex.currentLists();
     this.assignmentHost = {
       adapter,
       ledger: this.ledger,

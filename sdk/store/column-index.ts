@@ -51,6 +51,11 @@ export class ColumnIndex {
     return this.column(status).all;
   }
 
+  /** The full lists of the built columns with nothing pending (read without bringing any up to date). */
+  *currentLists(): IterableIterator<readonly Lead[]> {
+    for (const [status, cache] of this.built) if (!this.dirty.has(status)) yield cache.all;
+  }
+
   /** Records that a lead entered, left or changed in a column (`held`: the object the cache holds, if any). */
   noteEdit(status: string, id: string, held: Lead | null): void {
     if (!this.built.has(status)) return; // never built: built in full when first read
@@ -118,7 +123,9 @@ export class ColumnIndex {
         if (!cards) all = undefined; // the edits did not add up: rebuild below
       }
       if (all && dirt.refilter) {
-        const source = dirt.refilter === 'narrow' && !dirt.edits ? cache.cards : all;
+        // A search reads the full list, whose joined text (see SearchHaystack) is kept while the list is.
+        const narrow = dirt.refilter === 'narrow' && !dirt.edits && !this.filter.canSearchJoined(all);
+        const source = narrow ? cache.cards : all;
         cards = this.filter.select(source);
       }
     }

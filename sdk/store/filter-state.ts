@@ -3,6 +3,7 @@ import type { Lead, LeadFilter } from '../schema.js';
 import { EMPTY_FILTER } from '../schema.js';
 import { foldText, matchesAssignee, searchableText } from '../internal/match.js';
 import { sameArray } from './lead-values.js';
+import { LEAD_BREAK, SearchHaystack } from './search-haystack.js';
 
 export class FilterState {
   private _current: Readonly<LeadFilter> = EMPTY_FILTER;
@@ -10,6 +11,8 @@ export class FilterState {
   private foldedQuery = '';
   /** Keyed by lead object: a new version of a lead is folded again, an unchanged one never. */
   private readonly searchText = new WeakMap<Lead, string>();
+  /** Per list searched (a column's full list, replaced whenever the column changes): its joined text. */
+  private readonly haystacks = new WeakMap<readonly Lead[], SearchHaystack>();
   /** Who 'me' means; set when the store learns it. */
   meId: string | null = null;
   /** Leads whose search text is folded ahead of the first query, a slice per timer task (see foldLater). */
@@ -46,6 +49,8 @@ export class FilterState {
    * `previous`: the version it replaces, whose folded text is reused when name, company and email are equal.
    */
   foldLater(lead: Lead, previous?: Lead): void {
+    // Its column's list changes too, so a timer runs either way (the joined texts are prepared after folding).
+    this.foldTimer ??= setTimeout(this.foldSlice, 0);
     if (this.searchText.has(lead)) return;
     const known = previous && this.searchText.get(previous);
     if (known !== undefined && previous!.name === lead.name && previous!.company === lead.company && previous!.email === lead.email) {
@@ -53,8 +58,13 @@ export class FilterState {
       return;
     }
     this.foldQueue.push(lead);
-    this.foldTimer ??= setTimeout(this.foldSlice, 0);
   }
+
+  /**
+   * The lists worth a joined search text (the store's current column lists); set by the store. Once every
+   * queued lead is folded, one list without one is joined per timer slice.
+   */
+  searchLists: (() => Iterable<readonly Lead[]>) | null = null;
 
   /** Drops queued folding and its timer (the store was disposed). */
   stopFolding(): void {
@@ -77,9 +87,15 @@ export class FilterState {
     if (i < queue.length) {
       this.foldNext = i;
       this.foldTimer = setTimeout(this.foldSlice, 0);
-    } else {
-      this.foldQueue = [];
-      this.foldNext = 0;
+      return;
+    }
+    this.foldQueue = [];
+    this.foldNext = 0;
+    for (const list of this.searchLists?.() ?? []) {
+      if (this.haystacks.has(list)) continue;
+      this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
+      this.foldTimer = setTimeout(this.foldSlice, 0); // the next list in the next slice
+      return;
     }
   };
 
@@ -87,6 +103,11 @@ export class FilterState {
     let text = this.searchText.get(lead);
     if (text === undefined) this.searchText.set(lead, (text = searchableText(lead)));
     return text;
+  }
+
+  /** Whether select(list) would search the joined text of `list`. */
+  canSearchJoined(list: readonly Lead[]): boolean {
+    return this.foldedQuery !== '' && !this.foldedQuery.includes(LEAD_BREAK) && this.haystacks.has(list);
   }
 
   /** True when the filter lets every lead through: a column's cards are then all its leads. */
@@ -107,13 +128,21 @@ export class FilterState {
       if (wanted === null && f.assignee !== 'unassigned') return []; // 'me' unknown: nothing matches
       return list.filter((lead) => lead.assigneeId === wanted);
     }
+    // The joined text is prepared in the background (see foldSlice); a list without one yet is searched per lead.
+    const haystack = this.canSearchJoined(list) ? this.haystacks.get(list) : undefined;
+    if (haystack) return haystack.find(this.foldedQuery, (lead) => this.matchesBesidesText(lead));
     return list.filter((lead) => this.matches(lead));
   }
 
-  matches(lead: Lead): boolean {
+  /** The status and assignee conditions (the search text is tested by the caller). */
+  private matchesBesidesText(lead: Lead): boolean {
     const f = this._current;
     if (f.status.length > 0 && !f.status.includes(lead.status)) return false;
-    if (!matchesAssignee(lead.assigneeId, f.assignee, this.meId)) return false;
+    return matchesAssignee(lead.assigneeId, f.assignee, this.meId);
+  }
+
+  matches(lead: Lead): boolean {
+    if (!this.matchesBesidesText(lead)) return false;
     if (this.foldedQuery && !this.searchTextOf(lead).includes(this.foldedQuery)) return false;
     return true;
   }
