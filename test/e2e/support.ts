@@ -62,16 +62,7 @@ export async function startDevStack(): Promise<DemoStack> {
     server: { port, watch: null, hmr: false },
   });
   await server.listen();
-  const url = server.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
-  return {
-    url,
-    api: new URL('/api', url).href,
-    databasePath,
-    async close() {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return running(server, port, dir, databasePath);
 }
 
 /** `vite build` then `vite preview`: the built demo page, the API mounted by the same plugin. */
@@ -81,6 +72,16 @@ export async function startBuiltStack(): Promise<DemoStack> {
   await build({ ...quiet, build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const server = await preview({ ...quiet, build: { outDir }, preview: { port } });
+  return running(server, port, dir, databasePath);
+}
+
+/** The stack a started dev or preview server gives; closing it also deletes its temporary database. */
+function running(
+  server: { resolvedUrls: { local: string[] } | null; close(): Promise<void> },
+  port: number,
+  dir: string,
+  databasePath: string,
+): DemoStack {
   const url = server.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
   return {
     url,
