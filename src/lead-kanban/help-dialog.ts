@@ -68,16 +68,16 @@ export class LeadKanbanHelpDialog extends LitElement {
     const ctrl = mac ? '⌘' : 'Ctrl';
     const rows: [Keys, string][] = [
       [[['Tab']], msg.helpTab],
-      [[['Arrow keys']], msg.helpMoveFocus],
-      [[['Home'], ['End']], msg.helpHomeEnd],
-      [[['Ctrl', 'Home'], ['Ctrl', 'End']], msg.helpCtrlHomeEnd],
-      [[['Space']], msg.helpSpace],
-      [[['Shift', 'Arrow keys']], msg.helpShiftArrows],
-      [[['Escape']], msg.helpEscape],
-      [[['Enter']], msg.helpEnter],
-      [[['Shift', 'F10'], ['Menu']], msg.helpMenu],
+      [[[msg.keyArrows]], msg.helpMoveFocus],
+      [[[msg.keyHome], [msg.keyEnd]], msg.helpHomeEnd],
+      [[['Ctrl', msg.keyHome], ['Ctrl', msg.keyEnd]], msg.helpCtrlHomeEnd],
+      [[[msg.keySpace]], msg.helpSpace],
+      [[['Shift', msg.keyArrows]], msg.helpShiftArrows],
+      [[[msg.keyEscape]], msg.helpEscape],
+      [[[msg.keyEnter]], msg.helpEnter],
+      [[['Shift', 'F10'], [msg.keyMenu]], msg.helpMenu],
       [[['M']], msg.helpLift],
-      [[[ctrl, 'Arrow keys']], msg.helpCtrlArrows],
+      [[[ctrl, msg.keyArrows]], msg.helpCtrlArrows],
     ];
     return html`<dialog
       class="help-dialog"
