@@ -378,6 +378,7 @@ export class LeadKanbanColumn extends LitElement {
             const view = views.get(cards[slot.index]!.id)!;
             return html`<lead-kanban-card
               role="listitem"
+              aria-labelledby=${`card-${view.lead.id}`}
               data-lead-id=${view.lead.id}
               aria-setsize=${cards.length}
               aria-posinset=${slot.index + 1}
