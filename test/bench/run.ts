@@ -4,6 +4,8 @@
  * line is the machine header) with medians over fresh runs; everything also goes to test/bench/results.json.
  *
  * BENCH_QUICK=1: 3 runs, N = 1,000 and 10,000 only, shorter server loop. BENCH_RUNS=n overrides the runs.
+ * While working on one part: BENCH_SIZES=10000,50000 picks the board sizes; BENCH_SKIP=server (or board, or
+ * both, comma-separated) leaves a part out. results.json then holds only what ran.
  * Targets are from issue 6; a FAIL is reported, never turned into a failing exit code.
  */
 import { writeFileSync } from 'node:fs';
@@ -17,7 +19,8 @@ import { serveFiles } from './static-server.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const runs = Math.max(1, Number(process.env.BENCH_RUNS) || (quick ? 3 : 5));
-const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
+const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(','));
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 const started = performance.now();
@@ -50,13 +53,13 @@ reportBundle(report, built);
 
 const server = await serveFiles(benchRoutes(built));
 try {
-  await benchBoard(browser, server.url, report, { sizes, runs, moveLeads: 4_900, log });
+  if (!skip.has('board')) await benchBoard(browser, server.url, report, { sizes, runs, moveLeads: 4_900, log });
 } finally {
   await browser.close();
   await server.close();
 }
 
-await benchServer(report, { runs, seconds: quick ? 2 : 5, log });
+if (!skip.has('server')) await benchServer(report, { runs, seconds: quick ? 2 : 5, log });
 
 const results = { ...header, seconds: Math.round((performance.now() - started) / 1000), results: report.lines };
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
