@@ -91,9 +91,13 @@ export class Commands {
     const { results, changes } = this.repo.db.transaction(() => {
       const results: AssignResult[] = [];
       const changes: LeadChange[] = [];
+      const readLeads: Lead[] = [];
+      const activities: Activity[] = [];
       const at = now();
+      // One read for the whole batch; the decision is still made lead by lead, in the order asked.
+      const visible = this.repo.visibleLeads(viewer, leadIds);
       for (const leadId of leadIds) {
-        const lead = this.repo.visibleLead(viewer, leadId);
+        const lead = visible.get(leadId);
         const step = decideAssignment(viewer, lead, assignee ?? null, body.expectedVersions?.[leadId]);
         if (step === 'not_found' || step === 'forbidden' || !lead) {
           results.push({ leadId, status: step === 'forbidden' ? 'forbidden' : 'not_found' });
@@ -105,15 +109,23 @@ export class Commands {
           continue;
         }
         const next: Lead = { ...lead, assigneeId: body.assigneeId, version: lead.version + 1, updatedAt: at };
-        if (!this.repo.writeAssignment(next, lead.version)) throw new Error(`lead ${leadId} changed inside the transaction`);
         const activity: Activity = {
           id: randomUUID(), leadId, type: body.assigneeId === null ? 'unassigned' : 'assigned', actorId: viewer.id,
           at, from: lead.assigneeId, to: body.assigneeId, source, batchId,
         };
-        this.repo.appendActivity(activity);
         results.push({ leadId, status: 'ok', lead: next });
         changes.push({ before: lead, after: next, activities: [activity] });
+        readLeads.push(lead);
+        activities.push(activity);
       }
+      // Then the writes, one statement each for all leads and all history rows. Every lead to write was read
+      // above in this transaction at the version it is written from; fewer rows written means another
+      // process changed one meanwhile, and the throw rolls the whole batch back.
+      const written = this.repo.writeAssignments(readLeads, body.assigneeId, at);
+      if (written !== readLeads.length) {
+        throw new Error(`${readLeads.length - written} of ${readLeads.length} leads changed inside the transaction`);
+      }
+      this.repo.appendActivities(activities);
       return { results, changes };
     })();
     this.hub.publish(changes);

@@ -87,6 +87,61 @@ describe('POST /api/assignments', () => {
     assert.deepEqual(await current(lead!.id), lead);
   });
 
+  test("a member's mixed batch: each lead gets its own outcome, history rows only for the leads written", async () => {
+    const alice = await server.login(people.alice);
+    const [unassigned, stale] = take(2, (l) => l.assigneeId === null);
+    const [hers, alreadyHers] = take(2, (l) => l.assigneeId === people.alice.id);
+    const [bobs] = take(1, (l) => l.assigneeId === people.bob.id);
+    const before = activityCount();
+    const leadIds = [bobs!.id, unassigned!.id, 'ghost', stale!.id, hers!.id, alreadyHers!.id, unassigned!.id];
+    const { status, body } = await call(server.api, 'POST', '/assignments', {
+      token: alice,
+      body: { leadIds, assigneeId: people.alice.id, batchId: 'mixed-1', source: 'bulk',
+        expectedVersions: { [stale!.id]: stale!.version + 1, [hers!.id]: hers!.version } },
+    });
+    assert.equal(status, 200);
+    const written = (lead: Lead) => ({ ...lead, assigneeId: people.alice.id, version: lead.version + 1 });
+    const withoutTime = ({ updatedAt: _, ...lead }: Lead) => lead;
+    // In the order asked, duplicates answered once; the hidden lead is indistinguishable from an unknown id.
+    assert.deepEqual(
+      AssignResponseSchema.parse(body).results.map((r) => ({ ...r, ...(r.lead ? { lead: withoutTime(r.lead) } : {}) })),
+      [
+        { leadId: bobs!.id, status: 'not_found' },
+        { leadId: unassigned!.id, status: 'ok', lead: withoutTime(written(unassigned!)) },
+        { leadId: 'ghost', status: 'not_found' },
+        { leadId: stale!.id, status: 'conflict', lead: withoutTime(stale!) },
+        { leadId: hers!.id, status: 'ok', lead: withoutTime(hers!) },
+        { leadId: alreadyHers!.id, status: 'ok', lead: withoutTime(alreadyHers!) },
+      ]);
+
+    // Only the unassigned lead was written: one history row, in this batch; the others are untouched.
+    const rows = server.db.prepare('SELECT lead_id, type, actor_id, from_value, to_value, source FROM activity WHERE batch_id = ?')
+      .all('mixed-1');
+    assert.deepEqual(rows, [{ lead_id: unassigned!.id, type: 'assigned', actor_id: people.alice.id, from_value: null,
+      to_value: people.alice.id, source: 'bulk' }]);
+    assert.equal(activityCount(), before + 1);
+    const now = await current(unassigned!.id);
+    assert.deepEqual(now, { ...written(unassigned!), updatedAt: now.updatedAt });
+    assert.equal(body.results[1].lead.updatedAt, now.updatedAt);
+    for (const lead of [bobs!, stale!, hers!, alreadyHers!]) assert.deepEqual(await current(lead.id), lead);
+  });
+
+  test('a large batch writes every lead and its history row, in the order asked', async () => {
+    const leads = take(40, (l) => l.assigneeId !== people.manager.id).reverse();
+    const { body } = await call(server.api, 'POST', '/assignments', {
+      token: admin, body: { leadIds: leads.map((l) => l.id), assigneeId: people.manager.id, batchId: 'large-1',
+        expectedVersions: Object.fromEntries(leads.map((l) => [l.id, l.version])) } });
+    assert.deepEqual(body.results.map((r: { leadId: string; status: string }) => [r.leadId, r.status]),
+      leads.map((l) => [l.id, 'ok']));
+    const rows = server.db.prepare('SELECT lead_id, from_value FROM activity WHERE batch_id = ? ORDER BY seq')
+      .all('large-1');
+    assert.deepEqual(rows, leads.map((l) => ({ lead_id: l.id, from_value: l.assigneeId })));
+    for (const lead of leads) {
+      const now = await current(lead.id);
+      assert.deepEqual([now.assigneeId, now.version], [people.manager.id, lead.version + 1]);
+    }
+  });
+
   test('a failure in the middle of a batch rolls back every lead and every history row', async () => {
     const leads = take(5, (l) => l.assigneeId !== people.bob.id);
     const failing = leads[3]!;
