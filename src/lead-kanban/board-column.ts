@@ -72,6 +72,29 @@ export function indexOfLead(cards: readonly Lead[], lead: Lead): number {
 }
 
 /**
+ * Element keys for the cards of one render, recycling the elements of cards that left the window. A lead that
+ * stays rendered keeps its key (so its element, focus and any open state survive scrolling, filtering and
+ * moves); a lead that comes into view takes the key of one that left, in the order they were shown, so Lit
+ * updates that card element in place instead of removing one card and creating another (a filter change swaps
+ * most of the 50–70 rendered cards: creating and removing them was most of its cost). `keep` lists leads whose
+ * element must not be handed to another lead when they leave (the one holding DOM focus): their key is retired.
+ */
+export function recycleKeys(
+  previous: ReadonlyMap<string, string>,
+  ids: readonly string[],
+  keep: ReadonlySet<string>,
+  newKey: () => string,
+): Map<string, string> {
+  const wanted = new Set(ids);
+  const free: string[] = [];
+  for (const [id, key] of previous) if (!wanted.has(id) && !keep.has(id)) free.push(key);
+  const keys = new Map<string, string>();
+  let next = 0;
+  for (const id of ids) keys.set(id, previous.get(id) ?? free[next++] ?? newKey());
+  return keys;
+}
+
+/**
  * One ResizeObserver for every column: its callback runs after layout, so reading each scroller's height there
  * forces nothing, and all heights are read before any column re-renders.
  */
@@ -117,6 +140,10 @@ export class LeadKanbanColumn extends LitElement {
     header: string;
     gaps: ReadonlySet<string>;
   } = { cards: [], range: { start: 0, end: 0 }, pinned: [], views: new Map(), header: '', gaps: new Set() };
+  /** Element key of each rendered card, by lead id (see recycleKeys). */
+  private cardKeys: ReadonlyMap<string, string> = new Map();
+  private keyCount = 0;
+  private readonly newKey = () => `c${this.keyCount++}`;
   /** Assignee faces by member id, kept while name and avatar stay: a count change re-renders no card. */
   private readonly faces = new Map<string, MemberFace>();
   private scroller: HTMLElement | null = null;
@@ -346,12 +373,17 @@ export class LeadKanbanColumn extends LitElement {
       // A growing render leaves the cards already shown exactly as they were.
       views.set(stored.id, (growing && previous.get(stored.id)) || this.cardView(stored.id, stored, stop));
     }
+    // The card holding the Tab stop may hold DOM focus: if it leaves, its element goes with it (as before).
+    const keep = new Set<string>();
+    for (const [id, view] of previous) if (view.tabStop) keep.add(id);
+    const keys = recycleKeys(this.cardKeys, [...views.keys()], keep, this.newKey);
+    this.cardKeys = keys;
     this.shown = { cards, range, pinned, views, header, gaps };
     const selection = store?.selectionStateIn(key) ?? 'none';
     const shownCount = store?.countIn(key) ?? 0;
     const total = store?.totalIn(key) ?? 0;
     const dropSlot = this.board.dropSlot(key);
-    const slotKey = (slot: Slot) => (slot.kind === 'card' ? cards[slot.index]!.id : `\u0000gap${slot.key}`);
+    const slotKey = (slot: Slot) => (slot.kind === 'card' ? keys.get(cards[slot.index]!.id)! : `gap${slot.key}`);
     return html`
       <div class="column-header" part="column-header">
         <input

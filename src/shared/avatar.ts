@@ -1,4 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Member } from '../../sdk/index.js';
 
 /** Up to two initials: "Dana Ruiz" → "DR". */
@@ -21,9 +21,11 @@ export function hueOf(id: string): number {
  * on a per-member colour. Decorative (aria-hidden): the name is always written next to it.
  */
 export function avatar(member: Pick<Member, 'id' | 'name' | 'avatarUrl'> | undefined, size: 'sm' | 'md' = 'sm'): TemplateResult {
-  if (!member) return html`<span class="avatar avatar-${size} avatar-none" part="avatar" aria-hidden="true"></span>`;
-  return html`<span class="avatar avatar-${size}" part="avatar" aria-hidden="true" style="--_hue:${hueOf(member.id)}"
-    >${member.avatarUrl ? html`<img src=${member.avatarUrl} alt="" />` : initials(member.name)}</span
+  // One template whether or not there is a member: a card recycled for another lead (or a filter to
+  // "Unassigned") then updates three values instead of swapping one template instance for another.
+  const face = member ? (member.avatarUrl ? html`<img src=${member.avatarUrl} alt="" />` : initials(member.name)) : nothing;
+  return html`<span class="avatar avatar-${size}${member ? '' : ' avatar-none'}" part="avatar" aria-hidden="true" style=${member ? `--_hue:${hueOf(member.id)}` : ''}
+    >${face}</span
   >`;
 }
 

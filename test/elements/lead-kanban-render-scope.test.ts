@@ -164,4 +164,35 @@ describe('<lead-kanban> virtualization during a drag (issue 6)', () => {
     for (const c of shown) expect(order[Number(c.getAttribute('aria-posinset')) - 1]!.id).to.equal(c.dataset.leadId);
     expect(setup.el.shadowRoot!.querySelectorAll(`lead-kanban-card[data-lead-id="${dragged.id}"]`)).to.have.length(1);
   });
+
+  it('a filter change reuses the card elements of leads that left for the leads that came in, each showing its own lead', async () => {
+    const setup = await mountBoard({ leads: 300 });
+    const column = region(setup.el, 'New');
+    const focused = setup.store.cardsIn('new')[0]!;
+    cardCheckbox(setup.el, focused.id).focus(); // the Tab stop, holding DOM focus
+    await rendered(setup.el);
+    const before = new Set(cardElements(column));
+    // A filter that keeps the focused card (its assignee) and swaps most of the others.
+    const member = focused.assigneeId ?? 'unassigned';
+    setup.store.setFilter({ assignee: member });
+    await settle(setup.el);
+    const after = cardElements(column);
+    const shown = setup.store.cardsIn('new');
+    expect(shown.length).to.be.greaterThan(after.length - 1);
+    // Every card shows the lead at its position (name, assignee), whatever element it was before.
+    for (const c of after) {
+      const lead = shown[Number(c.getAttribute('aria-posinset')) - 1]!;
+      expect(c.dataset.leadId).to.equal(lead.id);
+      expect(c.querySelector('.card-name')!.textContent).to.equal(lead.name);
+      const name = lead.assigneeId ? setup.store.member(lead.assigneeId)!.name : 'Unassigned';
+      expect(c.querySelector('.card-assignee-name')!.textContent).to.equal(name);
+      expect(c.querySelector('.avatar')!.classList.contains('avatar-none')).to.equal(lead.assigneeId === null);
+      expect(c.querySelector<HTMLInputElement>('.card-check')!.getAttribute('aria-label')).to.equal(`Select ${lead.name}`);
+    }
+    const reused = after.filter((c) => before.has(c));
+    expect(reused.length, 'elements reused').to.be.greaterThan(after.length / 2);
+    // The focused lead kept its element and DOM focus.
+    expect(card(setup.el, focused.id).contains(setup.el.shadowRoot!.activeElement)).to.equal(true);
+    expect(before.has(card(setup.el, focused.id))).to.equal(true);
+  });
 });
