@@ -8,6 +8,7 @@ import type { Activity, AssignBody, AssignResponse, AssignResult, Lead, Member, 
 import { canEdit, canReceive, decideAssignment } from '../../sdk/policy.js';
 import type { EventHub, LeadChange } from './events.js';
 import { ApiError, invalid, notFound } from './http.js';
+import { timeOrderedId } from './ids.js';
 import type { Repository } from './repository.js';
 
 /** Fields of a lead a PATCH may change (LeadPatchSchema), in the order they are named in history. */
@@ -67,11 +68,11 @@ export class Commands {
       const activities: Activity[] = [];
       const base = { leadId: id, actorId: viewer.id, at, source };
       if (changed.includes('status')) {
-        activities.push({ ...base, id: randomUUID(), type: 'status_changed', from: lead.status, to: next.status });
+        activities.push({ ...base, id: timeOrderedId(), type: 'status_changed', from: lead.status, to: next.status });
       }
       // A move carries its new position; position is named only when it changed on its own (a reorder).
       const others = changed.filter((f) => f !== 'status' && !(f === 'position' && changed.includes('status')));
-      if (others.length > 0) activities.push({ ...base, id: randomUUID(), type: 'updated', text: others.join(', ') });
+      if (others.length > 0) activities.push({ ...base, id: timeOrderedId(), type: 'updated', text: others.join(', ') });
       for (const activity of activities) this.repo.appendActivity(activity);
       return { lead: next, change: { before: lead, after: next, activities } };
     })();
@@ -110,7 +111,7 @@ export class Commands {
         }
         const next: Lead = { ...lead, assigneeId: body.assigneeId, version: lead.version + 1, updatedAt: at };
         const activity: Activity = {
-          id: randomUUID(), leadId, type: body.assigneeId === null ? 'unassigned' : 'assigned', actorId: viewer.id,
+          id: timeOrderedId(), leadId, type: body.assigneeId === null ? 'unassigned' : 'assigned', actorId: viewer.id,
           at, from: lead.assigneeId, to: body.assigneeId, source, batchId,
         };
         results.push({ leadId, status: 'ok', lead: next });
@@ -135,7 +136,7 @@ export class Commands {
   addNote(viewer: Member, leadId: string, text: string): Activity {
     const lead = this.repo.visibleLead(viewer, leadId);
     if (!lead || !canEdit(viewer, lead)) throw notFound();
-    const activity: Activity = { id: randomUUID(), leadId, type: 'note', actorId: viewer.id, at: now(), text,
+    const activity: Activity = { id: timeOrderedId(), leadId, type: 'note', actorId: viewer.id, at: now(), text,
       source: 'manual' };
     this.repo.appendActivity(activity);
     this.hub.publish([{ before: lead, after: lead, activities: [activity] }]);
