@@ -68,7 +68,7 @@ export class LeadStore {
   private readonly ledger = new WriteLedger(this.batch, (id) => this.refresh(id));
   private readonly shown = new ShownLeads();
   private readonly columnIndex = new ColumnIndex(this.shown, this.filterState, this.batch);
-  private readonly selectionModel = new SelectionModel(this.shown, this.filterState, this.batch);
+  private readonly selectionModel = new SelectionModel(this.shown, this.filterState, this.batch, (s) => this.columnIndex.cardsIn(s));
 
   private readonly memberLoads = new MemberLoads(this.batch);
   private readonly activity = new ActivityCache(this.batch);
@@ -261,21 +261,32 @@ export class LeadStore {
 
   // ------------------------------------------------------------------ selection
 
+  /**
+   * The selected ids as a set (a new set per change; never changed once handed out). Listing them costs
+   * O(selected): prefer selectedCount / isSelected for display, and selectedIds() for a command.
+   */
   get selection(): ReadonlySet<string> {
     return this.selectionModel.ids;
   }
+  /**
+   * The selected ids as a list, made once per selection change: what a bulk command sends. After "select all
+   * matching" these are the leads that matched at that moment, whatever the filter says now.
+   */
+  selectedIds(): readonly string[] {
+    return this.selectionModel.list();
+  }
   get selectedCount(): number {
-    return this.selectionModel.ids.size;
+    return this.selectionModel.size;
   }
   isSelected(id: string): boolean {
-    return this.selectionModel.ids.has(id);
+    return this.selectionModel.has(id);
   }
   setSelected(id: string, on: boolean): void {
-    if (on === this.selectionModel.ids.has(id) || (on && !this.shown.has(id))) return;
+    if (on === this.selectionModel.has(id) || (on && !this.shown.has(id))) return;
     this.editSelection(on ? [id] : [], on ? [] : [id]);
   }
   toggleSelected(id: string): void {
-    this.setSelected(id, !this.selectionModel.ids.has(id));
+    this.setSelected(id, !this.selectionModel.has(id));
   }
 
   /** Selects the inclusive range between two cards: in their column's order when they share one, else board order. */
@@ -310,6 +321,11 @@ export class LeadStore {
     return selected === 0 ? 'none' : selected >= total ? 'all' : 'some';
   }
 
+  /**
+   * Selects every lead matching the filter now, rendered or not. The selection is those leads: changing the
+   * filter afterwards does not change it, and a lead arriving later is not selected. Costs O(columns): the
+   * ids are listed only when asked for (selectedIds()).
+   */
   selectAllMatching(): void {
     this.selectCards(this._columns.map((c) => [c.key, this.cardsIn(c.key)] as const));
   }
@@ -319,7 +335,7 @@ export class LeadStore {
   }
 
   clearSelection(): void {
-    if (this.selectionModel.ids.size > 0) this.editSelection([], 'all');
+    if (this.selectionModel.hasAny) this.editSelection([], 'all');
   }
 
   // ------------------------------------------------------------------ commands
@@ -561,7 +577,7 @@ export class LeadStore {
         break;
       case 'lead_removed': {
         const wasShown = this.shown.has(event.leadId);
-        const viewed = this.selectionModel.ids.has(event.leadId) || this.activity.has(event.leadId);
+        const viewed = this.selectionModel.has(event.leadId) || this.activity.has(event.leadId);
         const ours = this.isPending(event.leadId);
         this.ledger.forget(event.leadId);
         if (wasShown) this.scheduleMembersRefresh();
@@ -613,7 +629,7 @@ export class LeadStore {
     if (next && !this.disposed) this.filterState.foldLater(next, prev);
     if (prev) this.columnIndex.noteEdit(prev.status, id, prev);
     if (next) this.columnIndex.noteEdit(next.status, id, prev?.status === next.status ? prev : null);
-    if (this.selectionModel.ids.has(id)) this.selectionModel.leadChanged(id, prev, next);
+    if (this.selectionModel.hasAny) this.selectionModel.leadChanged(id, prev, next);
     if (withLoadDeltas) this.memberLoads.move(loadHolder(prev), loadHolder(next));
   }
 

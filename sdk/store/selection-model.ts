@@ -1,26 +1,85 @@
 /**
- * The selection, copy on write (a set handed out is never changed afterwards), with per column the number
- * of selected leads matching the filter, kept by deltas so a column's 'none' | 'some' | 'all' state never
- * scans the column. Changes are marked on the batch; the store decides when to emit.
+ * The selection. Its meaning: the leads the user picked, by id. "Select all" (a column, or everything
+ * matching the filter) picks the leads that match AT THAT MOMENT: changing the filter afterwards neither
+ * adds nor drops any, a lead that arrives or starts matching later does not silently join a bulk action,
+ * and a selected lead that changes (even out of the filter) stays selected until deselected or gone.
+ *
+ * Representation, so that selecting 50,000 leads costs O(columns) rather than a set of 50,000 ids:
+ * - `segments`: per status, a column's card list as it was when selected in one go. Card lists are never
+ *   edited in place (the column index makes new arrays), so keeping the reference freezes that moment.
+ *   A lead is in a segment when its current object is found there (by bisection: the list is in card
+ *   order). Segments are disjoint: one object per status and version, at most one segment per status.
+ * - `dead`: per status, objects of that segment that no longer stand for their lead: deselected, or the
+ *   lead changed since (a new object). In the latter case, its selection moves to `extra` at that moment.
+ * - `extra`: selected ids not held live by a segment (picked one by one, ranges, moved out of a segment).
+ * The ids are listed (materialized) only when asked for: `list()` / `ids`, e.g. by a bulk command.
+ * Per column, the number of selected leads matching the filter is kept by deltas (null: recount).
  */
+import { compareCards, indexOfCard } from '../internal/card-order.js';
 import type { Lead } from '../schema.js';
 import type { ChangeBatch } from './change-batch.js';
 import type { FilterState } from './filter-state.js';
 import type { ShownLeads } from './shown-leads.js';
 
+/** Below this many cards a group is added id by id: a segment is worth it for big selections only. */
+const SEGMENT_MIN = 16;
+
 export class SelectionModel {
-  private _ids: ReadonlySet<string> = new Set();
+  private readonly segments = new Map<string, readonly Lead[]>();
+  private readonly dead = new Map<string, Set<Lead>>();
+  /** Live objects over all segments. */
+  private segmentLive = 0;
+  private readonly extra = new Set<string>();
   /** Per column: selected leads that match the filter (cardsIn ∩ selection), by deltas; null = recount. */
-  private counts: Map<string, number> | null = null;
+  private counts: Map<string, number> | null = new Map();
+  /** The ids listed once per selection state (see list()). */
+  private listed: readonly string[] | null = null;
+  private listedSet: ReadonlySet<string> | null = null;
 
   constructor(
     private readonly shown: ShownLeads,
     private readonly filter: FilterState,
     private readonly batch: ChangeBatch,
+    /** A column's current filtered cards (the store's cardsIn). */
+    private readonly cardsOf: (status: string) => readonly Lead[],
   ) {}
 
+  /** How many leads are selected. */
+  get size(): number {
+    return this.segmentLive + this.extra.size;
+  }
+
+  /** Whether anything is selected. */
+  get hasAny(): boolean {
+    return this.size > 0;
+  }
+
+  has(id: string): boolean {
+    if (this.extra.has(id)) return true;
+    const lead = this.shown.get(id);
+    return lead !== undefined && this.isLive(lead);
+  }
+
+  /** Every selected id, listed once per selection state: segments (in card order), then the others. */
+  list(): readonly string[] {
+    if (this.listed) return this.listed;
+    const ids = new Array<string>(this.size);
+    let k = 0;
+    for (const [status, segment] of this.segments) {
+      const dead = this.dead.get(status);
+      if (dead) {
+        for (const lead of segment) if (!dead.has(lead)) ids[k++] = lead.id;
+      } else {
+        for (let i = 0; i < segment.length; i++) ids[k++] = segment[i]!.id;
+      }
+    }
+    for (const id of this.extra) ids[k++] = id;
+    return (this.listed = ids);
+  }
+
+  /** The selection as a set; a set handed out is never changed afterwards (a new one is made per change). */
   get ids(): ReadonlySet<string> {
-    return this._ids;
+    return (this.listedSet ??= new Set(this.list()));
   }
 
   /** The filter (or what 'me' means) changed: the counts are recounted on their next read. */
@@ -28,43 +87,49 @@ export class SelectionModel {
     this.counts = null;
   }
 
-  /** How many selected leads of a column match the filter; recounted from the selection when stale. */
+  /** How many selected leads of a column match the filter; recounted when stale. */
   selectedIn(status: string): number {
-    if (!this.counts) {
-      const counts = new Map<string, number>();
-      for (const id of this._ids) {
-        const lead = this.shown.get(id);
-        if (lead && this.filter.matches(lead)) counts.set(lead.status, (counts.get(lead.status) ?? 0) + 1);
-      }
-      this.counts = counts;
-    }
+    this.counts ??= this.recount();
     return this.counts.get(status) ?? 0;
   }
 
-  /** A selected lead changed from `prev` to `next` (undefined: it is gone, so it leaves the selection). */
+  /**
+   * A lead changed from `prev` to `next` (undefined: it is gone, so it leaves the selection). Called for
+   * every change while anything is selected: a lead held by a segment moves its selection to `extra`, as
+   * its new object is not in the segment.
+   */
   leadChanged(id: string, prev: Lead | undefined, next: Lead | undefined): void {
+    let selected = this.extra.has(id);
+    if (!selected && prev && this.isLive(prev)) {
+      this.kill(prev);
+      selected = true;
+      if (next) this.extra.add(id);
+    }
+    if (!selected) return;
     this.count(prev, -1);
-    this.count(next, +1);
-    if (!next) this.edit([], [id]);
+    if (next) {
+      this.count(next, +1);
+    } else {
+      this.extra.delete(id);
+      this.changed();
+    }
   }
 
   /**
-   * Adds cards of columns (each list from that column's cardsIn) to the selection: the common bulk case,
-   * counted per column without looking each lead up again. Returns whether the selection changed.
+   * Adds cards of columns (each list from that column's cardsIn, or a slice of it: every card matches the
+   * filter) to the selection. A big group becomes a segment: O(1) plus the few ids it absorbs from `extra`.
+   * Returns whether the selection changed.
    */
   selectCards(groups: readonly (readonly [string, readonly Lead[]])[]): boolean {
-    const next = new Set(this._ids);
-    const counts = this.counts;
+    let changed = false;
     for (const [status, cards] of groups) {
-      const before = next.size;
-      for (const lead of cards) next.add(lead.id);
-      const added = next.size - before;
-      if (added > 0 && counts) counts.set(status, (counts.get(status) ?? 0) + added);
+      const added = cards.length < SEGMENT_MIN ? this.addEach(cards) : this.addSegment(status, cards);
+      if (added === 0) continue;
+      changed = true;
+      if (this.counts) this.counts.set(status, (this.counts.get(status) ?? 0) + added);
     }
-    if (next.size === this._ids.size) return false;
-    this._ids = next;
-    this.batch.selection = true;
-    return true;
+    if (changed) this.changed();
+    return changed;
   }
 
   /**
@@ -72,31 +137,110 @@ export class SelectionModel {
    * cards, so it is counted without testing the filter again. Returns whether the selection changed.
    */
   edit(add: readonly string[], remove: readonly string[] | 'all', matching = false): boolean {
-    const clearing = remove === 'all';
-    const next = clearing ? new Set<string>() : new Set(this._ids);
-    let changed = clearing && this._ids.size > 0;
-    if (clearing) this.counts = new Map();
-    else {
+    let changed = false;
+    if (remove === 'all') {
+      changed = this.size > 0;
+      this.segments.clear();
+      this.dead.clear();
+      this.segmentLive = 0;
+      this.extra.clear();
+      this.counts = new Map();
+    } else {
       for (const id of remove) {
-        if (next.delete(id)) {
+        const lead = this.shown.get(id);
+        if (this.extra.delete(id)) changed = true;
+        else if (lead && this.isLive(lead)) {
+          this.kill(lead);
           changed = true;
-          this.count(this.shown.get(id), -1, matching);
-        }
+        } else continue;
+        this.count(lead, -1, matching);
       }
     }
-    const counts = this.counts;
     for (const id of add) {
-      if (next.has(id)) continue;
+      if (this.has(id)) continue;
       const lead = this.shown.get(id);
       if (!lead) continue;
-      next.add(id);
+      this.extra.add(id);
       changed = true;
-      if (counts && (matching || this.filter.matches(lead))) counts.set(lead.status, (counts.get(lead.status) ?? 0) + 1);
+      this.count(lead, +1, matching);
     }
-    if (!changed) return false;
-    this._ids = next;
-    this.batch.selection = true;
-    return true;
+    if (changed) this.changed();
+    return changed;
+  }
+
+  // ---------------------------------------------------------------------------------------------- internals
+
+  /** Whether this object is a live member of its status's segment. */
+  private isLive(lead: Lead): boolean {
+    const segment = this.segments.get(lead.status);
+    if (!segment || this.dead.get(lead.status)?.has(lead)) return false;
+    return indexOfCard(segment, lead) !== -1;
+  }
+
+  /** A segment object stops standing for its lead; a segment with no live object left is dropped. */
+  private kill(lead: Lead): void {
+    const status = lead.status;
+    const segment = this.segments.get(status)!;
+    let dead = this.dead.get(status);
+    if (!dead) this.dead.set(status, (dead = new Set()));
+    dead.add(lead);
+    this.segmentLive--;
+    if (dead.size === segment.length) {
+      this.segments.delete(status);
+      this.dead.delete(status);
+    } else if (dead.size > 256 && dead.size * 2 > segment.length) {
+      // Mostly dead: keep only the live objects, so old lead versions are not held on to.
+      this.segments.set(status, segment.filter((l) => !dead.has(l)));
+      this.dead.delete(status);
+    }
+  }
+
+  private addEach(cards: readonly Lead[]): number {
+    let added = 0;
+    for (const lead of cards) {
+      if (this.extra.has(lead.id) || this.isLive(lead)) continue;
+      this.extra.add(lead.id);
+      added++;
+    }
+    return added;
+  }
+
+  /** Makes `cards` (current objects, card order) part of the status's segment; returns how many were added. */
+  private addSegment(status: string, cards: readonly Lead[]): number {
+    const old = this.segments.get(status);
+    let before = 0;
+    let segment = cards;
+    if (old) {
+      const dead = this.dead.get(status);
+      before = old.length - (dead?.size ?? 0);
+      segment = unionOfCards(old, dead, cards);
+      this.dead.delete(status);
+    }
+    this.segments.set(status, segment);
+    this.segmentLive += segment.length - before;
+    // Ids picked one by one that the segment now holds are no longer counted twice.
+    let absorbed = 0;
+    for (const id of this.extra) {
+      const lead = this.shown.get(id);
+      if (lead && lead.status === status && indexOfCard(segment, lead) !== -1) {
+        this.extra.delete(id);
+        absorbed++;
+      }
+    }
+    return segment.length - before - absorbed;
+  }
+
+  private recount(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [status, segment] of this.segments) {
+      const n = liveIn(segment, this.dead.get(status), this.cardsOf(status));
+      if (n > 0) counts.set(status, n);
+    }
+    for (const id of this.extra) {
+      const lead = this.shown.get(id);
+      if (lead && this.filter.matches(lead)) counts.set(lead.status, (counts.get(lead.status) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Keeps the counts current as a selected lead changes, enters or leaves the selection. */
@@ -104,4 +248,60 @@ export class SelectionModel {
     if (!this.counts || !lead || (!known && !this.filter.matches(lead))) return;
     this.counts.set(lead.status, (this.counts.get(lead.status) ?? 0) + delta);
   }
+
+  /** The set of selected ids changed. */
+  private changed(): void {
+    this.listed = null;
+    this.listedSet = null;
+    this.batch.selection = true;
+  }
+}
+
+/** Live objects of a segment that are among the cards (both in card order; a live object is current). */
+function liveIn(segment: readonly Lead[], dead: ReadonlySet<Lead> | undefined, cards: readonly Lead[]): number {
+  if (segment === cards) return segment.length - (dead?.size ?? 0);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < segment.length && j < cards.length) {
+    const a = segment[i]!;
+    const b = cards[j]!;
+    if (a === b) {
+      if (!dead?.has(a)) n++;
+      i++;
+      j++;
+      continue;
+    }
+    const order = compareCards(a, b);
+    if (order <= 0) i++;
+    if (order >= 0) j++;
+  }
+  return n;
+}
+
+/** The live objects of `old` and the cards, in card order, each once (current objects compare by identity). */
+function unionOfCards(old: readonly Lead[], dead: ReadonlySet<Lead> | undefined, cards: readonly Lead[]): Lead[] {
+  const out: Lead[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < cards.length) {
+    const a = old[i];
+    if (a && dead?.has(a)) {
+      i++;
+      continue;
+    }
+    const b = cards[j];
+    if (a === b) {
+      out.push(a!);
+      i++;
+      j++;
+    } else if (!b || (a && compareCards(a, b) <= 0)) {
+      out.push(a!);
+      i++;
+    } else {
+      out.push(b);
+      j++;
+    }
+  }
+  return out;
 }

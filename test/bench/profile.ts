@@ -1,6 +1,6 @@
 /**
  * CPU profile of one bench step, for finding where the time goes (not part of `npm run bench`):
- *   node --import tsx test/bench/profile.ts <mount|filter|search|select|move|bulk> [N]
+ *   node --import tsx test/bench/profile.ts <mount|filter|search|select|selectAll|move|bulk> [N]
  * Builds the bundle unminified (readable names), runs the step once in a fresh page with the V8 sampling
  * profiler on, prints the top self times and writes dist/bench/profiles/<step>.cpuprofile (open it in
  * Chromium's DevTools, Performance panel). Timings under the profiler are inflated; use them to rank, not to judge.
@@ -62,6 +62,7 @@ try {
     await call('clearSelection');
     await profile('select-all-matching', () => call('selectAllMatching'));
   }
+  if (which === 'selectAll') await profile('select-all-matching', () => call('selectAllMatching'));
   if (which === 'move') await profile('move', () => call('move', 'new', 3, 'new', 0));
   if (which === 'bulk') {
     await call('setFilter', { assignee: 'unassigned', status: ['new'] });
