@@ -10,6 +10,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 
 const standalone = process.argv.includes('--standalone');
 const external = [/^lit($|\/)/, /^@lit\//, /^sortablejs($|\/)/, /^ky($|\/)/, /^zod($|\/)/];
+// Both builds let an entry also export what its lazy chunks share with it (lit, the localization table…),
+// instead of moving that code out into one more file every host must load up front: Vite's library default
+// ('strict') split lit and the shared helpers off `lead-kanban.js` as soon as the card menu became a lazy
+// chunk. The entries' public exports are unchanged; the extra ones carry internal (minified) names.
 
 rmSync('dist/lib', { recursive: true, force: true });
 await build({
@@ -21,7 +25,7 @@ await build({
     minify: false,
     sourcemap: true,
     lib: { entry: { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts' }, formats: ['es'] },
-    rollupOptions: { external },
+    rollupOptions: { external, preserveEntrySignatures: 'allow-extension' },
   },
 });
 
@@ -37,7 +41,7 @@ if (standalone) {
       minify: true,
       lib: { entry: { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts' }, formats: ['es'] },
       // Vite keeps whitespace in ES library output for a host's bundler; this file is shipped as is.
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
     },
   });
 }

@@ -22,7 +22,6 @@ import { fire } from '../shared/fire.js';
 import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
-import './assign-dialog.js';
 import type { LeadKanbanAssignDialog } from './assign-dialog.js';
 import type { ColumnBoard, LeadKanbanColumn } from './board-column.js';
 import './help-dialog.js';
@@ -32,10 +31,10 @@ import { KeyboardLift, type Lift, type LiftStep } from './keyboard-lift.js';
 import './board-column.js';
 import { renderFilters } from './board-toolbar.js';
 import { renderBulkBar } from './bulk-bar.js';
-import './card-menu.js';
 import type { LeadKanbanMenu, MenuItem } from './card-menu.js';
 import { DragController, type Drop } from './drag.js';
 import { boardStyles } from './lead-kanban.styles.js';
+import { loadOnDemandParts, preloadOnDemandParts } from './on-demand.js';
 import { describeOutcome } from './outcome.js';
 import { RovingFocus, type FocusMove, type FocusPosition } from './roving-focus.js';
 import { ToastController } from './toasts.js';
@@ -208,6 +207,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     this.detached = false;
     this.listenToNotices();
     prewarmIntl();
+    preloadOnDemandParts(); // the card menu and the bulk dialog (fetched after the first frame)
   }
 
   override disconnectedCallback(): void {
@@ -521,6 +521,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
   }
 
   private async openMenu(leadId: string, trigger: HTMLElement, fromEnd = false): Promise<void> {
+    await loadOnDemandParts();
     const lead = this.store?.lead(leadId);
     const menu = this.renderRoot.querySelector<LeadKanbanMenu>('lead-kanban-menu');
     if (!lead || !menu) return;
@@ -540,6 +541,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     if (!dialog || leadIds.length === 0) return;
     const opener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     const single = leadIds.length === 1 && !(this.store?.selectedCount && this.store.isSelected(leadIds[0]!) && this.store.selectedCount > 1) ? leadIds[0]! : null;
+    await loadOnDemandParts(); // the dialog's chunk (normally already there: fetched after the first frame)
     dialog.onConfirm = async (ids, assigneeId) => {
       await this.assignLeads(ids, assigneeId, ids.length > 1 ? 'bulk' : 'manual');
     };
