@@ -5,6 +5,24 @@ import { foldText, matchesAssignee, searchableText } from '../internal/match.js'
 import { sameArray } from './lead-values.js';
 import { LEAD_BREAK, SearchHaystack } from './search-haystack.js';
 
+/**
+ * Runs `task` when the main thread is idle: requestIdleCallback where the host has it (browsers), else a short
+ * timer (Node). Folding and joining search text is background work; a plain zero-delay timer put a slice of it
+ * inside the frame of whatever the user did next (a move re-joins its column's text).
+ */
+function whenIdle(task: () => void): () => void {
+  const host = globalThis as {
+    requestIdleCallback?: (fn: () => void, options: { timeout: number }) => number;
+    cancelIdleCallback?: (handle: number) => void;
+  };
+  if (host.requestIdleCallback && host.cancelIdleCallback) {
+    const handle = host.requestIdleCallback(task, { timeout: 1000 });
+    return () => host.cancelIdleCallback!(handle);
+  }
+  const timer = setTimeout(task, 16);
+  return () => clearTimeout(timer);
+}
+
 export class FilterState {
   private _current: Readonly<LeadFilter> = EMPTY_FILTER;
   /** The filter's text, folded once rather than per lead. */
@@ -15,10 +33,11 @@ export class FilterState {
   private readonly haystacks = new WeakMap<readonly Lead[], SearchHaystack>();
   /** Who 'me' means; set when the store learns it. */
   meId: string | null = null;
-  /** Leads whose search text is folded ahead of the first query, a slice per timer task (see foldLater). */
+  /** Leads whose search text is folded ahead of the first query, a slice per idle period (see foldLater). */
   private foldQueue: Lead[] = [];
   private foldNext = 0;
-  private foldTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the scheduled slice, null when none is. */
+  private foldTimer: (() => void) | null = null;
 
   get current(): Readonly<LeadFilter> {
     return this._current;
@@ -44,13 +63,13 @@ export class FilterState {
 
   /**
    * Queues a lead for folding ahead of time. Folding every lead on the first search keystroke cost ~30 ms
-   * at 10,000 leads and ~80 ms at 50,000, so it is done after load in slices of a few ms, one timer task
+   * at 10,000 leads and ~80 ms at 50,000, so it is done after load in slices of a few ms, one idle period
    * each (no DOM APIs: this runs in Node too). A query that arrives first folds what is left as it meets it.
    * `previous`: the version it replaces, whose folded text is reused when name, company and email are equal.
    */
   foldLater(lead: Lead, previous?: Lead): void {
     // Its column's list changes too, so a timer runs either way (the joined texts are prepared after folding).
-    this.foldTimer ??= setTimeout(this.foldSlice, 0);
+    this.foldTimer ??= whenIdle(this.foldSlice);
     if (this.searchText.has(lead)) return;
     const known = previous && this.searchText.get(previous);
     if (known !== undefined && previous!.name === lead.name && previous!.company === lead.company && previous!.email === lead.email) {
@@ -62,13 +81,13 @@ export class FilterState {
 
   /**
    * The lists worth a joined search text (the store's current column lists); set by the store. Once every
-   * queued lead is folded, one list without one is joined per timer slice.
+   * queued lead is folded, one list without one is joined per idle slice.
    */
   searchLists: (() => Iterable<readonly Lead[]>) | null = null;
 
   /** Drops queued folding and its timer (the store was disposed). */
   stopFolding(): void {
-    if (this.foldTimer !== null) clearTimeout(this.foldTimer);
+    this.foldTimer?.();
     this.foldTimer = null;
     this.foldQueue = [];
     this.foldNext = 0;
@@ -86,7 +105,7 @@ export class FilterState {
     }
     if (i < queue.length) {
       this.foldNext = i;
-      this.foldTimer = setTimeout(this.foldSlice, 0);
+      this.foldTimer = whenIdle(this.foldSlice);
       return;
     }
     this.foldQueue = [];
@@ -94,7 +113,7 @@ export class FilterState {
     for (const list of this.searchLists?.() ?? []) {
       if (this.haystacks.has(list)) continue;
       this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
-      this.foldTimer = setTimeout(this.foldSlice, 0); // the next list in the next slice
+      this.foldTimer = whenIdle(this.foldSlice); // the next list in the next slice
       return;
     }
   };
