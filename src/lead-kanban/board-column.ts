@@ -14,7 +14,7 @@ import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slo
 /** Card height plus the gap below it, in px. Cards have a fixed height so the window is pure arithmetic. */
 export const CARD_PITCH = 112;
 /** Cards rendered beyond each edge of a column's viewport. */
-export const OVERSCAN = 4;
+export const OVERSCAN = 2;
 /** While a drag runs the window only grows (auto-scroll): at most this many rows. */
 const MAX_DRAG_ROWS = 240;
 
