@@ -8,7 +8,8 @@
  *   latency. Every "View as" session shares that one database, exactly as users share a server.
  */
 import type { LeadAdapter, Member } from '../sdk/index.js';
-import { MemoryAdapter, MemoryDatabase, RestAdapter } from '../sdk/index.js';
+import { RestAdapter } from '../sdk/index.js';
+import { MemoryAdapter, MemoryDatabase } from '../sdk/memory.js';
 
 export type BackendKind = 'rest' | 'memory';
 

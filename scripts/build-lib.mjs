@@ -1,8 +1,8 @@
-// Library build: ES modules for `lead-kanban` (elements) and `lead-kanban/sdk` into dist/, dependencies left
-// external (the host's bundler dedupes them), plus type declarations. With --standalone it also writes
-// dist/standalone/: the same two entries (lead-kanban.js, sdk.js) with every dependency, minified, sharing
-// chunks — what a host without a bundler loads with two <script type="module"> imports, and what the size
-// budget measures (test/bench/build.ts builds the same thing).
+// Library build: ES modules for `lead-kanban` (elements), `lead-kanban/sdk` and `lead-kanban/sdk/memory` into
+// dist/, dependencies left external (the host's bundler dedupes them), plus type declarations. With
+// --standalone it also writes dist/standalone/: the same entries (lead-kanban.js, sdk.js, sdk-memory.js) with
+// every dependency, minified, sharing chunks — what a host without a bundler loads with <script type="module">
+// imports; the size budget measures the first two (test/bench/build.ts builds the same thing).
 import { build } from 'vite';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { execFileSync } from 'node:child_process';
@@ -15,6 +15,10 @@ const external = [/^lit($|\/)/, /^@lit\//, /^sortablejs($|\/)/, /^ky($|\/)/, /^z
 // ('strict') split lit and the shared helpers off `lead-kanban.js` as soon as the card menu became a lazy
 // chunk. The entries' public exports are unchanged; the extra ones carry internal (minified) names.
 
+// The package's entries: the elements, the SDK, and the in-memory backend with the demo data (apart, so that
+// a host on its own backend never loads it).
+const entry = { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts', 'sdk-memory': 'sdk/memory.ts' };
+
 rmSync('dist/lib', { recursive: true, force: true });
 await build({
   configFile: false,
@@ -24,7 +28,7 @@ await build({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    lib: { entry: { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts' }, formats: ['es'] },
+    lib: { entry, formats: ['es'] },
     rollupOptions: { external, preserveEntrySignatures: 'allow-extension' },
   },
 });
@@ -39,7 +43,7 @@ if (standalone) {
       outDir: 'dist/standalone',
       target: 'es2022',
       minify: true,
-      lib: { entry: { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts' }, formats: ['es'] },
+      lib: { entry, formats: ['es'] },
       // Vite keeps whitespace in ES library output for a host's bundler; this file is shipped as is.
       rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
     },

@@ -1,9 +1,10 @@
-/** Public entry of the SDK (`lead-kanban/sdk`): framework-free, no lit, no DOM rendering. */
+/**
+ * Public entry of the SDK (`lead-kanban/sdk`): framework-free, no lit, no DOM rendering. The in-memory backend
+ * and the demo data (MemoryAdapter, MemoryDatabase, seed) are their own entry, `lead-kanban/sdk/memory`.
+ */
 export * from './schema.js';
 export * from './adapter.js';
 export * from './policy.js';
-export * from './seed.js';
 export * from './distribute.js';
-export * from './adapters/memory.js';
 export * from './adapters/rest.js';
 export * from './store.js';

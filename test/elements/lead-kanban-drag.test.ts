@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
-import { AdapterError, MemoryAdapter } from '../../sdk/index.js';
+import { AdapterError } from '../../sdk/index.js';
+import { MemoryAdapter } from '../../sdk/memory.js';
 import type { LeadMoveEvent } from '../../src/events/index.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { card, cardNames, centre, mountBoard, region, rendered, settle, toastTexts } from './helpers/board-setup.js';

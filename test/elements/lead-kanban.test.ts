@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { DEFAULT_COLUMNS, LeadStore, MemoryAdapter, MemoryDatabase, seed } from '../../sdk/index.js';
+import { DEFAULT_COLUMNS, LeadStore } from '../../sdk/index.js';
+import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { formatValue } from '../../src/shared/format.js';
 import {

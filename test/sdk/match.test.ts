@@ -1,7 +1,7 @@
 /** foldText's fast paths (ASCII, accented Latin letters) must give exactly what NFD folding gives. */
 import { expect } from '@open-wc/testing';
 import { foldText, searchableText } from '../../sdk/internal/match.js';
-import { seed } from '../../sdk/index.js';
+import { seed } from '../../sdk/memory.js';
 
 const reference = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, MemoryAdapter, MemoryDatabase, seed } from '../../sdk/index.js';
+import { AdapterError } from '../../sdk/index.js';
+import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import type { ChangeEvent, Lead, Member } from '../../sdk/index.js';
 import { rejection, settle } from './helpers.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { decideAssignment, seed } from '../../sdk/index.js';
+import { decideAssignment } from '../../sdk/index.js';
+import { seed } from '../../sdk/memory.js';
 
 describe('policy: decideAssignment (one decision for every backend)', () => {
   const { members } = seed({ leads: 0, members: 6 });

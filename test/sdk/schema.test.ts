@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, LeadPatchSchema, LeadSchema, AssignBodySchema, parseOrThrow, seed } from '../../sdk/index.js';
+import { AdapterError, LeadPatchSchema, LeadSchema, AssignBodySchema, parseOrThrow } from '../../sdk/index.js';
+import { seed } from '../../sdk/memory.js';
 
 describe('schema', () => {
   it('accepts every seeded lead and member', () => {

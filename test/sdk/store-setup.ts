@@ -1,7 +1,9 @@
 /** A real board for store tests: a seeded MemoryDatabase, a fault-injecting wrapper, and a loaded LeadStore. */
 import { expect } from '@open-wc/testing';
-import { LeadStore, MemoryAdapter, MemoryDatabase, seed } from '../../sdk/index.js';
-import type { Member, SeedData, StoreChange, StoreNotice } from '../../sdk/index.js';
+import { LeadStore } from '../../sdk/index.js';
+import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
+import type { Member, StoreChange, StoreNotice } from '../../sdk/index.js';
+import type { SeedData } from '../../sdk/memory.js';
 import { FaultAdapter } from './fault-adapter.js';
 import { settle, sortedById } from './helpers.js';
 

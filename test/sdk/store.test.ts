@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AdapterError, DEFAULT_COLUMNS, LeadStore, MemoryAdapter } from '../../sdk/index.js';
+import { AdapterError, DEFAULT_COLUMNS, LeadStore } from '../../sdk/index.js';
+import { MemoryAdapter } from '../../sdk/memory.js';
 import { foldText } from '../../sdk/internal/match.js';
 import type { Lead } from '../../sdk/index.js';
 import { FaultAdapter } from './fault-adapter.js';

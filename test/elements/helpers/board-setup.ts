@@ -4,7 +4,8 @@
  * board making its own LeadStore from that adapter. Plus small queries over the board's shadow root.
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { MemoryAdapter, MemoryDatabase, seed, type Lead, type LeadStore, type Member, type SeedData } from '../../../sdk/index.js';
+import type { Lead, LeadStore, Member } from '../../../sdk/index.js';
+import { MemoryAdapter, MemoryDatabase, seed, type SeedData } from '../../../sdk/memory.js';
 import '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanban } from '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanbanColumn } from '../../../src/lead-kanban/board-column.js';

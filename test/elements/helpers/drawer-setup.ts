@@ -2,7 +2,6 @@
 import {
   AdapterError,
   LeadStore,
-  MemoryAdapter,
   type AssignOptions,
   type AssignResponse,
   type LeadAdapter,
@@ -11,6 +10,7 @@ import {
   type Source,
   type ChangeEvent,
 } from '../../../sdk/index.js';
+import { MemoryAdapter } from '../../../sdk/memory.js';
 
 export interface Setup<A extends LeadAdapter = MemoryAdapter> {
   adapter: A;
