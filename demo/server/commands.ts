@@ -89,11 +89,13 @@ export class Commands {
     const source = body.source ?? 'manual';
     const leadIds = [...new Set(body.leadIds)];
 
+    const type = body.assigneeId === null ? 'unassigned' : 'assigned';
     const { results, changes } = this.repo.db.transaction(() => {
       const results: AssignResult[] = [];
       const changes: LeadChange[] = [];
-      const readLeads: Lead[] = [];
-      const activities: Activity[] = [];
+      /** The leads to write, as read (their version is the one the write expects), and their history rows. */
+      const toWrite: Lead[] = [];
+      const history: { id: string; leadId: string; from: string | null }[] = [];
       const at = now();
       // One read for the whole batch; the decision is still made lead by lead, in the order asked.
       const visible = this.repo.visibleLeads(viewer, leadIds);
@@ -111,22 +113,22 @@ export class Commands {
         }
         const next: Lead = { ...lead, assigneeId: body.assigneeId, version: lead.version + 1, updatedAt: at };
         const activity: Activity = {
-          id: timeOrderedId(), leadId, type: body.assigneeId === null ? 'unassigned' : 'assigned', actorId: viewer.id,
-          at, from: lead.assigneeId, to: body.assigneeId, source, batchId,
+          id: timeOrderedId(), leadId, type, actorId: viewer.id, at, from: lead.assigneeId, to: body.assigneeId, source,
+          batchId,
         };
         results.push({ leadId, status: 'ok', lead: next });
         changes.push({ before: lead, after: next, activities: [activity] });
-        readLeads.push(lead);
-        activities.push(activity);
+        toWrite.push(lead);
+        history.push({ id: activity.id, leadId, from: lead.assigneeId });
       }
-      // Then the writes, one statement each for all leads and all history rows. Every lead to write was read
-      // above in this transaction at the version it is written from; fewer rows written means another
+      // Then the writes, one statement for all leads and one for all history rows. Every lead to write was
+      // read above in this transaction at the version it is written from; fewer rows written means another
       // process changed one meanwhile, and the throw rolls the whole batch back.
-      const written = this.repo.writeAssignments(readLeads, body.assigneeId, at);
-      if (written !== readLeads.length) {
-        throw new Error(`${readLeads.length - written} of ${readLeads.length} leads changed inside the transaction`);
+      const written = this.repo.writeAssignments(toWrite, body.assigneeId, at);
+      if (written !== toWrite.length) {
+        throw new Error(`${toWrite.length - written} of ${toWrite.length} leads changed inside the transaction`);
       }
-      this.repo.appendActivities(activities);
+      this.repo.appendAssignmentHistory({ type, actorId: viewer.id, at, to: body.assigneeId, source, batchId }, history);
       return { results, changes };
     })();
     this.hub.publish(changes);

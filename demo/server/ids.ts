@@ -11,22 +11,27 @@ const COUNTER_MAX = 0xfff;
 
 let lastMs = 0;
 let counter = 0;
+/** `lastMs` as the first two groups and the version digit, formatted once per millisecond. */
+let prefix = '';
 
 /** A new UUIDv7 string; strictly greater (as a string) than every id this process made before. */
 export function timeOrderedId(): string {
   const now = Date.now();
   if (now > lastMs) {
-    lastMs = now;
-    counter = 0;
+    setMs(now);
   } else if (counter < COUNTER_MAX) {
     counter++;
   } else {
     // 4,096 ids in one millisecond (or the clock went back): borrow the next millisecond, stay ordered.
-    lastMs++;
-    counter = 0;
+    setMs(lastMs + 1);
   }
-  const time = lastMs.toString(16).padStart(12, '0');
   // randomUUID's last two groups carry the RFC variant bits and 62 random bits, which v7 keeps as rand_b.
-  const random = randomUUID().slice(19);
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, '0')}-${random}`;
+  return `${prefix}${counter.toString(16).padStart(3, '0')}-${randomUUID().slice(19)}`;
+}
+
+function setMs(ms: number): void {
+  lastMs = ms;
+  counter = 0;
+  const time = ms.toString(16).padStart(12, '0');
+  prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
 }

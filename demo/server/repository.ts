@@ -181,7 +181,7 @@ export class Repository {
 
   /**
    * Writes one assignment to many leads in one statement: each lead gets `assigneeId`, `updatedAt` and its
-   * version + 1 where its version is still the one given. Returns how many leads were written, so the
+   * version + 1 where its version is still the one given (the version it was read at). Returns how many leads were written, so the
    * caller can tell a lead that changed underneath (fewer than asked) and roll back. Setting only those
    * columns lets SQLite leave the status/position index alone, which writeLead rewrites.
    */
@@ -194,17 +194,20 @@ export class Repository {
   }
 
   /**
-   * Appends many history rows in one statement, in the given order (their `seq` follows it). One call binds
-   * a single JSON parameter instead of ten per row, which is most of what a per-row INSERT costs.
+   * Appends the history rows of one assignment batch in one statement, in the given order (their `seq`
+   * follows it). What every row shares is bound once; only id, lead and previous assignee travel per row,
+   * as one JSON parameter. Binding ten named parameters per row was most of what a per-row INSERT cost.
    */
-  appendActivities(activities: readonly Activity[]): void {
-    if (activities.length === 0) return;
-    const rows = JSON.stringify(activities.map((a) => [a.id, a.leadId, a.type, a.actorId, a.at, a.from ?? null,
-      a.to ?? null, a.text ?? null, a.source ?? null, a.batchId ?? null]));
+  appendAssignmentHistory(
+    shared: Pick<Activity, 'type' | 'actorId' | 'at' | 'source' | 'batchId'> & { to: string | null },
+    rows: readonly { id: string; leadId: string; from: string | null }[],
+  ): void {
+    if (rows.length === 0) return;
     this.sql(`INSERT INTO activity (id, lead_id, type, actor_id, at, from_value, to_value, text, source, batch_id)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-        j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9
-      FROM json_each(@rows) AS j ORDER BY j.key`).run({ rows });
+      SELECT j.value ->> 0, j.value ->> 1, @type, @actorId, @at, j.value ->> 2, @to, NULL, @source, @batchId
+      FROM json_each(@rows) AS j ORDER BY j.key`)
+      .run({ type: shared.type, actorId: shared.actorId, at: shared.at, to: shared.to, source: shared.source ?? null,
+        batchId: shared.batchId ?? null, rows: JSON.stringify(rows.map((r) => [r.id, r.leadId, r.from])) });
   }
 
   appendActivity(activity: Activity): void {
