@@ -15,6 +15,7 @@ import { AdapterError, parseOrThrow } from './adapter.js';
 import type { DistributionPlan, DistributionStrategy } from './distribute.js';
 import { planDistribution } from './distribute.js';
 import { indexOfCard } from './internal/card-order.js';
+import { isIdList } from './internal/id-checks.js';
 import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, Member, MemberWithLoad, Source } from './schema.js';
 import {
   ColumnKeySchema,
@@ -37,7 +38,7 @@ import { UndoHistory } from './store/undo-history.js';
 import { WriteLedger } from './store/write-ledger.js';
 import { ColumnIndex } from './store/column-index.js';
 import { FilterState } from './store/filter-state.js';
-import { applyPatch, loadHolder } from './store/lead-values.js';
+import { applyPatch, loadHolder, sameButVersion } from './store/lead-values.js';
 import { SelectionModel } from './store/selection-model.js';
 import { ShownLeads } from './store/shown-leads.js';
 import type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
@@ -344,7 +345,8 @@ export class LeadStore {
   async assign(leadIds: readonly string[], assigneeId: string | null, options: { source?: Source } = {}): Promise<AssignOutcome> {
     let ids: string[], assignee: string | null, source: Source;
     try {
-      ids = [...new Set(parseOrThrow(LeadIdsSchema, leadIds, 'leadIds'))];
+      // A plainly valid list skips the schema's per-element work (see internal/id-checks.ts).
+      ids = [...new Set(isIdList(leadIds) ? leadIds : parseOrThrow(LeadIdsSchema, leadIds, 'leadIds'))];
       assignee = parseOrThrow(AssigneeSchema, assigneeId, 'assigneeId');
       source = parseOrThrow(SourceSchema, options.source ?? 'manual', 'source');
     } catch (error) {
@@ -564,17 +566,19 @@ export class LeadStore {
       this.buffered.push(event);
       return;
     }
-    this.apply(event);
-    // A bulk change arrives as many events: render once for the burst.
-    this.batch.flushSoon(() => this.flush());
+    // A bulk change arrives as many events: render once for the burst. The echo of our own bulk write shows
+    // nothing new (see refresh), so it schedules nothing: the command's own flush reports the settled leads.
+    if (this.apply(event)) this.batch.flushSoon(() => this.flush());
   }
 
-  /** Applies a pushed change to the confirmed state; in-flight overlays stay on top until they settle. */
-  private apply(event: ChangeEvent): void {
+  /**
+   * Applies a pushed change to the confirmed state; in-flight overlays stay on top until they settle.
+   * Returns whether listeners have something to hear about.
+   */
+  private apply(event: ChangeEvent): boolean {
     switch (event.type) {
       case 'lead':
-        this.ledger.acceptPushed(event.lead);
-        break;
+        return this.ledger.acceptPushed(event.lead);
       case 'lead_removed': {
         const wasShown = this.shown.has(event.leadId);
         const viewed = this.selectionModel.has(event.leadId) || this.activity.has(event.leadId);
@@ -584,11 +588,10 @@ export class LeadStore {
         if (wasShown && viewed && !ours) {
           this.notify({ kind: 'warning', command: 'load', leadIds: [event.leadId], message: 'A lead you were viewing is no longer available to you' });
         }
-        break;
+        return true;
       }
       case 'activity':
-        this.activity.record(event.activity);
-        break;
+        return this.activity.record(event.activity);
     }
   }
 
@@ -621,16 +624,23 @@ export class LeadStore {
   // ================================================================== internals: indexes and notifications
 
   /** Recomputes the shown lead from confirmed + overlays and updates every index that depends on it. */
-  private refresh(id: string, withLoadDeltas = true): void {
+  /** Returns whether the shown lead changed. */
+  private refresh(id: string, withLoadDeltas = true): boolean {
     const next = this.ledger.shownFor(id);
     const prev = this.shown.get(id);
-    if (!this.shown.replace(id, prev, next)) return; // same lead: keep the identity, nothing to re-render
+    // While our write is in flight, the backend's copy differing only in version (our own write's pushed
+    // echo, an earlier write's answer) shows nothing new: keep the optimistic object until the write
+    // settles, whose refresh shows the confirmed one. A bulk assignment then re-indexes its 1,000 leads
+    // twice (optimistic, settled), not three times, and its echo re-renders nothing.
+    if (prev && next && prev !== next && this.ledger.isPending(id) && sameButVersion(prev, next)) return false;
+    if (!this.shown.replace(id, prev, next)) return false; // same lead: keep the identity, nothing to re-render
     this.batch.leads.add(id);
     if (next && !this.disposed) this.filterState.foldLater(next, prev);
     if (prev) this.columnIndex.noteEdit(prev.status, id, prev);
     if (next) this.columnIndex.noteEdit(next.status, id, prev?.status === next.status ? prev : null);
     if (this.selectionModel.hasAny) this.selectionModel.leadChanged(id, prev, next);
     if (withLoadDeltas) this.memberLoads.move(loadHolder(prev), loadHolder(next));
+    return true;
   }
 
   private markAllColumns(how: { rebuild: true } | { refilter: 'narrow' | 'full' }): void {

@@ -9,6 +9,7 @@
  */
 import type { AssignOptions, LeadAdapter, LeadListQuery } from '../adapter.js';
 import { AdapterError, parseOrThrow } from '../adapter.js';
+import { plainAssignBody } from '../internal/id-checks.js';
 import { matchesAssignee, searchableText, foldText } from '../internal/match.js';
 import { canAssign, canEdit, canSee, decideAssignment } from '../policy.js';
 import type {
@@ -98,6 +99,8 @@ export class MemoryDatabase {
   private readonly storageKey: string | undefined;
   private saveScheduled = false;
   private counter = 0;
+  private stampAt = -1;
+  private stamp = '';
 
   constructor(data: MemoryData, options: MemoryDatabaseOptions = {}) {
     this.storageKey = options.storageKey;
@@ -142,8 +145,14 @@ export class MemoryDatabase {
 
   /** @internal A fresh id with a prefix, unique in this database. */
   newId(prefix: string): string {
+    const now = Date.now();
+    if (now !== this.stampAt) {
+      // A batch of 1,000 writes happens within a few milliseconds: format the time once per millisecond.
+      this.stampAt = now;
+      this.stamp = now.toString(36);
+    }
     let id: string;
-    do id = `${prefix}${Date.now().toString(36)}-${(++this.counter).toString(36)}`;
+    do id = `${prefix}${this.stamp}-${(++this.counter).toString(36)}`;
     while (this.leadMap.has(id) || this.activityIds.has(id));
     return id;
   }
@@ -397,7 +406,9 @@ export class MemoryAdapter implements LeadAdapter {
   async assign(leadIds: readonly string[], assigneeId: string | null, options: AssignOptions = {}): Promise<AssignResponse> {
     await this.wait();
     const viewer = this.viewer();
-    const body = parseOrThrow(AssignBodySchema, { leadIds: [...leadIds], assigneeId, ...options }, 'assignment');
+    const body =
+      plainAssignBody(leadIds, assigneeId, options) ??
+      parseOrThrow(AssignBodySchema, { leadIds: [...leadIds], assigneeId, ...options }, 'assignment');
     if (!viewer.active) throw new AdapterError('forbidden', 'Inactive members cannot assign leads');
     const assignee = body.assigneeId === null ? null : this.database.member(body.assigneeId);
     if (assignee !== null && (!assignee || !assignee.active)) {

@@ -61,3 +61,18 @@ export function editOrdered<T extends Ordered>(list: readonly T[], remove: reado
   while (j < adds.length) out[k++] = adds[j++]!;
   return out;
 }
+
+/**
+ * An ordered list with cards replaced by others of the same place (same id and position: a new version of
+ * the lead that did not move), as a new array; `pairs` is flat: old, new, old, new… Undefined when an old
+ * card is not in the list (as editOrdered). One copy and a bisection per pair, nothing re-sorted.
+ */
+export function swapInPlace<T extends Ordered>(list: readonly T[], pairs: readonly T[]): T[] | undefined {
+  const out = list.slice();
+  for (let i = 0; i < pairs.length; i += 2) {
+    const at = indexOfCard(list, pairs[i]!);
+    if (at === -1) return undefined;
+    out[at] = pairs[i + 1]!;
+  }
+  return out;
+}

@@ -27,11 +27,12 @@ export class ActivityCache {
     return list;
   }
 
-  /** Appends to a cached history (only when one is cached), once per activity id. */
-  record(activity: Activity): void {
+  /** Appends to a cached history (only when one is cached), once per activity id. Returns whether it did. */
+  record(activity: Activity): boolean {
     const list = this.byLead.get(activity.leadId);
-    if (!list || list.some((a) => a.id === activity.id)) return;
+    if (!list || list.some((a) => a.id === activity.id)) return false;
     this.byLead.set(activity.leadId, [...list, activity]);
     this.batch.activity.add(activity.leadId);
+    return true;
   }
 }

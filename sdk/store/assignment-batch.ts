@@ -5,7 +5,7 @@
  */
 import type { LeadAdapter } from '../adapter.js';
 import { AdapterError } from '../adapter.js';
-import type { MemberWithLoad, Source } from '../schema.js';
+import type { Lead, MemberWithLoad, Source } from '../schema.js';
 import { asAdapterError } from './command-notices.js';
 import type { AssignOutcome } from './types.js';
 import type { UndoEntry } from './undo-history.js';
@@ -86,10 +86,9 @@ export async function runAssignments(
   outcome.batchId = batchId;
   const writes = new Map<string, PendingWrite>();
   for (const g of sendable) {
-    for (const id of g.leadIds) {
-      const to = g.assigneeId;
-      writes.set(id, ledger.begin(id, (lead) => (lead.assigneeId === to ? lead : { ...lead, assigneeId: to }), fixedExpected?.get(id)));
-    }
+    const to = g.assigneeId;
+    const overlay = (lead: Lead): Lead => (lead.assigneeId === to ? lead : { ...lead, assigneeId: to });
+    for (const id of g.leadIds) writes.set(id, ledger.begin(id, overlay, fixedExpected?.get(id)));
   }
   host.flush();
   const waits: Promise<void>[] = [];

@@ -4,7 +4,7 @@
  * assignment never re-sorts a column, and an unchanged column keeps its array identity.
  */
 import type { Lead } from '../schema.js';
-import { compareCards, editOrdered } from '../internal/card-order.js';
+import { compareCards, editOrdered, swapInPlace } from '../internal/card-order.js';
 import type { ChangeBatch } from './change-batch.js';
 import type { FilterState } from './filter-state.js';
 import { EMPTY, sameArray } from './lead-values.js';
@@ -101,24 +101,36 @@ export class ColumnIndex {
         const inCards: Lead[] = [];
         const into: Lead[] = [];
         const intoCards: Lead[] = [];
+        // A new version in the same place (an assignment, an edit, a write settling): swapped, not re-sorted.
+        const swaps: Lead[] = [];
+        const cardSwaps: Lead[] = [];
         const filterKept = !dirt.refilter;
         for (const [id, held] of dirt.edits) {
           const now = this.shown.get(id);
           const current = now && now.status === status ? now : null;
           if (held === current) continue;
+          const was = filterKept && held !== null && this.filter.matches(held);
+          const is = filterKept && current !== null && this.filter.matches(current);
+          if (held && current && compareCards(held, current) === 0) {
+            swaps.push(held, current);
+            if (was && is) cardSwaps.push(held, current);
+            else if (was) inCards.push(held);
+            else if (is) intoCards.push(current);
+            continue;
+          }
           if (held) {
             out.push(held);
-            if (filterKept && this.filter.matches(held)) inCards.push(held);
+            if (was) inCards.push(held);
           }
           if (current) {
             into.push(current);
-            if (filterKept && this.filter.matches(current)) intoCards.push(current);
+            if (is) intoCards.push(current);
           }
         }
-        all = editOrdered(cache.all, out, into);
+        all = edit(cache.all, swaps, out, into);
         if (all && filterKept) {
           // Nothing filtered out: the cards are the column itself, not a second list edited the same way.
-          cards = cache.cards === cache.all && this.filter.passesAll ? all : editOrdered(cache.cards, inCards, intoCards);
+          cards = cache.cards === cache.all && this.filter.passesAll ? all : edit(cache.cards, cardSwaps, inCards, intoCards);
         }
         if (!cards) all = undefined; // the edits did not add up: rebuild below
       }
@@ -150,4 +162,12 @@ export class ColumnIndex {
     }
     return cache;
   }
+}
+
+/** A list with swaps (see swapInPlace), removals and insertions applied; the list itself when there are none. */
+function edit(list: readonly Lead[], swaps: readonly Lead[], remove: readonly Lead[], insert: readonly Lead[]): readonly Lead[] | undefined {
+  let out: readonly Lead[] | undefined = list;
+  if (swaps.length > 0) out = swapInPlace(out, swaps);
+  if (out && (remove.length > 0 || insert.length > 0)) out = editOrdered(out, remove, insert);
+  return out;
 }

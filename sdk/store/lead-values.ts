@@ -28,6 +28,18 @@ export function sameLead(a: Lead, b: Lead): boolean {
   return ka.every((k) => a[k] === b[k]);
 }
 
+/**
+ * Equal in every field but `version` and `updatedAt`: how the backend's copy of a lead looks next to our
+ * optimistic one while our write is in flight (its echo, or the answer of an earlier write in the chain).
+ */
+export function sameButVersion(a: Lead, b: Lead): boolean {
+  if (a.assigneeId !== b.assigneeId || a.status !== b.status || a.position !== b.position) return false;
+  const ka = Object.keys(a) as (keyof Lead)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k] && k !== 'version' && k !== 'updatedAt') return false;
+  return true;
+}
+
 /** The lead with a patch applied: undefined keeps a field, null removes an optional one. */
 export function applyPatch(lead: Lead, patch: LeadPatch): Lead {
   const next: Record<string, unknown> = { ...lead };

@@ -9,7 +9,7 @@
  *   edited in place (the column index makes new arrays), so keeping the reference freezes that moment.
  *   A lead is in a segment when its current object is found there (by bisection: the list is in card
  *   order). Segments are disjoint: one object per status and version, at most one segment per status.
- * - `dead`: per status, objects of that segment that no longer stand for their lead: deselected, or the
+ * - `dead`: per status, ids whose object in that segment no longer stands for the lead: deselected, or the
  *   lead changed since (a new object). In the latter case, its selection moves to `extra` at that moment.
  * - `extra`: selected ids not held live by a segment (picked one by one, ranges, moved out of a segment).
  * The ids are listed (materialized) only when asked for: `list()` / `ids`, e.g. by a bulk command.
@@ -26,7 +26,7 @@ const SEGMENT_MIN = 16;
 
 export class SelectionModel {
   private readonly segments = new Map<string, readonly Lead[]>();
-  private readonly dead = new Map<string, Set<Lead>>();
+  private readonly dead = new Map<string, Set<string>>();
   /** Live objects over all segments. */
   private segmentLive = 0;
   private readonly extra = new Set<string>();
@@ -68,7 +68,7 @@ export class SelectionModel {
     for (const [status, segment] of this.segments) {
       const dead = this.dead.get(status);
       if (dead) {
-        for (const lead of segment) if (!dead.has(lead)) ids[k++] = lead.id;
+        for (const lead of segment) if (!dead.has(lead.id)) ids[k++] = lead.id;
       } else {
         for (let i = 0; i < segment.length; i++) ids[k++] = segment[i]!.id;
       }
@@ -173,7 +173,7 @@ export class SelectionModel {
   /** Whether this object is a live member of its status's segment. */
   private isLive(lead: Lead): boolean {
     const segment = this.segments.get(lead.status);
-    if (!segment || this.dead.get(lead.status)?.has(lead)) return false;
+    if (!segment || this.dead.get(lead.status)?.has(lead.id)) return false;
     return indexOfCard(segment, lead) !== -1;
   }
 
@@ -183,14 +183,14 @@ export class SelectionModel {
     const segment = this.segments.get(status)!;
     let dead = this.dead.get(status);
     if (!dead) this.dead.set(status, (dead = new Set()));
-    dead.add(lead);
+    dead.add(lead.id);
     this.segmentLive--;
     if (dead.size === segment.length) {
       this.segments.delete(status);
       this.dead.delete(status);
     } else if (dead.size > 256 && dead.size * 2 > segment.length) {
       // Mostly dead: keep only the live objects, so old lead versions are not held on to.
-      this.segments.set(status, segment.filter((l) => !dead.has(l)));
+      this.segments.set(status, segment.filter((l) => !dead.has(l.id)));
       this.dead.delete(status);
     }
   }
@@ -258,7 +258,7 @@ export class SelectionModel {
 }
 
 /** Live objects of a segment that are among the cards (both in card order; a live object is current). */
-function liveIn(segment: readonly Lead[], dead: ReadonlySet<Lead> | undefined, cards: readonly Lead[]): number {
+function liveIn(segment: readonly Lead[], dead: ReadonlySet<string> | undefined, cards: readonly Lead[]): number {
   if (segment === cards) return segment.length - (dead?.size ?? 0);
   let n = 0;
   let i = 0;
@@ -267,7 +267,7 @@ function liveIn(segment: readonly Lead[], dead: ReadonlySet<Lead> | undefined, c
     const a = segment[i]!;
     const b = cards[j]!;
     if (a === b) {
-      if (!dead?.has(a)) n++;
+      if (!dead?.has(a.id)) n++;
       i++;
       j++;
       continue;
@@ -280,13 +280,13 @@ function liveIn(segment: readonly Lead[], dead: ReadonlySet<Lead> | undefined, c
 }
 
 /** The live objects of `old` and the cards, in card order, each once (current objects compare by identity). */
-function unionOfCards(old: readonly Lead[], dead: ReadonlySet<Lead> | undefined, cards: readonly Lead[]): Lead[] {
+function unionOfCards(old: readonly Lead[], dead: ReadonlySet<string> | undefined, cards: readonly Lead[]): Lead[] {
   const out: Lead[] = [];
   let i = 0;
   let j = 0;
   while (i < old.length || j < cards.length) {
     const a = old[i];
-    if (a && dead?.has(a)) {
+    if (a && dead?.has(a.id)) {
       i++;
       continue;
     }

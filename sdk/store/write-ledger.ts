@@ -30,6 +30,33 @@ export interface PendingWrite {
   resolve(): void;
 }
 
+/**
+ * A class rather than an object of closures: a bulk assignment of 1,000 leads makes 1,000 of these. The
+ * settled promise is made lazily: nothing waits on most writes.
+ */
+class InFlightWrite implements PendingWrite {
+  private done = false;
+  private promise: Promise<void> | undefined;
+  private resolvePromise: (() => void) | undefined;
+
+  constructor(
+    readonly leadId: string,
+    readonly apply: (lead: Lead) => Lead,
+    public expected: number,
+    readonly fixed: boolean,
+    readonly after: Promise<void> | undefined,
+  ) {}
+
+  settled(): Promise<void> {
+    return (this.promise ??= this.done ? Promise.resolve() : new Promise<void>((r) => (this.resolvePromise = r)));
+  }
+
+  resolve(): void {
+    this.done = true;
+    this.resolvePromise?.();
+  }
+}
+
 /** How a write ended, as far as the lead's confirmed state goes. */
 export type Settlement = { lead?: Lead; success?: boolean; gone?: boolean };
 
@@ -44,7 +71,7 @@ export class WriteLedger {
   /** `refresh` recomputes what the board shows for a lead after its confirmed state or chain changed. */
   constructor(
     private readonly batch: ChangeBatch,
-    private readonly refresh: (leadId: string) => void,
+    private readonly refresh: (leadId: string) => boolean,
   ) {}
 
   confirmedLead(id: string): Lead | undefined {
@@ -73,23 +100,8 @@ export class WriteLedger {
     if (!chain) this.chains.set(leadId, (chain = []));
     const last = chain[chain.length - 1];
     const after = chain.length > 0 ? Promise.all(chain.map((w) => w.settled())).then(() => undefined) : undefined;
-    // The settled promise is made lazily: a bulk assignment of 1,000 leads would otherwise make 2,000
-    // promises that nothing ever waits on.
-    let done = false;
-    let settled: Promise<void> | undefined;
-    let resolveSettled: (() => void) | undefined;
-    const write: PendingWrite = {
-      leadId,
-      apply,
-      expected: fixedExpected ?? last?.expected ?? this.confirmed.get(leadId)?.version ?? 1,
-      fixed: fixedExpected !== undefined,
-      after,
-      settled: () => (settled ??= done ? Promise.resolve() : new Promise<void>((r) => (resolveSettled = r))),
-      resolve: () => {
-        done = true;
-        resolveSettled?.();
-      },
-    };
+    const expected = fixedExpected ?? last?.expected ?? this.confirmed.get(leadId)?.version ?? 1;
+    const write = new InFlightWrite(leadId, apply, expected, fixedExpected !== undefined, after);
     chain.push(write);
     if (chain.length === 1) this.batch.pending = true;
     this.refresh(leadId);
@@ -115,11 +127,14 @@ export class WriteLedger {
     write.resolve();
   }
 
-  /** A lead pushed by the backend: it exists again even if it was removed before. */
-  acceptPushed(lead: Lead): void {
+  /**
+   * A lead pushed by the backend: it exists again even if it was removed before. Returns whether what the
+   * board shows changed (not for the echo of our own write in flight: see the store's refresh).
+   */
+  acceptPushed(lead: Lead): boolean {
     this.removed.delete(lead.id);
     this.confirm(lead, false);
-    this.refresh(lead.id);
+    return this.refresh(lead.id);
   }
 
   /**

@@ -149,6 +149,36 @@ describe('LeadStore: concurrency with pushed changes', () => {
     await expectStoreEqualsBackend(b);
   });
 
+  it('a bulk assignment tells listeners twice (optimistic, settled): its own pushed echo shows nothing new, a remote edit still shows at once', async () => {
+    const b = await board({ leads: 200 });
+    const { store } = b;
+    const batch = unassignedIn(store).slice(0, 30);
+    const ids = batch.map((l) => l.id);
+    const held = b.fault.inject('assign', { hold: 'response' });
+    b.changes.length = 0;
+    const assigning = store.assign(ids, b.alice.id, { source: 'bulk' });
+    await settle(); // the backend wrote and pushed its events; our answer is held
+    const touching = () => b.changes.filter((c) => ids.some((id) => c.leads?.has(id)));
+    expect(touching(), 'only the optimistic change so far').to.have.length(1);
+    const optimistic = store.lead(ids[0]!)!;
+    expect(optimistic).to.include({ assigneeId: b.alice.id, version: batch[0]!.version });
+    // Someone else renames one of them meanwhile: that is news, shown and told at once.
+    const current = await b.other.getLead(ids[1]!);
+    await b.other.updateLead(ids[1]!, { name: 'Renamed Meanwhile' }, current.version);
+    await settle();
+    expect(store.lead(ids[1]!)).to.include({ name: 'Renamed Meanwhile', assigneeId: b.alice.id });
+    expect(b.changes.some((c) => c.leads?.has(ids[1]!) && c !== touching()[0])).to.equal(true);
+    held.release();
+    const outcome = await assigning;
+    expect(outcome.ok).to.have.length(ids.length); // the rename came after our write reached the backend
+    expect(outcome.conflict).to.deep.equal([]);
+    await settle();
+    const settled = b.changes.filter((c) => c.leads?.has(ids[0]!));
+    expect(settled, 'optimistic, then settled').to.have.length(2);
+    expect(store.lead(ids[0]!)).to.include({ assigneeId: b.alice.id, version: batch[0]!.version + 1 });
+    await expectStoreEqualsBackend(b);
+  });
+
   it('while a write is held, a remote change wins at the backend: our write conflicts and the store shows the remote state', async () => {
     const b = await board();
     const { store } = b;

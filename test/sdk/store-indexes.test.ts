@@ -232,6 +232,25 @@ describe('LeadStore: derived state kept by deltas', () => {
     expectConsistent(store, ids);
   });
 
+  it('a bulk assignment the leads keep matching replaces them in place: same order, new versions, in flight and settled', async () => {
+    const b = await board({ leads: 300 });
+    const ids = b.store.matchingIds();
+    const { store } = b;
+    const order = store.cardsIn('new').map((l) => l.id);
+    const batch = order.filter((_, i) => i % 3 === 0);
+    const held = b.fault.inject('assign', { hold: 'response' });
+    const assigning = store.assign(batch, b.alice.id, { source: 'bulk' });
+    await settle(); // the backend has written, its pushed echo has arrived, our answer is held
+    expect(store.cardsIn('new').map((l) => l.id)).to.deep.equal(order);
+    for (const id of batch) expect(store.lead(id)!.assigneeId).to.equal(b.alice.id);
+    expectConsistent(store, ids);
+    held.release();
+    expect((await assigning).ok).to.have.length(batch.length);
+    expect(store.cardsIn('new').map((l) => l.id)).to.deep.equal(order);
+    expectConsistent(store, ids);
+    for (const id of batch) expect(store.lead(id)).to.deep.equal(await b.backend.getLead(id));
+  });
+
   it('selection states follow selection edits, filter changes, moves and removals', async () => {
     const b = await board({ leads: 120 });
     const ids = b.store.matchingIds();
