@@ -46,11 +46,16 @@ export function editOrdered<T extends Ordered>(list: readonly T[], remove: reado
     for (const card of insert) out.splice(lowerBound(out, card), 0, card);
     return out;
   }
-  // Many edits (a bulk assignment): one pass to drop, then merge with the sorted insertions.
-  const drop = new Set<T>(remove);
+  // Many edits (a bulk assignment): the dropped cards found by bisection and marked (no set of objects, which
+  // would give each of them an identity hash), one pass to keep the others, then a merge with the insertions.
+  const drop = new Uint8Array(list.length);
+  for (const card of remove) {
+    const at = indexOfCard(list, card);
+    if (at === -1 || drop[at] === 1) return undefined;
+    drop[at] = 1;
+  }
   const kept: T[] = [];
-  for (const card of list) if (!drop.has(card)) kept.push(card);
-  if (kept.length !== list.length - drop.size) return undefined;
+  for (let i = 0; i < list.length; i++) if (drop[i] === 0) kept.push(list[i]!);
   const adds = [...insert].sort(compareCards);
   const out: T[] = new Array<T>(kept.length + adds.length);
   let i = 0;
