@@ -5,6 +5,7 @@
 // imports; the size budget measures the first two (test/bench/build.ts builds the same thing).
 import { build } from 'vite';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
+import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 
@@ -38,7 +39,7 @@ if (standalone) {
     configFile: false,
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), minifyHtmlLiterals()],
     build: {
       outDir: 'dist/standalone',
       target: 'es2022',

@@ -1,8 +1,8 @@
 // Build plugin for the standalone files: minifies the CSS inside Lit's css`...` literals (the board's styles are
 // a fifth of its minified size, mostly indentation and comments, which no JavaScript minifier touches).
 // Only literals without ${} or escapes are rewritten, each by esbuild's CSS minifier with no syntax lowering,
-// so the rules the browser parses are the same. Not used for dist/lib: that build keeps sources readable
-// with source maps, and this rewrite would shift them.
+// so the rules the browser parses are the same. Used for the standalone files and the built demo; not for
+// dist/lib: that build keeps sources readable with source maps, and this rewrite would shift them.
 import { transform } from 'esbuild';
 
 const LITERAL = /\bcss`([^`$\\]*)`/g;

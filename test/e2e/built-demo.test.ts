@@ -54,6 +54,16 @@ test('the built demo registers all three elements and runs on the REST API, then
   await drawer.getByRole('list', { name: 'Activity' }).getByRole('listitem').first().waitFor();
   await drawer.getByRole('button', { name: 'Close' }).click();
 
+  // The card menu and the bulk dialog come in a chunk of their own, fetched after the first frame: both open.
+  await card(column(page, 'New'), lead.name).first().getByRole('button', { name: `Actions for ${lead.name}`, exact: true }).click();
+  await page.getByRole('menu', { name: `Actions for ${lead.name}` }).getByRole('menuitem', { name: 'Move to Contacted' }).waitFor();
+  await page.keyboard.press('Escape');
+  await card(column(page, 'New'), lead.name).first().getByRole('checkbox', { name: `Select ${lead.name}` }).check();
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  const bulk = page.getByRole('dialog', { name: 'Assign leads' });
+  await bulk.getByRole('combobox', { name: 'Assignee', exact: true }).waitFor();
+  await bulk.getByRole('button', { name: 'Cancel' }).click();
+
   await page.getByRole('radio', { name: 'In memory' }).check();
   await sessionLine(page).filter({ hasText: 'Signed in as' }).filter({ hasText: 'In memory' }).waitFor();
   await waitForBoard(page);
