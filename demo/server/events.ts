@@ -19,6 +19,9 @@ interface Subscriber {
   controller: ReadableStreamDefaultController<Uint8Array>;
 }
 
+/** One SSE message carrying `event` as JSON. */
+const eventText = (event: ChangeEvent) => `data: ${JSON.stringify(event)}\n\n`;
+
 /** A client that has not read this many chunks is too slow; it is dropped and may reconnect. */
 const MAX_QUEUED_CHUNKS = 5000;
 
@@ -54,18 +57,23 @@ export class EventHub {
 
   publish(changes: readonly LeadChange[]): void {
     if (changes.length === 0 || this.subscribers.size === 0) return;
+    // Each change is serialized at most once, however many subscribers receive it; a subscriber only picks
+    // the pieces it may see.
+    const seenText: (string | undefined)[] = [];
+    const removedText: (string | undefined)[] = [];
+    const seen = (i: number, change: LeadChange) => (seenText[i] ??= eventText({ type: 'lead', lead: change.after }) +
+      change.activities.map((activity) => eventText({ type: 'activity', activity })).join(''));
+    const removed = (i: number, change: LeadChange) =>
+      (removedText[i] ??= eventText({ type: 'lead_removed', leadId: change.after.id }));
     for (const subscriber of this.subscribers) {
       const viewer = this.memberById(subscriber.memberId);
-      const events: ChangeEvent[] = [];
-      for (const change of changes) {
-        if (viewer && canSee(viewer, change.after)) {
-          events.push({ type: 'lead', lead: change.after });
-          for (const activity of change.activities) events.push({ type: 'activity', activity });
-        } else if (viewer && change.before && canSee(viewer, change.before)) {
-          events.push({ type: 'lead_removed', leadId: change.after.id });
-        }
-      }
-      if (events.length > 0) this.send(subscriber, events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''));
+      if (!viewer) continue;
+      let text = '';
+      changes.forEach((change, i) => {
+        if (canSee(viewer, change.after)) text += seen(i, change);
+        else if (change.before && canSee(viewer, change.before)) text += removed(i, change);
+      });
+      if (text) this.send(subscriber, text);
     }
   }
 

@@ -76,6 +76,33 @@ describe('GET /api/events', () => {
     assert.equal(updates.length, leads.length);
   });
 
+  test('one batch, several watchers: each hears exactly the events it may see, in batch order', async () => {
+    const [adminStream, managerStream, aliceStream] =
+      await Promise.all([subscribe(tokens.admin), subscribe(tokens.manager), subscribe(tokens.alice)]);
+    const alices = all.find((l) => l.assigneeId === people.alice.id)!;
+    const bobs = all.filter((l) => l.assigneeId === people.bob.id)[2]!;
+    const [free1, free2] = all.filter((l) => l.assigneeId === null).slice(7, 9);
+    const toBob = await call(server.api, 'POST', '/assignments', {
+      token: tokens.manager, body: { leadIds: [alices.id, free1!.id], assigneeId: people.bob.id } });
+    const toAlice = await call(server.api, 'POST', '/assignments', {
+      token: tokens.manager, body: { leadIds: [bobs.id, free2!.id], assigneeId: people.alice.id } });
+    const ids = [alices.id, free1!.id, bobs.id, free2!.id];
+    const concerned = (stream: EventReader) => stream.events.filter((e) => ids.some((id) => about(id)(e)))
+      .map((e) => (e.type === 'activity' ? { type: e.type, leadId: e.activity.leadId, batchId: e.activity.batchId } : e));
+    const full = (answer: typeof toBob) => answer.body.results.flatMap((r: { leadId: string; lead: Lead }) => [
+      { type: 'lead', lead: r.lead }, { type: 'activity', leadId: r.leadId, batchId: answer.body.batchId }]);
+    const expected = {
+      admin: [...full(toBob), ...full(toAlice)],
+      alice: [{ type: 'lead_removed', leadId: alices.id }, { type: 'lead_removed', leadId: free1!.id }, ...full(toAlice)],
+    };
+    for (const stream of [adminStream, managerStream, aliceStream]) {
+      await stream.waitFor((e) => e.type === 'activity' && e.activity.leadId === free2!.id);
+    }
+    assert.deepEqual(concerned(adminStream), expected.admin);
+    assert.deepEqual(concerned(managerStream), expected.admin);
+    assert.deepEqual(concerned(aliceStream), expected.alice);
+  });
+
   test('EventSource cannot send headers: ?token= works here only; no token is 401', async () => {
     const viaQuery = await openEvents(`${server.api}/events?token=${encodeURIComponent(tokens.alice)}`);
     open.push(viaQuery);
