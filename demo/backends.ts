@@ -46,12 +46,32 @@ export function restBackend(): Backend {
       const users = await RestAdapter.listDemoUsers(API_BASE);
       return users.filter((m) => m.active).sort(byRoleThenName);
     },
-    // A new session (token) per switch: the server decides visibility from the token, never from the page.
-    adapterFor: (member) => RestAdapter.login(API_BASE, member.email),
+    // The server decides visibility from the token, never from the page. A token is kept per person for this
+    // tab (sessionStorage), so reloading or switching back reuses the session instead of opening a new one;
+    // when the server no longer knows it (expired, database replaced), the demo signs in again.
+    async adapterFor(member) {
+      const key = `${TOKEN_KEY}:${member.email}`;
+      const kept = sessionStorage.getItem(key);
+      if (kept) {
+        const adapter = new RestAdapter({ baseUrl: API_BASE, token: kept });
+        try {
+          const me = await adapter.me();
+          if (me.id === member.id) return adapter;
+        } catch {
+          // unauthorized or unreachable: sign in afresh below (an unreachable server fails there, visibly)
+        }
+        sessionStorage.removeItem(key);
+      }
+      const adapter = await RestAdapter.login(API_BASE, member.email);
+      const token = adapter.token;
+      if (token) sessionStorage.setItem(key, token);
+      return adapter;
+    },
   };
 }
 
 const STORAGE_KEY = 'lead-kanban-demo';
+const TOKEN_KEY = 'lead-kanban-demo-token';
 const LATENCY_MS = 150;
 
 export function memoryBackend(): Backend {

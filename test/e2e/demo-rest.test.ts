@@ -17,6 +17,7 @@ import {
   demoUsers,
   inColumn,
   launchBrowser,
+  readDatabase,
   sessionLine,
   startDevStack,
   storedActivity,
@@ -81,6 +82,14 @@ describe('demo on the REST API (npm start)', () => {
       assert.equal(await page.getByRole('button', { name: 'Reset demo data' }).count(), 0, 'no reset on REST');
       const leads = await (await apiAs(stack, admin.email)).listLeads();
       await assertColumnsMatch(page, leads);
+      // A reload reuses this tab's session instead of signing in again (one sessions row, not one per load).
+      const sessions = () => readDatabase(stack, (db) =>
+        (db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE member_id = ?').get(admin.id) as { n: number }).n);
+      const before = sessions();
+      await page.reload();
+      await waitForBoard(page);
+      await sessionLine(page).filter({ hasText: `Signed in as ${admin.name} (admin)` }).waitFor();
+      assert.equal(sessions(), before, 'no new session on reload');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
