@@ -196,9 +196,9 @@ export class Repository {
 
   /**
    * Writes one assignment to many leads in one statement: each lead gets `assigneeId`, `updatedAt` and its
-   * version + 1 where its version is still the one given (the version it was read at). Returns how many leads were written, so the
-   * caller can tell a lead that changed underneath (fewer than asked) and roll back. Setting only those
-   * columns lets SQLite leave the status/position index alone, which writeLead rewrites.
+   * version + 1 where its version is still the one given (the version it was read at). Returns how many
+   * leads were written, so the caller can tell a lead that changed underneath (fewer than asked) and roll
+   * back. Setting only those columns lets SQLite leave the status/position index alone (writeLead rewrites it).
    */
   writeAssignments(leads: readonly { id: string; version: number }[], assigneeId: string | null, updatedAt: string): number {
     if (leads.length === 0) return 0;
