@@ -1,30 +1,63 @@
 /**
- * The card actions menu and the bulk "Assign leads" dialog open only on a user action, so they are not part
- * of what a host loads up front: their chunk is fetched once the board has painted its first frame (as
- * SortableJS is), and every open awaits it. By the time anyone opens a menu it is normally there; on a cold
- * cache the first open waits for one small request instead of failing.
+ * Parts of the elements that a user reaches only by acting are not part of what a host loads up front: each
+ * lives in a chunk of its own, fetched in an idle period after the first frame, and every use awaits it. By
+ * the time anyone opens a menu or a lead the chunk is normally there; on a cold cache the first use waits for
+ * one small request instead of failing.
+ *
+ * Two chunks use this: the board's card menu and bulk "Assign leads" dialog (below), and the body of
+ * `<lead-drawer>` (src/lead-drawer/drawer-body-chunk.ts).
  */
 
-/** How the chunk is fetched; swappable so a test can hold the fetch back and open a menu before it arrives. */
-export const onDemandSource = {
-  load: (): Promise<unknown> => import('./on-demand-parts.js'),
-};
+/** One chunk fetched on demand. */
+export interface OnDemandChunk<T> {
+  /** How the chunk is fetched; swappable so a test can hold the fetch back and act before it arrives. */
+  readonly source: { load: () => Promise<T> };
+  /** Resolves with the chunk's module (fetched once; retried after a failure). */
+  load(): Promise<T>;
+  /** The chunk's module once it has arrived, for code that can use it at once (undefined before). */
+  loaded(): T | undefined;
+  /** Starts the fetch once the page is idle after its next frame, so it never competes with a first render. */
+  preload(): void;
+}
 
-let loading: Promise<unknown> | undefined;
-let preloadScheduled = false;
+/** Runs `task` in an idle period (a zero-delay timer where the browser has no requestIdleCallback). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 0);
+}
+
+export function onDemandChunk<T>(load: () => Promise<T>): OnDemandChunk<T> {
+  const source = { load };
+  let loading: Promise<T> | undefined;
+  let arrived: T | undefined;
+  let preloadScheduled = false;
+  const fetchOnce = (): Promise<T> =>
+    (loading ??= source.load().then(
+      (module) => (arrived = module),
+      (error: unknown) => {
+        loading = undefined; // offline: the next use tries again
+        throw error;
+      },
+    ));
+  return {
+    source,
+    load: fetchOnce,
+    loaded: () => arrived,
+    preload() {
+      if (preloadScheduled || typeof requestAnimationFrame === 'undefined') return;
+      preloadScheduled = true;
+      requestAnimationFrame(() => whenIdle(() => void fetchOnce().catch(() => undefined)));
+    },
+  };
+}
+
+const boardParts = onDemandChunk((): Promise<unknown> => import('./on-demand-parts.js'));
+
+/** How the board's chunk is fetched (see OnDemandChunk.source). */
+export const onDemandSource = boardParts.source;
 
 /** Resolves once `<lead-kanban-menu>` and `<lead-kanban-assign-dialog>` are defined (fetched once; retried after a failure). */
-export function loadOnDemandParts(): Promise<unknown> {
-  loading ??= onDemandSource.load().catch((error: unknown) => {
-    loading = undefined; // offline: the next open tries again
-    throw error;
-  });
-  return loading;
-}
+export const loadOnDemandParts = boardParts.load;
 
-/** Starts the fetch after the next frame, so it never competes with the board's first render. */
-export function preloadOnDemandParts(): void {
-  if (preloadScheduled || typeof requestAnimationFrame === 'undefined') return;
-  preloadScheduled = true;
-  requestAnimationFrame(() => setTimeout(() => void loadOnDemandParts().catch(() => undefined), 0));
-}
+/** Starts fetching the card menu and the bulk dialog after the board's first frame. */
+export const preloadOnDemandParts = boardParts.preload;

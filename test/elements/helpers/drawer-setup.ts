@@ -11,6 +11,7 @@ import {
   type ChangeEvent,
 } from '../../../sdk/index.js';
 import { MemoryAdapter } from '../../../sdk/memory.js';
+import type { OnDemandChunk } from '../../../src/lead-kanban/on-demand.js';
 
 export interface Setup<A extends LeadAdapter = MemoryAdapter> {
   adapter: A;
@@ -57,4 +58,28 @@ export async function failingStore(): Promise<Setup<FailingAssignAdapter>> {
 /** Lets queued promises, microtasks and zero-delay timers run (the memory backend pushes events that way). */
 export async function settle(rounds = 3): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Puts the fetch of an on-demand chunk under a test's control, to act before the chunk has arrived: while
+ * `offline` each fetch fails as a dropped network would; otherwise it waits until `release()`, then loads
+ * the real module. `started` counts the fetches begun. Install it before anything on the page fetched that chunk.
+ */
+export interface FetchControl {
+  started: number;
+  offline: boolean;
+  release(): void;
+}
+
+export function controlFetch<T>(chunk: OnDemandChunk<T>): FetchControl {
+  const realLoad = chunk.source.load;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const control: FetchControl = { started: 0, offline: false, release };
+  chunk.source.load = () => {
+    control.started++;
+    if (control.offline) return Promise.reject(new TypeError('Failed to fetch dynamically imported module (simulated: offline)'));
+    return released.then(realLoad);
+  };
+  return control;
 }
