@@ -2,13 +2,60 @@
  * The single source of data shapes: zod (mini) schemas and the types inferred from them.
  * Used by the store, both adapters, the reference server and the tests, so a shape changes in one place.
  *
- * zod/mini keeps the client bundle small (~6 kB gzip instead of ~24 kB); the English locale is loaded so
- * messages read "Too small: expected string to have >=1 characters" rather than "Invalid input".
+ * zod/mini keeps the client bundle small (~6 kB gzip instead of ~24 kB). Its messages come from
+ * `issueMessage` below, set as zod's locale, so they read "Too small: expected string to have >=1 characters"
+ * rather than "Invalid input".
  */
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 
-z.config(en());
+/** How zod names a received value: "null", "array", "NaN", "Infinity", or its typeof. */
+function typeOfInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
+  return typeof input;
+}
+
+const quote = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : String(value));
+
+/**
+ * The English messages of the issues these schemas can raise, worded as zod's own English locale words them
+ * (test/sdk/schema-messages.test.ts compares the two). That locale (zod/v4/locales/en.js) covers every check
+ * and format zod has and cost a host 1 kB gzip up front; this covers the checks and formats used in this file
+ * and says "Invalid input" for any other. The path, which names the field, is added by `toFieldIssues` and
+ * `describeIssues` ("lead.email: Invalid email address").
+ */
+const issueMessage: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${issue.expected}, received ${typeOfInput(issue.input)}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `Invalid input: expected ${quote(issue.values[0])}`
+        : `Invalid option: expected one of ${issue.values.map(quote).join('|')}`;
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const adj = issue.exact ? 'exactly ' : (big ? '<' : '>') + (issue.inclusive ? '=' : '');
+      const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
+      return `Too ${big ? 'big' : 'small'}: expected ${issue.origin} to ${unit ? 'have' : 'be'} ${adj}${big ? issue.maximum : issue.minimum}${unit}`;
+    }
+    case 'invalid_format':
+      return issue.format === 'regex' && 'pattern' in issue
+        ? `Invalid string: must match pattern ${issue.pattern}`
+        : `Invalid ${issue.format === 'email' ? 'email address' : issue.format === 'datetime' ? 'ISO datetime' : issue.format}`;
+    case 'unrecognized_keys':
+      return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.map(quote).join(', ')}`;
+    case 'invalid_union':
+      return 'options' in issue && Array.isArray(issue.options) && issue.options.length > 0
+        ? `Invalid discriminator value. Expected ${issue.options.map((o) => `'${String(o)}'`).join(' | ')}`
+        : 'Invalid input';
+    default:
+      return 'Invalid input';
+  }
+};
+
+z.config({ localeError: issueMessage });
 
 // `z` itself is deliberately not exported: re-exported through the public index it kept the whole zod/mini
 // namespace (every locale included) in a host's bundle. Modules that need zod import 'zod/mini' themselves.

@@ -1,0 +1,71 @@
+/**
+ * The SDK sets its own small English error map as zod's locale (sdk/schema.ts) instead of loading zod's
+ * English locale module, which covers every check and format zod has. For every kind of issue these schemas
+ * raise, its messages must read exactly as zod's own English ones: parsed once with the SDK's map and once
+ * with zod's locale, the issues and their messages are the same.
+ */
+import { expect } from '@open-wc/testing';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import {
+  AssignBodySchema,
+  ChangeEventSchema,
+  ColumnsSchema,
+  LeadPatchSchema,
+  LeadSchema,
+  RoleSchema,
+  SessionBodySchema,
+  toFieldIssues,
+} from '../../sdk/index.js';
+import { seed } from '../../sdk/memory.js';
+
+const lead = seed({ leads: 1 }).leads[0]!;
+
+/** One invalid value per kind of issue, each on a schema the SDK parses with. */
+const cases: [string, z.ZodMiniType, unknown][] = [
+  ['bad email (format)', LeadSchema, { ...lead, email: 'not-an-email' }],
+  ['empty name (too small, string)', LeadSchema, { ...lead, name: '  ' }],
+  ['long name (too big, string)', LeadSchema, { ...lead, name: 'x'.repeat(201) }],
+  ['negative value (too small, number)', LeadSchema, { ...lead, value: -1 }],
+  ['NaN value (type)', LeadPatchSchema, { value: Number.NaN }],
+  ['Infinity position (type)', LeadSchema, { ...lead, position: Number.POSITIVE_INFINITY }],
+  ['text value (type)', LeadSchema, { ...lead, value: '12' }],
+  ['fractional version (int)', LeadSchema, { ...lead, version: 1.5 }],
+  ['missing fields (type, undefined)', LeadSchema, { id: lead.id }],
+  ['bad column key (regex)', LeadSchema, { ...lead, status: 'Not a key!' }],
+  ['bad date (datetime)', LeadSchema, { ...lead, createdAt: 'yesterday' }],
+  ['null and array (type)', LeadSchema, null],
+  ['array for an object', LeadSchema, [lead]],
+  ['unknown keys (strict)', LeadPatchSchema, { assigneeId: 'm2', owner: 'm3' }],
+  ['one unknown key', LeadPatchSchema, { assigneeId: 'm2' }],
+  ['unknown role (enum)', RoleSchema, 'boss'],
+  ['no leads (too small, array)', AssignBodySchema, { leadIds: [], assigneeId: null }],
+  ['stale version 0 in a record', AssignBodySchema, { leadIds: ['l1'], assigneeId: null, expectedVersions: { l1: 0 } }],
+  ['no columns', ColumnsSchema, []],
+  ['unknown event type (discriminated union)', ChangeEventSchema, { type: 'nope' }],
+  ['session email', SessionBodySchema, { email: 42 }],
+];
+
+function issuesOf(schema: z.ZodMiniType, value: unknown) {
+  const result = schema.safeParse(value);
+  if (result.success) throw new Error('expected a failure');
+  return toFieldIssues(result.error.issues);
+}
+
+describe('schema messages (issue 6: zod’s English locale replaced by the SDK’s own map)', () => {
+  it('read exactly as zod’s English locale words them, for every kind of issue the schemas raise', () => {
+    const sdkMessages = cases.map(([, schema, value]) => issuesOf(schema, value));
+    const sdkMap = z.config().localeError;
+    z.config(en());
+    let zodMessages: ReturnType<typeof issuesOf>[];
+    try {
+      zodMessages = cases.map(([, schema, value]) => issuesOf(schema, value));
+    } finally {
+      z.config({ localeError: sdkMap });
+    }
+    cases.forEach(([name], i) => expect(sdkMessages[i], name).to.deep.equal(zodMessages[i]));
+    // Not "Invalid input" everywhere: the map is the one installed, and it says what is wrong.
+    expect(sdkMessages[0]).to.deep.equal([{ path: 'email', message: 'Invalid email address' }]);
+    expect(sdkMessages[4]).to.deep.equal([{ path: 'value', message: 'Invalid input: expected number, received NaN' }]);
+  });
+});
