@@ -637,7 +637,7 @@ export class LeadStore {
     this.batch.leads.add(id);
     if (next && !this.disposed) this.filterState.foldLater(next, prev);
     if (prev) this.columnIndex.noteEdit(prev.status, id, prev);
-    if (next) this.columnIndex.noteEdit(next.status, id, prev?.status === next.status ? prev : null);
+    if (next && next.status !== prev?.status) this.columnIndex.noteEdit(next.status, id, null);
     if (this.selectionModel.hasAny) this.selectionModel.leadChanged(id, prev, next);
     if (withLoadDeltas) this.memberLoads.move(loadHolder(prev), loadHolder(next));
     return true;
