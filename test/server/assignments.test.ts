@@ -168,6 +168,27 @@ describe('POST /api/assignments', () => {
     assert.ok(retry.body.results.every((r: { status: string }) => r.status === 'ok'));
   });
 
+  test('a lead the batch UPDATE did not write (changed underneath) rolls back the whole batch', async () => {
+    const leads = take(4, (l) => l.assigneeId !== people.bob.id);
+    const skipped = leads[2]!;
+    // RAISE(IGNORE) makes SQLite skip that one row silently, as if its version had moved since it was read.
+    server.db.exec(`CREATE TRIGGER skip_in_batch BEFORE UPDATE ON leads WHEN NEW.id = '${skipped.id}'
+      BEGIN SELECT RAISE(IGNORE); END`);
+    const before = activityCount();
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      const { status } = await call(server.api, 'POST', '/assignments', {
+        token: admin, body: { leadIds: leads.map((l) => l.id), assigneeId: people.bob.id } });
+      assert.equal(status, 500);
+    } finally {
+      console.error = errors;
+      server.db.exec('DROP TRIGGER skip_in_batch');
+    }
+    for (const lead of leads) assert.deepEqual(await current(lead.id), lead, `${lead.id} unchanged`);
+    assert.equal(activityCount(), before, 'no history row survived');
+  });
+
   test('malformed bodies are 400 naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ leadIds: [], assigneeId: null }, 'leadIds'],
