@@ -1,10 +1,18 @@
 import { css } from 'lit';
 
 /**
+ * The rules of the card menu and the bulk "Assign leads" dialog come with their chunk (on-demand-parts.ts),
+ * which fills this sheet when it arrives. Every board adopts the sheet from the start (see boardStyles), so
+ * every board on the page has those rules once the chunk is there, without knowing when that happened. Until
+ * then it is empty, and neither part is showing (both open only after the chunk arrived).
+ */
+export const onDemandPartsSheet = new CSSStyleSheet();
+
+/**
  * Styles of the board and of every part rendered inside its shadow root (columns, cards, menu, dialog render
  * into light DOM there, so these rules reach them). Colours come from the --lead-* tokens only.
  */
-export const boardStyles = css`
+const boardRules = css`
   :host {
     display: block;
     height: 100%;
@@ -720,42 +728,6 @@ export const boardStyles = css`
     cursor: grabbing;
   }
 
-  /* ---------- card menu ---------- */
-  .menu {
-    position: fixed;
-    z-index: 1000;
-    min-width: 210px;
-    padding: 4px;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow-lg);
-    font-size: 13px;
-  }
-  .menu-item {
-    padding: 7px 10px;
-    border-radius: var(--_radius-sm);
-    cursor: pointer;
-    outline: none;
-  }
-  .menu-item:focus {
-    background: var(--_accent-soft);
-    color: var(--_text);
-    /* Invisible normally; shows as a ring in forced-colors mode, where backgrounds are dropped. */
-    outline: 2px solid transparent;
-    outline-offset: -2px;
-  }
-  .menu-item[aria-disabled='true'] {
-    color: var(--_muted);
-    cursor: default;
-    opacity: 0.6;
-  }
-  .menu-sep {
-    height: 1px;
-    margin: 4px 6px;
-    background: var(--_border);
-  }
-
   /* ---------- dialogs (bulk assign, keyboard shortcuts) ---------- */
   .assign-dialog,
   .help-dialog {
@@ -770,10 +742,6 @@ export const boardStyles = css`
   .help-dialog::backdrop {
     background: rgb(15 23 42 / 0.42);
   }
-  .assign-dialog {
-    width: min(460px, calc(100vw - 32px));
-    padding: 22px 24px 20px;
-  }
   .dialog-title {
     margin: 0 0 4px;
     font-size: 17px;
@@ -783,60 +751,6 @@ export const boardStyles = css`
     margin: 0 0 16px;
     color: var(--_muted);
     font-size: 13px;
-  }
-  .dialog-picker {
-    display: block;
-  }
-  .dialog-confirm {
-    margin-top: 16px;
-  }
-  .confirm-question {
-    margin: 0;
-    font-size: 14px;
-    font-weight: 600;
-  }
-  .dialog-warning {
-    display: flex;
-    gap: 8px;
-    align-items: flex-start;
-    margin: 10px 0 0;
-    padding: 8px 10px;
-    border-radius: var(--_radius-sm);
-    background: color-mix(in srgb, var(--_warning) 12%, var(--_surface));
-    color: var(--_text);
-    font-size: 13px;
-  }
-  .dialog-warning .icon {
-    color: var(--_warning);
-    margin-top: 1px;
-  }
-  .dialog-progress {
-    display: flex;
-    align-items: center;
-    gap: 10px;
-    margin-top: 14px;
-    font-size: 12.5px;
-    color: var(--_muted);
-  }
-  .progress-track {
-    position: relative;
-    flex: 1;
-    height: 4px;
-    border-radius: 4px;
-    overflow: hidden;
-    background: color-mix(in srgb, var(--_accent) 15%, transparent);
-  }
-  .progress-bar {
-    position: absolute;
-    inset: 0 auto 0 0;
-    width: 40%;
-    border-radius: inherit;
-    background: var(--_accent);
-    animation: progress 1.1s ease-in-out infinite;
-  }
-  @keyframes progress {
-    from { transform: translateX(-100%); }
-    to { transform: translateX(250%); }
   }
   .dialog-actions {
     display: flex;
@@ -988,3 +902,5 @@ export const boardStyles = css`
     opacity: 1;
   }
 `;
+
+export const boardStyles = [boardRules, onDemandPartsSheet];
