@@ -35,6 +35,8 @@ export class SelectionModel {
   /** The ids listed once per selection state (see list()). */
   private listed: readonly string[] | null = null;
   private listedSet: ReadonlySet<string> | null = null;
+  /** Bumped whenever the set of selected ids changes. */
+  version = 0;
 
   constructor(
     private readonly shown: ShownLeads,
@@ -77,9 +79,12 @@ export class SelectionModel {
     return (this.listed = ids);
   }
 
-  /** The selection as a set; a set handed out is never changed afterwards (a new one is made per change). */
+  /**
+   * The selection as a read-only set, never changed once handed out (a new one per change). It iterates the
+   * listed ids (spreading it makes no set) and answers has() from this model while nothing changed since.
+   */
   get ids(): ReadonlySet<string> {
-    return (this.listedSet ??= new Set(this.list()));
+    return (this.listedSet ??= new SelectedIds(this.list(), this, this.version));
   }
 
   /** The filter (or what 'me' means) changed: the counts are recounted on their next read. */
@@ -251,6 +256,7 @@ export class SelectionModel {
 
   /** The set of selected ids changed. */
   private changed(): void {
+    this.version++;
     this.listed = null;
     this.listedSet = null;
     this.batch.selection = true;
@@ -304,4 +310,38 @@ function unionOfCards(old: readonly Lead[], dead: ReadonlySet<string> | undefine
     }
   }
   return out;
+}
+
+/** A frozen selection (see SelectionModel.ids): the listed ids, and a set of them made only if asked after a change. */
+class SelectedIds implements ReadonlySet<string> {
+  private lookup: Set<string> | undefined;
+
+  constructor(
+    private readonly list: readonly string[],
+    private readonly model: SelectionModel,
+    private readonly version: number,
+  ) {}
+
+  get size(): number {
+    return this.list.length;
+  }
+  has(id: string): boolean {
+    if (this.model.version === this.version) return this.model.has(id);
+    return (this.lookup ??= new Set(this.list)).has(id);
+  }
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const id of this.list) callback.call(thisArg, id, id, this);
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const id of this.list) yield [id, id];
+  }
+  keys(): SetIterator<string> {
+    return this.list[Symbol.iterator]();
+  }
+  values(): SetIterator<string> {
+    return this.list[Symbol.iterator]();
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.list[Symbol.iterator]();
+  }
 }

@@ -166,6 +166,19 @@ describe('LeadStore: select all matching', () => {
     expect(first.has(id)).to.equal(true);
     expect(store.selection).not.to.equal(first);
     expect(store.selection.has(id)).to.equal(false);
+    // Every way of reading the old set still gives the old selection.
+    const seen: string[] = [];
+    first.forEach((value, key, set) => {
+      expect(key).to.equal(value);
+      expect(set).to.equal(first);
+      seen.push(value);
+    });
+    expect(seen).to.have.length(size);
+    expect([...first.keys()]).to.deep.equal(seen);
+    expect([...first.values()]).to.deep.equal(seen);
+    expect([...first.entries()].map(([k]) => k)).to.deep.equal(seen);
+    expect(seen).to.include(id);
+    expect(store.selection.size).to.equal(size - 1);
   });
 
   it('stays consistent through a random mix of selection edits, filters, moves, assignments and remote changes', async () => {
