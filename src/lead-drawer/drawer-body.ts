@@ -23,7 +23,7 @@ import { avatar } from '../shared/avatar.js';
 import { fire } from '../shared/fire.js';
 import { formatDateTime, formatValue } from '../shared/format.js';
 import { describeActivity } from './activity-text.js';
-import { tabbables } from './focus.js';
+import { tabbables } from './tab-stops.js';
 import { FIELDS, fieldLabel, fieldOfIssue, fieldText, patchFor, type EditableKey, type FieldKey } from './lead-fields.js';
 import type { LeadDrawer } from './lead-drawer.js';
 
