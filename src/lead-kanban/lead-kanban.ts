@@ -368,7 +368,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
   private selectionChanged(): void {
     const store = this.store;
     if (!store) return;
-    fire(this, new LeadSelectionChangeEvent([...store.selection]));
+    // selectedIds(): the store's list for this selection state (made once, no set), also what a bulk command sends.
+    fire(this, new LeadSelectionChangeEvent(store.selectedIds()));
     announce(messages().announceSelection(store.selectedCount));
   }
 
@@ -448,7 +449,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     if (outcome.ok.length > 0 && store.selectedCount > 0) {
       const before = store.selectedCount;
       store.deselect(outcome.ok);
-      if (store.selectedCount !== before) fire(this, new LeadSelectionChangeEvent([...store.selection]));
+      if (store.selectedCount !== before) fire(this, new LeadSelectionChangeEvent(store.selectedIds()));
     }
     this.reportOutcome(outcome, assigneeId);
     return outcome;
@@ -892,7 +893,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
             store?.clearSelection();
             this.selectionChanged();
           },
-          onAssign: () => void this.openAssignDialog([...(store?.selection ?? [])]),
+          onAssign: () => void this.openAssignDialog(store?.selectedIds() ?? []),
         })}
         <button
           type="button"
