@@ -46,7 +46,9 @@ if (standalone) {
       minify: true,
       lib: { entry, formats: ['es'] },
       // Vite keeps whitespace in ES library output for a host's bundler; this file is shipped as is.
-      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
+      // comments: false drops the /* @__PURE__ */ annotations too: they only help a bundler, and nothing bundles
+      // these files again (dist/lib, which hosts' bundlers consume, keeps them).
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
     },
   });
 }

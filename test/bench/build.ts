@@ -96,7 +96,8 @@ export async function buildBench(options: { minify?: boolean; outDir?: string } 
       // shared code stays in the entry instead of becoming one more file loaded up front.
       rolldownOptions: {
         preserveEntrySignatures: 'allow-extension',
-        ...(options.minify === false ? {} : { output: { minify: true } }),
+        // As scripts/build-lib.mjs --standalone: no comments left (the pure annotations only help a bundler).
+        ...(options.minify === false ? {} : { output: { minify: true, comments: false } }),
       },
     },
   });
