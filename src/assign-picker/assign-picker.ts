@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { LeadStore, MemberWithLoad } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
@@ -84,9 +84,16 @@ export class AssignPicker extends LitElement {
   private editing = false;
   @state() private formDisabled = false;
 
-  @query('input') private input!: HTMLInputElement;
-  @query('.popup') private popup!: HTMLElement;
-  @query('.control') private control!: HTMLElement;
+  // Plain getters rather than @query: the decorator's module is then not shipped at all.
+  private get input(): HTMLInputElement {
+    return this.renderRoot.querySelector('input')!;
+  }
+  private get popup(): HTMLElement {
+    return this.renderRoot.querySelector('.popup')!;
+  }
+  private get control(): HTMLElement {
+    return this.renderRoot.querySelector('.control')!;
+  }
 
   private readonly internals = this.attachInternals();
   private readonly uid = `assign-picker-${++nextPickerId}`;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { LeadStore } from '../../sdk/index.js';
 import { losesSight } from '../../sdk/index.js';
 import { LocalizeController, messages } from '../l10n.js';
@@ -24,7 +24,9 @@ export class LeadKanbanAssignDialog extends LitElement {
    */
   @state() private assigneeId: string | null | undefined = undefined;
   @state() private running = false;
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   /** Runs the assignment; the dialog shows progress until it settles, then closes. */
   onConfirm: ((leadIds: readonly string[], assigneeId: string | null) => Promise<void>) | undefined;

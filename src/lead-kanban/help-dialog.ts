@@ -1,5 +1,4 @@
 import { LitElement, html, type TemplateResult } from 'lit';
-import { query } from 'lit/decorators.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
 import { closeIcon } from './icons.js';
@@ -24,7 +23,9 @@ type Keys = readonly (readonly string[])[];
  * @tagname lead-kanban-help-dialog
  */
 export class LeadKanbanHelpDialog extends LitElement {
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
   private opener: HTMLElement | null = null;
   private readonly localize = new LocalizeController(this);
 
