@@ -5,21 +5,32 @@ import { foldText, matchesAssignee, searchableText } from '../internal/match.js'
 import { sameArray } from './lead-values.js';
 import { LEAD_BREAK, SearchHaystack } from './search-haystack.js';
 
+/** How much of an idle period is left (requestIdleCallback's deadline; 0 where there is none). */
+interface Deadline {
+  timeRemaining(): number;
+}
+
 /**
  * Runs `task` when the main thread is idle: requestIdleCallback where the host has it (browsers), else a short
- * timer (Node). Folding and joining search text is background work; a plain zero-delay timer put a slice of it
- * inside the frame of whatever the user did next (a move re-joins its column's text).
+ * timer (Node). For work that can wait: joining a column's search text, which a move or an assignment asks for
+ * again, would otherwise land inside the frame of whatever the user did next.
  */
-function whenIdle(task: () => void): () => void {
+function whenIdle(task: (deadline: Deadline) => void): () => void {
   const host = globalThis as {
-    requestIdleCallback?: (fn: () => void, options: { timeout: number }) => number;
+    requestIdleCallback?: (fn: (deadline: Deadline) => void, options: { timeout: number }) => number;
     cancelIdleCallback?: (handle: number) => void;
   };
   if (host.requestIdleCallback && host.cancelIdleCallback) {
     const handle = host.requestIdleCallback(task, { timeout: 1000 });
     return () => host.cancelIdleCallback!(handle);
   }
-  const timer = setTimeout(task, 16);
+  const timer = setTimeout(() => task({ timeRemaining: () => 0 }), 16);
+  return () => clearTimeout(timer);
+}
+
+/** Runs `task` in a task of its own, as soon as the event loop gets to it. */
+function soon(task: () => void): () => void {
+  const timer = setTimeout(task, 0);
   return () => clearTimeout(timer);
 }
 
@@ -33,7 +44,7 @@ export class FilterState {
   private readonly haystacks = new WeakMap<readonly Lead[], SearchHaystack>();
   /** Who 'me' means; set when the store learns it. */
   meId: string | null = null;
-  /** Leads whose search text is folded ahead of the first query, a slice per idle period (see foldLater). */
+  /** Leads whose search text is folded ahead of the first query, a slice per task (see foldSlice). */
   private foldQueue: Lead[] = [];
   private foldNext = 0;
   /** Cancels the scheduled slice, null when none is. */
@@ -63,13 +74,13 @@ export class FilterState {
 
   /**
    * Queues a lead for folding ahead of time. Folding every lead on the first search keystroke cost ~30 ms
-   * at 10,000 leads and ~80 ms at 50,000, so it is done after load in slices of a few ms, one idle period
-   * each (no DOM APIs: this runs in Node too). A query that arrives first folds what is left as it meets it.
+   * at 10,000 leads and ~80 ms at 50,000, so it is done after load in slices of a few ms, one task each
+   * (no DOM APIs: this runs in Node too). A query that arrives first folds what is left as it meets it.
    * `previous`: the version it replaces, whose folded text is reused when name, company and email are equal.
    */
   foldLater(lead: Lead, previous?: Lead): void {
     // Its column's list changes too, so a timer runs either way (the joined texts are prepared after folding).
-    this.foldTimer ??= whenIdle(this.foldSlice);
+    this.foldTimer ??= soon(this.foldSlice);
     if (this.searchText.has(lead)) return;
     const known = previous && this.searchText.get(previous);
     if (known !== undefined && previous!.name === lead.name && previous!.company === lead.company && previous!.email === lead.email) {
@@ -81,7 +92,7 @@ export class FilterState {
 
   /**
    * The lists worth a joined search text (the store's current column lists); set by the store. Once every
-   * queued lead is folded, one list without one is joined per idle slice.
+   * queued lead is folded, the lists without one are joined in idle periods.
    */
   searchLists: (() => Iterable<readonly Lead[]>) | null = null;
 
@@ -93,6 +104,11 @@ export class FilterState {
     this.foldNext = 0;
   }
 
+  /**
+   * Folds queued leads for at most ~3 ms, then yields (a task per slice, so input is never held up longer):
+   * after a load the texts should be ready before the first query. Once the queue is empty, the lists are
+   * joined in idle periods (joinSlice): that can wait, a query meanwhile searches per lead.
+   */
   private readonly foldSlice = (): void => {
     this.foldTimer = null;
     const queue = this.foldQueue;
@@ -105,16 +121,28 @@ export class FilterState {
     }
     if (i < queue.length) {
       this.foldNext = i;
-      this.foldTimer = whenIdle(this.foldSlice);
+      this.foldTimer = soon(this.foldSlice);
       return;
     }
     this.foldQueue = [];
     this.foldNext = 0;
+    this.foldTimer = whenIdle(this.joinSlice);
+  };
+
+  /** Joins lists without a joined text while the idle period lasts (at least one per call). */
+  private readonly joinSlice = (deadline: Deadline): void => {
+    this.foldTimer = null;
+    // Leads queued while this waited (foldLater found a timer set) are folded first.
+    if (this.foldNext < this.foldQueue.length) return this.foldSlice();
+    let joined = 0;
     for (const list of this.searchLists?.() ?? []) {
       if (this.haystacks.has(list)) continue;
+      if (joined > 0 && deadline.timeRemaining() < 4) {
+        this.foldTimer = whenIdle(this.joinSlice);
+        return;
+      }
       this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
-      this.foldTimer = whenIdle(this.foldSlice); // the next list in the next slice
-      return;
+      joined++;
     }
   };
 
