@@ -15,6 +15,8 @@ import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slo
 export const CARD_PITCH = 112;
 /** Cards rendered beyond each edge of a column's viewport. */
 export const OVERSCAN = 2;
+/** Height of a column's header below which its cards scroll, a little under the real one (see viewportHeight). */
+const HEADER_ESTIMATE = 40;
 /** While a drag runs the window only grows (auto-scroll): at most this many rows. */
 const MAX_DRAG_ROWS = 240;
 
@@ -23,6 +25,8 @@ export interface ColumnBoard {
   readonly store: LeadStore | undefined;
   /** Where the board's single Tab stop is (a card, an empty column, or a column's header checkbox). */
   tabStop(): FocusPosition | null;
+  /** Height of the row the columns sit in, 0 before it was measured (a first guess for a new column). */
+  readonly columnsHeight: number;
   /** Lead ids that must stay rendered wherever they are (focused, dragged, menu open). */
   pinnedIds(): readonly string[];
   /** The lead whose actions menu is open. */
@@ -128,8 +132,8 @@ export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) column!: Column;
 
   private scrollOffset = 0;
-  /** The scroller's height: a first guess until the shared ResizeObserver reports it (no layout read here). */
-  private viewport = typeof window === 'undefined' ? 800 : window.innerHeight;
+  /** The scroller's height from the shared ResizeObserver; 0 until it reports (see viewportHeight). */
+  private viewport = 0;
   /** What the last render showed, to tell whether a store change concerns this column at all. */
   private shown: {
     cards: readonly Lead[];
@@ -338,7 +342,19 @@ export class LeadKanbanColumn extends LitElement {
   };
 
   private windowInput(count: number) {
-    return { count, scrollTop: this.scrollOffset, viewport: this.viewport, pitch: CARD_PITCH, overscan: OVERSCAN };
+    return { count, scrollTop: this.scrollOffset, viewport: this.viewportHeight(), pitch: CARD_PITCH, overscan: OVERSCAN };
+  }
+
+  /**
+   * The scroller's height, or before it was measured a guess without reading layout: the board's column row
+   * minus this column's header (a slight overestimate, so the first frame misses no row; if it were short, the
+   * ResizeObserver's report adds the missing rows before that frame is painted).
+   */
+  private viewportHeight(): number {
+    if (this.viewport) return this.viewport;
+    const row = this.board?.columnsHeight ?? 0;
+    if (row > HEADER_ESTIMATE) return row - HEADER_ESTIMATE;
+    return typeof window === 'undefined' ? 800 : window.innerHeight;
   }
 
   protected override render() {

@@ -210,6 +210,25 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     preloadOnDemandParts(); // the card menu and the bulk dialog (fetched after the first frame)
   }
 
+  /**
+   * Height of the row the columns sit in (content box), from a ResizeObserver (it reports after layout, so no
+   * layout is forced); 0 until the first report. A column created with the data uses it to guess its scroller's
+   * height, so the first render with data makes the cards a column shows and not a window-height guess more.
+   */
+  get columnsHeight(): number {
+    return this.measuredColumnsHeight;
+  }
+  private measuredColumnsHeight = 0;
+  private readonly columnsResize =
+    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => {
+      for (const entry of entries) this.measuredColumnsHeight = entry.contentRect.height;
+    });
+
+  protected override firstUpdated(): void {
+    const row = this.renderRoot.querySelector('.columns');
+    if (row) this.columnsResize?.observe(row);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.detached = true;

@@ -195,4 +195,16 @@ describe('<lead-kanban> virtualization during a drag (issue 6)', () => {
     expect(card(setup.el, focused.id).contains(setup.el.shadowRoot!.activeElement)).to.equal(true);
     expect(before.has(card(setup.el, focused.id))).to.equal(true);
   });
+
+  it('the first render with data makes the rows a column shows (plus overscan), not a window-height guess', async () => {
+    // As on a real backend: the board is on the page (and laid out) before its data answers.
+    const setup = await mountBoard({ leads: 600, height: 460, latency: 50 });
+    for (const column of columns(setup.el)) {
+      const scroller = column.querySelector<HTMLElement>('.column-scroll')!;
+      const visible = Math.ceil(scroller.clientHeight / 112);
+      const shown = cardElements(column).length;
+      expect(shown, column.dataset.column).to.be.at.least(Math.min(visible, setup.store.countIn(column.dataset.column!)));
+      expect(shown, column.dataset.column).to.be.at.most(visible + 3);
+    }
+  });
 });

@@ -30,6 +30,8 @@ export interface BoardOptions {
   height?: number;
   /** Adjusts the seeded data before the database is built. */
   prepare?: (data: SeedData) => void;
+  /** Milliseconds the in-memory backend takes to answer (default 0). */
+  latency?: number;
   /** An existing database (e.g. to "reload" the page on the same data). */
   database?: MemoryDatabase;
 }
@@ -41,7 +43,7 @@ export async function mountBoard(options: BoardOptions = {}): Promise<BoardSetup
     options.prepare?.(data);
     database = new MemoryDatabase(data);
   }
-  const backend = new MemoryAdapter({ database, as: options.as ?? 'm1' });
+  const backend = new MemoryAdapter({ database, as: options.as ?? 'm1', latency: options.latency ?? 0 });
   const fault = new FaultAdapter(backend);
   const el = await fixture<LeadKanban>(
     html`<lead-kanban style="height:${options.height ?? 580}px; width:1400px" .adapter=${fault}></lead-kanban>`,
