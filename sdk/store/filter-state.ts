@@ -5,15 +5,18 @@ import { foldText, matchesAssignee, searchableText } from '../internal/match.js'
 import { sameArray } from './lead-values.js';
 import { LEAD_BREAK, SearchHaystack } from './search-haystack.js';
 
-/** How much of an idle period is left (requestIdleCallback's deadline; 0 where there is none). */
+/** How much of an idle period is left, in ms (requestIdleCallback's deadline). */
 interface Deadline {
   timeRemaining(): number;
 }
 
+/** The most one background slice runs, even in a long idle period: input arriving meanwhile waits at most this. */
+const SLICE_MS = 10;
+
 /**
- * Runs `task` when the main thread is idle: requestIdleCallback where the host has it (browsers), else a short
- * timer (Node). For work that can wait: joining a column's search text, which a move or an assignment asks for
- * again, would otherwise land inside the frame of whatever the user did next.
+ * Runs `task` when the main thread is idle: requestIdleCallback where the host has it (browsers), else a
+ * zero-delay timer with a slice's budget (Node). Background work then never lands inside the frame of what the
+ * user does (a move, a filter): folding search text after a load, joining a column's text after a change.
  */
 function whenIdle(task: (deadline: Deadline) => void): () => void {
   const host = globalThis as {
@@ -24,13 +27,10 @@ function whenIdle(task: (deadline: Deadline) => void): () => void {
     const handle = host.requestIdleCallback(task, { timeout: 1000 });
     return () => host.cancelIdleCallback!(handle);
   }
-  const timer = setTimeout(() => task({ timeRemaining: () => 0 }), 16);
-  return () => clearTimeout(timer);
-}
-
-/** Runs `task` in a task of its own, as soon as the event loop gets to it. */
-function soon(task: () => void): () => void {
-  const timer = setTimeout(task, 0);
+  const timer = setTimeout(() => {
+    const end = performance.now() + SLICE_MS;
+    task({ timeRemaining: () => Math.max(0, end - performance.now()) });
+  }, 0);
   return () => clearTimeout(timer);
 }
 
@@ -44,7 +44,7 @@ export class FilterState {
   private readonly haystacks = new WeakMap<readonly Lead[], SearchHaystack>();
   /** Who 'me' means; set when the store learns it. */
   meId: string | null = null;
-  /** Leads whose search text is folded ahead of the first query, a slice per task (see foldSlice). */
+  /** Leads whose search text is folded ahead of the first query, in idle slices (see backgroundSlice). */
   private foldQueue: Lead[] = [];
   private foldNext = 0;
   /** Cancels the scheduled slice, null when none is. */
@@ -74,13 +74,13 @@ export class FilterState {
 
   /**
    * Queues a lead for folding ahead of time. Folding every lead on the first search keystroke cost ~30 ms
-   * at 10,000 leads and ~80 ms at 50,000, so it is done after load in slices of a few ms, one task each
-   * (no DOM APIs: this runs in Node too). A query that arrives first folds what is left as it meets it.
+   * at 10,000 leads and ~80 ms at 50,000, so it is done after load in idle periods, at most SLICE_MS at a
+   * time (no DOM APIs: this runs in Node too). A query that arrives first folds what is left as it meets it.
    * `previous`: the version it replaces, whose folded text is reused when name, company and email are equal.
    */
   foldLater(lead: Lead, previous?: Lead): void {
     // Its column's list changes too, so a timer runs either way (the joined texts are prepared after folding).
-    this.foldTimer ??= soon(this.foldSlice);
+    this.foldTimer ??= whenIdle(this.backgroundSlice);
     if (this.searchText.has(lead)) return;
     const known = previous && this.searchText.get(previous);
     if (known !== undefined && previous!.name === lead.name && previous!.company === lead.company && previous!.email === lead.email) {
@@ -105,44 +105,34 @@ export class FilterState {
   }
 
   /**
-   * Folds queued leads for at most ~3 ms, then yields (a task per slice, so input is never held up longer):
-   * after a load the texts should be ready before the first query. Once the queue is empty, the lists are
-   * joined in idle periods (joinSlice): that can wait, a query meanwhile searches per lead.
+   * One idle slice of background work: fold queued leads, then join the lists without a joined text, until the
+   * idle period (at most SLICE_MS) is used up; always some progress. A long idle period after a load folds
+   * 10,000 leads in one or two slices; a query arriving first folds what is left as it meets it.
    */
-  private readonly foldSlice = (): void => {
+  private readonly backgroundSlice = (deadline: Deadline): void => {
     this.foldTimer = null;
+    const end = performance.now() + Math.min(SLICE_MS, deadline.timeRemaining());
     const queue = this.foldQueue;
-    const start = performance.now();
     let i = this.foldNext;
     while (i < queue.length) {
       const stop = Math.min(queue.length, i + 256);
       for (; i < stop; i++) this.searchTextOf(queue[i]!);
-      if (performance.now() - start > 3) break;
+      if (performance.now() >= end) break;
     }
     if (i < queue.length) {
       this.foldNext = i;
-      this.foldTimer = soon(this.foldSlice);
+      this.foldTimer = whenIdle(this.backgroundSlice);
       return;
     }
     this.foldQueue = [];
     this.foldNext = 0;
-    this.foldTimer = whenIdle(this.joinSlice);
-  };
-
-  /** Joins lists without a joined text while the idle period lasts (at least one per call). */
-  private readonly joinSlice = (deadline: Deadline): void => {
-    this.foldTimer = null;
-    // Leads queued while this waited (foldLater found a timer set) are folded first.
-    if (this.foldNext < this.foldQueue.length) return this.foldSlice();
-    let joined = 0;
     for (const list of this.searchLists?.() ?? []) {
       if (this.haystacks.has(list)) continue;
-      if (joined > 0 && deadline.timeRemaining() < 4) {
-        this.foldTimer = whenIdle(this.joinSlice);
+      if (performance.now() >= end) {
+        this.foldTimer = whenIdle(this.backgroundSlice);
         return;
       }
       this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
-      joined++;
     }
   };
 
@@ -175,7 +165,7 @@ export class FilterState {
       if (wanted === null && f.assignee !== 'unassigned') return []; // 'me' unknown: nothing matches
       return list.filter((lead) => lead.assigneeId === wanted);
     }
-    // The joined text is prepared in the background (see foldSlice); a list without one yet is searched per lead.
+    // The joined text is prepared in the background (see backgroundSlice); a list without one yet is searched per lead.
     const haystack = this.canSearchJoined(list) ? this.haystacks.get(list) : undefined;
     if (haystack) return haystack.find(this.foldedQuery, (lead) => this.matchesBesidesText(lead));
     return list.filter((lead) => this.matches(lead));
