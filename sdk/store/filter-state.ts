@@ -34,6 +34,17 @@ function whenIdle(task: (deadline: Deadline) => void): () => void {
   return () => clearTimeout(timer);
 }
 
+/** The leads of a list by assignee, each group in list order (the arrays are never edited afterwards). */
+function groupByAssignee(list: readonly Lead[]): Map<string | null, readonly Lead[]> {
+  const groups = new Map<string | null, Lead[]>();
+  for (const lead of list) {
+    const group = groups.get(lead.assigneeId);
+    if (group) group.push(lead);
+    else groups.set(lead.assigneeId, [lead]);
+  }
+  return groups;
+}
+
 export class FilterState {
   private _current: Readonly<LeadFilter> = EMPTY_FILTER;
   /** The filter's text, folded once rather than per lead. */
@@ -42,6 +53,12 @@ export class FilterState {
   private readonly searchText = new WeakMap<Lead, string>();
   /** Per list searched (a column's full list, replaced whenever the column changes): its joined text. */
   private readonly haystacks = new WeakMap<readonly Lead[], SearchHaystack>();
+  /**
+   * Per column list: its leads by assignee (null: unassigned), each in list order. Built in idle slices like
+   * the joined texts, so the first "Assigned to …" / "Unassigned" filter after a load or a change takes the
+   * group instead of a pass over the column (at 50,000 leads that pass ran unoptimized code: 5-10 ms).
+   */
+  private readonly byAssignee = new WeakMap<readonly Lead[], Map<string | null, readonly Lead[]>>();
   /** Who 'me' means; set when the store learns it. */
   meId: string | null = null;
   /** Leads whose search text is folded ahead of the first query, in idle slices (see backgroundSlice). */
@@ -105,8 +122,8 @@ export class FilterState {
   }
 
   /**
-   * One idle slice of background work: fold queued leads, then join the lists without a joined text, until the
-   * idle period (at most SLICE_MS) is used up; always some progress. A long idle period after a load folds
+   * One idle slice of background work: fold queued leads, then join the lists without a joined text, then group
+   * lists by assignee, until the idle period (at most SLICE_MS) is used up; always some progress. A long idle period after a load folds
    * 10,000 leads in one or two slices; a query arriving first folds what is left as it meets it.
    */
   private readonly backgroundSlice = (deadline: Deadline): void => {
@@ -133,6 +150,14 @@ export class FilterState {
         return;
       }
       this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
+    }
+    for (const list of this.searchLists?.() ?? []) {
+      if (this.byAssignee.has(list)) continue;
+      if (performance.now() >= end) {
+        this.foldTimer = whenIdle(this.backgroundSlice);
+        return;
+      }
+      this.byAssignee.set(list, groupByAssignee(list));
     }
   };
 
@@ -163,6 +188,8 @@ export class FilterState {
     if (f.status.length === 0 && !this.foldedQuery) {
       const wanted = f.assignee === 'unassigned' ? null : f.assignee === 'me' ? this.meId : f.assignee;
       if (wanted === null && f.assignee !== 'unassigned') return []; // 'me' unknown: nothing matches
+      const groups = this.byAssignee.get(list);
+      if (groups) return groups.get(wanted) ?? [];
       return list.filter((lead) => lead.assigneeId === wanted);
     }
     // The joined text is prepared in the background (see backgroundSlice); a list without one yet is searched per lead.
