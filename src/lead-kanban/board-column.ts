@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Column, Lead, LeadStore } from '../../sdk/index.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
-import { KEYBOARD_HELP_ID } from './help-dialog.js';
+import { KEYBOARD_HELP_ID } from './help-ids.js';
 import './lead-card.js';
 import type { MemberFace } from './lead-card.js';
 import type { FocusPosition } from './roving-focus.js';
@@ -15,8 +15,11 @@ import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slo
 export const CARD_PITCH = 112;
 /** Cards rendered beyond each edge of a column's viewport. */
 export const OVERSCAN = 2;
-/** Height of a column's header below which its cards scroll, a little under the real one (see viewportHeight). */
-const HEADER_ESTIMATE = 40;
+/**
+ * What a column's scroller is shorter than the board's column row (the row's padding and the column's header),
+ * a little under the real difference (see viewportHeight).
+ */
+const HEADER_ESTIMATE = 70;
 /** While a drag runs the window only grows (auto-scroll): at most this many rows. */
 const MAX_DRAG_ROWS = 240;
 
@@ -25,7 +28,7 @@ export interface ColumnBoard {
   readonly store: LeadStore | undefined;
   /** Where the board's single Tab stop is (a card, an empty column, or a column's header checkbox). */
   tabStop(): FocusPosition | null;
-  /** Height of the row the columns sit in, 0 before it was measured (a first guess for a new column). */
+  /** Height of the row the columns sit in (clientHeight), 0 before it was measured (a first guess for a new column). */
   readonly columnsHeight: number;
   /** Lead ids that must stay rendered wherever they are (focused, dragged, menu open). */
   pinnedIds(): readonly string[];
@@ -99,22 +102,22 @@ export function recycleKeys(
 }
 
 /**
- * One ResizeObserver for every column: its callback runs after layout, so reading each scroller's height there
- * forces nothing, and all heights are read before any column re-renders.
+ * One ResizeObserver for every column scroller (and the board's column row): its callback runs after layout, so
+ * reading each height there forces nothing, and all heights are read before any column re-renders.
  */
 let resizeObserver: ResizeObserver | undefined;
-const observed = new WeakMap<Element, LeadKanbanColumn>();
-function observeSize(scroller: Element, column: LeadKanbanColumn): void {
+const observed = new WeakMap<Element, (height: number) => void>();
+export function observeSize(element: Element, onHeight: (height: number) => void): void {
   resizeObserver ??= new ResizeObserver((entries) => {
     const heights = entries.map((e) => [observed.get(e.target), e.target.clientHeight] as const);
-    for (const [col, height] of heights) col?.setViewport(height);
+    for (const [report, height] of heights) report?.(height);
   });
-  observed.set(scroller, column);
-  resizeObserver.observe(scroller);
+  observed.set(element, onHeight);
+  resizeObserver.observe(element);
 }
-function unobserveSize(scroller: Element): void {
-  resizeObserver?.unobserve(scroller);
-  observed.delete(scroller);
+function unobserveSize(element: Element): void {
+  resizeObserver?.unobserve(element);
+  observed.delete(element);
 }
 
 /**
@@ -173,7 +176,7 @@ export class LeadKanbanColumn extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-attach after a move in the DOM (first connection is handled in firstUpdated).
-    if (this.scroller) observeSize(this.scroller, this);
+    if (this.scroller) observeSize(this.scroller, this.onHeight);
     if (this.list && this.column) this.board.connectList(this.column.key, this.list);
   }
 
@@ -308,6 +311,8 @@ export class LeadKanbanColumn extends LitElement {
     }
   }
 
+  private readonly onHeight = (height: number) => this.setViewport(height);
+
   /** The scroller's height, from the shared ResizeObserver: re-renders only when rows are missing. */
   setViewport(height: number): void {
     if (!height || height === this.viewport) return;
@@ -318,7 +323,7 @@ export class LeadKanbanColumn extends LitElement {
   protected override firstUpdated(): void {
     this.scroller = this.querySelector('.column-scroll');
     this.list = this.querySelector('.column-list');
-    if (this.scroller) observeSize(this.scroller, this);
+    if (this.scroller) observeSize(this.scroller, this.onHeight);
     if (this.list) this.board.connectList(this.column.key, this.list);
   }
 

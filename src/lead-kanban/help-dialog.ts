@@ -1,23 +1,16 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
+import { KEYBOARD_HELP_ID } from './help-ids.js';
 import { closeIcon } from './icons.js';
-
-/**
- * Id of the one-paragraph summary of the keyboard model. Cards and empty columns reference it with
- * `aria-describedby`; it lives in this dialog, which renders into the board's shadow root (light DOM of this
- * element), so the reference resolves: IDs do not cross shadow boundaries.
- */
-export const KEYBOARD_HELP_ID = 'lead-kanban-keyboard-help';
-/** Id of the short instructions of a lifted card (arrows, Enter/Space, Escape), described on its overlay. */
-export const LIFT_HELP_ID = 'lead-kanban-lift-help';
 
 /** Keys written as combos ("Ctrl", "Home"), joined with "+"; alternatives joined with "or". */
 type Keys = readonly (readonly string[])[];
 
 /**
  * @summary The "Keyboard shortcuts" dialog of `<lead-kanban>` (internal): the summary every card is described
- * by, then a table of every key of the board. A native modal `<dialog>`: focus moves in, Escape closes, focus
+ * by (the board holds the paragraph the cards reference, see help-ids.ts; the dialog is described by it too),
+ * then a table of every key of the board. Loaded on first use (on-demand-parts.ts). A native modal `<dialog>`: focus moves in, Escape closes, focus
  * returns to the button that opened it. Renders into its own light DOM.
  *
  * @tagname lead-kanban-help-dialog
@@ -92,7 +85,7 @@ export class LeadKanbanHelpDialog extends LitElement {
           ${closeIcon}
         </button>
       </div>
-      <p class="dialog-desc" id=${KEYBOARD_HELP_ID}>${msg.keyboardHelpSummary}</p>
+      <p class="dialog-desc">${msg.keyboardHelpSummary}</p>
       <table class="help-table">
         <thead>
           <tr>
@@ -105,7 +98,6 @@ export class LeadKanbanHelpDialog extends LitElement {
         </tbody>
       </table>
       <p class="help-note">${msg.keyboardHelpScreenReader}</p>
-      <p id=${LIFT_HELP_ID} hidden>${msg.liftInstructions}</p>
     </dialog>`;
   }
 }

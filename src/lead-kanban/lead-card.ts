@@ -6,7 +6,7 @@ import { LocalizeController, messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
 import { formatValue } from '../shared/format.js';
-import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-dialog.js';
+import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-ids.js';
 
 /** What a card shows of its assignee (the column keeps one object per member while these stay the same). */
 export type MemberFace = Pick<Member, 'id' | 'name' | 'avatarUrl'>;

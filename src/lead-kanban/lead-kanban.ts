@@ -23,9 +23,9 @@ import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
 import type { LeadKanbanAssignDialog } from './assign-dialog.js';
-import type { ColumnBoard, LeadKanbanColumn } from './board-column.js';
-import './help-dialog.js';
+import { observeSize, type ColumnBoard, type LeadKanbanColumn } from './board-column.js';
 import type { LeadKanbanHelpDialog } from './help-dialog.js';
+import { helpDescriptions } from './help-ids.js';
 import { keyboardIcon } from './icons.js';
 import { KeyboardLift, type Lift, type LiftStep } from './keyboard-lift.js';
 import './board-column.js';
@@ -211,22 +211,18 @@ export class LeadKanban extends LitElement implements ColumnBoard {
   }
 
   /**
-   * Height of the row the columns sit in (content box), from a ResizeObserver (it reports after layout, so no
-   * layout is forced); 0 until the first report. A column created with the data uses it to guess its scroller's
-   * height, so the first render with data makes the cards a column shows and not a window-height guess more.
+   * Height of the row the columns sit in, from the columns' shared ResizeObserver (it reports after layout, so
+   * no layout is forced); 0 until the first report. A column created with the data uses it to guess its
+   * scroller's height, so the first render with data makes the cards a column shows, not a window's worth.
    */
   get columnsHeight(): number {
     return this.measuredColumnsHeight;
   }
   private measuredColumnsHeight = 0;
-  private readonly columnsResize =
-    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => {
-      for (const entry of entries) this.measuredColumnsHeight = entry.contentRect.height;
-    });
 
   protected override firstUpdated(): void {
     const row = this.renderRoot.querySelector('.columns');
-    if (row) this.columnsResize?.observe(row);
+    if (row) observeSize(row, (height) => (this.measuredColumnsHeight = height));
   }
 
   override disconnectedCallback(): void {
@@ -576,9 +572,11 @@ export class LeadKanban extends LitElement implements ColumnBoard {
 
   // ---- toolbar handlers -----------------------------------------------------------------------------------------------
 
-  private readonly onHelpClick = (e: MouseEvent) => {
+  private readonly onHelpClick = async (e: MouseEvent) => {
+    const opener = e.currentTarget as HTMLElement;
+    await loadOnDemandParts(); // the dialog's chunk (normally already there: fetched after the first frame)
     const dialog = this.renderRoot.querySelector<LeadKanbanHelpDialog>('lead-kanban-help-dialog');
-    void dialog?.show(e.currentTarget as HTMLElement);
+    await dialog?.show(opener);
   };
 
   private readonly onSearchInput = (text: string) => {
@@ -954,6 +952,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
       <lead-kanban-menu></lead-kanban-menu>
       <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
       <lead-kanban-help-dialog></lead-kanban-help-dialog>
+      ${helpDescriptions()}
       <lead-drawer
         .leadId=${this.openLeadId ?? ''}
         ?open=${this.openLeadId !== null}

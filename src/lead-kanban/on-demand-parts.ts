@@ -1,11 +1,12 @@
 /**
- * The parts of the board a user reaches only by acting — the card actions menu and the bulk "Assign leads"
- * dialog — in one chunk of their own (see on-demand.ts). Loading this module registers both elements and
+ * The parts of the board a user reaches only by acting — the card actions menu, the bulk "Assign leads"
+ * dialog and the "Keyboard shortcuts" dialog — in one chunk of their own (see on-demand.ts). Loading this module registers both elements and
  * puts their rules in the sheet every board adopts (onDemandPartsSheet).
  */
 import { css } from 'lit';
 import './card-menu.js';
 import './assign-dialog.js';
+import './help-dialog.js';
 import { onDemandPartsSheet } from './lead-kanban.styles.js';
 
 /** Both render into the board's shadow root (light DOM there), so their rules go into the board's sheets. */

@@ -1,5 +1,6 @@
 /**
- * The card actions menu and the bulk "Assign leads" dialog are fetched after the board's first frame, not with
+ * The card actions menu, the bulk "Assign leads" dialog and the "Keyboard shortcuts" dialog are fetched after
+ * the board's first frame, not with
  * it. Opening one before the fetch has arrived must still open it, once it arrives. This file runs in its own
  * page, so nothing has loaded that chunk before; the fetch is held back (the real module, released when the
  * test says so) to open the menu while it is missing.
@@ -25,6 +26,10 @@ describe('<lead-kanban> card menu and bulk dialog loaded on demand (issue 6)', (
     await waitUntil(() => fetchesStarted === 1, 'requested after the first render, without any action');
 
     const lead = setup.store.cardsIn('new')[0]!;
+    // The keyboard summary cards are described by is the board's own, there before the help dialog's code.
+    expect(customElements.get('lead-kanban-help-dialog'), 'help dialog not part of the board module').to.equal(undefined);
+    const describedBy = card(setup.el, lead.id).querySelector('.card-open')!.getAttribute('aria-describedby')!.split(' ').at(-1)!;
+    expect(root(setup.el).getElementById(describedBy)?.textContent).to.match(/^Arrow keys move between cards\./);
     const menuButton = card(setup.el, lead.id).querySelector<HTMLButtonElement>('.card-menu')!;
     menuButton.click();
     await rendered(setup.el);
@@ -48,6 +53,12 @@ describe('<lead-kanban> card menu and bulk dialog loaded on demand (issue 6)', (
     expect(root(setup.el).querySelector('.confirm-button')!.textContent!.trim()).to.equal('Assign 1 lead');
     const dialog = root(setup.el).querySelector('lead-kanban-assign-dialog') as HTMLElement & { store?: unknown };
     expect(dialog.store, 'the store bound before the element was defined').to.equal(setup.store);
+
+    // So did "Keyboard shortcuts".
+    (root(setup.el).querySelector('dialog.assign-dialog') as HTMLDialogElement).close();
+    button(setup.el, 'Keyboard shortcuts').click();
+    await waitUntil(() => root(setup.el).querySelector<HTMLDialogElement>('dialog.help-dialog')?.open, 'help open');
+    expect(await axAll('dialog', 'Keyboard shortcuts')).to.have.length(1);
     expect(fetchesStarted).to.equal(1);
   });
 });
