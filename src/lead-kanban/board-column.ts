@@ -115,7 +115,7 @@ export function observeSize(element: Element, onHeight: (height: number) => void
   observed.set(element, onHeight);
   resizeObserver.observe(element);
 }
-function unobserveSize(element: Element): void {
+export function unobserveSize(element: Element): void {
   resizeObserver?.unobserve(element);
   observed.delete(element);
 }

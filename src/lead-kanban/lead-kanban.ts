@@ -23,7 +23,7 @@ import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
 import type { LeadKanbanAssignDialog } from './assign-dialog.js';
-import { observeSize, type ColumnBoard, type LeadKanbanColumn } from './board-column.js';
+import { observeSize, unobserveSize, type ColumnBoard, type LeadKanbanColumn } from './board-column.js';
 import type { LeadKanbanHelpDialog } from './help-dialog.js';
 import { helpDescriptions } from './help-ids.js';
 import { keyboardIcon } from './icons.js';
@@ -203,6 +203,8 @@ export class LeadKanban extends LitElement implements ColumnBoard {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Observed again after a move in the DOM (the first time: firstUpdated).
+    if (this.columnsRow) observeSize(this.columnsRow, this.onColumnsHeight);
     if (this.detached && this.ownedStore && this.ownedStore === this.store) void this.ownedStore.load();
     this.detached = false;
     this.listenToNotices();
@@ -220,13 +222,18 @@ export class LeadKanban extends LitElement implements ColumnBoard {
   }
   private measuredColumnsHeight = 0;
 
+  private columnsRow: Element | null = null;
+  private readonly onColumnsHeight = (height: number) => (this.measuredColumnsHeight = height);
+
   protected override firstUpdated(): void {
-    const row = this.renderRoot.querySelector('.columns');
-    if (row) observeSize(row, (height) => (this.measuredColumnsHeight = height));
+    this.columnsRow = this.renderRoot.querySelector('.columns');
+    if (this.columnsRow) observeSize(this.columnsRow, this.onColumnsHeight);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The shared observer would otherwise keep a removed board alive.
+    if (this.columnsRow) unobserveSize(this.columnsRow);
     this.detached = true;
     this.ownedStore?.dispose();
     this.unsubscribeNotices?.();
