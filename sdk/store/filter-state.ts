@@ -122,9 +122,10 @@ export class FilterState {
   }
 
   /**
-   * One idle slice of background work: fold queued leads, then join the lists without a joined text, then group
-   * lists by assignee, until the idle period (at most SLICE_MS) is used up; always some progress. A long idle period after a load folds
-   * 10,000 leads in one or two slices; a query arriving first folds what is left as it meets it.
+   * One idle slice of background work: fold queued leads, then give each current column list its joined text
+   * and its assignee groups, until the idle period (at most SLICE_MS) is used up; always some progress. A long
+   * idle period after a load folds 10,000 leads in one or two slices; a query arriving first folds what is left
+   * as it meets it.
    */
   private readonly backgroundSlice = (deadline: Deadline): void => {
     this.foldTimer = null;
@@ -143,21 +144,17 @@ export class FilterState {
     }
     this.foldQueue = [];
     this.foldNext = 0;
+    // Each list gets both of its indexes (joined text, assignee groups) before the budget is looked at again.
     for (const list of this.searchLists?.() ?? []) {
-      if (this.haystacks.has(list)) continue;
+      const joined = this.haystacks.has(list);
+      const grouped = this.byAssignee.has(list);
+      if (joined && grouped) continue;
       if (performance.now() >= end) {
         this.foldTimer = whenIdle(this.backgroundSlice);
         return;
       }
-      this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
-    }
-    for (const list of this.searchLists?.() ?? []) {
-      if (this.byAssignee.has(list)) continue;
-      if (performance.now() >= end) {
-        this.foldTimer = whenIdle(this.backgroundSlice);
-        return;
-      }
-      this.byAssignee.set(list, groupByAssignee(list));
+      if (!joined) this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
+      if (!grouped) this.byAssignee.set(list, groupByAssignee(list));
     }
   };
 
