@@ -209,7 +209,7 @@ export class LeadKanban extends LitElement implements ColumnBoard {
     this.detached = false;
     this.listenToNotices();
     prewarmIntl();
-    preloadOnDemandParts(); // the card menu and the bulk dialog (fetched after the first frame)
+    preloadOnDemandParts(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
   }
 
   /**

@@ -4,8 +4,8 @@
  * the time anyone opens a menu or a lead the chunk is normally there; on a cold cache the first use waits for
  * one small request instead of failing.
  *
- * Two chunks use this: the board's card menu and bulk "Assign leads" dialog (below), and the body of
- * `<lead-drawer>` (src/lead-drawer/drawer-body-chunk.ts).
+ * Two chunks use this: the board's card menu, bulk "Assign leads" dialog and "Keyboard shortcuts" dialog
+ * (below), and the body of `<lead-drawer>` (src/lead-drawer/drawer-body-chunk.ts).
  */
 
 /** One chunk fetched on demand. */
@@ -56,8 +56,11 @@ const boardParts = onDemandChunk((): Promise<unknown> => import('./on-demand-par
 /** How the board's chunk is fetched (see OnDemandChunk.source). */
 export const onDemandSource = boardParts.source;
 
-/** Resolves once `<lead-kanban-menu>` and `<lead-kanban-assign-dialog>` are defined (fetched once; retried after a failure). */
+/**
+ * Resolves once `<lead-kanban-menu>`, `<lead-kanban-assign-dialog>` and `<lead-kanban-help-dialog>` are defined
+ * (fetched once; retried after a failure).
+ */
 export const loadOnDemandParts = boardParts.load;
 
-/** Starts fetching the card menu and the bulk dialog after the board's first frame. */
+/** Starts fetching the card menu, the bulk dialog and the keyboard help after the board's first frame. */
 export const preloadOnDemandParts = boardParts.preload;
