@@ -17,11 +17,12 @@ import type {
   NewLead,
   Source,
 } from './schema.js';
-import { describeIssues, toFieldIssues } from './schema.js';
+import type { Parser } from './schema.js';
+import { describeIssues, safeParseWithMessages, toFieldIssues } from './schema.js';
 
 export type { ErrorCode } from './schema.js';
 
-/** Every failure an adapter reports. `code` is one of DESIGN §1's codes; `current` comes with `conflict`. */
+/** Every failure an adapter reports. `code` is one of ERROR_CODES (schema.ts); `current` comes with `conflict`. */
 export class AdapterError extends Error {
   override readonly name = 'AdapterError';
   readonly code: ErrorCode;
@@ -46,19 +47,12 @@ export class AdapterError extends Error {
   }
 }
 
-/** Minimal structural view of a zod (mini) schema, so callers need not import zod types. */
-export interface Parser<T> {
-  safeParse(value: unknown):
-    | { success: true; data: T }
-    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
-
 /**
  * Parses `value` or throws `AdapterError('invalid')` whose message names each failing field,
  * prefixed with what was being parsed: "lead: email: Invalid email address".
  */
 export function parseOrThrow<T>(schema: Parser<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
+  const result = safeParseWithMessages(schema, value);
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error.issues);
   throw new AdapterError('invalid', `${what}: ${describeIssues(issues)}`, { issues });
@@ -72,7 +66,7 @@ export interface AssignOptions {
   batchId?: string;
 }
 
-/** Filters a backend understands (DESIGN §5 query). */
+/** Filters a backend understands: the query of `GET /api/leads` (LeadQuerySchema), statuses as a list. */
 export type LeadListQuery = Omit<LeadQuery, 'status'> & { status?: readonly string[] };
 
 export interface SubscribeHooks {

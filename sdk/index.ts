@@ -8,3 +8,7 @@ export * from './policy.js';
 export * from './distribute.js';
 export * from './adapters/rest.js';
 export * from './store.js';
+// Rules the elements share with the store, exported so that they exist once: how text is folded for
+// matching, and where a card sits in a column's order.
+export { foldText } from './internal/match.js';
+export { compareCards, indexOfCard } from './internal/card-order.js';

@@ -1,5 +1,5 @@
 /**
- * Visibility and permission rules of DESIGN §4 as pure functions, shared by the MemoryAdapter, the
+ * Visibility and permission rules as pure functions, the one definition shared by the MemoryAdapter, the
  * reference server and the UI (which uses them only to warn; backends enforce them).
  */
 import type { Lead, Member } from './schema.js';

@@ -3,8 +3,9 @@
  * Used by the store, both adapters, the reference server and the tests, so a shape changes in one place.
  *
  * zod/mini keeps the client bundle small (~6 kB gzip instead of ~24 kB). Its messages come from
- * `issueMessage` below, set as zod's locale, so they read "Too small: expected string to have >=1 characters"
- * rather than "Invalid input".
+ * `issueMessage` below, handed to every parse (see safeParseWithMessages), so they read "Too small: expected
+ * string to have >=1 characters" rather than "Invalid input". zod's global configuration is never touched: zod
+ * is a dependency the host shares, and its own schemas must keep the messages the host chose.
  */
 import * as z from 'zod/mini';
 
@@ -55,12 +56,34 @@ const issueMessage: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-z.config({ localeError: issueMessage });
+/** The failure side of a parse, as much of it as the SDK reads. */
+export interface ParseFailure {
+  success: false;
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] };
+}
+
+/** Minimal structural view of a zod (mini) schema, so callers need not import zod types. */
+export interface Parser<T> {
+  safeParse(value: unknown, params?: { error?: z.core.$ZodErrorMap }): { success: true; data: T } | ParseFailure;
+}
+
+const PARSE_PARAMS = { error: issueMessage };
+
+/**
+ * `schema.safeParse(value)` with the SDK's messages (issueMessage) for this parse only. Every parse of the SDK
+ * and of the reference server goes through here, so the messages are the same wherever a value is checked.
+ */
+export function safeParseWithMessages<T>(schema: Parser<T>, value: unknown): { success: true; data: T } | ParseFailure {
+  return schema.safeParse(value, PARSE_PARAMS);
+}
 
 // `z` itself is deliberately not exported: re-exported through the public index it kept the whole zod/mini
 // namespace (every locale included) in a host's bundle. Modules that need zod import 'zod/mini' themselves.
 
-const id = () => z.string().check(z.minLength(1), z.maxLength(200));
+/** Longest id the SDK accepts; with the shortest (1), the id rule that internal/id-checks.ts also follows. */
+export const ID_MAX_LENGTH = 200;
+/** The id rule, for every id (lead, member, activity, batch): a string of 1 to ID_MAX_LENGTH characters. */
+export const IdSchema = z.string().check(z.minLength(1), z.maxLength(ID_MAX_LENGTH));
 const isoDate = () => z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -69,7 +92,7 @@ export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const MemberSchema = z.object({
-  id: id(),
+  id: IdSchema,
   name: text(200),
   email: z.email(),
   role: RoleSchema,
@@ -100,17 +123,26 @@ export const DEFAULT_COLUMNS: readonly Column[] = Object.freeze([
 /** Statuses whose leads no longer count as open work (workload, openLeads). */
 export const CLOSED_STATUSES: readonly string[] = Object.freeze(['won', 'lost']);
 
-export const LeadSchema = z.object({
-  id: id(),
+/** The rules of the fields a person enters, shared by the lead, a new lead and a patch. */
+const leadField = {
   name: text(200),
-  company: z.optional(z.string().check(z.maxLength(200))),
-  email: z.optional(z.email()),
-  phone: z.optional(z.string().check(z.maxLength(50))),
-  value: z.optional(z.number().check(z.minimum(0))),
+  company: z.string().check(z.maxLength(200)),
+  email: z.email(),
+  phone: z.string().check(z.maxLength(50)),
+  value: z.number().check(z.minimum(0)),
+};
+
+export const LeadSchema = z.object({
+  id: IdSchema,
+  name: leadField.name,
+  company: z.optional(leadField.company),
+  email: z.optional(leadField.email),
+  phone: z.optional(leadField.phone),
+  value: z.optional(leadField.value),
   status: ColumnKeySchema,
   /** Orders cards within a column; fractional so a move between two cards writes one lead. */
   position: z.number(),
-  assigneeId: z.nullable(id()),
+  assigneeId: z.nullable(IdSchema),
   createdAt: isoDate(),
   updatedAt: isoDate(),
   /** Incremented by every write; writes carry the version the user saw and stale ones are refused. */
@@ -123,11 +155,11 @@ export type Lead = z.infer<typeof LeadSchema>;
  * assignment has one path (`POST /api/assignments`), and the strict object rejects it by name.
  */
 export const LeadPatchSchema = z.strictObject({
-  name: z.optional(text(200)),
-  company: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
-  email: z.optional(z.nullable(z.email())),
-  phone: z.optional(z.nullable(z.string().check(z.maxLength(50)))),
-  value: z.optional(z.nullable(z.number().check(z.minimum(0)))),
+  name: z.optional(leadField.name),
+  company: z.optional(z.nullable(leadField.company)),
+  email: z.optional(z.nullable(leadField.email)),
+  phone: z.optional(z.nullable(leadField.phone)),
+  value: z.optional(z.nullable(leadField.value)),
   status: z.optional(ColumnKeySchema),
   position: z.optional(z.number()),
 });
@@ -137,14 +169,13 @@ export type LeadPatch = z.infer<typeof LeadPatchSchema>;
 export const PatchLeadBodySchema = z.extend(LeadPatchSchema, { expectedVersion: z.int().check(z.minimum(1)) });
 export type PatchLeadBody = z.infer<typeof PatchLeadBodySchema>;
 
+/**
+ * A lead to create: the lead's own fields a person enters, as the lead has them, and optionally an assignee.
+ * The backend gives the rest (id, position, timestamps, version).
+ */
 export const NewLeadSchema = z.strictObject({
-  name: text(200),
-  company: z.optional(z.string().check(z.maxLength(200))),
-  email: z.optional(z.email()),
-  phone: z.optional(z.string().check(z.maxLength(50))),
-  value: z.optional(z.number().check(z.minimum(0))),
-  status: ColumnKeySchema,
-  assigneeId: z.optional(z.nullable(id())),
+  ...z.pick(LeadSchema, { name: true, company: true, email: true, phone: true, value: true, status: true }).shape,
+  assigneeId: z.optional(LeadSchema.shape.assigneeId),
 });
 export type NewLead = z.infer<typeof NewLeadSchema>;
 
@@ -162,10 +193,10 @@ export type Source = z.infer<typeof SourceSchema>;
  * for `note`, `text` is the note.
  */
 export const ActivitySchema = z.object({
-  id: id(),
-  leadId: id(),
+  id: IdSchema,
+  leadId: IdSchema,
   type: ActivityTypeSchema,
-  actorId: id(),
+  actorId: IdSchema,
   at: isoDate(),
   from: z.optional(z.nullable(z.string())),
   to: z.optional(z.nullable(z.string())),
@@ -196,11 +227,11 @@ export const MAX_BATCH = 10_000;
 
 /** `POST /api/assignments` body. `expectedVersions` maps lead id → the version the caller saw. */
 export const AssignBodySchema = z.strictObject({
-  leadIds: z.array(id()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
-  assigneeId: z.nullable(id()),
+  leadIds: z.array(IdSchema).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+  assigneeId: z.nullable(IdSchema),
   expectedVersions: z.optional(z.record(z.string(), z.int().check(z.minimum(1)))),
   source: z.optional(SourceSchema),
-  batchId: z.optional(id()),
+  batchId: z.optional(IdSchema),
 });
 export type AssignBody = z.infer<typeof AssignBodySchema>;
 
@@ -210,13 +241,13 @@ export type AssignResultStatus = z.infer<typeof AssignResultStatusSchema>;
 
 /** Per-lead outcome: `lead` is the lead after the write (ok) or as it now is (conflict); absent otherwise. */
 export const AssignResultSchema = z.object({
-  leadId: id(),
+  leadId: IdSchema,
   status: AssignResultStatusSchema,
   lead: z.optional(LeadSchema),
 });
 export type AssignResult = z.infer<typeof AssignResultSchema>;
 
-export const AssignResponseSchema = z.object({ batchId: id(), results: z.array(AssignResultSchema) });
+export const AssignResponseSchema = z.object({ batchId: IdSchema, results: z.array(AssignResultSchema) });
 export type AssignResponse = z.infer<typeof AssignResponseSchema>;
 
 export const NoteBodySchema = z.strictObject({ text: text(5000) });
@@ -250,7 +281,7 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const ChangeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lead'), lead: LeadSchema }),
   z.object({ type: z.literal('activity'), activity: ActivitySchema }),
-  z.object({ type: z.literal('lead_removed'), leadId: id() }),
+  z.object({ type: z.literal('lead_removed'), leadId: IdSchema }),
 ]);
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 

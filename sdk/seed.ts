@@ -3,6 +3,7 @@
  * MemoryAdapter, the reference server, tests and benchmarks all start from identical boards.
  */
 import type { Activity, Lead, Member } from './schema.js';
+import { foldText } from './internal/match.js';
 import { CLOSED_STATUSES, DEFAULT_COLUMNS } from './schema.js';
 
 export interface SeedOptions {
@@ -53,7 +54,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+/** For email addresses: folded as search folds text ("Müller" → "muller"), then letters and digits only. */
+const slug = (s: string) => foldText(s).replace(/[^a-z0-9]+/g, '');
 
 export function seed(options: SeedOptions = {}): SeedData {
   const leadCount = Math.max(0, Math.floor(options.leads ?? 200));

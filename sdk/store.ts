@@ -1,6 +1,7 @@
 /**
- * LeadStore: the client-side state of a board and its one write path (see /brief STORE-CONTRACT and
- * DESIGN §3). Framework-free: no lit, no DOM; runs in the browser and in Node.
+ * LeadStore: the client-side state of a board and its one write path (every change a user makes is one of
+ * its commands; docs/architecture.md follows a write through it). Framework-free: no lit, no DOM; runs in the
+ * browser and in Node.
  *
  * A facade: it validates input, runs commands and pushed changes, and composes the parts in ./store/:
  * - write-ledger: confirmed leads plus in-flight overlays (exact rollback by version);
@@ -15,12 +16,12 @@ import { AdapterError, parseOrThrow } from './adapter.js';
 import type { DistributionPlan, DistributionStrategy } from './distribute.js';
 import { planDistribution } from './distribute.js';
 import { indexOfCard } from './internal/card-order.js';
-import { isIdList } from './internal/id-checks.js';
 import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, Member, MemberWithLoad, Source } from './schema.js';
 import {
   ColumnKeySchema,
   ColumnsSchema,
   DEFAULT_COLUMNS,
+  IdSchema,
   LeadFilterSchema,
   LeadPatchSchema,
   NoteBodySchema,
@@ -47,7 +48,6 @@ export type { DistributionPlan, DistributionStrategy } from './distribute.js';
 
 export type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
 
-const IdSchema = z.string().check(z.minLength(1), z.maxLength(200));
 const LeadIdsSchema = z.array(IdSchema);
 const AssigneeSchema = z.nullable(IdSchema);
 type AssignmentArgs = Parameters<typeof runAssignments> extends [AssignmentHost, ...infer Rest] ? Rest : never;
@@ -345,8 +345,7 @@ export class LeadStore {
   async assign(leadIds: readonly string[], assigneeId: string | null, options: { source?: Source } = {}): Promise<AssignOutcome> {
     let ids: string[], assignee: string | null, source: Source;
     try {
-      // A plainly valid list skips the schema's per-element work (see internal/id-checks.ts).
-      ids = [...new Set(isIdList(leadIds) ? leadIds : parseOrThrow(LeadIdsSchema, leadIds, 'leadIds'))];
+      ids = [...new Set(parseOrThrow(LeadIdsSchema, leadIds, 'leadIds'))];
       assignee = parseOrThrow(AssigneeSchema, assigneeId, 'assigneeId');
       source = parseOrThrow(SourceSchema, options.source ?? 'manual', 'source');
     } catch (error) {

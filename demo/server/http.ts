@@ -1,12 +1,11 @@
 /**
- * The error shape of DESIGN §5 and the helpers that parse request input with the SDK's schemas.
+ * The error shape of the REST API and the helpers that parse request input with the SDK's schemas.
  * Handlers throw `ApiError`; app.ts turns it into `{ error: { code, message, issues? }, current? }`.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Parser } from '../../sdk/adapter.js';
-import type { ErrorCode, FieldIssue, Lead } from '../../sdk/schema.js';
-import { describeIssues, toFieldIssues } from '../../sdk/schema.js';
+import type { ErrorCode, FieldIssue, Lead, Parser } from '../../sdk/schema.js';
+import { describeIssues, safeParseWithMessages, toFieldIssues } from '../../sdk/schema.js';
 
 export class ApiError extends Error {
   constructor(
@@ -50,7 +49,7 @@ function fieldIssues(issues: readonly ZodLikeIssue[]): FieldIssue[] {
 
 /** Parses `value` with a schema of sdk/schema.ts or throws a 400 naming every failing field. */
 export function parseWith<T>(schema: Parser<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
+  const result = safeParseWithMessages(schema, value);
   if (result.success) return result.data;
   throw invalid(fieldIssues(result.error.issues as readonly ZodLikeIssue[]), what);
 }

@@ -29,6 +29,7 @@ import {
   AssignBodySchema,
   CLOSED_STATUSES,
   ColumnKeySchema,
+  IdSchema,
   LeadQuerySchema,
   LeadSchema,
   MemberSchema,
@@ -259,7 +260,6 @@ export interface SeededMemoryAdapterOptions extends SeedOptions {
   storage?: KeyValueStorage;
 }
 
-const IdSchema = z.string().check(z.minLength(1), z.maxLength(200));
 const ListQuerySchema = z.extend(LeadQuerySchema, { status: z.optional(z.array(ColumnKeySchema)) });
 const UpdateOptionsSchema = z.object({ source: z.optional(SourceSchema) });
 const PATCH_NULLABLE = new Set(['company', 'email', 'phone', 'value']);

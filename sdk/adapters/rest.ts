@@ -1,6 +1,6 @@
 /**
- * LeadAdapter over the REST contract of DESIGN §5 (the reference server in demo/server, or any backend
- * that speaks it). Runs in browsers and in Node ≥ 20.
+ * LeadAdapter over the REST API of the reference server in demo/server (its routes are listed in
+ * demo/server/app.ts; docs/architecture.md describes them), or of any backend that speaks it. Runs in browsers and in Node ≥ 20.
  *
  * - Every answer is parsed with the schemas of schema.ts before it is returned: a malformed answer becomes
  *   `AdapterError('invalid')` naming the field, and nothing of it is handed to the caller.
@@ -16,7 +16,7 @@
  */
 import type { HTTPError, KyInstance } from 'ky';
 import type { AssignOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
-import { AdapterError, parseOrThrow, type Parser } from '../adapter.js';
+import { AdapterError, parseOrThrow } from '../adapter.js';
 import type {
   Activity,
   AssignResponse,
@@ -27,6 +27,7 @@ import type {
   LeadPatch,
   Member,
   MemberWithLoad,
+  Parser,
   Source,
 } from '../schema.js';
 import {

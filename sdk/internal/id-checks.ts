@@ -1,18 +1,21 @@
 /**
- * Plain-code checks for the big id lists of bulk commands (1,000 lead ids, their expected versions). They
- * accept a strict subset of what the schemas in schema.ts accept and nothing else; a caller runs the
- * schema whenever a check says no, so bad input is still refused with the schema's error naming the field.
- * What they save is the schema's per-element machinery, ~5 ms for a 1,000-lead batch before the code is
- * warm. test/sdk/id-checks.test.ts holds them to the schemas.
+ * Plain-code checks of an assignment body (up to 10,000 lead ids and their expected versions), run by the
+ * MemoryAdapter in front of AssignBodySchema. They accept a strict subset of what the schema accepts and
+ * nothing else; whenever a check says no, the schema runs, so bad input is still refused with the schema's
+ * error naming the field. test/sdk/id-checks.test.ts holds them to the schema.
+ *
+ * Kept only where a measurement says it pays: for a 1,000-lead body, after a load had warmed zod up, the schema
+ * took 11-25 ms on each of the first three batches and 1.7 ms warm; these checks 1-8 ms and 0.7 ms (Node 20, 2
+ * cores). A bare id list costs zod under 1 ms even the first time, so the store checks its lists with IdSchema.
  */
 
 import type { AssignOptions } from '../adapter.js';
 import type { AssignBody } from '../schema.js';
-import { MAX_BATCH, SOURCES } from '../schema.js';
+import { ID_MAX_LENGTH, MAX_BATCH, SOURCES } from '../schema.js';
 
-/** The id rule of schema.ts (`id()`): a string of 1 to 200 characters. */
+/** The id rule of schema.ts (IdSchema) in plain code: a string of 1 to ID_MAX_LENGTH characters. */
 export function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 200;
+  return typeof value === 'string' && value.length >= 1 && value.length <= ID_MAX_LENGTH;
 }
 
 /** An array of ids (every element present and an id), with `min` to `max` elements. */

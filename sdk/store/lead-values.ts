@@ -1,4 +1,4 @@
-/** Small value helpers on leads shared by the store's parts; all O(1) in the board size. */
+/** Small value helpers on leads shared by the store's parts; none looks at more than the values it is given. */
 import type { Lead, LeadPatch } from '../schema.js';
 import { CLOSED_STATUSES } from '../schema.js';
 

@@ -122,7 +122,9 @@ export class SelectionModel {
 
   /**
    * Adds cards of columns (each list from that column's cardsIn, or a slice of it: every card matches the
-   * filter) to the selection. A big group becomes a segment: O(1) plus the few ids it absorbs from `extra`.
+   * filter) to the selection. A big group becomes a segment, a reference to its list rather than a set of
+   * its ids: the only per-id work is one look (by bisection) at each id picked one by one, or a merge with
+   * the column's earlier segment.
    * Returns whether the selection changed.
    */
   selectCards(groups: readonly (readonly [string, readonly Lead[]])[]): boolean {

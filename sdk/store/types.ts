@@ -1,5 +1,5 @@
 /**
- * The store's public value types (STORE-CONTRACT). Kept apart from the LeadStore class so the parts of the
+ * The store's public value types (re-exported by store.ts). Kept apart from the LeadStore class so the parts of the
  * store can name them without importing the facade that composes those parts.
  */
 import type { AdapterError } from '../adapter.js';

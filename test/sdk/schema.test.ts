@@ -1,10 +1,20 @@
-import { expect } from '@open-wc/testing';
-import { AdapterError, LeadPatchSchema, LeadSchema, AssignBodySchema, parseOrThrow } from '../../sdk/index.js';
+import { expect } from 'chai';
+import {
+  AdapterError,
+  AssignBodySchema,
+  LeadPatchSchema,
+  LeadSchema,
+  NewLeadSchema,
+  parseOrThrow,
+  safeParseWithMessages,
+  toFieldIssues,
+} from '../../sdk/index.js';
 import { seed } from '../../sdk/memory.js';
 
 describe('schema', () => {
   it('accepts every seeded lead and member', () => {
     const data = seed({ leads: 50, members: 6 });
+    expect(data.leads).to.have.length(50);
     for (const lead of data.leads) parseOrThrow(LeadSchema, lead, 'lead');
     expect(data.members.filter((m) => m.role === 'admin')).to.have.length(1);
     expect(data.members.filter((m) => m.role === 'manager')).to.have.length(1);
@@ -42,5 +52,29 @@ describe('schema', () => {
 
   it('requires at least one lead in an assignment', () => {
     expect(() => parseOrThrow(AssignBodySchema, { leadIds: [], assigneeId: null }, 'body')).to.throw(/leadIds/);
+  });
+
+  it('a new lead is held to the lead’s own field rules, and may not bring what the backend gives', () => {
+    const lead = seed({ leads: 1 }).leads[0]!;
+    const issues = (schema: typeof LeadSchema | typeof NewLeadSchema, value: unknown) => {
+      const result = safeParseWithMessages(schema, value);
+      return result.success ? [] : toFieldIssues(result.error.issues);
+    };
+    const entered: [string, unknown][] = [
+      ['name', '   '], ['name', 'x'.repeat(201)], ['company', 'x'.repeat(201)], ['email', 'nope'], ['phone', '1'.repeat(51)],
+      ['value', -1], ['value', '12'], ['status', 'Not a key!'],
+    ];
+    for (const [field, value] of entered) {
+      const asNew = issues(NewLeadSchema, { name: 'Dana Ruiz', status: 'new', [field]: value });
+      expect(asNew, `${field}: ${String(value)}`).to.have.length(1);
+      expect(asNew, `${field}: ${String(value)}`).to.deep.equal(issues(LeadSchema, { ...lead, [field]: value }));
+    }
+    expect(parseOrThrow(NewLeadSchema, { name: '  Dana Ruiz ', status: 'new', assigneeId: null, value: 10 }, 'lead'))
+      .to.deep.equal({ name: 'Dana Ruiz', status: 'new', assigneeId: null, value: 10 });
+    expect(parseOrThrow(NewLeadSchema, { name: 'Dana Ruiz', status: 'new', assigneeId: 'm2' }, 'lead').assigneeId).to.equal('m2');
+    for (const given of ['id', 'position', 'version', 'createdAt']) {
+      expect(() => parseOrThrow(NewLeadSchema, { name: 'Dana Ruiz', status: 'new', [given]: lead[given as keyof typeof lead] }, 'lead'))
+        .to.throw(AdapterError, new RegExp(`Unrecognized key: "${given}"`));
+    }
   });
 });
