@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Node-only tests (reference server, RestAdapter against it, end-to-end in Chromium) with Node's test runner.
-# Node 20's runner does not expand globs nor pick .ts files from a folder, so we list them here.
+# Node-only tests (build scripts, reference server, RestAdapter against it, end-to-end in Chromium) and the SDK's
+# tests, which run here as well as in Chromium: the same files, with node:test standing in for mocha's globals
+# (test/sdk/node-globals.ts). Node 20's runner does not expand globs nor pick .ts files from a folder, so the
+# files are listed here.
 set -euo pipefail
 shopt -s nullglob
-files=(test/server/*.test.ts test/e2e/*.test.ts)
-if [ ${#files[@]} -eq 0 ]; then echo "test:node: no Node test files yet"; exit 0; fi
+sdk=(test/sdk/*.test.ts)
+if [ ${#sdk[@]} -gt 0 ]; then
+  node --import tsx --import ./test/sdk/node-globals.ts --test --test-concurrency=1 --test-reporter=spec "${sdk[@]}"
+fi
+files=(test/scripts/*.test.ts test/server/*.test.ts test/e2e/*.test.ts)
+if [ ${#files[@]} -eq 0 ]; then echo "test:node: no Node-only test files yet"; exit 0; fi
 exec node --import tsx --test --test-concurrency=1 --test-reporter=spec "${files[@]}"

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { planDistribution } from '../../sdk/index.js';
 import type { DistributableMember } from '../../sdk/index.js';
 

@@ -31,3 +31,43 @@ export function thrown(fn: () => unknown): AdapterError {
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 /** Leads sorted by id, for comparing two views of the same data. */
 export const sortedById = <T extends { id: string }>(items: Iterable<T>): T[] => [...items].sort(byId);
+
+/**
+ * One idle period of the host, as the store's background work waits for it (see sdk/store/filter-state.ts):
+ * an idle callback in a browser, a timer turn in Node.
+ */
+export function idle(): Promise<void> {
+  const host = globalThis as { requestIdleCallback?: (task: () => void, options: { timeout: number }) => number };
+  return new Promise((resolve) => {
+    if (host.requestIdleCallback) host.requestIdleCallback(() => setTimeout(resolve, 0), { timeout: 2000 });
+    else setTimeout(resolve, 20);
+  });
+}
+
+/** Lets idle periods pass until `done()` holds; fails the test when it still does not after `periods` of them. */
+export async function untilIdleWorkDone(done: () => boolean, what: string, periods = 100): Promise<void> {
+  for (let i = 0; i < periods; i++) {
+    if (done()) return;
+    await idle();
+  }
+  if (!done()) throw new Error(`${what}: still not done after ${periods} idle periods`);
+}
+
+/**
+ * Counts the calls of a method on a class's prototype (every instance), calling through to it: tells a test
+ * which path the code took where the result alone cannot (an index used, or a scan giving the same answer).
+ */
+export function countCalls<T extends object>(prototype: T, method: keyof T & string): { readonly count: number; restore(): void } {
+  const original = prototype[method] as (...args: unknown[]) => unknown;
+  const counter = {
+    count: 0,
+    restore: () => void Object.assign(prototype, { [method]: original }),
+  };
+  Object.assign(prototype, {
+    [method](this: unknown, ...args: unknown[]) {
+      counter.count++;
+      return original.apply(this, args);
+    },
+  });
+  return counter;
+}

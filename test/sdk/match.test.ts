@@ -1,5 +1,5 @@
 /** foldText's fast paths (ASCII, accented Latin letters) must give exactly what NFD folding gives. */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { foldText, searchableText } from '../../sdk/internal/match.js';
 import { seed } from '../../sdk/memory.js';
 

@@ -1,8 +1,36 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { AdapterError } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import type { ChangeEvent, Lead, Member } from '../../sdk/index.js';
+import type { KeyValueStorage } from '../../sdk/memory.js';
 import { rejection, settle } from './helpers.js';
+
+/** A Web Storage stand-in over a Map (what the database uses of it: getItem, setItem). */
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+/**
+ * Runs `body` with `globalThis.localStorage` replaced: by a storage, by nothing (as in Node), or by a getter
+ * that throws (as some sandboxed frames do); the real one (a browser's) is put back afterwards.
+ */
+async function withGlobalLocalStorage(replacement: KeyValueStorage | undefined | 'throws', body: () => Promise<void>): Promise<void> {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+  Object.defineProperty(globalThis, 'localStorage', {
+    configurable: true,
+    get: () => {
+      if (replacement === 'throws') throw new Error('SecurityError: access to localStorage is denied');
+      return replacement;
+    },
+  });
+  try {
+    await body();
+  } finally {
+    if (own) Object.defineProperty(globalThis, 'localStorage', own);
+    else delete (globalThis as { localStorage?: unknown }).localStorage;
+  }
+}
 
 /** A small deterministic team: m1 admin, m2 manager, m3..m5 members, m6 inactive. */
 function setup(leads = 30) {
@@ -21,6 +49,8 @@ describe('MemoryAdapter', () => {
     expect((await admin.me()).role).to.equal('admin');
     const members = await admin.listMembers();
     const open = db.snapshot().leads.filter((l) => l.assigneeId && !['won', 'lost'].includes(l.status));
+    expect(members).to.have.length(6);
+    expect(open, 'open assigned leads').not.to.be.empty;
     for (const m of members) expect(m.openLeads).to.equal(open.filter((l) => l.assigneeId === m.id).length);
   });
 
@@ -176,18 +206,49 @@ describe('MemoryAdapter', () => {
     expect(seenByAlice).to.have.length(1);
   });
 
-  it('persists to storage when asked, and works without localStorage', async () => {
-    const data = new Map<string, string>();
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+  it('persists to the storage it is given: a second database on the same key starts from the saved data', async () => {
+    const storage = memoryStorage();
     const first = new MemoryDatabase(seed({ leads: 5, members: 4 }), { storageKey: 'kanban', storage });
     const admin = new MemoryAdapter({ database: first, as: 'm1' });
     const lead = (await admin.listLeads())[0]!;
     await admin.updateLead(lead.id, { name: 'Persisted' }, lead.version);
     await settle();
+    expect(storage.data.has('kanban')).to.equal(true);
     const second = new MemoryDatabase(seed({ leads: 5, members: 4 }), { storageKey: 'kanban', storage });
     expect(second.snapshot().leads.find((l) => l.id === lead.id)!.name).to.equal('Persisted');
-    expect(() => new MemoryDatabase({ members: [], leads: [] }, { storageKey: 'x', storage: undefined })).not.to.throw();
   });
+
+  it('without a storage given, persists to the global localStorage when there is one', async () => {
+    const storage = memoryStorage();
+    await withGlobalLocalStorage(storage, async () => {
+      const database = new MemoryDatabase(seed({ leads: 5, members: 4 }), { storageKey: 'kanban-global' });
+      const admin = new MemoryAdapter({ database, as: 'm1' });
+      const lead = (await admin.listLeads())[0]!;
+      await admin.updateLead(lead.id, { name: 'Saved globally' }, lead.version);
+      await settle();
+    });
+    expect(JSON.parse(storage.data.get('kanban-global')!).leads.some((l: Lead) => l.name === 'Saved globally')).to.equal(true);
+  });
+
+  for (const [what, global] of [['absent', undefined], ['throwing on access', 'throws']] as const) {
+    it(`with localStorage ${what}, keeps its data in memory and works (nothing saved, nothing thrown)`, async () => {
+      const key = `kanban-no-storage-${what}`;
+      await withGlobalLocalStorage(global, async () => {
+        const database = new MemoryDatabase(seed({ leads: 5, members: 4 }), { storageKey: key, storage: undefined });
+        const admin = new MemoryAdapter({ database, as: 'm1' });
+        const lead = (await admin.listLeads())[0]!;
+        await admin.updateLead(lead.id, { name: 'Kept in memory' }, lead.version);
+        await settle();
+        database.saveNow();
+        expect((await admin.getLead(lead.id)).name).to.equal('Kept in memory');
+        const second = new MemoryDatabase(seed({ leads: 5, members: 4 }), { storageKey: key });
+        expect(second.snapshot().leads.find((l) => l.id === lead.id)!.name).not.to.equal('Kept in memory');
+      });
+      // The real localStorage (a browser's; Node has none) was not written behind the test's back.
+      const real = (globalThis as { localStorage?: { getItem(key: string): string | null } }).localStorage;
+      expect(real?.getItem(key) ?? null).to.equal(null);
+    });
+  }
 
   it('rejects malformed seed data naming the field', () => {
     const data = seed({ leads: 2, members: 4 });

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { decideAssignment } from '../../sdk/index.js';
 import { seed } from '../../sdk/memory.js';
 

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { AdapterError } from '../../sdk/index.js';
 import type { Lead } from '../../sdk/index.js';
 import { rejection, settle } from './helpers.js';
@@ -12,6 +12,7 @@ describe('LeadStore: rollback under faults', () => {
     const b = await board();
     const { store } = b;
     const leads = unassignedIn(store).slice(0, 5);
+    expect(leads).to.have.length(5);
     const ids = leads.map((l) => l.id);
     const load = store.member(b.alice.id)!.openLeads;
     b.fault.fail('assign');

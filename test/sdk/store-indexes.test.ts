@@ -5,11 +5,12 @@
  * the kinds of changes that take the incremental paths: moves, assignments (single and bulk), edits under an
  * active search, search keystrokes that extend or shorten the query, and pushed changes from another user.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { CLOSED_STATUSES, DEFAULT_COLUMNS } from '../../sdk/index.js';
 import type { Lead, LeadStore } from '../../sdk/index.js';
-import { foldText } from '../../sdk/internal/match.js';
-import { settle } from './helpers.js';
+import { foldText } from '../../sdk/index.js';
+import { SearchHaystack } from '../../sdk/store/search-haystack.js';
+import { countCalls, settle, untilIdleWorkDone } from './helpers.js';
 import { board } from './store-setup.js';
 
 const keys = DEFAULT_COLUMNS.map((c) => c.key);
@@ -35,6 +36,7 @@ const byOrder = (a: Lead, b: Lead) => a.position - b.position || (a.id < b.id ? 
 /** Every derived figure equals the one recomputed from the shown leads. */
 function expectConsistent(store: LeadStore, ids: readonly string[]): void {
   const leads = shown(store, ids);
+  expect(leads, 'leads to check').not.to.be.empty;
   for (const k of keys) {
     const inColumn = leads.filter((l) => l.status === k).sort(byOrder);
     const cards = inColumn.filter((l) => matchesFilter(store, l));
@@ -84,6 +86,7 @@ describe('LeadStore: derived state kept by deltas', () => {
     const outcome = await b.store.assign([lead.id], b.bob.id);
     expect(outcome.ok).to.deep.equal([lead.id]);
     await settle();
+    expect(b.store.members).to.have.length(before.size);
     for (const m of b.store.members) {
       const old = before.get(m.id)!;
       if (m.id === b.alice.id) expect(m.openLeads).to.equal(old.openLeads - 1);
@@ -157,37 +160,49 @@ describe('LeadStore: derived state kept by deltas', () => {
     expectConsistent(store, ids);
   });
 
-  it('search text folded ahead of the first query (after load, after edits) finds the same cards', async () => {
+  it('search text folded and joined in idle time (after load, after edits) is used and finds the same cards', async () => {
     const b = await board({ leads: 200 });
     const ids = b.store.matchingIds();
     const { store } = b;
-    const lead = store.lead(ids[7]!)!;
-    await store.assign([lead.id], null); // a new version with the same text
-    await store.update(ids[9]!, { name: 'Zqë Ahéad', company: null }); // a new version with new text
-    const idle = () => new Promise((resolve) => setTimeout(resolve, 200)); // the folding/joining timer slices have run
-    await idle();
-    for (const q of ['zqe', 'ZQË AHEAD', 'a', 'an', 'e', lead.name.slice(0, 4)]) {
-      store.setFilter({ q });
+    const joined = countCalls(SearchHaystack.prototype, 'find');
+    /** How many columns a search answers from their joined text (the query is set, then cleared). */
+    const columnsFromJoinedText = () => {
+      const before = joined.count;
+      store.setFilter({ q: 'a' });
+      store.setFilter({ q: '' });
+      return joined.count - before;
+    };
+    try {
+      const lead = store.lead(ids[7]!)!;
+      await store.assign([lead.id], null); // a new version with the same text
+      await store.update(ids[9]!, { name: 'Zqë Ahéad', company: null }); // a new version with new text
+      await untilIdleWorkDone(() => columnsFromJoinedText() === keys.length, 'joined text of every column');
+      for (const q of ['zqe', 'ZQË AHEAD', 'a', 'an', 'e', lead.name.slice(0, 4)]) {
+        store.setFilter({ q });
+        expectConsistent(store, ids);
+      }
+      store.setFilter({ q: 'zqe' });
+      expect(store.matchingIds()).to.deep.equal([ids[9]]);
+      // Columns changed after their text was joined: searched again from the changed lists, then joined anew.
+      store.setFilter({ q: '' });
+      await store.move(ids[9]!, 'won', { index: 0 });
+      await store.update(ids[11]!, { name: 'Zqë Second' });
+      expect(columnsFromJoinedText(), 'the changed columns have no joined text yet').to.be.lessThan(keys.length);
+      for (const q of ['zqe', 'a', 'zq']) {
+        store.setFilter({ q });
+        expectConsistent(store, ids);
+      }
+      store.setFilter({ q: '' });
+      await untilIdleWorkDone(() => columnsFromJoinedText() === keys.length, 'joined text of the changed columns');
+      for (const q of ['zqe', 'a', 'zq', 'zqe s']) {
+        store.setFilter({ q });
+        expectConsistent(store, ids);
+      }
+      store.setFilter({ q: 'zq', assignee: 'unassigned', status: ['won', 'new'] });
       expectConsistent(store, ids);
+    } finally {
+      joined.restore();
     }
-    store.setFilter({ q: 'zqe' });
-    expect(store.matchingIds()).to.deep.equal([ids[9]]);
-    // Columns changed after their text was joined: searched again from the changed lists, then joined anew.
-    store.setFilter({ q: '' });
-    await store.move(ids[9]!, 'won', { index: 0 });
-    await store.update(ids[11]!, { name: 'Zqë Second' });
-    for (const q of ['zqe', 'a', 'zq']) {
-      store.setFilter({ q });
-      expectConsistent(store, ids);
-    }
-    await idle();
-    store.setFilter({ q: '' });
-    for (const q of ['zqe', 'a', 'zq', 'zqe s']) {
-      store.setFilter({ q });
-      expectConsistent(store, ids);
-    }
-    store.setFilter({ q: 'zq', assignee: 'unassigned', status: ['won', 'new'] });
-    expectConsistent(store, ids);
   });
 
   it('a lead edited between two keystrokes is filtered by its new text', async () => {
@@ -238,6 +253,7 @@ describe('LeadStore: derived state kept by deltas', () => {
     const { store } = b;
     const order = store.cardsIn('new').map((l) => l.id);
     const batch = order.filter((_, i) => i % 3 === 0);
+    expect(batch.length, 'a bulk of cards from new').to.be.greaterThan(10);
     const held = b.fault.inject('assign', { hold: 'response' });
     const assigning = store.assign(batch, b.alice.id, { source: 'bulk' });
     await settle(); // the backend has written, its pushed echo has arrived, our answer is held

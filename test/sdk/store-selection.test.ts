@@ -4,7 +4,7 @@
  * store keeps big selections without listing every id (see sdk/store/selection-model.ts); these tests hold
  * its answers (isSelected, selectedCount, selectedIds, selection, per-column states) to that meaning.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { DEFAULT_COLUMNS } from '../../sdk/index.js';
 import type { LeadStore } from '../../sdk/index.js';
 import { settle } from './helpers.js';

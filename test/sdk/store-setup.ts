@@ -1,5 +1,5 @@
 /** A real board for store tests: a seeded MemoryDatabase, a fault-injecting wrapper, and a loaded LeadStore. */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { LeadStore } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import type { Member, StoreChange, StoreNotice } from '../../sdk/index.js';
@@ -63,6 +63,7 @@ export async function expectStoreEqualsBackend(b: Board): Promise<void> {
   await settle(5);
   const fresh = b.backend.session(b.backend.memberId, { latency: 0 });
   const leads = await fresh.listLeads();
+  expect(leads, 'leads the backend holds').not.to.be.empty;
   expect(b.store.leadCount).to.equal(leads.length);
   for (const lead of leads) expect(b.store.lead(lead.id), lead.id).to.deep.equal(lead);
   const members = await fresh.listMembers();
