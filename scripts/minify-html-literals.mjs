@@ -5,13 +5,16 @@
 // The rewrite is the one HTML rendering cannot tell apart: a run of whitespace that contains a line break
 // becomes one space. Text nodes stay where they were (a whitespace-only node stays, as " "), bindings and
 // attributes are untouched apart from such runs, and runs on a single line are left alone. Templates that
-// hold <pre>, <textarea>, <style> or <script> are skipped whole (their whitespace can be content), and so is
-// a run right after a backslash (a line continuation). Literals are found with TypeScript's parser, so an
-// expression inside ${} is never mistaken for template text.
+// hold <pre>, <textarea>, <style> or <script>, or a quoted attribute value that spans lines (a title's line
+// break shows in its tooltip), are skipped whole: their whitespace can be content. So is a run right after a
+// backslash (a line continuation). Literals are found with TypeScript's parser, so an expression inside ${} is
+// never mistaken for template text.
 import ts from 'typescript';
 
 const TAGS = new Set(['html', 'svg']);
 const WHITESPACE_SENSITIVE = /<(pre|textarea|style|script)\b/i;
+/** An attribute value opened by a quote that meets a line break before its closing quote. */
+const VALUE_WITH_BREAK = /=\s*(["'])(?:(?!\1)[^\n])*\n/;
 const BROKEN_RUN = /(?<!\\)[ \t]*\n\s*/g;
 
 /**
@@ -38,7 +41,9 @@ export function collapseTemplateWhitespace(code, fileName) {
               literal.end - (ts.isTemplateTail(literal) ? 1 : 2),
             ]),
           ];
-      if (!parts.some(([start, end]) => WHITESPACE_SENSITIVE.test(code.slice(start, end)))) spans.push(...parts);
+      // The text as HTML sees it, an expression standing in as "${}" (it may sit inside an attribute value).
+      const text = parts.map(([start, end]) => code.slice(start, end)).join('${}');
+      if (!WHITESPACE_SENSITIVE.test(text) && !VALUE_WITH_BREAK.test(text)) spans.push(...parts);
     }
     ts.forEachChild(node, visit);
   };
