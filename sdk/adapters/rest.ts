@@ -14,6 +14,7 @@
  *   by streaming `fetch` with the Authorization header (Node 20 has no EventSource). Both reconnect with
  *   backoff; `onReconnect` tells the host that changes may have been missed while the stream was down.
  */
+import type * as Ky from 'ky';
 import type { HTTPError, KyInstance } from 'ky';
 import type { AssignOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
 import { AdapterError, parseOrThrow } from '../adapter.js';
@@ -89,7 +90,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** The global fetch, called unbound-safe (some browsers throw "Illegal invocation" on a detached fetch). */
 const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
 
-type KyModule = typeof import('ky');
+type KyModule = typeof Ky;
 let kyModule: Promise<KyModule> | undefined;
 /**
  * ky is loaded on the first request rather than with this module: the SDK index (and the elements bundle

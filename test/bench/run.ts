@@ -13,7 +13,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBoard, launchBrowser, VIEWPORT } from './browser-bench.js';
 import { benchRoutes, buildBench } from './build.js';
 import { reportBundle } from './bundle-report.js';
-import { le, Report } from './report.js';
+import { Report } from './report.js';
 import { benchServer } from './server-bench.js';
 import { serveFiles } from './static-server.js';
 

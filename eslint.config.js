@@ -1,0 +1,82 @@
+// Lint guards the layers and a few mistakes the type checker lets through; it is not a style guide.
+// docs/architecture.md describes the layers these rules hold. Not type-aware: it stays fast (npm test runs it first).
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const sdkOnlyThroughItsEntry = 'reach the SDK only through its public entry, sdk/index.ts';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  {
+    files: ['**/*.{ts,mts,js,mjs}'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { '@typescript-eslint': tseslint.plugin, 'import-x': importX },
+    settings: {
+      // How import-x reads the modules it follows (no-cycle walks the whole graph): TypeScript's parser for .ts.
+      'import-x/extensions': ['.ts', '.mts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      // `any` switches the type checker off; the few places that need it say so with a disable comment.
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Type-only imports are written `import type`: bundlers then drop them without looking further.
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+      // Runtime import cycles in our own code (static or dynamic import()); type-only imports do not count.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './sdk',
+              from: ['./src', './demo'],
+              message: 'the SDK is framework-free and stands alone: it never imports the elements or the demo',
+            },
+            { target: './src', from: './demo', message: 'the elements never import the demo' },
+            { target: './src', from: './sdk', except: ['./index.ts'], message: `the elements ${sdkOnlyThroughItsEntry}` },
+            {
+              // The reference server shares the data shapes, the rules and the demo data with the SDK (one definition
+              // on both sides) and the text folding its search uses; nothing of the client (store, adapters).
+              target: './demo/server',
+              from: './sdk',
+              except: ['./schema.ts', './policy.ts', './seed.ts', './internal/match.ts'],
+              message: 'the reference server may import only sdk/schema.ts, sdk/policy.ts, sdk/seed.ts and sdk/internal/match.ts',
+            },
+            {
+              // The demo page is a host like any other: the package's two SDK entries.
+              target: './demo/*.ts',
+              from: './sdk',
+              except: ['./index.ts', './memory.ts'],
+              message: 'the demo page uses the SDK as a host does: sdk/index.ts and sdk/memory.ts',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'the SDK is framework-free: no lit' }] },
+      ],
+      // The SDK runs in Node too: no DOM. What it may use where present (localStorage, EventSource, location,
+      // requestIdleCallback) it reads through globalThis or behind a typeof check.
+      'no-restricted-globals': [
+        'error',
+        ...['document', 'window', 'customElements', 'HTMLElement'].map((name) => ({
+          name,
+          message: 'the SDK runs in Node too: no DOM',
+        })),
+      ],
+    },
+  },
+);
