@@ -324,8 +324,9 @@ export class LeadStore {
 
   /**
    * Selects every lead matching the filter now, rendered or not. The selection is those leads: changing the
-   * filter afterwards does not change it, and a lead arriving later is not selected. Costs O(columns): the
-   * ids are listed only when asked for (selectedIds()).
+   * filter afterwards does not change it, and a lead arriving later is not selected. Each column's cards are
+   * kept as one reference (see SelectionModel): no per-lead work unless a column already had a selection to
+   * merge with. The ids are listed only when asked for (selectedIds()).
    */
   selectAllMatching(): void {
     this.selectCards(this._columns.map((c) => [c.key, this.cardsIn(c.key)] as const));
@@ -622,8 +623,10 @@ export class LeadStore {
 
   // ================================================================== internals: indexes and notifications
 
-  /** Recomputes the shown lead from confirmed + overlays and updates every index that depends on it. */
-  /** Returns whether the shown lead changed. */
+  /**
+   * Recomputes the shown lead from confirmed + overlays and updates every index that depends on it.
+   * Returns whether the shown lead changed.
+   */
   private refresh(id: string, withLoadDeltas = true): boolean {
     const next = this.ledger.shownFor(id);
     const prev = this.shown.get(id);

@@ -12,7 +12,8 @@
  * - `subscribe()` reads `GET /api/events`: with `EventSource` where it exists and no custom `fetch` was
  *   given (browsers; the token then travels as `?token=` since EventSource cannot send headers), otherwise
  *   by streaming `fetch` with the Authorization header (Node 20 has no EventSource). Both reconnect with
- *   backoff; `onReconnect` tells the host that changes may have been missed while the stream was down.
+ *   backoff (rest-events.ts); `onReconnect` tells the host that changes may have been missed while the
+ *   stream was down.
  */
 import type * as Ky from 'ky';
 import type { HTTPError, KyInstance } from 'ky';
@@ -49,8 +50,12 @@ import {
   SessionResponseSchema,
 } from '../schema.js';
 import * as z from 'zod/mini';
+import type { EventStream, FetchLike } from './rest-events.js';
+import { subscribeWithEventSource, subscribeWithFetch } from './rest-events.js';
 
-export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+export { EventStreamParser } from './rest-events.js';
+
+export type { FetchLike } from './rest-events.js';
 
 export interface RestAdapterOptions {
   /** Where the API lives: `'/api'` (same origin, browsers) or `'http://host:port/api'` (required in Node). */
@@ -128,44 +133,7 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
 }
 
-/** Splits a text/event-stream into the `data` of each event (comments and other fields ignored). */
-export class EventStreamParser {
-  private buffer = '';
-  private data: string[] = [];
 
-  constructor(private readonly onData: (data: string) => void) {}
-
-  push(chunk: string): void {
-    this.buffer += chunk;
-    const lines = this.buffer.split(/\r\n|\r|\n/);
-    this.buffer = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line === '') {
-        if (this.data.length > 0) this.onData(this.data.join('\n'));
-        this.data = [];
-      } else if (line.startsWith('data:')) {
-        this.data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-      }
-    }
-  }
-}
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-
-/** Reconnect delay: 0.5 s doubling to 30 s, with jitter so many clients do not return at once. */
-const backoff = (attempt: number) => Math.min(30_000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
-
-/** No byte (not even a heartbeat, sent every 15 s) for this long means the connection is dead. */
-const STREAM_IDLE_MS = 45_000;
 
 export class RestAdapter implements LeadAdapter {
   /** The API root without a trailing slash. */
@@ -315,9 +283,10 @@ export class RestAdapter implements LeadAdapter {
       this.options.onReconnect?.();
       hooks.onReconnect?.();
     };
+    const stream: EventStream = { url: `${this.baseUrl}/events`, token: () => this.token, fetch: this.fetchImpl };
     return useEventSource
-      ? this.subscribeWithEventSource(deliver, reconnected)
-      : this.subscribeWithFetch(deliver, reconnected);
+      ? subscribeWithEventSource(stream, deliver, reconnected)
+      : subscribeWithFetch(stream, deliver, reconnected);
   }
 
   /** One call: ky with retries for GET, the answer parsed with `schema`, every failure an AdapterError. */
@@ -355,90 +324,5 @@ export class RestAdapter implements LeadAdapter {
       throw new AdapterError('invalid', `${what}: the answer is not JSON`, { status: response.status, cause: error });
     }
     return parseOrThrow(schema, body, what);
-  }
-
-  private eventsUrl(): string {
-    return `${this.baseUrl}/events`;
-  }
-
-  /** Browsers: EventSource reconnects by itself after a drop; when it gives up (an HTTP error) we retry. */
-  private subscribeWithEventSource(deliver: (data: string) => void, reconnected: () => void): () => void {
-    const base = typeof location === 'undefined' ? undefined : location.href;
-    let source: EventSource | undefined;
-    let stopped = false;
-    let everOpened = false;
-    let attempt = 0;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    const connect = () => {
-      const url = new URL(this.eventsUrl(), base);
-      const token = this.token;
-      if (token) url.searchParams.set('token', token);
-      source = new EventSource(url);
-      source.onopen = () => {
-        if (everOpened) reconnected();
-        everOpened = true;
-        attempt = 0;
-      };
-      source.onmessage = (event: MessageEvent<string>) => deliver(event.data);
-      source.onerror = () => {
-        if (stopped || source?.readyState !== EventSource.CLOSED) return; // CONNECTING: it retries itself
-        retryTimer = setTimeout(connect, backoff(attempt++));
-      };
-    };
-    connect();
-    return () => {
-      stopped = true;
-      clearTimeout(retryTimer);
-      source?.close();
-    };
-  }
-
-  /** Node (and custom fetch): read the stream with fetch, reconnecting with backoff until unsubscribed. */
-  private subscribeWithFetch(deliver: (data: string) => void, reconnected: () => void): () => void {
-    const stop = new AbortController();
-    const run = async () => {
-      let everOpened = false;
-      for (let attempt = 0; !stop.signal.aborted; ) {
-        const connection = new AbortController();
-        const abortConnection = () => connection.abort();
-        stop.signal.addEventListener('abort', abortConnection, { once: true });
-        let idle: ReturnType<typeof setTimeout> | undefined;
-        const resetIdle = () => {
-          clearTimeout(idle);
-          idle = setTimeout(abortConnection, STREAM_IDLE_MS);
-        };
-        try {
-          const token = this.token;
-          resetIdle();
-          const response = await this.fetchImpl(this.eventsUrl(), {
-            headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-            signal: connection.signal,
-            cache: 'no-store',
-          });
-          if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
-          if (everOpened) reconnected();
-          everOpened = true;
-          attempt = 0;
-          const parser = new EventStreamParser(deliver);
-          const decoder = new TextDecoder();
-          const reader = response.body.getReader();
-          for (;;) {
-            resetIdle();
-            const { done, value } = await reader.read();
-            if (done) break;
-            parser.push(decoder.decode(value, { stream: true }));
-          }
-        } catch {
-          // dropped, refused or idle: fall through to the backoff below
-        } finally {
-          clearTimeout(idle);
-          stop.signal.removeEventListener('abort', abortConnection);
-          connection.abort();
-        }
-        if (!stop.signal.aborted) await sleep(backoff(attempt++), stop.signal);
-      }
-    };
-    void run();
-    return () => stop.abort();
   }
 }

@@ -1,0 +1,214 @@
+/**
+ * MemoryDatabase: the shared "server" behind every MemoryAdapter session — members, leads and the
+ * append-only activity log, optionally persisted to localStorage (or any storage alike). Sessions read it
+ * and commit writes through its internal API; it tells each subscriber about the leads that member may see.
+ */
+import { parseOrThrow } from '../adapter.js';
+import { canSee } from '../policy.js';
+import type { Activity, ChangeEvent, Lead, Member } from '../schema.js';
+import { ActivitySchema, LeadSchema, MemberSchema } from '../schema.js';
+import * as z from 'zod/mini';
+import type { SeedOptions } from '../seed.js';
+import { seed } from '../seed.js';
+
+export interface MemoryData {
+  members: Member[];
+  leads: Lead[];
+  /** History, oldest first. */
+  activities?: Activity[];
+}
+
+/** The part of the Web Storage API persistence uses (localStorage in a browser; anything alike in tests). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface MemoryDatabaseOptions {
+  /** Persist to storage under this key; the stored data, when present and valid, replaces `data`. */
+  storageKey?: string;
+  /** Defaults to `globalThis.localStorage` when it exists (absent in Node: persistence is then skipped). */
+  storage?: KeyValueStorage;
+}
+
+type Subscriber = { memberId: string; onChange: (event: ChangeEvent) => void; latency: number };
+
+/** One committed write, as subscribers are told about it. */
+export interface Commit {
+  before?: Lead;
+  after?: Lead;
+  activities: Activity[];
+}
+
+export const copyLead = (lead: Lead): Lead => ({ ...lead });
+export const copyActivity = (activity: Activity): Activity => ({ ...activity });
+
+function defaultStorage(): KeyValueStorage | undefined {
+  try {
+    const candidate = (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+    return candidate ?? undefined;
+  } catch {
+    return undefined; // some sandboxes throw on access
+  }
+}
+
+const StoredDataSchema = z.object({
+  members: z.array(MemberSchema),
+  leads: z.array(LeadSchema),
+  activities: z.optional(z.array(ActivitySchema)),
+});
+
+/** Shared state of every MemoryAdapter session on it. */
+export class MemoryDatabase {
+  private readonly memberMap = new Map<string, Member>();
+  private readonly leadMap = new Map<string, Lead>();
+  private readonly history = new Map<string, Activity[]>();
+  private readonly activityIds = new Set<string>();
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly storage: KeyValueStorage | undefined;
+  private readonly storageKey: string | undefined;
+  private saveScheduled = false;
+  private counter = 0;
+  private stampAt = -1;
+  private stamp = '';
+
+  constructor(data: MemoryData, options: MemoryDatabaseOptions = {}) {
+    this.storageKey = options.storageKey;
+    this.storage = options.storageKey ? (options.storage ?? defaultStorage()) : undefined;
+    const initial = this.readStored() ?? parseOrThrow(StoredDataSchema, data, 'data');
+    for (const member of initial.members) this.memberMap.set(member.id, { ...member });
+    for (const lead of initial.leads) this.leadMap.set(lead.id, copyLead(lead));
+    for (const activity of initial.activities ?? []) this.append(copyActivity(activity));
+  }
+
+  /** A database filled with deterministic demo data (see `seed`). */
+  static seeded(options: SeedOptions = {}, databaseOptions: MemoryDatabaseOptions = {}): MemoryDatabase {
+    return new MemoryDatabase(seed(options), databaseOptions);
+  }
+
+  /** Copies of everything, e.g. to compare with a client's state or to start another database. */
+  snapshot(): Required<MemoryData> {
+    return {
+      members: [...this.memberMap.values()].map((m) => ({ ...m })),
+      leads: [...this.leadMap.values()].map(copyLead),
+      activities: [...this.history.values()].flat().map(copyActivity).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    };
+  }
+
+  // ---- internal API for sessions (not part of the public contract) ----
+
+  /** @internal */ member(id: string): Member | undefined {
+    return this.memberMap.get(id);
+  }
+  /** @internal */ allMembers(): Iterable<Member> {
+    return this.memberMap.values();
+  }
+  /** @internal */ lead(id: string): Lead | undefined {
+    return this.leadMap.get(id);
+  }
+  /** @internal */ allLeads(): Iterable<Lead> {
+    return this.leadMap.values();
+  }
+  /** @internal */ activitiesOf(leadId: string): readonly Activity[] {
+    return this.history.get(leadId) ?? [];
+  }
+
+  /** @internal A fresh id with a prefix, unique in this database. */
+  newId(prefix: string): string {
+    const now = Date.now();
+    if (now !== this.stampAt) {
+      // A batch of 1,000 writes happens within a few milliseconds: format the time once per millisecond.
+      this.stampAt = now;
+      this.stamp = now.toString(36);
+    }
+    let id: string;
+    do id = `${prefix}${this.stamp}-${(++this.counter).toString(36)}`;
+    while (this.leadMap.has(id) || this.activityIds.has(id));
+    return id;
+  }
+
+  /**
+   * @internal Applies a set of writes at once (callers validate everything first, so a batch is atomic),
+   * appends their history, tells subscribers and persists.
+   */
+  commit(commits: Commit[]): void {
+    for (const c of commits) {
+      if (c.after) this.leadMap.set(c.after.id, c.after);
+      for (const activity of c.activities) this.append(activity);
+    }
+    if (commits.length === 0) return;
+    for (const subscriber of this.subscribers) this.notify(subscriber, commits);
+    this.scheduleSave();
+  }
+
+  /** @internal */
+  addSubscriber(subscriber: Subscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  private append(activity: Activity): void {
+    if (this.activityIds.has(activity.id)) return;
+    this.activityIds.add(activity.id);
+    const list = this.history.get(activity.leadId);
+    if (list) list.push(activity);
+    else this.history.set(activity.leadId, [activity]);
+  }
+
+  /** Each subscriber hears about the leads it may see, judged with its member's current role and state. */
+  private notify(subscriber: Subscriber, commits: readonly Commit[]): void {
+    const viewer = this.memberMap.get(subscriber.memberId);
+    if (!viewer) return;
+    const events: ChangeEvent[] = [];
+    for (const c of commits) {
+      const lead = c.after ?? c.before;
+      if (!lead) continue;
+      const seesAfter = canSee(viewer, lead);
+      if (c.after) {
+        if (seesAfter) events.push({ type: 'lead', lead: copyLead(c.after) });
+        else if (c.before && canSee(viewer, c.before)) events.push({ type: 'lead_removed', leadId: c.after.id });
+      }
+      if (seesAfter) for (const a of c.activities) events.push({ type: 'activity', activity: copyActivity(a) });
+    }
+    if (events.length === 0) return;
+    // Delivered asynchronously, like a server push: never inside the writer's call stack.
+    const deliver = () => {
+      if (!this.subscribers.has(subscriber)) return;
+      for (const event of events) subscriber.onChange(event);
+    };
+    if (subscriber.latency > 0) setTimeout(deliver, subscriber.latency);
+    else queueMicrotask(deliver);
+  }
+
+  private readStored(): MemoryData | undefined {
+    if (!this.storage || !this.storageKey) return undefined;
+    try {
+      const raw = this.storage.getItem(this.storageKey);
+      if (!raw) return undefined;
+      const parsed = StoredDataSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : undefined; // corrupt or outdated: start from `data`
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Saves at most once per task, so a burst of writes costs one serialization. */
+  private scheduleSave(): void {
+    if (!this.storage || !this.storageKey || this.saveScheduled) return;
+    this.saveScheduled = true;
+    queueMicrotask(() => {
+      this.saveScheduled = false;
+      this.saveNow();
+    });
+  }
+
+  /** Writes the current data to storage now (also called by the scheduled save). */
+  saveNow(): void {
+    if (!this.storage || !this.storageKey) return;
+    try {
+      this.storage.setItem(this.storageKey, JSON.stringify(this.snapshot()));
+    } catch {
+      // Quota exceeded or storage disabled: the data stays in memory; persistence is best effort.
+    }
+  }
+}
