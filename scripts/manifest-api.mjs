@@ -7,10 +7,12 @@
 export function publicElements(manifest) {
   const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
   const entry = manifest.modules.find((m) => m.path === 'src/index.ts');
-  const exported = new Set((entry?.exports ?? []).map((e) => e.name));
+  // In the entry's export order (the board first), not the manifest's file order.
+  const exported = (entry?.exports ?? []).map((e) => e.name);
   const eventClasses = eventClassNames(declarations);
   return declarations
-    .filter((d) => d.customElement && d.tagName && exported.has(d.name))
+    .filter((d) => d.customElement && d.tagName && exported.includes(d.name))
+    .sort((a, b) => exported.indexOf(a.name) - exported.indexOf(b.name))
     .map((d) => ({
       name: d.name,
       tagName: d.tagName,

@@ -21,43 +21,6 @@ import type {
 type ElementProps<E, Own> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own> & Own;
 
 export declare namespace LeadKanbanJsx {
-  /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */
-  interface AssignPickerProps {
-    /** The store the members come from; provided by a surrounding `<lead-kanban>` or set directly. */
-    store?: AssignPicker['store'];
-    /** The chosen member id, or null for nobody. The attribute `value=""` means null. `undefined` (property only) means nothing is chosen yet: the field shows `placeholder`, no option is selected, and choosing "Unassigned" then fires `change` too (a dialog can wait for an explicit choice). */
-    value?: AssignPicker['value'];
-    /** Text shown in the empty field while nothing is chosen (`value` undefined), e.g. "Choose a person". */
-    placeholder?: AssignPicker['placeholder'];
-    /** Form field name (submitted as the member id, or an empty string for nobody). */
-    name?: AssignPicker['name'];
-    disabled?: AssignPicker['disabled'];
-    /** Visible label. Unset: the label "Assignee" exists for assistive technology but is visually hidden. */
-    label?: AssignPicker['label'];
-    /** Fired just before `change`, as native form controls do (bubbles, composed). */
-    'oninput'?: (event: Event) => void;
-    /** The user chose a different assignee; read `.value` (bubbles, composed). */
-    'onchange'?: (event: Event) => void;
-  }
-
-  /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
-  interface LeadDrawerProps {
-    /** The store the lead comes from; provided by a surrounding `<lead-kanban>` or set directly. */
-    store?: LeadDrawer['store'];
-    /** Id of the lead shown. */
-    leadId?: LeadDrawer['leadId'];
-    /** Whether the drawer is showing. */
-    open?: LeadDrawer['open'];
-    /** Cancelable, before the drawer closes at the user's request (Escape, close button, backdrop click); `preventDefault()` keeps it open. */
-    'onlead-request-close'?: (event: LeadRequestCloseEvent) => void;
-    /** Cancelable, before the picker's choice is saved; `preventDefault()` reverts it. */
-    'onlead-request-assign'?: (event: LeadRequestAssignEvent) => void;
-    /** After the assignment settled; `detail.outcome` tells how it went. */
-    'onlead-assign'?: (event: LeadAssignEvent) => void;
-    /** After a field edit was saved (the store accepted it). */
-    'onlead-update'?: (event: LeadUpdateEvent) => void;
-  }
-
   /** A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
   interface LeadKanbanProps {
     /** The store behind the board. Set it directly, or let the board make one from `adapter` or `api`. */
@@ -87,17 +50,54 @@ export declare namespace LeadKanbanJsx {
     /** The user changed the selection; `selectedIds`. */
     'onlead-selection-change'?: (event: LeadSelectionChangeEvent) => void;
   }
+
+  /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
+  interface LeadDrawerProps {
+    /** The store the lead comes from; provided by a surrounding `<lead-kanban>` or set directly. */
+    store?: LeadDrawer['store'];
+    /** Id of the lead shown. */
+    leadId?: LeadDrawer['leadId'];
+    /** Whether the drawer is showing. */
+    open?: LeadDrawer['open'];
+    /** Cancelable, before the drawer closes at the user's request (Escape, close button, backdrop click); `preventDefault()` keeps it open. */
+    'onlead-request-close'?: (event: LeadRequestCloseEvent) => void;
+    /** Cancelable, before the picker's choice is saved; `preventDefault()` reverts it. */
+    'onlead-request-assign'?: (event: LeadRequestAssignEvent) => void;
+    /** After the assignment settled; `detail.outcome` tells how it went. */
+    'onlead-assign'?: (event: LeadAssignEvent) => void;
+    /** After a field edit was saved (the store accepted it). */
+    'onlead-update'?: (event: LeadUpdateEvent) => void;
+  }
+
+  /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */
+  interface AssignPickerProps {
+    /** The store the members come from; provided by a surrounding `<lead-kanban>` or set directly. */
+    store?: AssignPicker['store'];
+    /** The chosen member id, or null for nobody. The attribute `value=""` means null. `undefined` (property only) means nothing is chosen yet: the field shows `placeholder`, no option is selected, and choosing "Unassigned" then fires `change` too (a dialog can wait for an explicit choice). */
+    value?: AssignPicker['value'];
+    /** Text shown in the empty field while nothing is chosen (`value` undefined), e.g. "Choose a person". */
+    placeholder?: AssignPicker['placeholder'];
+    /** Form field name (submitted as the member id, or an empty string for nobody). */
+    name?: AssignPicker['name'];
+    disabled?: AssignPicker['disabled'];
+    /** Visible label. Unset: the label "Assignee" exists for assistive technology but is visually hidden. */
+    label?: AssignPicker['label'];
+    /** Fired just before `change`, as native form controls do (bubbles, composed). */
+    'oninput'?: (event: Event) => void;
+    /** The user chose a different assignee; read `.value` (bubbles, composed). */
+    'onchange'?: (event: Event) => void;
+  }
 }
 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */
-      'assign-picker': ElementProps<AssignPicker, LeadKanbanJsx.AssignPickerProps>;
-      /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
-      'lead-drawer': ElementProps<LeadDrawer, LeadKanbanJsx.LeadDrawerProps>;
       /** A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
       'lead-kanban': ElementProps<LeadKanban, LeadKanbanJsx.LeadKanbanProps>;
+      /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
+      'lead-drawer': ElementProps<LeadDrawer, LeadKanbanJsx.LeadDrawerProps>;
+      /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */
+      'assign-picker': ElementProps<AssignPicker, LeadKanbanJsx.AssignPickerProps>;
     }
   }
 }

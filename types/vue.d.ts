@@ -27,32 +27,6 @@ type CustomElement<E, Props extends keyof E, Events extends Record<string, Event
 
 declare module 'vue' {
   interface GlobalComponents {
-    /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */
-    'assign-picker': CustomElement<
-      AssignPicker,
-      'store' | 'value' | 'placeholder' | 'name' | 'disabled' | 'label',
-      {
-        /** Fired just before `change`, as native form controls do (bubbles, composed). */
-        'input': Event;
-        /** The user chose a different assignee; read `.value` (bubbles, composed). */
-        'change': Event;
-      }
-    >;
-    /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
-    'lead-drawer': CustomElement<
-      LeadDrawer,
-      'store' | 'leadId' | 'open',
-      {
-        /** Cancelable, before the drawer closes at the user's request (Escape, close button, backdrop click); `preventDefault()` keeps it open. */
-        'lead-request-close': LeadRequestCloseEvent;
-        /** Cancelable, before the picker's choice is saved; `preventDefault()` reverts it. */
-        'lead-request-assign': LeadRequestAssignEvent;
-        /** After the assignment settled; `detail.outcome` tells how it went. */
-        'lead-assign': LeadAssignEvent;
-        /** After a field edit was saved (the store accepted it). */
-        'lead-update': LeadUpdateEvent;
-      }
-    >;
     /** A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
     'lead-kanban': CustomElement<
       LeadKanban,
@@ -70,6 +44,32 @@ declare module 'vue' {
         'lead-assign': LeadAssignEvent;
         /** The user changed the selection; `selectedIds`. */
         'lead-selection-change': LeadSelectionChangeEvent;
+      }
+    >;
+    /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
+    'lead-drawer': CustomElement<
+      LeadDrawer,
+      'store' | 'leadId' | 'open',
+      {
+        /** Cancelable, before the drawer closes at the user's request (Escape, close button, backdrop click); `preventDefault()` keeps it open. */
+        'lead-request-close': LeadRequestCloseEvent;
+        /** Cancelable, before the picker's choice is saved; `preventDefault()` reverts it. */
+        'lead-request-assign': LeadRequestAssignEvent;
+        /** After the assignment settled; `detail.outcome` tells how it went. */
+        'lead-assign': LeadAssignEvent;
+        /** After a field edit was saved (the store accepted it). */
+        'lead-update': LeadUpdateEvent;
+      }
+    >;
+    /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */
+    'assign-picker': CustomElement<
+      AssignPicker,
+      'store' | 'value' | 'placeholder' | 'name' | 'disabled' | 'label',
+      {
+        /** Fired just before `change`, as native form controls do (bubbles, composed). */
+        'input': Event;
+        /** The user chose a different assignee; read `.value` (bubbles, composed). */
+        'change': Event;
       }
     >;
   }
