@@ -24,7 +24,9 @@ await build({
     minify: false,
     sourcemap: true,
     lib: { entry: ENTRY, formats: ['es'] },
-    rollupOptions: { external, preserveEntrySignatures: 'allow-extension' },
+    // Entries at the top, every other chunk under chunks/: the package's `sideEffects` marks the elements
+    // entry and the chunks (which register elements) and leaves the SDK entries free to be dropped.
+    rollupOptions: { external, preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
   },
 });
 
