@@ -4,8 +4,8 @@
 //
 // Every type is a reference into the elements' own declarations (`LeadKanban['columns']`, `LeadOpenEvent`),
 // never a copy: the manifest says which tags, properties and events exist; TypeScript says what they are.
-// custom-element-jsx-integration and custom-element-vuejs-integration were tried first: they type our
-// events as `CustomEvent<never>` (the manifest's events carry names, not classes) and include internal tags.
+// (custom-element-jsx-integration and custom-element-vuejs-integration, tried first, typed our
+// events as `CustomEvent<never>`: the manifest names events, not their classes; and they include internal tags.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { publicElements } from './manifest-api.mjs';
 
