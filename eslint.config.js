@@ -79,4 +79,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Type tests read their callbacks' parameters only through `typeof`: that is their use.
+    files: ['test/types/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_' }] },
+  },
 );

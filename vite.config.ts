@@ -1,5 +1,8 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { isLeadKanbanElement, packageAliases } from './demo/package-aliases.js';
 import { leadApiPlugin } from './demo/server/vite-plugin.js';
+import { standaloneForHtmlExample } from './demo/standalone-plugin.js';
 import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 import { minifyHtmlLiterals } from './scripts/minify-html-literals.mjs';
 
@@ -9,7 +12,11 @@ export default defineConfig({
   // The reference REST server under /api on the same origin (demo/server; DATABASE_PATH, DEMO, CORS_ORIGINS).
   // Built, the demo ships templates as the standalone build does (CSS minified, indentation collapsed), so the
   // end-to-end test on it (test/e2e/built-demo.test.ts) runs what hosts get; `npm start` serves the sources.
-  plugins: [leadApiPlugin(), { ...minifyCssLiterals(), apply: 'build' }, { ...minifyHtmlLiterals(), apply: 'build' }],
+  plugins: [leadApiPlugin(), { ...minifyCssLiterals(), apply: 'build' }, { ...minifyHtmlLiterals(), apply: 'build' },
+    // The framework examples it links to (demo/react, demo/vue, demo/html; each also builds on its own).
+    vue({ template: { compilerOptions: { isCustomElement: isLeadKanbanElement } } }), standaloneForHtmlExample()],
+  resolve: { alias: packageAliases },
+  oxc: { jsx: { runtime: 'automatic' } },
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,

@@ -1,0 +1,45 @@
+/**
+ * One adapter contract (adapter-contract.ts), three adapters: the MemoryAdapter that ships, the RestAdapter
+ * on the real reference server, and the JsonDocumentAdapter example of the README's guide (over a JSON file).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileStore } from '../../demo/adapters/file-store.js';
+import { JsonDocumentAdapter } from '../../demo/adapters/json-document-adapter.js';
+import { RestAdapter } from '../../sdk/index.js';
+import { MemoryDatabase, MemoryAdapter, seed } from '../../sdk/memory.js';
+import { startTestServer } from '../server/support.js';
+import { adapterContract } from './adapter-contract.js';
+
+adapterContract({
+  name: 'MemoryAdapter',
+  async start(options) {
+    const database = MemoryDatabase.seeded(options);
+    return { as: async (member) => new MemoryAdapter({ database, as: member.id }), close: async () => {} };
+  },
+});
+
+adapterContract({
+  name: 'RestAdapter on the reference server',
+  async start(options) {
+    const server = await startTestServer({ seed: options });
+    return {
+      as: (member) => RestAdapter.login(server.api, member.email, { events: 'fetch' }),
+      close: () => server.dispose(),
+    };
+  },
+});
+
+adapterContract({
+  name: 'JsonDocumentAdapter (the guide example) over a JSON file',
+  async start(options) {
+    const dir = mkdtempSync(join(tmpdir(), 'lead-kanban-document-'));
+    const store = fileStore(join(dir, 'leads.json'));
+    await JsonDocumentAdapter.create(store, seed(options));
+    return {
+      as: async (member) => new JsonDocumentAdapter(store, member.id),
+      close: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+});

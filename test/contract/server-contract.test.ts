@@ -1,0 +1,202 @@
+/**
+ * The reference server's REAL answers against openapi.json: every route of the route table is called for its
+ * success and for each error it documents (bad input, no token, not found, conflict, forbidden, too large,
+ * demo mode off), and every answer's status, media type and body must be what the document says. Only the
+ * 500 answer is not provoked (the server has no fault switch). Event-stream messages are checked one by one.
+ */
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { ROUTES, routeKey, type Route } from '../../scripts/openapi/routes.js';
+import type { Lead } from '../../sdk/schema.js';
+import { call, openEvents, people, startTestServer, type CallResult, type TestServer } from '../server/support.js';
+import { ContractValidator } from './validator.js';
+
+const contract = new ContractValidator();
+let server: TestServer;
+let demoOff: TestServer;
+let adminToken: string;
+let aliceToken: string;
+/** A lead only admins and its assignee see (assigned to bob), and one everybody sees (unassigned). */
+let bobsLead: Lead;
+let openLead: Lead;
+
+before(async () => {
+  [server, demoOff] = await Promise.all([startTestServer(), startTestServer({ demo: false })]);
+  [adminToken, aliceToken] = await Promise.all([server.login(people.admin), server.login(people.alice)]);
+  const { body } = await call(server.api, 'GET', '/leads', { token: adminToken });
+  const leads = body.leads as Lead[];
+  bobsLead = leads.find((l) => l.assigneeId === people.bob.id)!;
+  openLead = leads.find((l) => l.assigneeId === null)!;
+  assert.ok(bobsLead && openLead, 'the seed has a lead of bob and an unassigned one');
+});
+
+after(async () => {
+  await Promise.all([server?.dispose(), demoOff?.dispose()]);
+});
+
+interface Case {
+  route: string;
+  status: number;
+  what: string;
+  run(): Promise<CallResult>;
+}
+
+/** `/api/leads/{id}` with a real id, as the client sees it below the API root. */
+const concrete = (route: Route, id = openLead.id) => route.path.replace('/api', '').replace('{id}', id);
+const find = (key: string): Route => ROUTES.find((r) => routeKey(r) === key)!;
+const as = (token: string) => ({ token });
+
+/** The answers particular to each route; the ones every route shares are made from the table below. */
+function specificCases(): Case[] {
+  const api = server.api;
+  return [
+    { route: 'POST /api/session', status: 200, what: 'a seeded email', run: () => call(api, 'POST', '/session', { body: { email: people.admin.email } }) },
+    { route: 'POST /api/session', status: 400, what: 'not an email', run: () => call(api, 'POST', '/session', { body: { email: 'nobody' } }) },
+    { route: 'POST /api/session', status: 401, what: 'an inactive member', run: () => call(api, 'POST', '/session', { body: { email: people.inactive.email } }) },
+    { route: 'GET /api/demo-users', status: 200, what: 'the seeded people', run: () => call(api, 'GET', '/demo-users') },
+    { route: 'GET /api/me', status: 200, what: 'the caller', run: () => call(api, 'GET', '/me', as(aliceToken)) },
+    { route: 'GET /api/members', status: 200, what: 'members with loads', run: () => call(api, 'GET', '/members', as(adminToken)) },
+    { route: 'GET /api/leads', status: 200, what: 'a filtered list', run: () => call(api, 'GET', '/leads?status=new,contacted&assignee=unassigned&q=a', as(aliceToken)) },
+    { route: 'GET /api/leads', status: 400, what: 'a malformed status key', run: () => call(api, 'GET', '/leads?status=new,no%20spaces', as(adminToken)) },
+    { route: 'GET /api/leads/{id}', status: 200, what: 'a visible lead', run: () => call(api, 'GET', `/leads/${openLead.id}`, as(aliceToken)) },
+    { route: 'GET /api/leads/{id}', status: 404, what: "another member's lead", run: () => call(api, 'GET', `/leads/${bobsLead.id}`, as(aliceToken)) },
+    {
+      route: 'PATCH /api/leads/{id}', status: 200, what: 'a move with its source',
+      run: async () => {
+        const { body: lead } = await call(api, 'GET', `/leads/${openLead.id}`, as(adminToken));
+        return call(api, 'PATCH', `/leads/${lead.id}?source=keyboard`, { ...as(adminToken), body: { expectedVersion: lead.version, status: 'qualified', company: null } });
+      },
+    },
+    { route: 'PATCH /api/leads/{id}', status: 400, what: 'assigneeId in the body', run: () => call(api, 'PATCH', `/leads/${openLead.id}`, { ...as(adminToken), body: { expectedVersion: 1, assigneeId: people.bob.id } }) },
+    { route: 'PATCH /api/leads/{id}', status: 404, what: "another member's lead", run: () => call(api, 'PATCH', `/leads/${bobsLead.id}`, { ...as(aliceToken), body: { expectedVersion: bobsLead.version, name: 'Mine now' } }) },
+    { route: 'PATCH /api/leads/{id}', status: 409, what: 'a stale version', run: () => call(api, 'PATCH', `/leads/${bobsLead.id}`, { ...as(adminToken), body: { expectedVersion: bobsLead.version + 50, name: 'Late' } }) },
+    {
+      route: 'POST /api/assignments', status: 200, what: 'ok, conflict and not_found in one batch',
+      run: async () => {
+        const { body: lead } = await call(api, 'GET', `/leads/${openLead.id}`, as(adminToken));
+        return call(api, 'POST', '/assignments', {
+          ...as(adminToken),
+          body: { leadIds: [lead.id, bobsLead.id, 'no-such-lead'], assigneeId: people.alice.id, source: 'bulk',
+            expectedVersions: { [lead.id]: lead.version, [bobsLead.id]: bobsLead.version + 50 } },
+        });
+      },
+    },
+    { route: 'POST /api/assignments', status: 400, what: 'an empty id list', run: () => call(api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [], assigneeId: null } }) },
+    { route: 'POST /api/assignments', status: 400, what: 'an inactive assignee', run: () => call(api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [openLead.id], assigneeId: people.inactive.id } }) },
+    { route: 'GET /api/leads/{id}/activity', status: 200, what: 'the history', run: () => call(api, 'GET', `/leads/${openLead.id}/activity`, as(adminToken)) },
+    { route: 'GET /api/leads/{id}/activity', status: 404, what: "another member's lead", run: () => call(api, 'GET', `/leads/${bobsLead.id}/activity`, as(aliceToken)) },
+    { route: 'POST /api/leads/{id}/notes', status: 201, what: 'a note', run: () => call(api, 'POST', `/leads/${openLead.id}/notes`, { ...as(aliceToken), body: { text: 'Called, call back Friday' } }) },
+    { route: 'POST /api/leads/{id}/notes', status: 400, what: 'a blank note', run: () => call(api, 'POST', `/leads/${openLead.id}/notes`, { ...as(aliceToken), body: { text: '   ' } }) },
+    { route: 'POST /api/leads/{id}/notes', status: 404, what: "another member's lead", run: () => call(api, 'POST', `/leads/${bobsLead.id}/notes`, { ...as(aliceToken), body: { text: 'hi' } }) },
+  ];
+}
+
+/**
+ * A call over a connection of its own. The server answers 413 before reading the whole body, which leaves a
+ * kept-alive connection unusable; fetch would hand that connection to the next call.
+ */
+function callOnOwnConnection(url: string, method: string, token: string, body: string): Promise<CallResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), headers });
+      });
+    });
+    // The server may close while the rest of the body is still going out; its answer has arrived by then.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(body);
+  });
+}
+
+/** What every route of a kind answers: 401 without a token, 413 for a huge body, 404 in demo mode off. */
+function sharedCases(): Case[] {
+  const cases: Case[] = [];
+  const huge = JSON.stringify({ text: 'x'.repeat(1024 * 1024 + 10) });
+  for (const route of ROUTES) {
+    const key = routeKey(route);
+    const method = route.method.toUpperCase();
+    if (route.access !== 'public') {
+      cases.push({ route: key, status: 401, what: 'no token', run: () => call(server.api, method, concrete(route)) });
+      cases.push({ route: key, status: 401, what: 'an unknown token', run: () => call(server.api, method, concrete(route), as('not-a-session-token-at-all')) });
+    }
+    if (route.body) {
+      cases.push({ route: key, status: 413, what: 'a body over 1 MB', run: () => callOnOwnConnection(server.api + concrete(route), method, adminToken, huge) });
+    }
+    if (route.demoOnly) {
+      cases.push({ route: key, status: 404, what: 'demo mode off', run: () => call(demoOff.api, method, concrete(route), { body: route.body ? { email: people.admin.email } : undefined }) });
+    }
+  }
+  return cases;
+}
+
+/** Checks one answer against the document: a documented status, its media type, a conforming body. */
+function conforms(route: Route, result: CallResult): void {
+  const documented = contract.answer(route.method, route.path, result.status);
+  assert.ok(documented, `${routeKey(route)} answered ${result.status}, which openapi.json does not document: ${JSON.stringify(result.body)}`);
+  const [mediaType, media] = Object.entries(documented.content as Record<string, { schema: { $ref: string } }>)[0]!;
+  assert.ok(result.headers.get('content-type')?.startsWith(mediaType), `content type ${result.headers.get('content-type')}, documented ${mediaType}`);
+  assert.deepEqual(contract.check(media.schema, result.body), [], `${routeKey(route)} ${result.status} body conforms`);
+}
+
+describe('the reference server answers as openapi.json documents', () => {
+  const seen = new Map<string, Set<number>>();
+
+  test('every route, success and error answers', async () => {
+    for (const c of [...specificCases(), ...sharedCases()]) {
+      const route = find(c.route);
+      assert.ok(route, `${c.route} is in the route table`);
+      const result = await c.run().catch((error: unknown) => {
+        throw new Error(`${c.route} with ${c.what}: the call failed`, { cause: error });
+      });
+      assert.equal(result.status, c.status, `${c.route} with ${c.what}: ${JSON.stringify(result.body)}`);
+      conforms(route, result);
+      if (result.status >= 400) assert.ok(result.body.error.message.length > 0, 'an error says what went wrong');
+      (seen.get(c.route) ?? seen.set(c.route, new Set()).get(c.route)!).add(result.status);
+    }
+  });
+
+  test('the event stream: status, media type, and each message a documented ChangeEvent', async () => {
+    const route = find('GET /api/events');
+    const stream = await openEvents(`${server.api}/events?token=${encodeURIComponent(adminToken)}`);
+    try {
+      assert.equal(stream.status, 200);
+      const documented = contract.answer('get', '/api/events', 200)!.content['text/event-stream'];
+      const { body: lead } = await call(server.api, 'GET', `/leads/${openLead.id}`, as(adminToken));
+      await call(server.api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [lead.id], assigneeId: people.bob.id } });
+      await stream.waitFor((e) => e.type === 'activity');
+      await stream.waitFor((e) => e.type === 'lead');
+      for (const event of stream.events) assert.deepEqual(contract.check(documented['x-event-data'], event), []);
+      (seen.get(routeKey(route)) ?? seen.set(routeKey(route), new Set()).get(routeKey(route))!).add(200);
+    } finally {
+      stream.close();
+    }
+  });
+
+  test('a member whose lead is handed away gets lead_removed, also documented', async () => {
+    const stream = await openEvents(`${server.api}/events?token=${encodeURIComponent(aliceToken)}`);
+    try {
+      const { body: lead } = await call(server.api, 'GET', `/leads/${openLead.id}`, as(adminToken));
+      await call(server.api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [lead.id], assigneeId: people.alice.id } });
+      await call(server.api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [lead.id], assigneeId: people.bob.id } });
+      const removed = await stream.waitFor((e) => e.type === 'lead_removed');
+      assert.deepEqual(contract.check({ $ref: '#/components/schemas/ChangeEvent' }, removed), []);
+    } finally {
+      stream.close();
+    }
+  });
+
+  test('every route was called for a success and for every error it documents but 500', () => {
+    for (const route of ROUTES) {
+      const key = routeKey(route);
+      const documented = Object.keys(contract.doc.paths[route.path][route.method].responses).map(Number)
+        .filter((s) => s !== 500);
+      assert.deepEqual([...(seen.get(key) ?? [])].sort(), documented.sort(), `${key}: statuses called`);
+    }
+  });
+});
