@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../demo/server/db.js';
+import { openSqlite } from '../../demo/server/db/sqlite.js';
 import type { AssignResponse, Lead } from '../../sdk/schema.js';
 import { seed } from '../../sdk/seed.js';
 import { eq, le, type Report } from './report.js';
@@ -104,7 +104,7 @@ export async function benchServer(report: Report, options: ServerBenchOptions): 
   const dir = mkdtempSync(join(tmpdir(), 'lead-kanban-bench-'));
   const databasePath = join(dir, 'leads.db');
   const data = seed({ leads: LEADS, members: 12 });
-  openDatabase(databasePath, { seed: { leads: LEADS, members: 12 } }).close();
+  await openSqlite(databasePath, { seed: { leads: LEADS, members: 12 } }).close();
   const server = await startServer(databasePath);
   try {
     const admin = data.members[0]!;
