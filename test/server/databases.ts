@@ -19,7 +19,7 @@ export const ENGINE: Engine = process.env.TEST_DB === 'postgres' ? 'postgres' : 
 export interface TestDatabase {
   engine: Engine;
   /** What to pass to startServer / openRepository. */
-  options: Required<Pick<DatabaseOptions, 'databaseUrl'>> | Required<Pick<DatabaseOptions, 'databasePath'>>;
+  options: DatabaseOptions;
   /** Environment variables selecting this database for a child process (main.ts). */
   env: Record<string, string>;
   /** Rows of a statement written with `?` placeholders (PostgreSQL gets `$1…`). */

@@ -69,7 +69,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const stopLine = [stopCommand, ...stopCommandArgs].map(quote).join(' ');
   // The watchdog: polls the owner, then stops the cluster and removes the folder.
   const owner = options.ownerPid ?? process.pid;
-  const watchdog = spawn('sh', ['-c', `while kill -0 ${owner} 2>/dev/null && [ -d ${quote(dir)} ]; do sleep 1; done; ` +
+  // A zombie still answers kill -0: its state letter in /proc (after the command name) must not be Z.
+  const alive = `[ "$(sed 's/.*) //' /proc/${owner}/stat 2>/dev/null | cut -c1)" != Z ] && kill -0 ${owner} 2>/dev/null`;
+  const watchdog = spawn('sh', ['-c', `while ${alive} && [ -d ${quote(dir)} ]; do sleep 1; done; ` +
     `[ -f ${quote(join(data, 'postmaster.pid'))} ] && ${stopLine} >/dev/null 2>&1; rm -rf ${quote(dir)}`],
   { detached: true, stdio: 'ignore' });
   watchdog.unref();
