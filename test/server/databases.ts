@@ -32,11 +32,14 @@ export interface TestDatabase {
 }
 
 let cluster: Promise<Cluster> | undefined;
-/** The admin URL of the run's PostgreSQL; a cluster started here is stopped when this process exits. */
-export function postgresAdminUrl(): Promise<string> {
+/**
+ * The admin URL of the run's PostgreSQL; a cluster started here is stopped when this process exits.
+ * `durable` (the bench) keeps fsync on, as a production server has it; tests run without.
+ */
+export function postgresAdminUrl(options: { durable?: boolean } = {}): Promise<string> {
   const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (given) return Promise.resolve(given);
-  cluster ??= startCluster().then((started) => {
+  cluster ??= startCluster(options).then((started) => {
     process.once('exit', () => started.stop());
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
@@ -55,8 +58,13 @@ const placeholders = (text: string) => {
   return text.replace(/\?/g, () => `$${++n}`);
 };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  return ENGINE === 'postgres' ? createPostgresDatabase() : createSqliteDatabase();
+/** A fresh database of the engine under test. */
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase(ENGINE);
+}
+
+export async function createDatabase(engine: Engine, options: { durable?: boolean } = {}): Promise<TestDatabase> {
+  return engine === 'postgres' ? createPostgresDatabase(options) : createSqliteDatabase();
 }
 
 function createSqliteDatabase(): TestDatabase {
@@ -89,8 +97,8 @@ function createSqliteDatabase(): TestDatabase {
   };
 }
 
-async function createPostgresDatabase(): Promise<TestDatabase> {
-  const adminUrl = await postgresAdminUrl();
+async function createPostgresDatabase(options: { durable?: boolean }): Promise<TestDatabase> {
+  const adminUrl = await postgresAdminUrl(options);
   const name = `lead_kanban_test_${process.pid}_${++counter}`;
   const admin = new pg.Client(adminUrl);
   await admin.connect();
