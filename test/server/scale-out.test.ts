@@ -1,9 +1,9 @@
 /**
- * Several instances, one live board: two server processes (main.ts) on one PostgreSQL database. They start
- * at the same moment on an empty database (migrations and demo data exactly once), share sessions, see each
- * other's writes on their event streams within a second — filtered per member — and keep version checks
- * across instances: no lost update, every stale write a conflict. SQLite serves one process per file, so
- * this file runs on PostgreSQL only.
+ * Several instances, one live board: two server processes (main.ts) on one database. They start at the same
+ * moment on an empty database (migrations and demo data exactly once) and share sessions — on both engines.
+ * On PostgreSQL they also see each other's writes on their event streams within a second, filtered per
+ * member, and keep version checks across instances: no lost update, every stale write a conflict. SQLite
+ * serves one process per file (no cross-process feed), so those tests run on PostgreSQL only.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -20,7 +20,9 @@ const byRole = (role: string) => demo.members.find((m) => m.role === role)!;
 const [admin, manager] = [byRole('admin'), byRole('manager')];
 const [alice, bob] = demo.members.filter((m) => m.role === 'member' && m.active);
 
-describe('two instances on one PostgreSQL database', { skip: ENGINE !== 'postgres' && 'SQLite serves one process per file' }, () => {
+const feedOnly = { skip: ENGINE !== 'postgres' && 'SQLite: one process per file, no cross-process feed' };
+
+describe('two instances on one database', () => {
   let db: TestDatabase;
   let a: ServerProcess;
   let b: ServerProcess;
@@ -67,7 +69,7 @@ describe('two instances on one PostgreSQL database', { skip: ENGINE !== 'postgre
     assert.equal(me.body.id, alice!.id);
   });
 
-  test("a write through A reaches B's event stream within a second", async () => {
+  test("a write through A reaches B's event stream within a second", feedOnly, async () => {
     const watcher = await subscribe(b, tokens.manager);
     const lead = demo.leads.find((l) => l.status === 'new')!;
     const started = Date.now();
@@ -91,7 +93,7 @@ describe('two instances on one PostgreSQL database', { skip: ENGINE !== 'postgre
     assert.deepEqual(leadEvents, batch.map((l) => l.id));
   });
 
-  test("a member's stream on B never carries a lead she may not see, written through A", async () => {
+  test("a member's stream on B never carries a lead she may not see, written through A", feedOnly, async () => {
     const hers = await subscribe(b, tokens.alice);
     const bobs = demo.leads.filter((l) => l.assigneeId === bob!.id).slice(0, 3);
     const free = demo.leads.filter((l) => l.assigneeId === null && l.status !== 'new').slice(0, 2);
@@ -117,7 +119,7 @@ describe('two instances on one PostgreSQL database', { skip: ENGINE !== 'postgre
     assert.ok(!JSON.stringify(hers.events).includes('private note'));
   });
 
-  test('2 instances × 2 clients × 300 conflicting reassignments: no lost update, every stale write a conflict', async () => {
+  test('2 instances × 2 clients × 300 conflicting reassignments: no lost update, every stale write a conflict', feedOnly, async () => {
     const pool = demo.leads.filter((l) => l.status === 'qualified').slice(0, 8);
     const active = demo.members.filter((m) => m.active).map((m) => m.id);
     const initial = new Map<string, Lead>();
