@@ -96,7 +96,9 @@ export class PostgresRepository implements Repository {
     };
     let broken: unknown;
     try {
-      await query(client, 'BEGIN');
+      // Explicit: the locking reads rely on READ COMMITTED (re-read the committed row after waiting), whatever
+      // default_transaction_isolation the database was given.
+      await query(client, 'BEGIN ISOLATION LEVEL READ COMMITTED');
       const result = await work(tx);
       await query(client, 'COMMIT');
       return result;

@@ -34,13 +34,12 @@ export class SqliteRepository extends SqliteStatements implements Repository {
     super(db);
   }
 
-  /** Waits while a transaction is open on the shared connection. */
-  private async idle(): Promise<void> {
-    while (this.open) await this.open;
-  }
-
+  /**
+   * Runs a read once no transaction is open on the shared connection. The check and the query run with no
+   * await between them, so no transaction can begin in that gap (transaction() keeps the same rule).
+   */
   private async read<T>(query: () => T): Promise<T> {
-    await this.idle();
+    while (this.open) await this.open;
     return query();
   }
 
@@ -59,7 +58,7 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   sessionMember = (tokenHash: string, now: number) => this.read(() => this.sessionMemberNow(tokenHash, now));
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    await this.idle();
+    while (this.open) await this.open;
     let done!: () => void;
     this.open = new Promise((resolve) => (done = resolve));
     const recorded: LeadChange[] = [];
@@ -100,7 +99,7 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.idle();
+    while (this.open) await this.open;
     this.db.close();
   }
 }
