@@ -10,6 +10,8 @@ export interface ServerConfig {
    * at `databasePath` is used. Never both, never a fallback from one to the other.
    */
   databaseUrl?: string;
+  /** PostgreSQL connections per instance (`DATABASE_POOL_SIZE`, default 10), plus one that listens. */
+  databasePoolSize?: number;
   /** SQLite file; created (with its folder) and seeded on first start. */
   databasePath: string;
   /** Demo mode offers `POST /api/session` and `GET /api/demo-users`; `DEMO=0` turns it off. */
@@ -46,8 +48,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (databaseUrl && !isPostgresUrl(databaseUrl)) {
     throw new Error('DATABASE_URL: expected postgres://user:password@host:port/database (unset it to use SQLite)');
   }
+  const poolSize = env.DATABASE_POOL_SIZE?.trim();
+  if (poolSize && !/^[1-9]\d{0,3}$/.test(poolSize)) throw new Error('DATABASE_POOL_SIZE: expected a whole number from 1');
   return {
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(poolSize ? { databasePoolSize: Number(poolSize) } : {}),
     databasePath: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH,
     demo: !off(env.DEMO),
     corsOrigins: list(env.CORS_ORIGINS),

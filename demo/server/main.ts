@@ -14,6 +14,7 @@ try {
   server = await startServer({
     databaseUrl: config.databaseUrl,
     databasePath: config.databasePath,
+    poolSize: config.databasePoolSize,
     demo: config.demo,
     corsOrigins: config.corsOrigins,
     apiTokens: config.apiTokens,

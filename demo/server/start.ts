@@ -26,8 +26,8 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { databaseUrl, databasePath, seed, port = 8787, hostname = '127.0.0.1', ...appOptions } = options;
-  const repo = await openRepository({ databaseUrl, databasePath, seed });
+  const { databaseUrl, databasePath, poolSize, seed, port = 8787, hostname = '127.0.0.1', ...appOptions } = options;
+  const repo = await openRepository({ databaseUrl, databasePath, poolSize, seed });
   const app = createApp({ ...appOptions, repo });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {

@@ -30,6 +30,7 @@ function mount(middlewares: Connect.Server, options: LeadApiPluginOptions): Moun
   const ready = openRepository({
     databaseUrl: databaseUrl ?? config.databaseUrl,
     databasePath: databasePath ?? config.databasePath,
+    poolSize: config.databasePoolSize,
   }).then((repo) => createApp({
     demo: config.demo,
     corsOrigins: config.corsOrigins,

@@ -29,6 +29,10 @@ describe('configuration', () => {
     assert.equal(readConfig({ DATABASE_URL: '' }).databaseUrl, undefined);
     assert.throws(() => readConfig({ DATABASE_URL: 'mysql://db/leads' }), /DATABASE_URL: expected postgres:\/\//);
     assert.throws(() => readConfig({ DATABASE_URL: './data/leads.db' }), /DATABASE_URL/);
+    assert.equal(readConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize, 25);
+    for (const bad of ['0', '-3', 'ten', '2.5']) {
+      assert.throws(() => readConfig({ DATABASE_POOL_SIZE: bad }), /DATABASE_POOL_SIZE/, bad);
+    }
   });
 
   test('with demo mode off, /api/session and /api/demo-users are 404 and host tokens authenticate', async () => {

@@ -11,6 +11,8 @@ import { openSqlite } from './sqlite.js';
 export interface DatabaseOptions {
   /** PostgreSQL connection URL; when set, `databasePath` is ignored. */
   databaseUrl?: string;
+  /** PostgreSQL connections of this instance's pool (default 10). */
+  poolSize?: number;
   /** SQLite file (created with its folder when missing). */
   databasePath?: string;
   /** Demo data for a database without members (default 500 leads). */
@@ -24,7 +26,7 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url.tr
 export async function openRepository(options: DatabaseOptions): Promise<Repository> {
   if (options.databaseUrl) {
     if (!isPostgresUrl(options.databaseUrl)) throw new Error('DATABASE_URL: expected a postgres:// URL');
-    return openPostgres(options.databaseUrl, { seed: options.seed });
+    return openPostgres(options.databaseUrl, { seed: options.seed, poolSize: options.poolSize });
   }
   return openSqlite(options.databasePath ?? DEFAULT_DATABASE_PATH, { seed: options.seed });
 }
