@@ -11,9 +11,12 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "ensure-postgres: no PostgreSQL server binaries found; installing Debian's postgresql package…"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  # policy-rc.d refuses service starts: the package must not leave a system cluster running.
-  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  # A policy-rc.d refusing service starts: the package must not leave a system cluster running. One that is
+  # already there is the machine's own and stays as it is.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   apt-get install -y -qq postgresql >/dev/null
   echo "ensure-postgres: installed $(ls -d /usr/lib/postgresql/*/bin | tail -n1)"
   exit 0
