@@ -9,7 +9,7 @@ import { minifyHtmlLiterals } from './scripts/minify-html-literals.mjs';
 // `npm start` serves the demo page (demo/index.html) on http://localhost:5173 (PORT to change).
 export default defineConfig({
   root: 'demo',
-  // The reference REST server under /api on the same origin (demo/server; DATABASE_PATH, DEMO, CORS_ORIGINS).
+  // The reference REST server under /api on the same origin (demo/server; DATABASE_URL or DATABASE_PATH, DEMO, …).
   // Built, the demo ships templates as the standalone build does (CSS minified, indentation collapsed), so the
   // end-to-end test on it (test/e2e/built-demo.test.ts) runs what hosts get; `npm start` serves the sources.
   plugins: [leadApiPlugin(), { ...minifyCssLiterals(), apply: 'build' }, { ...minifyHtmlLiterals(), apply: 'build' },

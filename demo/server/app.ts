@@ -1,6 +1,7 @@
 /**
- * `createApp` builds the reference server's hono app (DESIGN §5) around an open database. It does not
- * listen: main.ts, the vite plugin and the tests each mount `app.fetch` their own way.
+ * `createApp` builds the reference server's hono app (the REST contract of sdk/schema.ts and
+ * sdk/adapters/rest.ts) around an open repository, SQLite or PostgreSQL alike. It does not listen: main.ts,
+ * the vite plugin and the tests each mount `app.fetch` their own way.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,10 +10,9 @@ import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_COLUMNS } from '../../sdk/schema.js';
 import { Auth, type AppEnv } from './auth.js';
 import { Commands } from './commands.js';
-import type { Db } from './db.js';
+import { DatabaseUnavailableError, type Repository } from './db/repository.js';
 import { EventHub } from './events.js';
 import { ApiError, errorResponse, notFound } from './http.js';
-import { Repository } from './repository.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { eventRoutes } from './routes/events.js';
 import { leadRoutes } from './routes/leads.js';
@@ -29,7 +29,8 @@ export interface RequestLogLine {
 }
 
 export interface AppOptions {
-  db: Db;
+  /** The open database (db/open.ts); the app does not close it. */
+  repo: Repository;
   /** Demo mode: `POST /api/session` and `GET /api/demo-users` (default true). */
   demo?: boolean;
   /** Origins allowed cross-origin; none (default) keeps CORS closed. */
@@ -49,16 +50,19 @@ export interface AppOptions {
 }
 
 /** The hono app, plus its event hub so the host can end open streams on shutdown. */
-export type LeadApp = Hono<AppEnv> & { events: EventHub };
+export type LeadApp = Hono<AppEnv> & { events: EventHub; repo: Repository };
 
 const writeLogLine = (line: RequestLogLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 export function createApp(options: AppOptions): LeadApp {
-  const repo = new Repository(options.db);
-  const hub = new EventHub((id) => repo.member(id), options.heartbeatMs);
+  const { repo } = options;
+  const hub = new EventHub(() => repo.members(), options.heartbeatMs);
+  // Every committed change, from this instance or another one on the same database, reaches the streams
+  // through this one path; when the feed may have missed some, streams end and clients reload.
+  repo.onChanges((changes) => void hub.publish(changes), () => hub.closeAll());
   const statuses = options.statuses ?? DEFAULT_COLUMNS.map((c) => c.key);
   const auth = new Auth(repo, options.apiTokens ?? {}, options.sessionTtlMs ?? 12 * 3600_000);
-  const services: Services = { repo, hub, auth, commands: new Commands(repo, hub, statuses), authed: auth.require() };
+  const services: Services = { repo, hub, auth, commands: new Commands(repo, statuses), authed: auth.require() };
   const log = options.log === undefined ? writeLogLine : options.log;
 
   const app = new Hono<AppEnv>();
@@ -97,6 +101,11 @@ export function createApp(options: AppOptions): LeadApp {
   app.notFound((c) => errorResponse(c, notFound('Route')));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof DatabaseUnavailableError) {
+      console.error('[lead-kanban server]', error.message);
+      c.header('Retry-After', '2');
+      return errorResponse(c, new ApiError(503, 'unavailable', 'The database is unavailable; try again shortly'));
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, new ApiError(error.status, 'invalid', error.message || 'Bad request'));
     }
@@ -104,5 +113,5 @@ export function createApp(options: AppOptions): LeadApp {
     return errorResponse(c, new ApiError(500, 'internal', 'Internal server error'));
   });
 
-  return Object.assign(app, { events: hub });
+  return Object.assign(app, { events: hub, repo });
 }

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Member } from '../../sdk/schema.js';
 import { ApiError } from './http.js';
-import type { Repository } from './repository.js';
+import type { Repository } from './db/repository.js';
 
 export type AppEnv = { Variables: { viewer: Member } };
 
@@ -25,17 +25,22 @@ export class Auth {
   }
 
   /** A new demo session for `member`; returns the token (only its hash is stored). */
-  createSession(member: Member): string {
+  async createSession(member: Member): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    this.repo.addSession(hashToken(token), member.id, Date.now() + this.sessionTtlMs);
+    await this.repo.addSession(hashToken(token), member.id, Date.now() + this.sessionTtlMs);
     return token;
   }
 
-  /** The active member `token` authenticates, if any. */
-  memberFor(token: string): Member | undefined {
+  /**
+   * The active member `token` authenticates, if any: one query either way. Sessions live in the database,
+   * so a token issued by one instance works on every instance sharing it.
+   */
+  async memberFor(token: string): Promise<Member | undefined> {
     const hash = hashToken(token);
-    const memberId = this.hostTokens.get(hash) ?? this.repo.sessionMember(hash, Date.now());
-    const member = memberId === undefined ? undefined : this.repo.member(memberId);
+    const hostMemberId = this.hostTokens.get(hash);
+    const member = hostMemberId !== undefined
+      ? await this.repo.member(hostMemberId)
+      : await this.repo.sessionMember(hash, Date.now());
     return member?.active ? member : undefined;
   }
 
@@ -48,7 +53,7 @@ export class Auth {
       const header = c.req.header('authorization');
       const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
       const token = match?.[1] ?? (options.allowQueryToken ? c.req.query('token') : undefined);
-      const member = token ? this.memberFor(token) : undefined;
+      const member = token ? await this.memberFor(token) : undefined;
       if (!member) {
         c.header('WWW-Authenticate', 'Bearer');
         throw new ApiError(401, 'unauthorized', token ? 'Invalid or expired token' : 'Missing bearer token');

@@ -1,15 +1,16 @@
 /**
- * The writes: each runs in ONE SQLite transaction (a throw anywhere rolls back every row it wrote), appends
- * its history rows in the same transaction, and publishes to the event hub only after the commit.
+ * The writes: each runs in ONE database transaction (a throw anywhere rolls back every row it wrote), reads
+ * the leads it writes with a lock (so the version checked is the version written over, whichever instance
+ * writes concurrently), appends its history rows and records its changes in the same transaction; the event
+ * streams hear of them through the repository's change feed, only once committed.
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, AssignBody, AssignResponse, AssignResult, Lead, Member, PatchLeadBody, Source } from
   '../../sdk/schema.js';
 import { canEdit, canReceive, decideAssignment } from '../../sdk/policy.js';
-import type { EventHub, LeadChange } from './events.js';
+import type { LeadChange, Repository } from './db/repository.js';
 import { ApiError, invalid, notFound } from './http.js';
 import { timeOrderedId } from './ids.js';
-import type { Repository } from './repository.js';
 
 /** Fields of a lead a PATCH may change (LeadPatchSchema), in the order they are named in history. */
 const PATCHABLE = ['name', 'company', 'email', 'phone', 'value', 'status', 'position'] as const;
@@ -26,18 +27,17 @@ function conflict(current: Lead, expected: number): ApiError {
 export class Commands {
   constructor(
     private readonly repo: Repository,
-    private readonly hub: EventHub,
     /** Column keys a lead's status may take. */
     private readonly statuses: readonly string[],
   ) {}
 
-  updateLead(viewer: Member, id: string, body: PatchLeadBody, source: Source = 'manual'): Lead {
+  async updateLead(viewer: Member, id: string, body: PatchLeadBody, source: Source = 'manual'): Promise<Lead> {
     const { expectedVersion, ...patch } = body;
     if (patch.status !== undefined && !this.statuses.includes(patch.status)) {
       throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"` }], 'body');
     }
-    const { lead, change } = this.repo.db.transaction((): { lead: Lead; change?: LeadChange } => {
-      const lead = this.repo.visibleLead(viewer, id);
+    return this.repo.transaction(async (tx) => {
+      const lead = await tx.visibleLead(viewer, id, { lock: true });
       if (!lead || !canEdit(viewer, lead)) throw notFound();
       if (lead.version !== expectedVersion) throw conflict(lead, expectedVersion);
 
@@ -54,15 +54,14 @@ export class Commands {
         }
         changed.push(field);
       }
-      if (changed.length === 0) return { lead }; // nothing differs: nothing written, nothing logged
+      if (changed.length === 0) return lead; // nothing differs: nothing written, nothing logged
 
       const at = now();
       next.version = lead.version + 1;
       next.updatedAt = at;
-      if (!this.repo.writeLead(next, lead.version)) {
-        // Only another process writing the same file could get here; never answer with a lead now hidden.
-        const latest = this.repo.visibleLead(viewer, id);
-        throw latest ? conflict(latest, expectedVersion) : notFound();
+      if (!(await tx.writeLead(next, lead.version))) {
+        // The lead was read locked, so only a database that broke that promise gets here: roll back.
+        throw new Error(`Lead ${id} changed inside the transaction`);
       }
 
       const activities: Activity[] = [];
@@ -73,15 +72,14 @@ export class Commands {
       // A move carries its new position; position is named only when it changed on its own (a reorder).
       const others = changed.filter((f) => f !== 'status' && !(f === 'position' && changed.includes('status')));
       if (others.length > 0) activities.push({ ...base, id: timeOrderedId(), type: 'updated', text: others.join(', ') });
-      for (const activity of activities) this.repo.appendActivity(activity);
-      return { lead: next, change: { before: lead, after: next, activities } };
-    })();
-    if (change) this.hub.publish([change]);
-    return lead;
+      for (const activity of activities) await tx.appendActivity(activity);
+      await tx.recordChanges([{ before: lead, after: next, activities }]);
+      return next;
+    });
   }
 
-  assign(viewer: Member, body: AssignBody): AssignResponse {
-    const assignee = body.assigneeId === null ? null : this.repo.member(body.assigneeId);
+  async assign(viewer: Member, body: AssignBody): Promise<AssignResponse> {
+    const assignee = body.assigneeId === null ? null : await this.repo.member(body.assigneeId);
     if (body.assigneeId !== null && !canReceive(assignee ?? undefined)) {
       throw invalid([{ path: 'assigneeId', message: 'Not an active member' }], 'body');
     }
@@ -90,7 +88,7 @@ export class Commands {
     const leadIds = [...new Set(body.leadIds)];
 
     const type = body.assigneeId === null ? 'unassigned' : 'assigned';
-    const { results, changes } = this.repo.db.transaction(() => {
+    const results = await this.repo.transaction(async (tx) => {
       const results: AssignResult[] = [];
       const changes: LeadChange[] = [];
       /** The leads to write, as read (their version is the one the write expects), and their history rows. */
@@ -98,7 +96,7 @@ export class Commands {
       const history: { id: string; leadId: string; from: string | null }[] = [];
       const at = now();
       // One read for the whole batch; the decision is still made lead by lead, in the order asked.
-      const visible = this.repo.visibleLeads(viewer, leadIds);
+      const visible = await tx.visibleLeads(viewer, leadIds, { lock: true });
       for (const leadId of leadIds) {
         const lead = visible.get(leadId);
         const step = decideAssignment(viewer, lead, assignee ?? null, body.expectedVersions?.[leadId]);
@@ -122,26 +120,29 @@ export class Commands {
         history.push({ id: activity.id, leadId, from: lead.assigneeId });
       }
       // Then the writes, one statement for all leads and one for all history rows. Every lead to write was
-      // read above in this transaction at the version it is written from; fewer rows written means another
-      // process changed one meanwhile, and the throw rolls the whole batch back.
-      const written = this.repo.writeAssignments(toWrite, body.assigneeId, at);
+      // read locked above, at the version it is written from; fewer rows written means the database let one
+      // change anyway, and the throw rolls the whole batch back.
+      const written = await tx.writeAssignments(toWrite, body.assigneeId, at);
       if (written !== toWrite.length) {
         throw new Error(`${toWrite.length - written} of ${toWrite.length} leads changed inside the transaction`);
       }
-      this.repo.appendAssignmentHistory({ type, actorId: viewer.id, at, to: body.assigneeId, source, batchId }, history);
-      return { results, changes };
-    })();
-    this.hub.publish(changes);
+      await tx.appendAssignmentHistory({ type, actorId: viewer.id, at, to: body.assigneeId, source, batchId }, history);
+      await tx.recordChanges(changes);
+      return results;
+    });
     return { batchId, results };
   }
 
-  addNote(viewer: Member, leadId: string, text: string): Activity {
-    const lead = this.repo.visibleLead(viewer, leadId);
-    if (!lead || !canEdit(viewer, lead)) throw notFound();
-    const activity: Activity = { id: timeOrderedId(), leadId, type: 'note', actorId: viewer.id, at: now(), text,
-      source: 'manual' };
-    this.repo.appendActivity(activity);
-    this.hub.publish([{ before: lead, after: lead, activities: [activity] }]);
-    return activity;
+  async addNote(viewer: Member, leadId: string, text: string): Promise<Activity> {
+    return this.repo.transaction(async (tx) => {
+      // Locked, so the lead cannot leave the author's view between this check and the note's commit.
+      const lead = await tx.visibleLead(viewer, leadId, { lock: true });
+      if (!lead || !canEdit(viewer, lead)) throw notFound();
+      const activity: Activity = { id: timeOrderedId(), leadId, type: 'note', actorId: viewer.id, at: now(), text,
+        source: 'manual' };
+      await tx.appendActivity(activity);
+      await tx.recordChanges([{ before: lead, after: lead, activities: [activity] }]);
+      return activity;
+    });
   }
 }

@@ -1,18 +1,15 @@
 /**
- * Server-Sent Events hub: every committed write is published here once, and each subscriber receives only
- * what its member may see (sdk/policy.ts) — a lead it can see, the lead's activity, or `lead_removed` when a
- * lead it could see leaves its view. Heartbeats keep proxies from closing idle streams; streams whose client
- * went away (cancelled) or stopped reading (queue too long) are dropped.
+ * Server-Sent Events hub: every committed change (the repository's change feed, in commit order, from this
+ * instance and every other one sharing the database) is filtered here per subscriber by what its member may
+ * see (sdk/policy.ts) — a lead it can see, the lead's activity, or `lead_removed` when a lead it could see
+ * leaves its view. Heartbeats keep proxies from closing idle streams; streams whose client went away
+ * (cancelled) or stopped reading (queue too long) are dropped.
  */
-import type { Activity, ChangeEvent, Lead, Member } from '../../sdk/schema.js';
+import type { ChangeEvent, Member } from '../../sdk/schema.js';
 import { canSee } from '../../sdk/policy.js';
+import type { LeadChange } from './db/repository.js';
 
-/** One lead's committed change: its state before (for "left your view") and after, and the rows written. */
-export interface LeadChange {
-  before: Lead | undefined;
-  after: Lead;
-  activities: readonly Activity[];
-}
+export type { LeadChange } from './db/repository.js';
 
 interface Subscriber {
   memberId: string;
@@ -29,10 +26,16 @@ export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private readonly encoder = new TextEncoder();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Changes waiting to be sent, in commit order; one drain at a time keeps that order. */
+  private readonly queue: (readonly LeadChange[])[] = [];
+  private draining: Promise<void> | undefined;
 
   constructor(
-    /** Looked up at publish time, so a member's current role and active flag decide what they receive. */
-    private readonly memberById: (id: string) => Member | undefined,
+    /**
+     * Every member, read when changes are sent (once per drain, whatever the number of subscribers), so a
+     * member's current role and active flag decide what they receive.
+     */
+    private readonly members: () => Promise<readonly Member[]>,
     private readonly heartbeatMs = 15_000,
   ) {}
 
@@ -55,8 +58,36 @@ export class EventHub {
     });
   }
 
-  publish(changes: readonly LeadChange[]): void {
-    if (changes.length === 0 || this.subscribers.size === 0) return;
+  /** Queues committed changes for the subscribers; resolves once they were handed to every stream. */
+  publish(changes: readonly LeadChange[]): Promise<void> {
+    if (changes.length === 0 || this.subscribers.size === 0) return this.draining ?? Promise.resolve();
+    this.queue.push(changes);
+    return (this.draining ??= this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    await null; // the caller stores this promise first
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0).flat();
+        let members: readonly Member[];
+        try {
+          members = await this.members();
+        } catch (error) {
+          // Without members nobody can be filtered: end the streams (clients reconnect and reload).
+          console.error('[lead-kanban server] event hub could not read members', error);
+          this.closeAll();
+          continue;
+        }
+        this.send(batch, new Map(members.map((m) => [m.id, m])));
+      }
+    } finally {
+      // Synchronously after the last check of the queue: a later publish starts a new drain.
+      this.draining = undefined;
+    }
+  }
+
+  private send(changes: readonly LeadChange[], members: ReadonlyMap<string, Member>): void {
     // Each change is serialized at most once, however many subscribers receive it; a subscriber only picks
     // the pieces it may see.
     const seenText: (string | undefined)[] = [];
@@ -66,23 +97,23 @@ export class EventHub {
     const removed = (i: number, change: LeadChange) =>
       (removedText[i] ??= eventText({ type: 'lead_removed', leadId: change.after.id }));
     for (const subscriber of this.subscribers) {
-      const viewer = this.memberById(subscriber.memberId);
+      const viewer = members.get(subscriber.memberId);
       if (!viewer) continue;
       let text = '';
       changes.forEach((change, i) => {
         if (canSee(viewer, change.after)) text += seen(i, change);
         else if (change.before && canSee(viewer, change.before)) text += removed(i, change);
       });
-      if (text) this.send(subscriber, text);
+      if (text) this.enqueue(subscriber, text);
     }
   }
 
-  /** Ends every stream (shutdown). */
+  /** Ends every stream (shutdown, or a feed that may have missed changes: clients reconnect and reload). */
   closeAll(): void {
     for (const subscriber of [...this.subscribers]) this.drop(subscriber, true);
   }
 
-  private send(subscriber: Subscriber, text: string): void {
+  private enqueue(subscriber: Subscriber, text: string): void {
     const queued = subscriber.controller.desiredSize;
     if (queued !== null && queued < -MAX_QUEUED_CHUNKS) return this.drop(subscriber, true);
     try {
@@ -110,7 +141,7 @@ export class EventHub {
   private startHeartbeat(): void {
     if (this.heartbeat) return;
     this.heartbeat = setInterval(() => {
-      for (const subscriber of [...this.subscribers]) this.send(subscriber, ': heartbeat\n\n');
+      for (const subscriber of [...this.subscribers]) this.enqueue(subscriber, ': heartbeat\n\n');
     }, this.heartbeatMs);
     this.heartbeat.unref?.();
   }

@@ -1,6 +1,7 @@
 /**
- * The error shape of the REST API and the helpers that parse request input with the SDK's schemas.
- * Handlers throw `ApiError`; app.ts turns it into `{ error: { code, message, issues? }, current? }`.
+ * The error shape of the REST contract (`ErrorBodySchema` in sdk/schema.ts) and the helpers that parse
+ * request input with the SDK's schemas. Handlers throw `ApiError`; app.ts turns it into
+ * `{ error: { code, message, issues? }, current? }`.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -10,7 +11,8 @@ import { describeIssues, safeParseWithMessages, toFieldIssues } from '../../sdk/
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: ErrorCode | 'internal',
+    /** Beyond the SDK's codes: `internal` (500) and `unavailable` (503, the database is unreachable). */
+    readonly code: ErrorCode | 'internal' | 'unavailable',
     message: string,
     readonly extra: { issues?: FieldIssue[]; current?: Lead } = {},
   ) {

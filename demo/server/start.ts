@@ -1,19 +1,15 @@
 /**
  * Opens the database, builds the app and listens: what main.ts runs, and what tests use to get a real
- * server on a free port (`port: 0`) over a temporary SQLite file.
+ * server on a free port (`port: 0`) over a temporary SQLite file or a PostgreSQL database.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import type { SeedOptions } from '../../sdk/seed.js';
 import { createApp, type AppOptions, type LeadApp } from './app.js';
-import { openDatabase, type Db } from './db.js';
+import { openRepository, type DatabaseOptions } from './db/open.js';
+import type { Repository } from './db/repository.js';
 
-export interface StartOptions extends Omit<AppOptions, 'db'> {
-  /** SQLite file (created and seeded when new). */
-  databasePath: string;
-  /** Demo data for a new database (default 500 leads). */
-  seed?: SeedOptions;
+export interface StartOptions extends Omit<AppOptions, 'repo'>, DatabaseOptions {
   /** 0 picks a free port. */
   port?: number;
   hostname?: string;
@@ -24,15 +20,15 @@ export interface RunningServer {
   url: string;
   port: number;
   app: LeadApp;
-  db: Db;
+  repo: Repository;
   /** Ends event streams, stops listening, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
 
-export function startServer(options: StartOptions): Promise<RunningServer> {
-  const { databasePath, seed, port = 8787, hostname = '127.0.0.1', ...appOptions } = options;
-  const db = openDatabase(databasePath, { seed });
-  const app = createApp({ ...appOptions, db });
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { databaseUrl, databasePath, poolSize, seed, port = 8787, hostname = '127.0.0.1', ...appOptions } = options;
+  const repo = await openRepository({ databaseUrl, databasePath, poolSize, seed });
+  const app = createApp({ ...appOptions, repo });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       let closing: Promise<void> | undefined;
@@ -47,17 +43,15 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
           http.close(() => {
             clearInterval(sweep);
             clearTimeout(cut);
-            db.close();
-            done();
+            void repo.close().then(done, done);
           });
           http.closeIdleConnections();
         }));
       resolve({ url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`, port: info.port,
-        app, db, close });
+        app, repo, close });
     });
     server.once('error', (error) => {
-      db.close();
-      reject(error);
+      void repo.close().finally(() => reject(error));
     });
   });
 }

@@ -1,56 +1,65 @@
 /**
  * Makes `npm start` ONE command: the vite dev server (demo page) also answers `/api/*` with the reference
  * server's hono app, on the same origin, so the demo needs no CORS and no second process.
- * Configuration comes from the environment (config.ts): DATABASE_PATH, DEMO, CORS_ORIGINS, API_TOKENS, LOG.
+ * Configuration comes from the environment (config.ts): DATABASE_URL or DATABASE_PATH, DEMO, CORS_ORIGINS,
+ * API_TOKENS, LOG. A DATABASE_URL that cannot be reached stops vite from starting.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createApp, type AppOptions, type LeadApp } from './app.js';
 import { readConfig } from './config.js';
-import { openDatabase, type Db } from './db.js';
+import { openRepository } from './db/open.js';
 
-export interface LeadApiPluginOptions extends Partial<Omit<AppOptions, 'db'>> {
+export interface LeadApiPluginOptions extends Partial<Omit<AppOptions, 'repo'>> {
   /** Overrides DATABASE_PATH. */
   databasePath?: string;
+  /** Overrides DATABASE_URL. */
+  databaseUrl?: string;
 }
 
 interface Mounted {
-  app: LeadApp;
-  db: Db;
-  close(): void;
+  /** Resolves once the database is open (rejects when it cannot be). */
+  ready: Promise<LeadApp>;
+  close(): Promise<void>;
 }
 
 function mount(middlewares: Connect.Server, options: LeadApiPluginOptions): Mounted {
   const config = readConfig();
-  const db = openDatabase(options.databasePath ?? config.databasePath);
-  const app = createApp({
+  const { databasePath, databaseUrl, ...appOptions } = options;
+  const ready = openRepository({
+    databaseUrl: databaseUrl ?? config.databaseUrl,
+    databasePath: databasePath ?? config.databasePath,
+    poolSize: config.databasePoolSize,
+  }).then((repo) => createApp({
     demo: config.demo,
     corsOrigins: config.corsOrigins,
     apiTokens: config.apiTokens,
     ...(config.quiet ? { log: false as const } : {}),
-    ...options,
-    db,
-  });
-  // Leave vite's own global Request/Response alone; the adapter works with the standard ones.
-  const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
-  // Registered directly (not as a post hook), so it runs before vite's own middlewares: /api never reaches
-  // vite's transforms or SPA fallback, and event streams are written through unbuffered.
+    ...appOptions,
+    repo,
+  }));
+  ready.catch(() => {}); // reported by the hook that awaits it; never an unhandled rejection
+  let listener: ReturnType<typeof getRequestListener> | undefined;
+  void ready.then((app) => {
+    // Leave vite's own global Request/Response alone; the adapter works with the standard ones.
+    listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  }, () => {});
+  // Registered at once and directly (not as a post hook), so it runs before vite's own middlewares: /api
+  // never reaches vite's transforms or SPA fallback, and event streams are written through unbuffered.
   middlewares.use((req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     const path = req.url ?? '';
-    if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')) void listener(req, res);
-    else next();
+    if (!(path === '/api' || path.startsWith('/api/') || path.startsWith('/api?'))) return next();
+    if (listener) return void listener(req, res);
+    ready.then(() => listener!(req, res), next);
   });
-  let closed = false;
+  let closing: Promise<void> | undefined;
   return {
-    app,
-    db,
-    close() {
-      if (closed) return;
-      closed = true;
+    ready,
+    close: () => (closing ??= ready.then(async (app) => {
       app.events.closeAll();
-      db.close();
-    },
+      await app.repo.close();
+    }, () => {})),
   };
 }
 
@@ -69,22 +78,25 @@ export function leadApiPlugin(options: LeadApiPluginOptions = {}): Plugin {
   let removeSignal: (() => void) | undefined;
   return {
     name: 'lead-kanban-api',
-    configureServer(server: ViteDevServer) {
-      dev?.close(); // a restart (config change) builds a new app; the old one lets go of the database first
+    async configureServer(server: ViteDevServer) {
+      // A restart (config change) builds a new app; the old one lets go of the database first.
+      await dev?.close();
       dev = mount(server.middlewares, options);
       removeSignal?.();
       removeSignal = closeOnSignal(() => server.close());
+      await dev.ready; // an unreachable database fails the start, with its message
     },
     // Vite closes every socket (event streams included) before this hook, then we close the database.
-    closeServer() {
+    async closeServer() {
       removeSignal?.();
       removeSignal = undefined;
-      dev?.close();
+      await dev?.close();
       dev = undefined;
     },
-    configurePreviewServer(server: PreviewServer) {
+    async configurePreviewServer(server: PreviewServer) {
       const preview = mount(server.middlewares, options);
-      server.httpServer.once('close', () => preview.close());
+      server.httpServer.once('close', () => void preview.close());
+      await preview.ready;
     },
   };
 }

@@ -1,88 +1,53 @@
 /**
- * The reference server's figures. The server runs as its own process (demo/server/main.ts, the way a host
- * runs it, request log on) over a temporary SQLite file seeded with 10,000 leads, so the clients in this
- * process do not share its event loop. Measured over loopback:
+ * The reference server's figures, on SQLite and on PostgreSQL. Each server runs as its own process
+ * (demo/server/main.ts, the way a host runs it, request log on) over a database seeded with 10,000 leads, so
+ * the clients in this process do not share its event loop. PostgreSQL is the run's throwaway cluster with
+ * fsync on, as in production (or `TEST_DATABASE_URL` / `DATABASE_URL`). Measured over loopback:
  * - batch assign: one `POST /api/assignments` of 1,000 leads (one transaction), client round trip and the
  *   server's own time from its request log; the first batch after start is reported apart (cold);
- * - throughput: 2 concurrent clients sending single-lead assignments (with expectedVersions) to a small
- *   shared pool of leads for a fixed time, so they conflict; afterwards the database must hold exactly one
- *   history row and one version step per successful assignment (no lost update).
+ * - throughput: concurrent clients (2 per instance) sending single-lead assignments with expectedVersions to a
+ *   small shared pool of leads for a fixed time, so they conflict — one instance, and on PostgreSQL also two
+ *   instances on the same database; afterwards the database must hold exactly one history row and one
+ *   version step per successful assignment (no lost update).
+ * Figures of SQLite keep their names (`server.*`); PostgreSQL's are `server.pg.*`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { openDatabase } from '../../demo/server/db.js';
+import { openRepository } from '../../demo/server/db/open.js';
 import type { AssignResponse, Lead } from '../../sdk/schema.js';
 import { seed } from '../../sdk/seed.js';
+import { createDatabase, type Engine, type TestDatabase } from '../server/databases.js';
+import { spawnServer, type ServerProcess } from '../server/processes.js';
 import { eq, le, type Report } from './report.js';
 
 const LEADS = 10_000;
 const BATCH = 1_000;
 const POOL = 40;
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const SEED = { leads: LEADS, members: 12 };
 
-interface Server {
-  api: string;
-  child: ChildProcess;
-  /** Server-side ms of the request log lines for POST /api/assignments, in arrival order. */
-  assignmentMs: number[];
-  stop(): Promise<void>;
+export interface ServerBenchOptions {
+  runs: number;
+  seconds: number;
+  log(message: string): void;
 }
 
-function startServer(databasePath: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: '0', HOST: '127.0.0.1', DEMO: '1', LOG: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+interface Instance extends ServerProcess {
+  /** Server-side ms of the request log lines for POST /api/assignments, in arrival order. */
+  assignmentMs: number[];
+}
+
+async function startInstance(db: TestDatabase): Promise<Instance> {
   const assignmentMs: number[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    let api = '';
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${stderr}`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (!api) {
-          const m = /on (http:\/\/\S+\/api)/.exec(line);
-          if (m) {
-            api = m[1]!;
-            child.removeAllListeners('exit');
-            resolve({
-              api,
-              child,
-              assignmentMs,
-              stop: () =>
-                new Promise<void>((done) => {
-                  if (child.exitCode !== null) return done();
-                  child.once('exit', () => done());
-                  child.kill('SIGTERM');
-                }),
-            });
-          }
-          continue;
-        }
-        if (line.startsWith('{')) {
-          try {
-            const entry = JSON.parse(line) as { method?: string; path?: string; ms?: number };
-            if (entry.method === 'POST' && entry.path === '/api/assignments' && typeof entry.ms === 'number') {
-              assignmentMs.push(entry.ms);
-            }
-          } catch {
-            // not a log line
-          }
-        }
+  const server = await spawnServer({ ...db.env, DEMO: '1', LOG: '1' }, (line) => {
+    if (!line.startsWith('{')) return;
+    try {
+      const entry = JSON.parse(line) as { method?: string; path?: string; ms?: number };
+      if (entry.method === 'POST' && entry.path === '/api/assignments' && typeof entry.ms === 'number') {
+        assignmentMs.push(entry.ms);
       }
-    });
+    } catch {
+      // not a log line
+    }
   });
+  return Object.assign(server, { assignmentMs });
 }
 
 async function call<T>(api: string, token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -94,26 +59,26 @@ async function call<T>(api: string, token: string | null, method: string, path: 
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export interface ServerBenchOptions {
-  runs: number;
-  seconds: number;
-  log(message: string): void;
-}
+const data = seed(SEED);
+const active = data.members.filter((m) => m.active).map((m) => m.id);
 
 export async function benchServer(report: Report, options: ServerBenchOptions): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'lead-kanban-bench-'));
-  const databasePath = join(dir, 'leads.db');
-  const data = seed({ leads: LEADS, members: 12 });
-  openDatabase(databasePath, { seed: { leads: LEADS, members: 12 } }).close();
-  const server = await startServer(databasePath);
+  for (const engine of ['sqlite', 'postgres'] as const) await benchEngine(report, options, engine);
+}
+
+async function benchEngine(report: Report, options: ServerBenchOptions, engine: Engine): Promise<void> {
+  const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  const prefix = engine === 'sqlite' ? 'server.' : 'server.pg.';
+  options.log(`server on ${name}: seeding ${LEADS} leads`);
+  const db = await createDatabase(engine, { durable: true });
+  await (await openRepository({ ...db.options, seed: SEED })).close();
+  const instances: Instance[] = [await startInstance(db)];
   try {
-    const admin = data.members[0]!;
-    const active = data.members.filter((m) => m.active).map((m) => m.id);
-    const session = await call<{ token: string }>(server.api, null, 'POST', '/session', { email: admin.email });
+    const [a] = instances as [Instance];
+    const session = await call<{ token: string }>(a.api, null, 'POST', '/session', { email: data.members[0]!.email });
     if (session.status !== 200) throw new Error(`login failed: ${session.status}`);
     const token = session.body.token;
-    const listed = await call<{ leads: Lead[] }>(server.api, token, 'GET', '/leads');
-    const leads = listed.body.leads;
+    const leads = (await call<{ leads: Lead[] }>(a.api, token, 'GET', '/leads')).body.leads;
     if (leads.length !== LEADS) throw new Error(`expected ${LEADS} leads, got ${leads.length}`);
 
     // ---- batch assign: each run writes 1,000 leads not yet held by its assignee, disjoint from other runs
@@ -126,96 +91,110 @@ export async function benchServer(report: Report, options: ServerBenchOptions): 
     // not yet prepared): reported on its own as `.cold`; the runs after it measure a running server.
     let cold = Number.NaN;
     for (let r = 0; r <= options.runs; r++) {
-      options.log(r === 0 ? 'server batch assign, first (cold) batch' : `server batch assign run ${r}/${options.runs}`);
+      options.log(`${name} batch assign ${r === 0 ? 'first (cold) batch' : `run ${r}/${options.runs}`}`);
       const to = active[2 + (r % (active.length - 2))]!;
       const batch = rest.filter((l) => l.assigneeId !== to).slice(0, BATCH);
       const taken = new Set(batch.map((l) => l.id));
       rest = rest.filter((l) => !taken.has(l.id));
-      const logged = server.assignmentMs.length;
+      const logged = a.assignmentMs.length;
       const t0 = performance.now();
-      const res = await call<AssignResponse>(server.api, token, 'POST', '/assignments', {
-        leadIds: batch.map((l) => l.id),
-        assigneeId: to,
+      const res = await call<AssignResponse>(a.api, token, 'POST', '/assignments', {
+        leadIds: batch.map((l) => l.id), assigneeId: to, source: 'bulk',
         expectedVersions: Object.fromEntries(batch.map((l) => [l.id, l.version])),
-        source: 'bulk',
       });
       const ms = performance.now() - t0;
       if (res.status !== 200) throw new Error(`batch assign answered ${res.status}`);
       notOk += res.body.results.filter((x) => x.status !== 'ok').length;
-      for (let wait = 0; server.assignmentMs.length === logged && wait < 100; wait++) await new Promise((r2) => setTimeout(r2, 10));
+      for (let wait = 0; a.assignmentMs.length === logged && wait < 100; wait++) await new Promise((r2) => setTimeout(r2, 10));
       if (r === 0) {
         cold = ms;
         continue;
       }
       client.push(ms);
-      serverSide.push(server.assignmentMs[logged] ?? Number.NaN);
+      serverSide.push(a.assignmentMs[logged] ?? Number.NaN);
     }
-    report.add('server.batch-assign-1000', BATCH, 'ms', client, le(50),
-      `POST /api/assignments of ${BATCH} leads (one transaction) over loopback, client round trip, on a running server (after its first batch); ${notOk} results not ok`);
-    report.add('server.batch-assign-1000.cold', BATCH, 'ms', [cold], undefined, 'the first batch after the server started, same request');
-    report.add('server.batch-assign-1000.server-side', BATCH, 'ms', serverSide, le(50), 'same requests, time inside the server (its request log)');
+    // The 50 ms target is SQLite's (embedded, no network hop); PostgreSQL's figures stand beside it.
+    const target = engine === 'sqlite' ? le(50) : undefined;
+    report.add(`${prefix}batch-assign-1000`, BATCH, 'ms', client, target,
+      `${name}: POST /api/assignments of ${BATCH} leads (one transaction) over loopback, client round trip, on a running server (after its first batch); ${notOk} results not ok`);
+    report.add(`${prefix}batch-assign-1000.cold`, BATCH, 'ms', [cold], undefined, `${name}: the first batch after the server started, same request`);
+    report.add(`${prefix}batch-assign-1000.server-side`, BATCH, 'ms', serverSide, target, `${name}: same requests, time inside the server (its request log)`);
 
-    // ---- throughput with two concurrent clients on a shared pool (they conflict on purpose)
-    const rps: number[] = [];
-    let checks = { ok: true, text: '' };
+    // ---- throughput: one instance; on PostgreSQL also two instances on the same database
     const initialVersions = new Map(pool.map((l) => [l.id, l.version]));
-    let successTotal = 0;
     const tag = `bench-tp-${Date.now().toString(36)}`;
-    for (let r = 0; r < options.runs; r++) {
-      options.log(`server throughput run ${r + 1}/${options.runs} (${options.seconds} s, 2 clients)`);
-      const deadline = performance.now() + options.seconds * 1000;
-      const counts = { requests: 0, ok: 0, conflict: 0, other: 0 };
-      const clientLoop = async (clientNo: number) => {
-        // Each client keeps what it last heard of each lead, as a UI would.
-        const known = new Map(pool.map((l) => [l.id, { ...l }]));
-        let i = 0;
-        while (performance.now() < deadline) {
-          const lead = pool[(i * 7 + clientNo * 13 + r) % POOL]!;
-          const seen = known.get(lead.id)!;
-          const candidates = active.filter((id) => id !== seen.assigneeId);
-          const to = candidates[(i + clientNo) % candidates.length]!;
-          const res = await call<AssignResponse>(server.api, token, 'POST', '/assignments', {
-            leadIds: [lead.id],
-            assigneeId: to,
-            expectedVersions: { [lead.id]: seen.version },
-            source: 'api',
-            batchId: `${tag}-${r}-${clientNo}-${i++}`,
-          });
-          counts.requests++;
-          const result = res.status === 200 ? res.body.results[0] : undefined;
-          if (result?.status === 'ok') counts.ok++;
-          else if (result?.status === 'conflict') counts.conflict++;
-          else counts.other++;
-          if (result?.lead) known.set(lead.id, result.lead);
-        }
-      };
-      const t0 = performance.now();
-      await Promise.all([clientLoop(0), clientLoop(1)]);
-      const elapsed = (performance.now() - t0) / 1000;
-      rps.push(counts.requests / elapsed);
-      successTotal += counts.ok;
-      checks.text = `last run: ${counts.requests} requests, ${counts.ok} ok, ${counts.conflict} conflict, ${counts.other} other`;
-      if (counts.other > 0) checks.ok = false;
+    let successTotal = 0;
+    let others = 0;
+    const setups: { metric: string; note: string; apis: () => string[] }[] = [
+      { metric: `${prefix}assign-rps`, note: '1 instance, 2 concurrent clients', apis: () => [a.api, a.api] },
+    ];
+    if (engine === 'postgres') {
+      setups.push(
+        { metric: `${prefix}assign-rps.4-clients`, note: '1 instance, 4 concurrent clients',
+          apis: () => [a.api, a.api, a.api, a.api] },
+        { metric: `${prefix}assign-rps.2-instances`, note: '2 instances on one database, 2 concurrent clients each',
+          apis: () => [a.api, a.api, instances[1]!.api, instances[1]!.api] },
+      );
+    }
+    for (const setup of setups) {
+      if (setup.metric.endsWith('2-instances')) instances.push(await startInstance(db));
+      const rps: number[] = [];
+      let last = '';
+      for (let r = 0; r < options.runs; r++) {
+        options.log(`${name} throughput run ${r + 1}/${options.runs} (${options.seconds} s, ${setup.note})`);
+        const counts = await throughput(setup.apis(), token, pool, options.seconds, `${tag}-${setup.metric}-${r}`);
+        rps.push(counts.requests / counts.seconds);
+        successTotal += counts.ok;
+        others += counts.other;
+        last = `last run: ${counts.requests} requests, ${counts.ok} ok, ${counts.conflict} conflict, ${counts.other} other`;
+      }
+      report.add(setup.metric, null, 'req/s', rps, undefined,
+        `${name}: ${setup.note}, single-lead POST /api/assignments with expectedVersions on ${POOL} shared leads, ${options.seconds} s per run; ${last}`);
     }
 
     // ---- no lost update: read the database itself
-    const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-    try {
-      const rows = (db.prepare('SELECT COUNT(*) AS n FROM activity WHERE batch_id LIKE ?').get(`${tag}-%`) as { n: number }).n;
-      const versionSteps = pool.reduce((sum, l) => {
-        const row = db.prepare('SELECT version FROM leads WHERE id = ?').get(l.id) as { version: number };
-        return sum + row.version - initialVersions.get(l.id)!;
-      }, 0);
-      const consistent = rows === successTotal && versionSteps === successTotal;
-      checks = { ok: checks.ok && consistent, text: `${checks.text}; all runs: ${successTotal} successful assignments, ${rows} activity rows, ${versionSteps} version steps` };
-    } finally {
-      db.close();
+    const rows = await db.count('SELECT COUNT(*) FROM activity WHERE batch_id LIKE ?', [`${tag}-%`]);
+    let versionSteps = 0;
+    for (const lead of pool) {
+      const [row] = await db.query<{ version: number }>('SELECT version FROM leads WHERE id = ?', [lead.id]);
+      versionSteps += row!.version - initialVersions.get(lead.id)!;
     }
-    report.add('server.assign-rps', null, 'req/s', rps, undefined,
-      `2 concurrent clients, single-lead POST /api/assignments with expectedVersions on ${POOL} shared leads, ${options.seconds} s per run; ${checks.text}`);
-    report.add('server.no-lost-update', null, 'check', [checks.ok ? 1 : 0], eq(1), 'activity rows = version steps = successful assignments (1 = holds)');
+    const holds = others === 0 && rows === successTotal && versionSteps === successTotal;
+    report.add(`${prefix}no-lost-update`, null, 'check', [holds ? 1 : 0], eq(1),
+      `${name}, all throughput runs: ${successTotal} successful assignments, ${rows} activity rows, ${versionSteps} version steps, ${others} answers neither ok nor conflict (1 = holds)`);
   } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(instances.map((i) => i.stop()));
+    await db.drop();
   }
+}
+
+/** Clients (one per api entry) assigning pool leads as fast as they are answered, for `seconds`. */
+async function throughput(apis: readonly string[], token: string, pool: readonly Lead[], seconds: number, tag: string) {
+  const deadline = performance.now() + seconds * 1000;
+  const counts = { requests: 0, ok: 0, conflict: 0, other: 0, seconds: 0 };
+  const clientLoop = async (api: string, clientNo: number) => {
+    // Each client keeps what it last heard of each lead, as a UI would.
+    const known = new Map(pool.map((l) => [l.id, { ...l }]));
+    let i = 0;
+    while (performance.now() < deadline) {
+      const lead = pool[(i * 7 + clientNo * 13) % pool.length]!;
+      const seen = known.get(lead.id)!;
+      const candidates = active.filter((id) => id !== seen.assigneeId);
+      const to = candidates[(i + clientNo) % candidates.length]!;
+      const res = await call<AssignResponse>(api, token, 'POST', '/assignments', {
+        leadIds: [lead.id], assigneeId: to, expectedVersions: { [lead.id]: seen.version }, source: 'api',
+        batchId: `${tag}-${clientNo}-${i++}`,
+      });
+      counts.requests++;
+      const result = res.status === 200 ? res.body.results[0] : undefined;
+      if (result?.status === 'ok') counts.ok++;
+      else if (result?.status === 'conflict') counts.conflict++;
+      else counts.other++;
+      if (result?.lead) known.set(lead.id, result.lead);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(apis.map((api, n) => clientLoop(api, n)));
+  counts.seconds = (performance.now() - t0) / 1000;
+  return counts;
 }

@@ -18,7 +18,7 @@ after(() => server.dispose());
 const current = async (id: string): Promise<Lead> => (await call(server.api, 'GET', `/leads/${id}`, { token: admin })).body;
 const historyOf = async (id: string): Promise<Activity[]> =>
   (await call(server.api, 'GET', `/leads/${id}/activity`, { token: admin })).body;
-const activityCount = () => (server.db.prepare('SELECT COUNT(*) AS n FROM activity').get() as { n: number }).n;
+const activityCount = () => server.db.count('SELECT COUNT(*) AS n FROM activity');
 
 /** Leads not touched by earlier tests: each test takes its own slice. */
 let cursor = 0;
@@ -48,8 +48,8 @@ describe('POST /api/assignments', () => {
         { type: 'assigned', from: lead.assigneeId, to: people.bob.id, actorId: people.admin.id, source: 'manual',
           batchId: answer.batchId });
     }
-    const rows = server.db.prepare('SELECT COUNT(*) AS n FROM activity WHERE batch_id = ?').get(answer.batchId) as { n: number };
-    assert.equal(rows.n, leads.length);
+    assert.equal(await server.db.count('SELECT COUNT(*) AS n FROM activity WHERE batch_id = ?', [answer.batchId]),
+      leads.length);
   });
 
   test('keeps the given batch id and source; unassigning logs `unassigned` to null', async () => {
@@ -79,11 +79,11 @@ describe('POST /api/assignments', () => {
 
   test('assigning to the current assignee is ok and writes nothing; unknown leads are not_found', async () => {
     const [lead] = take(1, (l) => l.assigneeId !== null);
-    const before = activityCount();
+    const before = await activityCount();
     const { body } = await call(server.api, 'POST', '/assignments', {
       token: admin, body: { leadIds: [lead!.id, 'ghost', lead!.id], assigneeId: lead!.assigneeId } });
     assert.deepEqual(body.results, [{ leadId: lead!.id, status: 'ok', lead }, { leadId: 'ghost', status: 'not_found' }]);
-    assert.equal(activityCount(), before);
+    assert.equal(await activityCount(), before);
     assert.deepEqual(await current(lead!.id), lead);
   });
 
@@ -92,7 +92,7 @@ describe('POST /api/assignments', () => {
     const [unassigned, stale] = take(2, (l) => l.assigneeId === null);
     const [hers, alreadyHers] = take(2, (l) => l.assigneeId === people.alice.id);
     const [bobs] = take(1, (l) => l.assigneeId === people.bob.id);
-    const before = activityCount();
+    const before = await activityCount();
     const leadIds = [bobs!.id, unassigned!.id, 'ghost', stale!.id, hers!.id, alreadyHers!.id, unassigned!.id];
     const { status, body } = await call(server.api, 'POST', '/assignments', {
       token: alice,
@@ -115,11 +115,11 @@ describe('POST /api/assignments', () => {
       ]);
 
     // Only the unassigned lead was written: one history row, in this batch; the others are untouched.
-    const rows = server.db.prepare('SELECT lead_id, type, actor_id, from_value, to_value, source FROM activity WHERE batch_id = ?')
-      .all('mixed-1');
+    const rows = await server.db.query('SELECT lead_id, type, actor_id, from_value, to_value, source FROM activity WHERE batch_id = ?',
+      ['mixed-1']);
     assert.deepEqual(rows, [{ lead_id: unassigned!.id, type: 'assigned', actor_id: people.alice.id, from_value: null,
       to_value: people.alice.id, source: 'bulk' }]);
-    assert.equal(activityCount(), before + 1);
+    assert.equal(await activityCount(), before + 1);
     const now = await current(unassigned!.id);
     assert.deepEqual(now, { ...written(unassigned!), updatedAt: now.updatedAt });
     assert.equal(body.results[1].lead.updatedAt, now.updatedAt);
@@ -133,8 +133,8 @@ describe('POST /api/assignments', () => {
         expectedVersions: Object.fromEntries(leads.map((l) => [l.id, l.version])) } });
     assert.deepEqual(body.results.map((r: { leadId: string; status: string }) => [r.leadId, r.status]),
       leads.map((l) => [l.id, 'ok']));
-    const rows = server.db.prepare('SELECT lead_id, from_value FROM activity WHERE batch_id = ? ORDER BY seq')
-      .all('large-1');
+    const rows = await server.db.query('SELECT lead_id, from_value FROM activity WHERE batch_id = ? ORDER BY seq',
+      ['large-1']);
     assert.deepEqual(rows, leads.map((l) => ({ lead_id: l.id, from_value: l.assigneeId })));
     for (const lead of leads) {
       const now = await current(lead.id);
@@ -146,9 +146,8 @@ describe('POST /api/assignments', () => {
     const leads = take(5, (l) => l.assigneeId !== people.bob.id);
     const failing = leads[3]!;
     // A real failure inside the transaction (as a disk or constraint error would be), after 3 leads were written.
-    server.db.exec(`CREATE TRIGGER fail_mid_batch BEFORE UPDATE ON leads WHEN NEW.id = '${failing.id}'
-      BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
-    const before = activityCount();
+    const removeFault = await server.db.faultOnUpdate(failing.id, 'abort');
+    const before = await activityCount();
     const errors = console.error;
     console.error = () => {}; // the server logs the 500; keep the test output clean
     try {
@@ -158,10 +157,10 @@ describe('POST /api/assignments', () => {
       assert.equal(typeof body.error.message, 'string');
     } finally {
       console.error = errors;
-      server.db.exec('DROP TRIGGER fail_mid_batch');
+      await removeFault();
     }
     for (const lead of leads) assert.deepEqual(await current(lead.id), lead, `${lead.id} unchanged`);
-    assert.equal(activityCount(), before, 'no history row survived');
+    assert.equal(await activityCount(), before, 'no history row survived');
 
     const retry = await call(server.api, 'POST', '/assignments', {
       token: admin, body: { leadIds: leads.map((l) => l.id), assigneeId: people.bob.id } });
@@ -171,10 +170,9 @@ describe('POST /api/assignments', () => {
   test('a lead the batch UPDATE did not write (changed underneath) rolls back the whole batch', async () => {
     const leads = take(4, (l) => l.assigneeId !== people.bob.id);
     const skipped = leads[2]!;
-    // RAISE(IGNORE) makes SQLite skip that one row silently, as if its version had moved since it was read.
-    server.db.exec(`CREATE TRIGGER skip_in_batch BEFORE UPDATE ON leads WHEN NEW.id = '${skipped.id}'
-      BEGIN SELECT RAISE(IGNORE); END`);
-    const before = activityCount();
+    // The database skips that one row silently, as if its version had moved since it was read.
+    const removeFault = await server.db.faultOnUpdate(skipped.id, 'skip');
+    const before = await activityCount();
     const errors = console.error;
     console.error = () => {};
     try {
@@ -183,10 +181,10 @@ describe('POST /api/assignments', () => {
       assert.equal(status, 500);
     } finally {
       console.error = errors;
-      server.db.exec('DROP TRIGGER skip_in_batch');
+      await removeFault();
     }
     for (const lead of leads) assert.deepEqual(await current(lead.id), lead, `${lead.id} unchanged`);
-    assert.equal(activityCount(), before, 'no history row survived');
+    assert.equal(await activityCount(), before, 'no history row survived');
   });
 
   test('malformed bodies are 400 naming the field', async () => {
@@ -204,5 +202,44 @@ describe('POST /api/assignments', () => {
       assert.ok(answer.body.error.issues.some((i: { path: string }) => i.path === field),
         `${field} in ${JSON.stringify(answer.body.error.issues)}`);
     }
+  });
+});
+
+describe('concurrent writers on one instance', () => {
+  test('4 clients × 40 conflicting reassignments and edits: no lost update, every stale write a conflict', async () => {
+    const pool = take(4, (l) => l.status !== 'won');
+    const versions = new Map(pool.map((l) => [l.id, l.version]));
+    const assignees = [people.alice.id, people.bob.id, people.manager.id];
+    const counts = { ok: 0, conflict: 0, other: 0 };
+    const client = async (n: number) => {
+      const known = new Map(pool.map((l) => [l.id, l.version]));
+      for (let i = 0; i < 40; i++) {
+        const lead = pool[(i + n) % pool.length]!;
+        const expected = known.get(lead.id)!;
+        // Half batch assignments, half PATCHes: both paths check the version inside their transaction.
+        const answer = i % 2 === 0
+          ? await call(server.api, 'POST', '/assignments', { token: admin, body: { leadIds: [lead.id],
+            assigneeId: assignees[(i + n) % assignees.length], expectedVersions: { [lead.id]: expected },
+            batchId: `concurrent-${n}-${i}` } })
+          : await call(server.api, 'PATCH', `/leads/${lead.id}`, { token: admin,
+            body: { expectedVersion: expected, value: 1000 * n + i } });
+        const result = answer.status === 200 && answer.body.results ? answer.body.results[0] : undefined;
+        const written = answer.status === 200 && !answer.body.results ? answer.body : result?.status === 'ok' ? result.lead : undefined;
+        const current = answer.status === 409 ? answer.body.current : result?.status === 'conflict' ? result.lead : undefined;
+        if (written && written.version === expected + 1) counts.ok++;
+        else if (written) counts.ok++; // unchanged (already so): ok without a new version
+        else if (current && current.version > expected) counts.conflict++;
+        else counts.other++;
+        known.set(lead.id, (written ?? current)?.version ?? expected);
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(client));
+    assert.equal(counts.other, 0, JSON.stringify(counts));
+    assert.ok(counts.conflict > 0, 'the clients did conflict');
+    let steps = 0;
+    for (const lead of pool) steps += (await current(lead.id)).version - versions.get(lead.id)!;
+    const rows = await server.db.count(`SELECT COUNT(*) FROM activity WHERE lead_id IN (${pool.map(() => '?').join(', ')})
+      AND (batch_id LIKE 'concurrent-%' OR type = 'updated')`, pool.map((l) => l.id));
+    assert.equal(rows, steps, 'one history row per version step');
   });
 });

@@ -5,8 +5,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import type { RequestLogLine } from '../../demo/server/app.js';
 import { readConfig } from '../../demo/server/config.js';
+import { createTestDatabase } from './databases.js';
 import { call, people, startTestServer } from './support.js';
 
 describe('configuration', () => {
@@ -18,6 +20,19 @@ describe('configuration', () => {
     assert.deepEqual(config, { databasePath: '/tmp/x.db', demo: false, corsOrigins: ['https://a.example', 'https://b.example'],
       apiTokens: { 'tok-1': 'm1', 'tok-2': 'm3' }, quiet: true });
     assert.throws(() => readConfig({ API_TOKENS: 'no-member-here' }), /API_TOKENS/);
+  });
+
+  test('DATABASE_URL selects PostgreSQL; anything but a postgres:// URL stops the start', () => {
+    const url = 'postgres://lead:secret@db.internal:5432/leads';
+    assert.equal(readConfig({ DATABASE_URL: ` ${url} ` }).databaseUrl, url);
+    assert.equal(readConfig({ DATABASE_URL: 'postgresql://db/leads' }).databaseUrl, 'postgresql://db/leads');
+    assert.equal(readConfig({ DATABASE_URL: '' }).databaseUrl, undefined);
+    assert.throws(() => readConfig({ DATABASE_URL: 'mysql://db/leads' }), /DATABASE_URL: expected postgres:\/\//);
+    assert.throws(() => readConfig({ DATABASE_URL: './data/leads.db' }), /DATABASE_URL/);
+    assert.equal(readConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize, 25);
+    for (const bad of ['0', '-3', 'ten', '2.5']) {
+      assert.throws(() => readConfig({ DATABASE_POOL_SIZE: bad }), /DATABASE_POOL_SIZE/, bad);
+    }
   });
 
   test('with demo mode off, /api/session and /api/demo-users are 404 and host tokens authenticate', async () => {
@@ -93,10 +108,12 @@ describe('configuration', () => {
 
 describe('main.ts', () => {
   test('creates and seeds the database on first start, serves, and shuts down cleanly on SIGTERM', async () => {
+    const db = await createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'lead-kanban-main-'));
-    const databasePath = join(dir, 'nested', 'leads.db');
+    // SQLite: a file in a folder that does not exist yet; PostgreSQL: an empty database.
+    const env = db.engine === 'sqlite' ? { DATABASE_PATH: join(dir, 'nested', 'leads.db') } : db.env;
     const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-      env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, LOG: '0' },
+      env: { ...process.env, DATABASE_URL: '', DATABASE_PATH: '', PORT: '0', LOG: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -110,6 +127,7 @@ describe('main.ts', () => {
         });
         child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
       });
+      assert.match(output, db.engine === 'sqlite' ? /database SQLite / : /database PostgreSQL postgres:\/\//);
       const users = await call(url, 'GET', '/demo-users');
       assert.equal(users.status, 200);
       assert.equal(users.body.length, 11, '1 admin, 1 manager and 9 active members seeded');
@@ -122,11 +140,22 @@ describe('main.ts', () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       assert.equal(await exited, 0, output);
-      assert.ok(existsSync(databasePath));
-      assert.equal(existsSync(`${databasePath}-wal`), false, 'the database was closed (WAL checkpointed)');
+      if (db.engine === 'sqlite') {
+        const databasePath = env.DATABASE_PATH!;
+        assert.ok(existsSync(databasePath));
+        assert.equal(existsSync(`${databasePath}-wal`), false, 'the database was closed (WAL checkpointed)');
+        const file = new Database(databasePath, { readonly: true });
+        assert.equal((file.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n, 500, 'the default demo data');
+        file.close();
+      } else {
+        assert.equal(await db.count("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'lead-kanban'"), 0,
+          'every connection was closed');
+        assert.equal(await db.count('SELECT COUNT(*) FROM leads'), 500, 'the default demo data');
+      }
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
+      await db.drop();
     }
   });
 });

@@ -1,14 +1,14 @@
 /**
- * Shared by the server tests: a real server (demo/server/start.ts) on an ephemeral port over a temporary
- * SQLite file, a small fetch helper, and an SSE reader. Not a test file itself.
+ * Shared by the server tests: a real server (demo/server/start.ts) on an ephemeral port over a fresh
+ * database of the engine under test (databases.ts), a small fetch helper, and an SSE reader. Not a test file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startServer, type RunningServer, type StartOptions } from '../../demo/server/start.js';
 import { EventStreamParser } from '../../sdk/adapters/rest.js';
 import type { ChangeEvent, Member } from '../../sdk/schema.js';
 import { seed, type SeedOptions } from '../../sdk/seed.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+export { ENGINE } from './databases.js';
 
 export const SEED: SeedOptions = { leads: 120, members: 12, seed: 7 };
 
@@ -22,19 +22,27 @@ export const people = (() => {
 
 export interface TestServer extends RunningServer {
   api: string;
+  /** The database beside the server: raw SQL for checks and injected faults. */
+  db: TestDatabase;
   /** A demo session token for the member. */
   login(member: Member): Promise<string>;
   dispose(): Promise<void>;
 }
 
 export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'lead-kanban-test-'));
-  const server = await startServer({ databasePath: join(dir, 'leads.db'), seed: SEED, port: 0, log: false,
-    ...options });
+  const db = await createTestDatabase();
+  let server: RunningServer;
+  try {
+    server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options });
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
   const api = `${server.url}/api`;
   return {
     ...server,
     api,
+    db,
     async login(member) {
       const response = await call(api, 'POST', '/session', { body: { email: member.email } });
       if (response.status !== 200) throw new Error(`login ${member.email}: ${response.status}`);
@@ -42,7 +50,7 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
     },
     async dispose() {
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * DESIGN §4 for each role, through the real API: admins and managers see everything; a member sees their
- * own and unassigned leads, and another member's lead does not exist for them on any path.
+ * The visibility rules of sdk/policy.ts for each role, through the real API: admins and managers see
+ * everything; a member sees their own and unassigned leads, and another member's lead does not exist for
+ * them on any path.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

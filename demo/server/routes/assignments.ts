@@ -8,6 +8,6 @@ import type { Services } from './services.js';
 export function assignmentRoutes({ commands, authed }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>().post('/assignments', authed, async (c) => {
     const body = parseWith(AssignBodySchema, await readJson(c), 'body');
-    return c.json(commands.assign(c.get('viewer'), body));
+    return c.json(await commands.assign(c.get('viewer'), body));
   });
 }

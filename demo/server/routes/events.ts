@@ -1,11 +1,14 @@
 /** `GET /api/events`: the caller's filtered change stream (text/event-stream). */
 import { Hono } from 'hono';
 import type { AppEnv } from '../auth.js';
+import { ApiError } from '../http.js';
 import type { Services } from './services.js';
 
-export function eventRoutes({ hub, auth }: Services): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/events', auth.require({ allowQueryToken: true }), (c) =>
-    new Response(hub.open(c.get('viewer').id), {
+export function eventRoutes({ hub, auth, repo }: Services): Hono<AppEnv> {
+  return new Hono<AppEnv>().get('/events', auth.require({ allowQueryToken: true }), (c) => {
+    // While the change feed reconnects, a new stream would silently miss changes: refuse it, the client retries.
+    if (!repo.following) throw new ApiError(503, 'unavailable', 'Live updates are reconnecting; try again shortly');
+    return new Response(hub.open(c.get('viewer').id), {
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-cache, no-transform',
@@ -13,5 +16,6 @@ export function eventRoutes({ hub, auth }: Services): Hono<AppEnv> {
         // Reverse proxies (nginx) would otherwise buffer the stream.
         'X-Accel-Buffering': 'no',
       },
-    }));
+    });
+  });
 }

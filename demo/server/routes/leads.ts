@@ -13,36 +13,36 @@ import type { Services } from './services.js';
 
 /** `?status=a,b` split into column keys, each checked, so `status.1` names the bad one. */
 const StatusListSchema = z.array(ColumnKeySchema);
-/** Optional `?source=` on PATCH: the body is strict (DESIGN §5), so the history source travels in the query. */
+/** Optional `?source=` on PATCH: the body schema is strict, so the history source travels in the query. */
 const PatchQuerySchema = z.object({ source: z.optional(SourceSchema) });
 
 export function leadRoutes({ repo, commands, authed }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
-    .get('/leads', authed, (c) => {
+    .get('/leads', authed, async (c) => {
       const query = parseWith(LeadQuerySchema, c.req.query(), 'query');
       const statuses = query.status
         ? parseWith(StatusListSchema, query.status.split(',').map((s) => s.trim()).filter(Boolean), 'query.status')
         : undefined;
-      const leads = repo.listLeads(c.get('viewer'), { statuses, assignee: query.assignee, q: query.q });
+      const leads = await repo.listLeads(c.get('viewer'), { statuses, assignee: query.assignee, q: query.q });
       return c.json({ leads });
     })
-    .get('/leads/:id', authed, (c) => {
-      const lead = repo.visibleLead(c.get('viewer'), c.req.param('id'));
+    .get('/leads/:id', authed, async (c) => {
+      const lead = await repo.visibleLead(c.get('viewer'), c.req.param('id'));
       if (!lead) throw notFound();
       return c.json(lead);
     })
     .patch('/leads/:id', authed, async (c) => {
       const { source } = parseWith(PatchQuerySchema, c.req.query(), 'query');
       const body = parseWith(PatchLeadBodySchema, await readJson(c), 'body');
-      return c.json(commands.updateLead(c.get('viewer'), c.req.param('id'), body, source));
+      return c.json(await commands.updateLead(c.get('viewer'), c.req.param('id'), body, source));
     })
-    .get('/leads/:id/activity', authed, (c) => {
+    .get('/leads/:id/activity', authed, async (c) => {
       const id = c.req.param('id');
-      if (!repo.visibleLead(c.get('viewer'), id)) throw notFound();
-      return c.json(repo.activityOf(id));
+      if (!(await repo.visibleLead(c.get('viewer'), id))) throw notFound();
+      return c.json(await repo.activityOf(id));
     })
     .post('/leads/:id/notes', authed, async (c) => {
       const { text } = parseWith(NoteBodySchema, await readJson(c), 'body');
-      return c.json(commands.addNote(c.get('viewer'), c.req.param('id'), text), 201);
+      return c.json(await commands.addNote(c.get('viewer'), c.req.param('id'), text), 201);
     });
 }

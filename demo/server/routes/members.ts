@@ -6,5 +6,5 @@ import type { Services } from './services.js';
 export function memberRoutes({ repo, authed }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get('/me', authed, (c) => c.json(c.get('viewer')))
-    .get('/members', authed, (c) => c.json(repo.membersWithLoad()));
+    .get('/members', authed, async (c) => c.json(await repo.membersWithLoad()));
 }

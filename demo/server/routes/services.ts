@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Auth } from '../auth.js';
 import type { Commands } from '../commands.js';
 import type { EventHub } from '../events.js';
-import type { Repository } from '../repository.js';
+import type { Repository } from '../db/repository.js';
 
 /** What route modules share; built once by createApp. */
 export interface Services {

@@ -7,11 +7,11 @@ import type { Services } from './services.js';
 
 export function sessionRoutes({ repo, auth }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
-    .get('/demo-users', (c) => c.json(repo.activeMembers()))
+    .get('/demo-users', async (c) => c.json(await repo.activeMembers()))
     .post('/session', async (c) => {
       const { email } = parseWith(SessionBodySchema, await readJson(c), 'body');
-      const member = repo.memberByEmail(email);
+      const member = await repo.memberByEmail(email);
       if (!member?.active) throw new ApiError(401, 'unauthorized', 'No active member with that email');
-      return c.json({ token: auth.createSession(member), member });
+      return c.json({ token: await auth.createSession(member), member });
     });
 }

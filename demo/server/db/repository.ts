@@ -1,0 +1,104 @@
+/**
+ * The one storage interface of the reference server, implemented for SQLite (sqlite.ts, the embedded default)
+ * and PostgreSQL (postgres.ts, several instances on one database). Everything is async so both fit.
+ *
+ * Rules every implementation keeps:
+ * - Visibility lives in the SQL (the `viewer` argument becomes a WHERE clause): a member's query cannot even
+ *   read another member's lead. The per-lead decisions are made by the callers with sdk/policy.ts.
+ * - A write is `transaction(work)`: everything `work` does through its `Transaction` commits together or not
+ *   at all. Reads for a write take `{ lock: true }`, so the version read is the version written over
+ *   (PostgreSQL: `FOR UPDATE` row locks; SQLite: the transaction holds the database's write lock from BEGIN).
+ * - History (`activity`) is append-only: no statement here updates or deletes it, and the database refuses to.
+ * - Every committed change reaches `onChanges` listeners once, in commit order, on every instance sharing the
+ *   database (SQLite: this process; PostgreSQL: through the change log and LISTEN/NOTIFY, see change-feed.ts).
+ */
+import type { Activity, Lead, Member, MemberWithLoad } from '../../../sdk/schema.js';
+
+/** One lead's committed change: who could see it before (for "left your view"), its state after, the rows written. */
+export interface LeadChange {
+  before: Pick<Lead, 'assigneeId'> | undefined;
+  after: Lead;
+  activities: readonly Activity[];
+}
+
+export interface LeadListFilter {
+  statuses?: readonly string[];
+  /** 'any' | 'me' | 'unassigned' | member id */
+  assignee?: string;
+  q?: string;
+}
+
+export interface ReadOptions {
+  /** Inside a transaction: hold the rows read until commit, so nobody else writes them meanwhile. */
+  lock?: boolean;
+}
+
+/** What both a plain read and a transaction can ask. */
+export interface Reads {
+  member(id: string): Promise<Member | undefined>;
+  /** The lead, or undefined when it does not exist or `viewer` may not see it. */
+  visibleLead(viewer: Member, id: string, options?: ReadOptions): Promise<Lead | undefined>;
+  /** The leads among `ids` that `viewer` may see, by id, in one query; hidden or unknown ids are absent. */
+  visibleLeads(viewer: Member, ids: readonly string[], options?: ReadOptions): Promise<Map<string, Lead>>;
+}
+
+/** The fields shared by every history row of one assignment batch. */
+export type AssignmentShared = Pick<Activity, 'type' | 'actorId' | 'at' | 'source' | 'batchId'> & { to: string | null };
+
+export interface Transaction extends Reads {
+  /** Writes every field of `lead` where its version is still `expectedVersion`; false when it was not. */
+  writeLead(lead: Lead, expectedVersion: number): Promise<boolean>;
+  /**
+   * Writes one assignment to many leads in one statement: assignee, `updatedAt`, version + 1, each where its
+   * version is still the one given. Answers how many were written, so the caller can tell one changed
+   * underneath (fewer than asked) and roll back.
+   */
+  writeAssignments(leads: readonly { id: string; version: number }[], assigneeId: string | null,
+    updatedAt: string): Promise<number>;
+  /** Appends the history rows of one assignment batch in one statement, in the given order. */
+  appendAssignmentHistory(shared: AssignmentShared,
+    rows: readonly { id: string; leadId: string; from: string | null }[]): Promise<void>;
+  appendActivity(activity: Activity): Promise<void>;
+  /** Announces what this transaction changed; listeners hear of it only once it has committed. */
+  recordChanges(changes: readonly LeadChange[]): Promise<void>;
+}
+
+export interface Repository extends Reads {
+  readonly engine: 'sqlite' | 'postgres';
+  memberByEmail(email: string): Promise<Member | undefined>;
+  activeMembers(): Promise<Member[]>;
+  /** Every member, in name order. */
+  members(): Promise<Member[]>;
+  /** Every member with the number of open (not won or lost) leads they hold. */
+  membersWithLoad(): Promise<MemberWithLoad[]>;
+  listLeads(viewer: Member, filter: LeadListFilter): Promise<Lead[]>;
+  activityOf(leadId: string): Promise<Activity[]>;
+  /** Stores a session by the hash of its token (expired ones are purged on the way). */
+  addSession(tokenHash: string, memberId: string, expiresAt: number): Promise<void>;
+  /** The member of an unexpired session, in one query. */
+  sessionMember(tokenHash: string, now: number): Promise<Member | undefined>;
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+
+  /**
+   * Listens to committed changes (see the rules above). `onLost` is told when changes may have been missed
+   * (the PostgreSQL feed lost its connection): open event streams must then be ended so clients reload.
+   */
+  onChanges(listener: (changes: readonly LeadChange[]) => void, onLost?: () => void): () => void;
+  /** False while changes cannot be followed (the feed is reconnecting): a new event stream would miss some. */
+  readonly following: boolean;
+
+  /** Releases the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * The database cannot be reached right now (refused, dropped or timed-out connection): the request answers
+ * 503 and may be retried; the engine reconnects by itself once the database is back.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}

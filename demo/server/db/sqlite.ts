@@ -1,0 +1,156 @@
+/**
+ * The SQLite engine (better-sqlite3): one file, one process, the embedded default. Opening applies the
+ * migrations and seeds the demo data in one `BEGIN IMMEDIATE` transaction. Statements are synchronous;
+ * the async interface is kept honest by letting only one transaction run at a time and making plain reads
+ * wait while one is open (they share the connection, so they would otherwise see its uncommitted rows).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Lead, Member } from '../../../sdk/schema.js';
+import { seed as makeSeed, type SeedOptions } from '../../../sdk/seed.js';
+import { foldText } from '../../../sdk/internal/match.js';
+import { pendingMigrations, SEED_LEADS_DEFAULT } from './migrations.js';
+import type { LeadChange, Repository, Transaction } from './repository.js';
+import { activityParams, leadParams } from './rows.js';
+import { SqliteStatements } from './sqlite-statements.js';
+
+export type Db = Database.Database;
+
+export interface SqliteOptions {
+  /** Demo data written into a database without members (default: 500 leads). */
+  seed?: SeedOptions;
+}
+
+export class SqliteRepository extends SqliteStatements implements Repository {
+  readonly engine = 'sqlite' as const;
+  /** One process owns the file: it hears of every change it commits, so the feed never falls behind. */
+  readonly following = true;
+  private open: Promise<void> | undefined;
+  private readonly listeners = new Set<(changes: readonly LeadChange[]) => void>();
+  private closed = false;
+
+  constructor(readonly db: Db) {
+    super(db);
+  }
+
+  /**
+   * Runs a read once no transaction is open on the shared connection. The check and the query run with no
+   * await between them, so no transaction can begin in that gap (transaction() keeps the same rule).
+   */
+  private async read<T>(query: () => T): Promise<T> {
+    while (this.open) await this.open;
+    return query();
+  }
+
+  member = (id: string) => this.read(() => this.memberNow(id));
+  visibleLead = (viewer: Member, id: string) => this.read(() => this.visibleLeadNow(viewer, id));
+  visibleLeads = (viewer: Member, ids: readonly string[]) => this.read(() => this.visibleLeadsNow(viewer, ids));
+  memberByEmail = (email: string) => this.read(() => this.memberByEmailNow(email));
+  activeMembers = () => this.read(() => this.activeMembersNow());
+  members = () => this.read(() => this.membersNow());
+  membersWithLoad = () => this.read(() => this.membersWithLoadNow());
+  listLeads = (viewer: Member, filter: Parameters<SqliteStatements['listLeadsNow']>[1]) =>
+    this.read(() => this.listLeadsNow(viewer, filter));
+  activityOf = (leadId: string) => this.read(() => this.activityOfNow(leadId));
+  addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
+    this.read(() => this.addSessionNow(tokenHash, memberId, expiresAt));
+  sessionMember = (tokenHash: string, now: number) => this.read(() => this.sessionMemberNow(tokenHash, now));
+
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    while (this.open) await this.open;
+    let done!: () => void;
+    this.open = new Promise((resolve) => (done = resolve));
+    const recorded: LeadChange[] = [];
+    // BEGIN IMMEDIATE takes the write lock now: what the transaction reads cannot change before it commits.
+    const tx: Transaction = {
+      member: async (id) => this.memberNow(id),
+      visibleLead: async (viewer, id) => this.visibleLeadNow(viewer, id),
+      visibleLeads: async (viewer, ids) => this.visibleLeadsNow(viewer, ids),
+      writeLead: async (lead, expectedVersion) => this.writeLeadNow(lead, expectedVersion),
+      writeAssignments: async (leads, assigneeId, at) => this.writeAssignmentsNow(leads, assigneeId, at),
+      appendAssignmentHistory: async (shared, rows) => this.appendAssignmentHistoryNow(shared, rows),
+      appendActivity: async (activity) => this.appendActivityNow(activity),
+      recordChanges: async (changes) => void recorded.push(...changes),
+    };
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      let result: T;
+      try {
+        result = await work(tx);
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+      if (recorded.length > 0) for (const listener of this.listeners) listener(recorded);
+      return result;
+    } finally {
+      this.open = undefined;
+      done();
+    }
+  }
+
+  onChanges(listener: (changes: readonly LeadChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.open) await this.open;
+    this.db.close();
+  }
+}
+
+/** Opens (creating the folder, schema and demo data as needed) the database at `path` (':memory:' works). */
+export function openSqlite(path: string, options: SqliteOptions = {}): SqliteRepository {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // The standard WAL setting (and better-sqlite3's build default), named here so it does not depend on the
+    // build: a commit is not fsynced, but the WAL keeps every committed transaction across a crash of the
+    // server; only a power loss or OS crash may lose the last commits (never corrupt the file).
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // SQL `fold(x)`: the SDK's folding (lower-case, accents stripped), used by the migration filling search_text.
+    db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : null));
+    migrate(db, options.seed);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteRepository(db);
+}
+
+/** Applies pending migrations, then seeds an empty database: one IMMEDIATE transaction, so other processes wait. */
+function migrate(db: Db, seedOptions: SeedOptions | undefined): void {
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+      applied_at TEXT NOT NULL)`);
+    const rows = db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[];
+    for (const migration of pendingMigrations(new Set(rows.map((r) => r.version)))) {
+      if (migration.sqlite) db.exec(migration.sqlite);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, new Date().toISOString());
+    }
+    const { count } = db.prepare('SELECT COUNT(*) AS count FROM members').get() as { count: number };
+    if (count === 0) insertSeed(db, makeSeed({ leads: SEED_LEADS_DEFAULT, ...seedOptions }));
+  }).immediate();
+}
+
+function insertSeed(db: Db, data: ReturnType<typeof makeSeed>): void {
+  const member = db.prepare(`INSERT INTO members (id, name, email, role, avatar_url, active, capacity)
+    VALUES (@id, @name, @email, @role, @avatarUrl, @active, @capacity)`);
+  const lead = db.prepare(`INSERT INTO leads (id, name, company, email, phone, value, status, position, assignee_id,
+    created_at, updated_at, version, search_text) VALUES (@id, @name, @company, @email, @phone, @value, @status,
+    @position, @assigneeId, @createdAt, @updatedAt, @version, @searchText)`);
+  const activity = db.prepare(`INSERT INTO activity (id, lead_id, type, actor_id, at, from_value, to_value, text,
+    source, batch_id) VALUES (@id, @leadId, @type, @actorId, @at, @from, @to, @text, @source, @batchId)`);
+  for (const m of data.members) member.run({ avatarUrl: null, capacity: null, ...m, active: m.active ? 1 : 0 });
+  for (const l of data.leads) lead.run(leadParams(l as Lead));
+  for (const a of data.activities) activity.run(activityParams(a));
+}

@@ -1,0 +1,184 @@
+/**
+ * Several instances, one live board: two server processes (main.ts) on one database. They start at the same
+ * moment on an empty database (migrations and demo data exactly once) and share sessions — on both engines.
+ * On PostgreSQL they also see each other's writes on their event streams within a second, filtered per
+ * member, and keep version checks across instances: no lost update, every stale write a conflict. SQLite
+ * serves one process per file (no cross-process feed), so those tests run on PostgreSQL only.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { MIGRATIONS } from '../../demo/server/db/migrations.js';
+import type { AssignResponse, ChangeEvent, Lead } from '../../sdk/schema.js';
+import { seed } from '../../sdk/seed.js';
+import { createTestDatabase, ENGINE, type TestDatabase } from './databases.js';
+import { spawnServer, type ServerProcess } from './processes.js';
+import { call, openEvents, type EventReader } from './support.js';
+
+/** main.ts seeds the default demo data: 500 leads, 12 members. */
+const demo = seed({ leads: 500 });
+const byRole = (role: string) => demo.members.find((m) => m.role === role)!;
+const [admin, manager] = [byRole('admin'), byRole('manager')];
+const [alice, bob] = demo.members.filter((m) => m.role === 'member' && m.active);
+
+const feedOnly = { skip: ENGINE !== 'postgres' && 'SQLite: one process per file, no cross-process feed' };
+
+describe('two instances on one database', () => {
+  let db: TestDatabase;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  const streams: EventReader[] = [];
+  const tokens = { admin: '', manager: '', alice: '' };
+
+  const login = async (server: ServerProcess, email: string) => {
+    const { status, body } = await call(server.api, 'POST', '/session', { body: { email } });
+    assert.equal(status, 200);
+    return body.token as string;
+  };
+  const subscribe = async (server: ServerProcess, token: string) => {
+    const reader = await openEvents(`${server.api}/events`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(reader.status, 200);
+    streams.push(reader);
+    return reader;
+  };
+
+  before(async () => {
+    db = await createTestDatabase();
+    // At the same moment, on an empty database: both migrate and seed under one advisory lock.
+    [a, b] = await Promise.all([spawnServer(db.env), spawnServer(db.env)]);
+    tokens.admin = await login(a, admin.email);
+    tokens.manager = await login(a, manager.email);
+    tokens.alice = await login(a, alice!.email);
+  });
+  after(async () => {
+    for (const stream of streams) stream.close();
+    await Promise.all([a?.stop(), b?.stop()]);
+    await db?.drop();
+  });
+
+  test('starting together, they apply each migration once and seed the demo data once', async () => {
+    const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    assert.deepEqual(versions.map((r) => r.version), MIGRATIONS.map((m) => m.version));
+    assert.equal(await db.count('SELECT COUNT(*) FROM members'), demo.members.length);
+    assert.equal(await db.count('SELECT COUNT(*) FROM leads'), demo.leads.length);
+    assert.equal(await db.count('SELECT COUNT(*) FROM activity'), demo.activities.length);
+  });
+
+  test('a session made on one instance works on the other', async () => {
+    const me = await call(b.api, 'GET', '/me', { token: tokens.alice });
+    assert.equal(me.status, 200);
+    assert.equal(me.body.id, alice!.id);
+  });
+
+  test("a write through A reaches B's event stream within a second", feedOnly, async () => {
+    const watcher = await subscribe(b, tokens.manager);
+    const lead = demo.leads.find((l) => l.status === 'new')!;
+    const started = Date.now();
+    const { status, body } = await call(a.api, 'PATCH', `/leads/${lead.id}`, {
+      token: tokens.admin, body: { expectedVersion: lead.version, status: 'contacted' } });
+    assert.equal(status, 200);
+    const heard = await watcher.waitFor((e) => e.type === 'lead' && e.lead.id === lead.id, 1000);
+    assert.deepEqual(heard, { type: 'lead', lead: body });
+    await watcher.waitFor((e) => e.type === 'activity' && e.activity.leadId === lead.id &&
+      e.activity.type === 'status_changed', 1000);
+    assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+
+    // A batch far beyond NOTIFY's 8,000-byte payload arrives whole, in order.
+    const batch = demo.leads.filter((l) => l.assigneeId !== null && l.assigneeId !== manager.id).slice(0, 300);
+    const answer = await call(a.api, 'POST', '/assignments', {
+      token: tokens.admin, body: { leadIds: batch.map((l) => l.id), assigneeId: manager.id } });
+    assert.equal(answer.status, 200);
+    await watcher.waitFor((e) => e.type === 'activity' && e.activity.leadId === batch.at(-1)!.id, 3000);
+    const leadEvents = watcher.events.filter((e) => e.type === 'activity' && e.activity.batchId === answer.body.batchId)
+      .map((e) => (e.type === 'activity' ? e.activity.leadId : ''));
+    assert.deepEqual(leadEvents, batch.map((l) => l.id));
+  });
+
+  test("a member's stream on B never carries a lead she may not see, written through A", feedOnly, async () => {
+    const hers = await subscribe(b, tokens.alice);
+    const bobs = demo.leads.filter((l) => l.assigneeId === bob!.id).slice(0, 3);
+    const free = demo.leads.filter((l) => l.assigneeId === null && l.status !== 'new').slice(0, 2);
+    // Invisible to her: Bob's leads edited and reassigned among others.
+    for (const lead of bobs) {
+      const current = (await call(a.api, 'GET', `/leads/${lead.id}`, { token: tokens.admin })).body as Lead;
+      await call(a.api, 'PATCH', `/leads/${lead.id}`, { token: tokens.manager,
+        body: { expectedVersion: current.version, name: `${current.name} (edited)` } });
+      await call(a.api, 'POST', `/leads/${lead.id}/notes`, { token: tokens.manager, body: { text: 'private note' } });
+    }
+    await call(a.api, 'POST', '/assignments', { token: tokens.manager,
+      body: { leadIds: bobs.map((l) => l.id), assigneeId: manager.id } });
+    // Leaving her view: an unassigned lead handed to Bob; entering it: one handed to her.
+    await call(a.api, 'POST', '/assignments', { token: tokens.manager, body: { leadIds: [free[0]!.id], assigneeId: bob!.id } });
+    await call(a.api, 'POST', '/assignments', { token: tokens.manager, body: { leadIds: [free[1]!.id], assigneeId: alice!.id } });
+    // Events keep commit order: once the last one arrives, every earlier one would have.
+    await hers.waitFor((e) => e.type === 'activity' && e.activity.leadId === free[1]!.id, 3000);
+    const about = (id: string) => (e: ChangeEvent) => (e.type === 'lead' && e.lead.id === id) ||
+      (e.type === 'activity' && e.activity.leadId === id) || (e.type === 'lead_removed' && e.leadId === id);
+    for (const lead of bobs) assert.equal(hers.events.some(about(lead.id)), false, `nothing of ${lead.id}`);
+    assert.deepEqual(hers.events.filter(about(free[0]!.id)), [{ type: 'lead_removed', leadId: free[0]!.id }]);
+    assert.ok(hers.events.some((e) => e.type === 'lead' && e.lead.id === free[1]!.id && e.lead.assigneeId === alice!.id));
+    assert.ok(!JSON.stringify(hers.events).includes('private note'));
+  });
+
+  test('2 instances × 2 clients × 300 conflicting reassignments: no lost update, every stale write a conflict', feedOnly, async () => {
+    const pool = demo.leads.filter((l) => l.status === 'qualified').slice(0, 8);
+    const active = demo.members.filter((m) => m.active).map((m) => m.id);
+    const initial = new Map<string, Lead>();
+    for (const lead of pool) initial.set(lead.id, (await call(a.api, 'GET', `/leads/${lead.id}`, { token: tokens.admin })).body);
+    const watchers = [await subscribe(a, tokens.admin), await subscribe(b, tokens.admin)];
+    const tag = `scale-${Date.now().toString(36)}`;
+    const okVersions = new Map<string, number[]>(pool.map((l) => [l.id, []]));
+    const counts = { ok: 0, conflict: 0, other: 0 };
+
+    const client = async (server: ServerProcess, clientNo: number) => {
+      const known = new Map([...initial].map(([id, lead]) => [id, lead]));
+      for (let i = 0; i < 300; i++) {
+        const lead = pool[(i * 3 + clientNo) % pool.length]!;
+        const seen = known.get(lead.id)!;
+        const to = active.filter((id) => id !== seen.assigneeId)[(i + clientNo) % (active.length - 1)]!;
+        const { status, body } = await call(server.api, 'POST', '/assignments', { token: tokens.admin,
+          body: { leadIds: [lead.id], assigneeId: to, expectedVersions: { [lead.id]: seen.version },
+            source: 'api', batchId: `${tag}-${clientNo}-${i}` } });
+        const result = status === 200 ? (body as AssignResponse).results[0] : undefined;
+        if (result?.status === 'ok') {
+          counts.ok++;
+          // A write succeeds only on the version the client saw, and makes exactly the next one.
+          assert.equal(result.lead!.version, seen.version + 1);
+          okVersions.get(lead.id)!.push(result.lead!.version);
+        } else if (result?.status === 'conflict') {
+          counts.conflict++;
+          // Stale indeed: the answer carries a newer version than the one the client sent.
+          assert.ok(result.lead!.version > seen.version, `${result.lead!.version} > ${seen.version}`);
+        } else {
+          counts.other++;
+        }
+        if (result?.lead) known.set(lead.id, result.lead);
+      }
+    };
+    await Promise.all([client(a, 0), client(a, 1), client(b, 2), client(b, 3)]);
+
+    assert.equal(counts.other, 0);
+    assert.equal(counts.ok + counts.conflict, 1200);
+    assert.ok(counts.conflict > 0, 'the clients did conflict');
+    const rows = await db.count('SELECT COUNT(*) FROM activity WHERE batch_id LIKE ?', [`${tag}-%`]);
+    assert.equal(rows, counts.ok, 'one history row per successful write');
+    for (const lead of pool) {
+      const stored = await db.query<{ version: number; assignee_id: string }>(
+        'SELECT version, assignee_id FROM leads WHERE id = ?', [lead.id]);
+      const start = initial.get(lead.id)!.version;
+      const versions = okVersions.get(lead.id)!.sort((x, y) => x - y);
+      // Each successful write made a distinct version, together exactly start+1 … stored: none lost.
+      assert.deepEqual(versions, Array.from({ length: stored[0]!.version - start }, (_, i) => start + 1 + i), lead.id);
+    }
+    // Both instances' streams carry every version of every lead, strictly increasing (commit order).
+    const last = pool.at(-1)!;
+    const finalVersion = (await db.query<{ version: number }>('SELECT version FROM leads WHERE id = ?', [last.id]))[0]!.version;
+    for (const watcher of watchers) {
+      await watcher.waitFor((e) => e.type === 'lead' && e.lead.id === last.id && e.lead.version === finalVersion, 5000);
+      for (const lead of pool) {
+        const seen = watcher.events.filter((e) => e.type === 'lead' && e.lead.id === lead.id)
+          .map((e) => (e.type === 'lead' ? e.lead.version : 0));
+        assert.deepEqual(seen, okVersions.get(lead.id), `${lead.id} on a stream`);
+      }
+    }
+  });
+});
