@@ -27,6 +27,7 @@ import type {
 import {
   AssignBodySchema,
   CLOSED_STATUSES,
+  DEFAULT_COLUMNS,
   ColumnKeySchema,
   IdSchema,
   LeadQuerySchema,
@@ -139,12 +140,12 @@ export class MemoryAdapter implements LeadAdapter {
       throw new AdapterError('forbidden', 'Inactive members cannot create leads');
     }
     let last = 0;
-    for (const lead of this.database.allLeads()) if (lead.status === data.status) last = Math.max(last, lead.position);
+    for (const lead of this.database.allLeads()) if (lead.status === (data.status ?? DEFAULT_COLUMNS[0]!.key)) last = Math.max(last, lead.position);
     const at = new Date().toISOString();
     const lead: Lead = {
       id: this.database.newId('l'),
       name: data.name,
-      status: data.status,
+      status: data.status ?? DEFAULT_COLUMNS[0]!.key,
       position: last + 1000,
       assigneeId,
       createdAt: at,
