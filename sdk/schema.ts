@@ -192,9 +192,14 @@ export const ACTIVITY_TYPES = ['created', 'assigned', 'unassigned', 'status_chan
 export const ActivityTypeSchema = z.enum(ACTIVITY_TYPES);
 export type ActivityType = z.infer<typeof ActivityTypeSchema>;
 
-export const SOURCES = ['manual', 'bulk', 'distribute', 'drag', 'keyboard', 'undo', 'api', 'rule', 'import'] as const;
+/** The sources a client's write may name (assignments, edits): what the user did. */
+export const WRITE_SOURCES = ['manual', 'bulk', 'distribute', 'drag', 'keyboard', 'undo', 'api'] as const;
+/** Every source a history entry may carry: also 'rule' and 'import', which only a backend records. */
+export const SOURCES = [...WRITE_SOURCES, 'rule', 'import'] as const;
 export const SourceSchema = z.enum(SOURCES);
 export type Source = z.infer<typeof SourceSchema>;
+export const WriteSourceSchema = z.enum(WRITE_SOURCES);
+export type WriteSource = z.infer<typeof WriteSourceSchema>;
 
 /**
  * One append-only history entry. For assigned/unassigned, `from`/`to` are member ids (null = nobody);
@@ -239,7 +244,7 @@ export const AssignBodySchema = z.strictObject({
   leadIds: z.array(IdSchema).check(z.minLength(1), z.maxLength(MAX_BATCH)),
   assigneeId: z.nullable(IdSchema),
   expectedVersions: z.optional(z.record(z.string(), z.int().check(z.minimum(1)))),
-  source: z.optional(SourceSchema),
+  source: z.optional(WriteSourceSchema),
   batchId: z.optional(IdSchema),
 });
 export type AssignBody = z.infer<typeof AssignBodySchema>;

@@ -106,6 +106,16 @@ describe('MemoryAdapter: leads arriving', () => {
     expect((await admin.createLead({ name: 'Next' })).assigneeId, 'the rotation went on where it was').to.equal('m3');
   });
 
+  it('a client cannot claim the sources only the backend records (rule, import) for its own writes', async () => {
+    const { admin } = setup();
+    const lead = (await admin.listLeads())[0]!;
+    for (const source of ['rule', 'import'] as const) {
+      expect((await rejection(admin.assign([lead.id], 'm3', { source }))).message, source).to.contain('source');
+      expect((await rejection(admin.updateLead(lead.id, { name: 'X' }, lead.version, { source }))).message, source).to.contain('source');
+    }
+    expect((await admin.getLead(lead.id)).version).to.equal(lead.version);
+  });
+
   it('keeps the rotation position with the data: a database started from the saved copy goes on fairly', async () => {
     const storage = memoryStorage();
     const first = setup(30, storage);
