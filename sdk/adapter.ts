@@ -5,10 +5,14 @@
  */
 import type {
   Activity,
+  AssignmentRules,
   AssignResponse,
   ChangeEvent,
+  CreateOptions,
   ErrorCode,
   FieldIssue,
+  ImportInput,
+  ImportResult,
   Lead,
   LeadPatch,
   LeadQuery,
@@ -58,6 +62,14 @@ export function parseOrThrow<T>(schema: Parser<T>, value: unknown, what: string)
   throw new AdapterError('invalid', `${what}: ${describeIssues(issues)}`, { issues });
 }
 
+/**
+ * An import over MAX_IMPORT_ROWS or MAX_IMPORT_BYTES (lead-import.ts: importSizeProblem), refused whole as
+ * every adapter reports it: `invalid` with HTTP status 413, the message saying which limit.
+ */
+export function importTooLargeError(problem: { message: string }): AdapterError {
+  return new AdapterError('invalid', problem.message, { status: 413, issues: [{ path: 'rows', message: problem.message }] });
+}
+
 export interface AssignOptions {
   /** lead id → the version the caller saw; a lead whose version differs is answered `conflict`. */
   expectedVersions?: Record<string, number>;
@@ -68,6 +80,11 @@ export interface AssignOptions {
 
 /** Filters a backend understands: the query of `GET /api/leads` (LeadQuerySchema), statuses as a list. */
 export type LeadListQuery = Omit<LeadQuery, 'status'> & { status?: readonly string[] };
+
+export interface ImportOptions {
+  /** Check only (the preview): nothing is written, and the answer says what the import would create. */
+  dryRun?: boolean;
+}
 
 export interface SubscribeHooks {
   onReconnect?: () => void;
@@ -82,8 +99,29 @@ export interface LeadAdapter {
   listLeads(query?: LeadListQuery): Promise<Lead[]>;
   /** One visible lead; `not_found` when it does not exist or may not be seen. */
   getLead(id: string): Promise<Lead>;
-  /** Creates a lead (logs `created`). Optional: hosts that only triage leads may omit it. */
-  createLead?(lead: NewLead): Promise<Lead>;
+  // The capabilities below are optional: a UI offers only what its adapter can do (LeadStore.intake).
+
+  /**
+   * Creates a lead at the top of its column and logs `created` (with `options.source`, default 'api'); a
+   * lead without an assignee gets one from the assignment rules when they take it (logged `assigned` with
+   * source 'rule'), one with an assignee is logged `assigned` with the creator's source. Any active member
+   * may create (policy.ts: canCreateLead); `invalid` names the field (unknown column, inactive assignee).
+   */
+  createLead?(lead: NewLead, options?: CreateOptions): Promise<Lead>;
+  /**
+   * Imports leads from CSV text or JSON rows: every valid row becomes a lead, all in one transaction, with
+   * the history and assignment rules of createLead (source 'import'); invalid rows are listed, never
+   * half-imported. With `dryRun`, checks only. Admins and managers (canImportLeads); over MAX_IMPORT_ROWS
+   * or MAX_IMPORT_BYTES the whole import is refused (`invalid`, status 413).
+   */
+  importLeads?(input: ImportInput, options?: ImportOptions): Promise<ImportResult>;
+  /** The assignment rules (any active member may read them). */
+  getAssignmentRules?(): Promise<AssignmentRules>;
+  /**
+   * Replaces the assignment rules; admins and managers only (`forbidden`). A member who is unknown or
+   * inactive, or a column that does not exist, is `invalid` naming the field (`memberIds.1`).
+   */
+  setAssignmentRules?(rules: AssignmentRules): Promise<AssignmentRules>;
   /**
    * Changes fields of a lead whose version is still `expectedVersion` (else `conflict` with `current`).
    * A status change logs `status_changed`, other fields `updated`.

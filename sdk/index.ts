@@ -6,6 +6,12 @@ export * from './schema.js';
 export * from './adapter.js';
 export * from './policy.js';
 export * from './distribute.js';
+// The rules of leads arriving (assignment rules, placement and history, import checks, CSV), for adapters of
+// other backends that want to behave as the two that ship.
+export * from './assignment-rules.js';
+export * from './intake.js';
+export * from './lead-import.js';
+export * from './csv.js';
 export * from './adapters/rest.js';
 export * from './store.js';
 // Rules the elements share with the store, exported so that they exist once: how text is folded for

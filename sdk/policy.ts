@@ -45,6 +45,28 @@ export function canAssign(
   return { ok: true };
 }
 
+/**
+ * Any active member may create a lead, for themselves, unassigned, or for someone else: a lead created for
+ * another member leaves the creator's view at once, as a hand-off does (allowed for the same reason).
+ */
+export function canCreateLead(viewer: Pick<Member, 'active'>): boolean {
+  return viewer.active;
+}
+
+/**
+ * Importing is for admins and managers. An import routes many leads at once (through the assignment rules,
+ * which are theirs to set), and its duplicate check compares emails with every lead of the board, leads a
+ * member may not see among them: it would tell a member that a lead they cannot see exists.
+ */
+export function canImportLeads(viewer: Pick<Member, 'role' | 'active'>): boolean {
+  return viewer.active && seesAll(viewer);
+}
+
+/** Every active member may read the assignment rules; only admins and managers may change them. */
+export function canChangeAssignmentRules(viewer: Pick<Member, 'role' | 'active'>): boolean {
+  return viewer.active && seesAll(viewer);
+}
+
 let nameCollator: Intl.Collator | undefined;
 
 /** The members a picker offers: active ones, in name order. */

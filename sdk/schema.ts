@@ -171,21 +171,35 @@ export type PatchLeadBody = z.infer<typeof PatchLeadBodySchema>;
 
 /**
  * A lead to create: the lead's own fields a person enters, as the lead has them, and optionally an assignee.
- * The backend gives the rest (id, position, timestamps, version).
+ * Only `name` is required; without `status` the lead goes to the first column. The backend gives the rest
+ * (id, position at the top of its column, timestamps, version) and, when the lead comes without an assignee
+ * and the assignment rules are on, the assignee they pick (sdk/assignment-rules.ts).
  */
 export const NewLeadSchema = z.strictObject({
-  ...z.pick(LeadSchema, { name: true, company: true, email: true, phone: true, value: true, status: true }).shape,
+  ...z.pick(LeadSchema, { name: true, company: true, email: true, phone: true, value: true }).shape,
+  status: z.optional(ColumnKeySchema),
   assigneeId: z.optional(LeadSchema.shape.assigneeId),
 });
 export type NewLead = z.infer<typeof NewLeadSchema>;
+
+/** How a lead came to be created, as its `created` history entry says: a person in a UI, or a program. */
+export const CREATE_SOURCES = ['manual', 'api'] as const;
+/** Options of `createLead` (`POST /api/leads?source=`): the source defaults to 'api' on the server. */
+export const CreateOptionsSchema = z.strictObject({ source: z.optional(z.enum(CREATE_SOURCES)) });
+export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 
 export const ACTIVITY_TYPES = ['created', 'assigned', 'unassigned', 'status_changed', 'updated', 'note'] as const;
 export const ActivityTypeSchema = z.enum(ACTIVITY_TYPES);
 export type ActivityType = z.infer<typeof ActivityTypeSchema>;
 
-export const SOURCES = ['manual', 'bulk', 'distribute', 'drag', 'keyboard', 'undo', 'api'] as const;
+/** The sources a client's write may name (assignments, edits): what the user did. */
+export const WRITE_SOURCES = ['manual', 'bulk', 'distribute', 'drag', 'keyboard', 'undo', 'api'] as const;
+/** Every source a history entry may carry: also 'rule' and 'import', which only a backend records. */
+export const SOURCES = [...WRITE_SOURCES, 'rule', 'import'] as const;
 export const SourceSchema = z.enum(SOURCES);
 export type Source = z.infer<typeof SourceSchema>;
+export const WriteSourceSchema = z.enum(WRITE_SOURCES);
+export type WriteSource = z.infer<typeof WriteSourceSchema>;
 
 /**
  * One append-only history entry. For assigned/unassigned, `from`/`to` are member ids (null = nobody);
@@ -230,7 +244,7 @@ export const AssignBodySchema = z.strictObject({
   leadIds: z.array(IdSchema).check(z.minLength(1), z.maxLength(MAX_BATCH)),
   assigneeId: z.nullable(IdSchema),
   expectedVersions: z.optional(z.record(z.string(), z.int().check(z.minimum(1)))),
-  source: z.optional(SourceSchema),
+  source: z.optional(WriteSourceSchema),
   batchId: z.optional(IdSchema),
 });
 export type AssignBody = z.infer<typeof AssignBodySchema>;
@@ -261,6 +275,89 @@ export const LeadsResponseSchema = z.object({ leads: z.array(LeadSchema) });
 export const MembersResponseSchema = z.array(MemberWithLoadSchema);
 export const MembersListSchema = z.array(MemberSchema);
 export const ActivityListSchema = z.array(ActivitySchema);
+
+// ---- leads arriving: assignment rules and import (the rules behind them: assignment-rules.ts, lead-import.ts)
+
+export const ASSIGNMENT_STRATEGIES = ['round_robin', 'balanced', 'capacity'] as const;
+export const AssignmentStrategySchema = z.enum(ASSIGNMENT_STRATEGIES);
+export type AssignmentStrategy = z.infer<typeof AssignmentStrategySchema>;
+
+/**
+ * Who new leads go to when they arrive without an assignee (`GET`/`PUT /api/assignment-rules`).
+ * `memberIds`: the members taking part, in rotation order; `statuses`: only leads arriving in these columns
+ * (absent: every column; when present, at least one).
+ */
+export const AssignmentRulesSchema = z.strictObject({
+  enabled: z.boolean(),
+  strategy: AssignmentStrategySchema,
+  memberIds: z.array(IdSchema).check(z.maxLength(1000)),
+  statuses: z.optional(z.array(ColumnKeySchema).check(z.minLength(1), z.maxLength(200))),
+});
+export type AssignmentRules = z.infer<typeof AssignmentRulesSchema>;
+/** The rules of a backend nobody has configured yet: off. */
+export const DEFAULT_ASSIGNMENT_RULES: Readonly<AssignmentRules> = Object.freeze({
+  enabled: false,
+  strategy: 'round_robin',
+  memberIds: [],
+});
+
+/** An import holds at most this many data rows (10,000 must work); more is refused whole (HTTP 413). */
+export const MAX_IMPORT_ROWS = 10_000;
+/** And at most this many bytes of CSV (UTF-8) or JSON body; more is refused whole (HTTP 413). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * One JSON row of an import: the CSV columns as keys (name, company, email, phone, value, status, assignee —
+ * matched as CSV headers are, ignoring case, spaces, "_" and "-"), each a string, a number or null.
+ */
+export const ImportRowSchema = z.record(z.string().check(z.maxLength(200)), z.nullable(z.union([z.string(), z.number()])));
+export type ImportRow = z.infer<typeof ImportRowSchema>;
+/** What an import takes: the text of a CSV file (its header row first) or JSON rows. */
+export type ImportInput = string | readonly ImportRow[];
+/** `POST /api/leads/import` as JSON (the other form is the CSV file itself, `text/csv`). */
+export const ImportRequestSchema = z.strictObject({ rows: z.array(ImportRowSchema) });
+export type ImportRequest = z.infer<typeof ImportRequestSchema>;
+
+/**
+ * A row that will not be imported, and why. `row` counts as a person reading the file does: the header is
+ * row 1, the first data row is row 2 (JSON rows likewise: `rows[0]` is row 2). `field` is the column (name,
+ * company, email, phone, value, status, assignee) or '(row)' for the row as a whole; row 1 errors are about
+ * the header. `code` lets a UI word it in its own language; `message` is the English text.
+ */
+export const ImportErrorSchema = z.object({
+  row: z.int().check(z.minimum(1)),
+  field: z.string(),
+  code: z.optional(z.string()),
+  message: z.string(),
+});
+export type ImportError = z.infer<typeof ImportErrorSchema>;
+
+/**
+ * A row whose email another lead already has: an earlier row of the same file (`firstRow`) or an existing lead
+ * (`existingLeadId`). Flagged, still imported: the same person may be a lead twice on purpose.
+ */
+export const ImportDuplicateSchema = z.object({
+  row: z.int().check(z.minimum(2)),
+  email: z.string(),
+  firstRow: z.optional(z.int().check(z.minimum(2))),
+  existingLeadId: z.optional(IdSchema),
+});
+export type ImportDuplicate = z.infer<typeof ImportDuplicateSchema>;
+
+/**
+ * The answer of an import. With `dryRun` (the preview) nothing was written and `created` says how many leads
+ * the import would create; otherwise they were created, all in one transaction. `rowCount`: data rows read (blank
+ * lines not counted); `ignoredColumns`: header cells that name no field, as written.
+ */
+export const ImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  rowCount: z.int().check(z.minimum(0)),
+  created: z.int().check(z.minimum(0)),
+  errors: z.array(ImportErrorSchema),
+  duplicates: z.array(ImportDuplicateSchema),
+  ignoredColumns: z.array(z.string()),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'network'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@
  *   each kept by deltas from the one lead that changed (refresh() below is where every change fans out);
  * - member-loads, undo-history, activity-cache: members' open-lead counts, the last batch, histories;
  * - assignment-batch, move-plan, command-notices: the assignment engine, card placement, user messages;
+ * - intake: leads arriving (create, import, assignment rules), answered by the backend rather than optimistic;
  * - change-batch: marks what changed and tells listeners once per command or burst of pushed events.
  */
 import type { LeadAdapter } from './adapter.js';
@@ -41,10 +42,13 @@ import { ColumnIndex } from './store/column-index.js';
 import { FilterState } from './store/filter-state.js';
 import { applyPatch, loadHolder, sameButVersion } from './store/lead-values.js';
 import { SelectionModel } from './store/selection-model.js';
+import * as intake from './store/intake.js';
+import type { ImportInput, ImportResult, NewLead, AssignmentRules } from './schema.js';
 import { ShownLeads } from './store/shown-leads.js';
 import type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
 
 export type { DistributionPlan, DistributionStrategy } from './distribute.js';
+export type { ImportProgress, IntakeAbilities, StoreImportOptions } from './store/intake.js';
 
 export type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
 
@@ -81,6 +85,7 @@ export class LeadStore {
   private membersRefresh: Promise<void> | null = null;
   private disposed = false;
   private readonly assignmentHost: AssignmentHost;
+  private readonly intakeHost: intake.IntakeHost;
 
   constructor(adapter: LeadAdapter, options: LeadStoreOptions = {}) {
     this.adapter = adapter;
@@ -97,6 +102,15 @@ export class LeadStore {
       afterWrite: (ids) => this.afterWrite(ids),
       report: (command, outcome, ids) => this.reportOutcome(command, outcome, ids),
       fail: (command, ids, error, outcome) => this.failedOutcome(command, ids, outcome.assigneeId, error, outcome),
+    };
+    this.intakeHost = {
+      adapter,
+      me: () => this._me,
+      accept: (lead) => {
+        if (this.ledger.acceptPushed(lead)) this.flush();
+      },
+      refreshMembers: () => this.scheduleMembersRefresh(),
+      reload: () => this.load({ quiet: true }),
     };
   }
 
@@ -466,6 +480,35 @@ export class LeadStore {
       this.undoHistory.finished();
       this.flush();
     }
+  }
+
+  // ------------------------------------------------------------------ leads arriving (store/intake.ts)
+
+  /** What the current member can do about arriving leads here (the adapter offers it, the policy allows it). */
+  get intake(): intake.IntakeAbilities {
+    return intake.intakeAbilities(this.adapter, this._me);
+  }
+
+  /**
+   * Creates a lead: it appears at the top of its column when the backend answers (here and, pushed, on every
+   * open board). Rejects with AdapterError, `issues` naming the fields; nothing to roll back.
+   */
+  create(lead: NewLead): Promise<Lead> {
+    return intake.createLead(this.intakeHost, lead);
+  }
+
+  /** Imports CSV text or JSON rows; `dryRun` previews. The answer lists each invalid row (see ImportResult). */
+  importLeads(input: ImportInput, options?: intake.StoreImportOptions): Promise<ImportResult> {
+    return intake.importLeads(this.intakeHost, input, options);
+  }
+
+  getAssignmentRules(): Promise<AssignmentRules> {
+    return intake.getAssignmentRules(this.intakeHost);
+  }
+
+  /** Admins and managers; rejects with `forbidden` for members, `invalid` naming the field (`memberIds.0`). */
+  setAssignmentRules(rules: AssignmentRules): Promise<AssignmentRules> {
+    return intake.setAssignmentRules(this.intakeHost, rules);
   }
 
   // ------------------------------------------------------------------ activity

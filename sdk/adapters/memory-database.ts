@@ -1,12 +1,23 @@
 /**
- * MemoryDatabase: the shared "server" behind every MemoryAdapter session — members, leads and the
- * append-only activity log, optionally persisted to localStorage (or any storage alike). Sessions read it
- * and commit writes through its internal API; it tells each subscriber about the leads that member may see.
+ * MemoryDatabase: the shared "server" behind every MemoryAdapter session — members, leads, the append-only
+ * activity log, the board's columns and the assignment rules with their rotation position, optionally
+ * persisted to localStorage (or any storage alike). Sessions read it and commit writes through its internal
+ * API; it tells each subscriber about the leads that member may see.
  */
 import { parseOrThrow } from '../adapter.js';
 import { canSee } from '../policy.js';
-import type { Activity, ChangeEvent, Lead, Member } from '../schema.js';
-import { ActivitySchema, LeadSchema, MemberSchema } from '../schema.js';
+import type { Activity, AssignmentRules, ChangeEvent, Column, Lead, Member } from '../schema.js';
+import {
+  ActivitySchema,
+  AssignmentRulesSchema,
+  CLOSED_STATUSES,
+  ColumnsSchema,
+  DEFAULT_ASSIGNMENT_RULES,
+  DEFAULT_COLUMNS,
+  IdSchema,
+  LeadSchema,
+  MemberSchema,
+} from '../schema.js';
 import * as z from 'zod/mini';
 import type { SeedOptions } from '../seed.js';
 import { seed } from '../seed.js';
@@ -16,6 +27,10 @@ export interface MemoryData {
   leads: Lead[];
   /** History, oldest first. */
   activities?: Activity[];
+  /** Who receives arriving leads (default: off). */
+  assignmentRules?: AssignmentRules;
+  /** The member who received the last lead the rules assigned: where the rotation goes on. */
+  ruleCursor?: string | null;
 }
 
 /** The part of the Web Storage API persistence uses (localStorage in a browser; anything alike in tests). */
@@ -29,6 +44,8 @@ export interface MemoryDatabaseOptions {
   storageKey?: string;
   /** Defaults to `globalThis.localStorage` when it exists (absent in Node: persistence is then skipped). */
   storage?: KeyValueStorage;
+  /** The board's columns: a lead's status must be one of their keys (default DEFAULT_COLUMNS). */
+  columns?: readonly Column[];
 }
 
 type Subscriber = { memberId: string; onChange: (event: ChangeEvent) => void; latency: number };
@@ -42,6 +59,11 @@ export interface Commit {
 
 export const copyLead = (lead: Lead): Lead => ({ ...lead });
 export const copyActivity = (activity: Activity): Activity => ({ ...activity });
+const copyRules = (rules: AssignmentRules): AssignmentRules => ({
+  ...rules,
+  memberIds: [...rules.memberIds],
+  ...(rules.statuses ? { statuses: [...rules.statuses] } : {}),
+});
 
 function defaultStorage(): KeyValueStorage | undefined {
   try {
@@ -56,6 +78,8 @@ const StoredDataSchema = z.object({
   members: z.array(MemberSchema),
   leads: z.array(LeadSchema),
   activities: z.optional(z.array(ActivitySchema)),
+  assignmentRules: z.optional(AssignmentRulesSchema),
+  ruleCursor: z.optional(z.nullable(IdSchema)),
 });
 
 /** Shared state of every MemoryAdapter session on it. */
@@ -67,6 +91,10 @@ export class MemoryDatabase {
   private readonly subscribers = new Set<Subscriber>();
   private readonly storage: KeyValueStorage | undefined;
   private readonly storageKey: string | undefined;
+  /** The board's columns (statuses a lead may have). */
+  readonly columns: readonly Column[];
+  private rules: AssignmentRules;
+  private cursor: string | null;
   private saveScheduled = false;
   private counter = 0;
   private stampAt = -1;
@@ -75,7 +103,10 @@ export class MemoryDatabase {
   constructor(data: MemoryData, options: MemoryDatabaseOptions = {}) {
     this.storageKey = options.storageKey;
     this.storage = options.storageKey ? (options.storage ?? defaultStorage()) : undefined;
+    this.columns = options.columns ? parseOrThrow(ColumnsSchema, options.columns, 'columns') : DEFAULT_COLUMNS;
     const initial = this.readStored() ?? parseOrThrow(StoredDataSchema, data, 'data');
+    this.rules = copyRules(initial.assignmentRules ?? DEFAULT_ASSIGNMENT_RULES);
+    this.cursor = initial.ruleCursor ?? null;
     for (const member of initial.members) this.memberMap.set(member.id, { ...member });
     for (const lead of initial.leads) this.leadMap.set(lead.id, copyLead(lead));
     for (const activity of initial.activities ?? []) this.append(copyActivity(activity));
@@ -92,6 +123,8 @@ export class MemoryDatabase {
       members: [...this.memberMap.values()].map((m) => ({ ...m })),
       leads: [...this.leadMap.values()].map(copyLead),
       activities: [...this.history.values()].flat().map(copyActivity).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+      assignmentRules: copyRules(this.rules),
+      ruleCursor: this.cursor,
     };
   }
 
@@ -113,6 +146,28 @@ export class MemoryDatabase {
     return this.history.get(leadId) ?? [];
   }
 
+  /** @internal Open leads (not won or lost) per member id, for listMembers and the assignment rules. */
+  openLeadCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const lead of this.leadMap.values()) {
+      if (lead.assigneeId !== null && !CLOSED_STATUSES.includes(lead.status)) {
+        counts.set(lead.assigneeId, (counts.get(lead.assigneeId) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
+  /** @internal The assignment rules and the rotation position (a copy). */
+  assignment(): { rules: AssignmentRules; cursor: string | null } {
+    return { rules: copyRules(this.rules), cursor: this.cursor };
+  }
+
+  /** @internal Replaces the rules (already checked by the caller) and persists them. */
+  setAssignmentRules(rules: AssignmentRules): void {
+    this.rules = copyRules(rules);
+    this.scheduleSave();
+  }
+
   /** @internal A fresh id with a prefix, unique in this database. */
   newId(prefix: string): string {
     const now = Date.now();
@@ -129,9 +184,11 @@ export class MemoryDatabase {
 
   /**
    * @internal Applies a set of writes at once (callers validate everything first, so a batch is atomic),
-   * appends their history, tells subscribers and persists.
+   * appends their history, tells subscribers and persists. `ruleCursor`: the rotation position the rules
+   * reached with these writes, saved with them.
    */
-  commit(commits: Commit[]): void {
+  commit(commits: Commit[], options: { ruleCursor?: string | null } = {}): void {
+    if (options.ruleCursor !== undefined) this.cursor = options.ruleCursor;
     for (const c of commits) {
       if (c.after) this.leadMap.set(c.after.id, c.after);
       for (const activity of c.activities) this.append(activity);

@@ -5,18 +5,23 @@
  * log, optionally persisted to localStorage. `MemoryAdapter` is one session on it, acting as one member, and enforces
  * sdk/policy.ts exactly as the reference server does (invisible leads do not exist, stale versions conflict,
  * inactive members cannot receive leads). Several adapters on one database behave like several users:
- * each receives change events for the leads it may see.
+ * each receives change events for the leads it may see. Leads arriving (create, import, assignment rules)
+ * are memory-intake.ts, on the rules the reference server shares.
  */
-import type { AssignOptions, LeadAdapter, LeadListQuery } from '../adapter.js';
+import type { AssignOptions, ImportOptions, LeadAdapter, LeadListQuery } from '../adapter.js';
 import { AdapterError, parseOrThrow } from '../adapter.js';
 import { plainAssignBody } from '../internal/id-checks.js';
 import { matchesAssignee, searchableText, foldText } from '../internal/match.js';
-import { canAssign, canEdit, canSee, decideAssignment } from '../policy.js';
+import { canEdit, canSee, decideAssignment } from '../policy.js';
 import type {
   Activity,
+  AssignmentRules,
   AssignResponse,
   AssignResult,
   ChangeEvent,
+  CreateOptions,
+  ImportInput,
+  ImportResult,
   Lead,
   LeadPatch,
   Member,
@@ -26,19 +31,18 @@ import type {
 } from '../schema.js';
 import {
   AssignBodySchema,
-  CLOSED_STATUSES,
   ColumnKeySchema,
   IdSchema,
   LeadQuerySchema,
-  NewLeadSchema,
   NoteBodySchema,
   PatchLeadBodySchema,
-  SourceSchema,
+  WriteSourceSchema,
 } from '../schema.js';
 import * as z from 'zod/mini';
 import type { SeedOptions } from '../seed.js';
 import type { Commit, KeyValueStorage } from './memory-database.js';
 import { MemoryDatabase, copyActivity, copyLead } from './memory-database.js';
+import * as intake from './memory-intake.js';
 
 export { MemoryDatabase } from './memory-database.js';
 export type { KeyValueStorage, MemoryData, MemoryDatabaseOptions } from './memory-database.js';
@@ -60,7 +64,7 @@ export interface SeededMemoryAdapterOptions extends SeedOptions {
 }
 
 const ListQuerySchema = z.extend(LeadQuerySchema, { status: z.optional(z.array(ColumnKeySchema)) });
-const UpdateOptionsSchema = z.object({ source: z.optional(SourceSchema) });
+const UpdateOptionsSchema = z.object({ source: z.optional(WriteSourceSchema) });
 const PATCH_NULLABLE = new Set(['company', 'email', 'phone', 'value']);
 
 /** One member's session on a MemoryDatabase. */
@@ -96,12 +100,7 @@ export class MemoryAdapter implements LeadAdapter {
   async listMembers(): Promise<MemberWithLoad[]> {
     await this.wait();
     this.viewer();
-    const load = new Map<string, number>();
-    for (const lead of this.database.allLeads()) {
-      if (lead.assigneeId !== null && !CLOSED_STATUSES.includes(lead.status)) {
-        load.set(lead.assigneeId, (load.get(lead.assigneeId) ?? 0) + 1);
-      }
-    }
+    const load = this.database.openLeadCounts();
     return [...this.database.allMembers()].map((m) => ({ ...m, openLeads: load.get(m.id) ?? 0 }));
   }
 
@@ -127,37 +126,24 @@ export class MemoryAdapter implements LeadAdapter {
     return copyLead(this.visibleLead(parseOrThrow(IdSchema, id, 'id')));
   }
 
-  async createLead(input: NewLead): Promise<Lead> {
+  async createLead(lead: NewLead, options: CreateOptions = {}): Promise<Lead> {
     await this.wait();
-    const viewer = this.viewer();
-    const data = parseOrThrow(NewLeadSchema, input, 'lead');
-    const assigneeId = data.assigneeId ?? null;
-    if (assigneeId !== null) {
-      const decision = canAssign(viewer, { assigneeId: null }, this.database.member(assigneeId));
-      if (!decision.ok) throw new AdapterError(decision.code, `assigneeId: ${decision.reason}`);
-    } else if (!viewer.active) {
-      throw new AdapterError('forbidden', 'Inactive members cannot create leads');
-    }
-    let last = 0;
-    for (const lead of this.database.allLeads()) if (lead.status === data.status) last = Math.max(last, lead.position);
-    const at = new Date().toISOString();
-    const lead: Lead = {
-      id: this.database.newId('l'),
-      name: data.name,
-      status: data.status,
-      position: last + 1000,
-      assigneeId,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
-    for (const key of ['company', 'email', 'phone', 'value'] as const) {
-      if (data[key] !== undefined) (lead as Record<string, unknown>)[key] = data[key];
-    }
-    const activities = [this.activity(lead.id, 'created', at, { source: 'api' })];
-    if (assigneeId !== null) activities.push(this.activity(lead.id, 'assigned', at, { from: null, to: assigneeId, source: 'api' }));
-    this.database.commit([{ after: lead, activities }]);
-    return copyLead(lead);
+    return intake.createLead(this.intakeSession(), lead, options);
+  }
+
+  async importLeads(input: ImportInput, options: ImportOptions = {}): Promise<ImportResult> {
+    await this.wait();
+    return intake.importLeads(this.intakeSession(), input, options);
+  }
+
+  async getAssignmentRules(): Promise<AssignmentRules> {
+    await this.wait();
+    return intake.getAssignmentRules(this.intakeSession());
+  }
+
+  async setAssignmentRules(rules: AssignmentRules): Promise<AssignmentRules> {
+    await this.wait();
+    return intake.setAssignmentRules(this.intakeSession(), rules);
   }
 
   async updateLead(id: string, patch: LeadPatch, expectedVersion: number, options: { source?: Source } = {}): Promise<Lead> {
@@ -268,6 +254,10 @@ export class MemoryAdapter implements LeadAdapter {
   }
 
   // ---- helpers ----
+
+  private intakeSession(): intake.IntakeSession {
+    return { database: this.database, viewer: () => this.viewer(), activity: (...args) => this.activity(...args) };
+  }
 
   private wait(): Promise<void> {
     return this.latency > 0 ? new Promise((resolve) => setTimeout(resolve, this.latency)) : Promise.resolve();

@@ -17,15 +17,21 @@
  */
 import type * as Ky from 'ky';
 import type { HTTPError, KyInstance } from 'ky';
-import type { AssignOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
-import { AdapterError, parseOrThrow } from '../adapter.js';
+import type { AssignOptions, ImportOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
+import { AdapterError, importTooLargeError, parseOrThrow } from '../adapter.js';
+import { importSizeProblem } from '../lead-import.js';
 import type {
   Activity,
+  AssignmentRules,
   AssignResponse,
   ChangeEvent,
+  CreateOptions,
   ErrorCode,
   FieldIssue,
+  ImportInput,
+  ImportResult,
   Lead,
+  NewLead,
   LeadPatch,
   Member,
   MemberWithLoad,
@@ -36,15 +42,20 @@ import {
   ActivityListSchema,
   ActivitySchema,
   AssignBodySchema,
+  AssignmentRulesSchema,
   AssignResponseSchema,
   ChangeEventSchema,
+  CreateOptionsSchema,
   ERROR_CODES,
+  ImportRequestSchema,
+  ImportResultSchema,
   IssueSchema,
   LeadSchema,
   LeadsResponseSchema,
   MemberSchema,
   MembersListSchema,
   MembersResponseSchema,
+  NewLeadSchema,
   NoteBodySchema,
   PatchLeadBodySchema,
   SessionResponseSchema,
@@ -80,7 +91,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'put';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'invalid',
@@ -224,6 +235,43 @@ export class RestAdapter implements LeadAdapter {
     return this.request('get', `leads/${encodeURIComponent(id)}`, LeadSchema, 'lead', options);
   }
 
+  /** `POST /api/leads` (201): the lead as created, its assignee possibly chosen by the assignment rules. */
+  async createLead(lead: NewLead, options: CreateOptions & RequestOptions = {}): Promise<Lead> {
+    const json = parseOrThrow(NewLeadSchema, lead, 'lead');
+    const { source } = parseOrThrow(CreateOptionsSchema, options.source ? { source: options.source } : {}, 'options');
+    return this.request('post', 'leads', LeadSchema, 'lead', {
+      json, signal: options.signal, searchParams: source ? { source } : undefined,
+    });
+  }
+
+  /**
+   * `POST /api/leads/import` (`?dryRun=1` for the preview): CSV text travels as it is (`text/csv`), so the
+   * server reads the very file with the same parser; rows travel as JSON `{ rows }`. An input over the limits
+   * is refused here, before it is uploaded, with the error the server would answer (413).
+   */
+  async importLeads(input: ImportInput, options: ImportOptions & RequestOptions = {}): Promise<ImportResult> {
+    const problem = importSizeProblem(input);
+    if (problem) throw importTooLargeError(problem);
+    const searchParams = options.dryRun ? { dryRun: '1' } : undefined;
+    const what = options.dryRun ? 'import preview' : 'import';
+    if (typeof input === 'string') {
+      return this.request('post', 'leads/import', ImportResultSchema, what, {
+        body: input, headers: { 'Content-Type': 'text/csv; charset=utf-8' }, searchParams, signal: options.signal,
+      });
+    }
+    const json = parseOrThrow(ImportRequestSchema, { rows: input }, 'import');
+    return this.request('post', 'leads/import', ImportResultSchema, what, { json, searchParams, signal: options.signal });
+  }
+
+  getAssignmentRules(options: RequestOptions = {}): Promise<AssignmentRules> {
+    return this.request('get', 'assignment-rules', AssignmentRulesSchema, 'assignment rules', options);
+  }
+
+  async setAssignmentRules(rules: AssignmentRules, options: RequestOptions = {}): Promise<AssignmentRules> {
+    const json = parseOrThrow(AssignmentRulesSchema, rules, 'rules');
+    return this.request('put', 'assignment-rules', AssignmentRulesSchema, 'assignment rules', { json, signal: options.signal });
+  }
+
   async updateLead(
     id: string,
     patch: LeadPatch,
@@ -295,7 +343,12 @@ export class RestAdapter implements LeadAdapter {
     path: string,
     schema: Parser<T>,
     what: string,
-    init: RequestOptions & { json?: unknown; searchParams?: Record<string, string> | undefined },
+    init: RequestOptions & {
+      json?: unknown;
+      body?: string;
+      headers?: Record<string, string>;
+      searchParams?: Record<string, string> | undefined;
+    },
   ): Promise<T> {
     let response: Response;
     let lib: KyModule | undefined;
@@ -305,6 +358,7 @@ export class RestAdapter implements LeadAdapter {
       response = await this.http(path, {
         method,
         ...(init.json !== undefined ? { json: init.json } : {}),
+        ...(init.body !== undefined ? { body: init.body, headers: init.headers } : {}),
         ...(init.searchParams ? { searchParams: init.searchParams } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
       });

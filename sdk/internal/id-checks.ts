@@ -10,13 +10,16 @@
  */
 
 import type { AssignOptions } from '../adapter.js';
-import type { AssignBody } from '../schema.js';
-import { ID_MAX_LENGTH, MAX_BATCH, SOURCES } from '../schema.js';
+import type { AssignBody, WriteSource } from '../schema.js';
+import { ID_MAX_LENGTH, MAX_BATCH, WRITE_SOURCES } from '../schema.js';
 
 /** The id rule of schema.ts (IdSchema) in plain code: a string of 1 to ID_MAX_LENGTH characters. */
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 1 && value.length <= ID_MAX_LENGTH;
 }
+
+/** A source a client's write may name (WRITE_SOURCES; 'rule' and 'import' are the backend's own). */
+const isWriteSource = (value: unknown): value is WriteSource => (WRITE_SOURCES as readonly unknown[]).includes(value);
 
 /** An array of ids (every element present and an id), with `min` to `max` elements. */
 export function isIdList(value: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): value is string[] {
@@ -54,7 +57,7 @@ export function plainAssignBody(leadIds: readonly string[], assigneeId: string |
   if (!isIdList(leadIds, 1, MAX_BATCH) || (assigneeId !== null && !isId(assigneeId))) return undefined;
   const { expectedVersions, source, batchId } = options;
   if (batchId !== undefined && !isId(batchId)) return undefined;
-  if (source !== undefined && !(SOURCES as readonly unknown[]).includes(source)) return undefined;
+  if (source !== undefined && !isWriteSource(source)) return undefined;
   const versions = expectedVersions === undefined ? undefined : versionRecord(expectedVersions);
   if (expectedVersions !== undefined && !versions) return undefined;
   const body: AssignBody = { leadIds: [...leadIds], assigneeId };

@@ -3,12 +3,27 @@
  * while letting a test fail, hold (delay) or force a real conflict on chosen calls, and counting calls per
  * method. Conflicts are produced by the wrapped backend itself: the wrapper sends a version it cannot have.
  */
-import type { AssignOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../../sdk/index.js';
+import type { AssignOptions, ImportOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../../sdk/index.js';
 import { AdapterError } from '../../sdk/index.js';
-import type { Activity, AssignResponse, ChangeEvent, Lead, LeadPatch, Member, MemberWithLoad, NewLead, Source } from '../../sdk/index.js';
+import type {
+  Activity,
+  AssignmentRules,
+  AssignResponse,
+  ChangeEvent,
+  CreateOptions,
+  ImportInput,
+  ImportResult,
+  Lead,
+  LeadPatch,
+  Member,
+  MemberWithLoad,
+  NewLead,
+  Source,
+} from '../../sdk/index.js';
 
 export type Method =
-  | 'me' | 'listMembers' | 'listLeads' | 'getLead' | 'createLead' | 'updateLead' | 'assign' | 'listActivity' | 'addNote';
+  | 'me' | 'listMembers' | 'listLeads' | 'getLead' | 'createLead' | 'updateLead' | 'assign' | 'listActivity' | 'addNote'
+  | 'importLeads' | 'getAssignmentRules' | 'setAssignmentRules';
 
 export type Fault =
   /** The call rejects with this error without reaching the backend. */
@@ -45,6 +60,7 @@ export class FaultAdapter implements LeadAdapter {
   readonly inner: LeadAdapter;
   readonly calls: Record<Method, number> = {
     me: 0, listMembers: 0, listLeads: 0, getLead: 0, createLead: 0, updateLead: 0, assign: 0, listActivity: 0, addNote: 0,
+    importLeads: 0, getAssignmentRules: 0, setAssignmentRules: 0,
   };
   /** Arguments of every assign call, to assert what the store sent. */
   readonly assignCalls: { leadIds: string[]; assigneeId: string | null; options: AssignOptions }[] = [];
@@ -130,10 +146,22 @@ export class FaultAdapter implements LeadAdapter {
   getLead(id: string): Promise<Lead> {
     return this.run(this.take('getLead'), () => this.inner.getLead(id));
   }
-  createLead(lead: NewLead): Promise<Lead> {
-    const inner = this.inner;
-    if (!inner.createLead) return Promise.reject(new AdapterError('invalid', 'createLead is not supported'));
-    return this.run(this.take('createLead'), () => inner.createLead!(lead));
+  /** An optional capability: forwarded when the wrapped adapter has it, refused as unsupported otherwise. */
+  private optional<T>(method: Method, present: boolean, call: () => Promise<T>): Promise<T> {
+    if (!present) return Promise.reject(new AdapterError('invalid', `${method} is not supported`));
+    return this.run(this.take(method), call);
+  }
+  createLead(lead: NewLead, options?: CreateOptions): Promise<Lead> {
+    return this.optional('createLead', !!this.inner.createLead, () => this.inner.createLead!(lead, options));
+  }
+  importLeads(input: ImportInput, options?: ImportOptions): Promise<ImportResult> {
+    return this.optional('importLeads', !!this.inner.importLeads, () => this.inner.importLeads!(input, options));
+  }
+  getAssignmentRules(): Promise<AssignmentRules> {
+    return this.optional('getAssignmentRules', !!this.inner.getAssignmentRules, () => this.inner.getAssignmentRules!());
+  }
+  setAssignmentRules(rules: AssignmentRules): Promise<AssignmentRules> {
+    return this.optional('setAssignmentRules', !!this.inner.setAssignmentRules, () => this.inner.setAssignmentRules!(rules));
   }
   updateLead(id: string, patch: LeadPatch, expectedVersion: number, options?: { source?: Source }): Promise<Lead> {
     const rule = this.take('updateLead');
