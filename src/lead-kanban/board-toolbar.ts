@@ -4,6 +4,7 @@ import type { Column, LeadStore } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
 import { searchIcon } from './icons.js';
 import './status-filter.js';
+import type { LeadKanbanStatusFilter } from './status-filter.js';
 
 export interface ToolbarContext {
   store: LeadStore | undefined;
@@ -12,7 +13,7 @@ export interface ToolbarContext {
   searchText: string;
   onSearchInput(text: string): void;
   onAssigneeFilter(value: string): void;
-  onStatusFilter(value: string[]): void;
+  onStatusFilter(value: readonly string[]): void;
 }
 
 /** The assignee filter's select value: the store resolves 'me' to the member id, the select shows "Assigned to me". */
@@ -45,8 +46,8 @@ export function renderFilters(ctx: ToolbarContext) {
         @input=${(e: Event) => ctx.onSearchInput((e.target as HTMLInputElement).value)}
       />
     </label>
-    <label class="select-wrap${value !== 'any' ? ' is-active' : ''}">
-      <span class="select-prefix" aria-hidden="true">${msg.assignee}</span>
+    <label class="field-frame select-wrap${value !== 'any' ? ' is-active' : ''}">
+      <span class="field-prefix" aria-hidden="true">${msg.assignee}</span>
       <select
         class="assignee-filter"
         aria-label=${msg.filterByAssignee}
@@ -64,7 +65,7 @@ export function renderFilters(ctx: ToolbarContext) {
     <lead-kanban-status-filter
       .columns=${ctx.columns}
       .value=${store?.filter.status ?? []}
-      .onChange=${ctx.onStatusFilter}
+      @change=${(e: Event) => ctx.onStatusFilter((e.target as LeadKanbanStatusFilter).value)}
     ></lead-kanban-status-filter>
   </div>`;
 }

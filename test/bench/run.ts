@@ -10,7 +10,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { benchBoard, launchBrowser, VIEWPORT } from './browser-bench.js';
+import { launchBrowser } from '../support/chromium.js';
+import { benchBoard, VIEWPORT } from './browser-bench.js';
 import { benchRoutes, buildBench } from './build.js';
 import { reportBundle } from './bundle-report.js';
 import { le, Report } from './report.js';

@@ -1,18 +1,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { liveRegion } from '../../src/controllers/announcer.js';
-import { card, cardButton, cardNames, mountBoard, region, rendered, root, settle, type BoardSetup } from './helpers/board-setup.js';
+import { card, cardButton, cardNames, mountBoard, press, region, rendered, root, settle, type BoardSetup } from './helpers/board-setup.js';
+import { deepActive } from './helpers/common.js';
 import { axAll } from './helpers/picker-a11y.js';
-
-async function press(setup: BoardSetup, key: string): Promise<void> {
-  await sendKeys({ press: key });
-  await rendered(setup.el);
-}
 
 const active = (setup: BoardSetup) => root(setup.el).activeElement as HTMLElement | null;
 const said = () => liveRegion().textContent;
 
-/** Issue 5: keyboard move mode — lift (M or the card menu), arrows choose the place, Enter/Space drop, Escape cancels. */
+/** Keyboard move mode — lift (M or the card menu), arrows choose the place, Enter/Space drop, Escape cancels. */
 describe('<lead-kanban> keyboard move mode (lift)', () => {
   it('M lifts; arrows announce the place without writing; Enter drops with ONE keyboard move; focus stays on the card', async () => {
     const setup = await mountBoard();
@@ -72,7 +68,7 @@ describe('<lead-kanban> keyboard move mode (lift)', () => {
     await press(setup, 'Enter'); // the "Actions for …" menu
     await press(setup, 'End'); // Unassign
     for (let i = 0; i < 3; i++) await press(setup, 'ArrowUp'); // Assign to me, Assign…, Move with arrow keys
-    expect(active(setup)!.textContent!.trim()).to.equal('Move with arrow keys');
+    expect(deepActive()!.textContent!.trim(), 'the menu item has focus').to.equal('Move with arrow keys');
     await press(setup, 'Enter');
     expect(active(setup)!.classList.contains('card-lift')).to.equal(true);
     expect(said()).to.match(new RegExp(`^Picked up ${lead.name}, Qualified, position 2 of ${qualifiedCount}\\.`));
