@@ -22,6 +22,8 @@ export interface BoardParts {
   columnLabel(key: string): string;
   /** The rendered column element of a key. */
   column(key: string): LeadKanbanColumn | null;
+  /** One of the board's own elements (the menu, a dialog, the drawer), by tag. */
+  element<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] | null;
   /**
    * Makes `position` the Tab stop and focuses it: the column scrolls so the card is rendered and visible, then
    * `control` of that card (by default its name button), the column's header checkbox or its empty state.
@@ -29,4 +31,6 @@ export interface BoardParts {
   focusPosition(position: FocusPosition, control?: CardControl): Promise<void>;
   /** Focuses a lead's card (its name button), scrolling its column. */
   focusLead(leadId: string): Promise<void>;
+  /** Focuses the board's Tab stop (the remembered card, or where it was). */
+  focusTabStop(): void;
 }

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import type { Column, LeadAdapter, LeadStore, MemberWithLoad } from '../../sdk/index.js';
+import type { Column, LeadAdapter, LeadStore } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LeadOpenEvent } from '../events/index.js';
 import { deepActiveElement } from '../internal/focus.js';
-import { lazyModule, whenDefined } from '../internal/lazy.js';
+import { lazyModule } from '../internal/lazy.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { avatarStyles } from '../shared/avatar.js';
@@ -16,28 +16,23 @@ import { fire } from '../shared/fire.js';
 import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
-import type { LeadDrawer } from '../lead-drawer/lead-drawer.js';
-import type { LeadKanbanAssignDialog } from './assign-dialog.js';
 import './board-column.js';
 import type { LeadKanbanColumn } from './board-column.js';
 import { columnStyles } from './board-column.styles.js';
+import { MemberFaces, renderColumns } from './board-columns.js';
 import { BoardCommands } from './board-commands.js';
-import { CardMenuEvent, CardOpenEvent, CardToggleEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
-import { BoardKeyboard, type LiftKeys } from './board-keyboard.js';
+import type { CardMenuEvent, CardOpenEvent, CardToggleEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
+import { BoardKeyboard } from './board-keyboard.js';
 import type { BoardParts } from './board-parts.js';
+import { BoardPopups } from './board-popups.js';
 import { BoardSelection } from './board-selection.js';
 import { BoardState, type FocusPosition } from './board-state.js';
-import { renderFilters } from './board-toolbar.js';
+import { renderToolbar } from './board-toolbar.js';
 import { toolbarStyles } from './board-toolbar.styles.js';
-import { renderBulkBar } from './bulk-bar.js';
 import { cardGeometry } from './card-geometry.js';
-import type { LeadKanbanMenu } from './card-menu.js';
 import { DragController, dropIndex } from './drag.js';
-import type { LeadKanbanHelpDialog } from './help-dialog.js';
 import { helpDescriptions } from './help-ids.js';
-import { keyboardIcon } from './icons.js';
-import type { KeyboardLift } from './keyboard-lift.js';
-import { cardControlOf, type CardControl, type MemberFace } from './lead-card.js';
+import { cardControlOf, type CardControl } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { RovingFocus } from './roving-focus.js';
@@ -155,14 +150,10 @@ export class LeadKanban extends LitElement {
   private readonly toasts = new ToastController(this);
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
-  /** The keyboard move mode, made when it is first used (it comes with the on-demand parts). */
-  private lift: KeyboardLift | undefined;
-  private readonly liftKeys: LiftKeys = {
-    start: (id) => void this.startLift(id),
-    keydown: (e) => this.lift?.keydown(e),
-    end: (how, refocus) => this.lift?.end(how, refocus),
-  };
-  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.liftKeys, (id) => void this.openMenu(id));
+  private readonly popups = new BoardPopups(this.parts, this.commands, boardPartsChunk);
+  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
+    void this.popups.openMenu(id),
+  );
   private readonly drag = new DragController({
     dragStateChanged: (leadId) => this.state.set({ dragLeadId: leadId }),
     dropped: (drop) => {
@@ -180,9 +171,7 @@ export class LeadKanban extends LitElement {
   });
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Assignee faces by member id, kept while names and avatars stay: a count change re-renders no card. */
-  private faces: ReadonlyMap<string, MemberFace> = new Map();
-  private facesOf: readonly MemberWithLoad[] | undefined;
+  private readonly faces = new MemberFaces();
   /** Height of the column row (ResizeObserver, after layout); a new column's first guess of its viewport. */
   private readonly row = { height: 0 };
   private columnsRow: Element | null = null;
@@ -250,8 +239,13 @@ export class LeadKanban extends LitElement {
       columnKeys: () => this.columnKeys(),
       columnLabel: (key) => this.visibleColumns().find((c) => c.key === key)?.label ?? key,
       column: (key) => this.renderRoot.querySelector<LeadKanbanColumn>(`lead-kanban-column[data-column="${CSS.escape(key)}"]`),
+      element: (tag) => this.renderRoot.querySelector(tag),
       focusPosition: (position, control) => this.focusPosition(position, control),
       focusLead: (leadId) => this.focusLead(leadId),
+      focusTabStop: () => {
+        const position = this.roving.current();
+        if (position) void this.focusPosition(position);
+      },
     };
   }
 
@@ -265,11 +259,6 @@ export class LeadKanban extends LitElement {
     else await column.focusStop({ id: position.id, control });
   }
 
-  private focusTabStop(): void {
-    const position = this.roving.current();
-    if (position) void this.focusPosition(position);
-  }
-
   private visibleColumns(): readonly Column[] {
     return this.store?.columns ?? this.columns ?? [];
   }
@@ -278,57 +267,9 @@ export class LeadKanban extends LitElement {
     return this.visibleColumns().map((c) => c.key);
   }
 
-  private get drawer(): LeadDrawer | null {
+  private get drawer() {
     return this.renderRoot.querySelector('lead-drawer');
   }
-
-  // ---- card menu and dialogs -------------------------------------------------------------------------------------
-
-  private async startLift(leadId: string): Promise<void> {
-    const { KeyboardLift } = await boardPartsChunk.load();
-    this.lift ??= new KeyboardLift(this.parts, this.commands);
-    await this.lift.start(leadId);
-  }
-
-  private async openMenu(leadId: string, trigger?: HTMLElement): Promise<void> {
-    const menu = this.renderRoot.querySelector<LeadKanbanMenu>('lead-kanban-menu')!;
-    await whenDefined('lead-kanban-menu', boardPartsChunk);
-    const lead = this.store?.lead(leadId);
-    const button = trigger ?? this.parts.column(lead?.status ?? '')?.cardElement(leadId)?.menuButton;
-    if (!lead || !button) return;
-    this.state.set({ menuLeadId: leadId });
-    const items = boardPartsChunk.loaded()!.cardMenuItems(lead, this.parts, this.commands, {
-      lift: (id) => void this.startLift(id),
-      assignDialog: (ids) => void this.openAssignDialog(ids),
-    });
-    await menu.show(button, messages().cardActions(lead.name), items, () => this.state.set({ menuLeadId: null }));
-  }
-
-  private async openAssignDialog(leadIds: readonly string[]): Promise<void> {
-    const store = this.store;
-    const dialog = this.renderRoot.querySelector<LeadKanbanAssignDialog>('lead-kanban-assign-dialog');
-    if (!store || !dialog || leadIds.length === 0) return;
-    const opener = deepActiveElement();
-    // One lead that is not part of a bigger selection: focus goes back to its card afterwards.
-    const single = leadIds.length === 1 && !(store.isSelected(leadIds[0]!) && store.selectedCount > 1) ? leadIds[0]! : null;
-    await whenDefined('lead-kanban-assign-dialog', boardPartsChunk);
-    await dialog.show(leadIds, {
-      confirm: (ids, assigneeId) => this.commands.assign(ids, assigneeId, ids.length > 1 ? 'bulk' : 'manual'),
-      closed: async () => {
-        if (single && store.lead(single)) return void this.focusLead(single);
-        // The bulk Assign button is disabled once the assigned leads left the selection: the board's Tab stop then.
-        await this.updateComplete;
-        if (opener?.isConnected && !(opener as HTMLButtonElement).disabled) opener.focus();
-        else this.focusTabStop();
-      },
-    });
-  }
-
-  private readonly onHelpClick = async (e: MouseEvent) => {
-    const opener = e.currentTarget as HTMLElement;
-    await whenDefined('lead-kanban-help-dialog', boardPartsChunk);
-    await this.renderRoot.querySelector<LeadKanbanHelpDialog>('lead-kanban-help-dialog')?.show(opener);
-  };
 
   // ---- events from the parts -------------------------------------------------------------------------------------
 
@@ -345,11 +286,9 @@ export class LeadKanban extends LitElement {
     this.openLead(e.leadId);
   };
 
-  private readonly onCardMenu = (e: CardMenuEvent) => {
-    const menu = this.renderRoot.querySelector<LeadKanbanMenu>('lead-kanban-menu');
-    if (menu?.isOpen && this.state.menuLeadId === e.leadId) menu.hide(true);
-    else void this.openMenu(e.leadId, e.trigger);
-  };
+  private readonly onCardMenu = (e: CardMenuEvent) => this.popups.toggleMenu(e.leadId, e.trigger);
+
+  private readonly onHelpClick = (e: MouseEvent) => void this.popups.openHelp(e.currentTarget as HTMLElement);
 
   private readonly onSelectAllIn = (e: ColumnSelectAllEvent) => this.selection.toggleColumn(e.column);
 
@@ -384,91 +323,22 @@ export class LeadKanban extends LitElement {
 
   // ---- render ----------------------------------------------------------------------------------------------------
 
-  /** Assignee faces of the members now, the same map while no name or avatar changed. */
-  private currentFaces(): ReadonlyMap<string, MemberFace> {
-    const members = this.store?.members;
-    if (!members || members === this.facesOf) return this.faces;
-    this.facesOf = members;
-    const same =
-      members.length === this.faces.size &&
-      members.every((m) => {
-        const face = this.faces.get(m.id);
-        return face && face.name === m.name && face.avatarUrl === m.avatarUrl;
-      });
-    if (!same) this.faces = new Map(members.map((m) => [m.id, { id: m.id, name: m.name, avatarUrl: m.avatarUrl }]));
-    return this.faces;
-  }
-
-  private renderColumns() {
-    const store = this.store;
-    const { state } = this;
-    const stop = this.roving.current();
-    const faces = this.currentFaces();
-    const loading = store?.status === 'loading';
-    const dragging = state.dragLeadId !== null;
-    // The part of the board state each column shows: ids that are not in a column are null there.
-    const here = (id: string | null | undefined, key: string) => (id && store?.lead(id)?.status === key ? id : null);
-    return this.visibleColumns().map((column) => {
-      const { key, label } = column;
-      const stopHere = stop?.column === key ? stop : null;
-      return html`<lead-kanban-column
-        role="region"
-        aria-label=${label}
-        part="column"
-        data-column=${key}
-        .column=${column}
-        .store=${store}
-        .cards=${store?.cardsIn(key) ?? []}
-        .marks=${store?.marksRevision(key) ?? 0}
-        .faces=${faces}
-        .total=${store?.totalIn(key) ?? 0}
-        .selection=${store?.selectionStateIn(key) ?? 'none'}
-        .loading=${loading}
-        .headerStop=${stopHere?.header === true}
-        .emptyStop=${stopHere !== null && !stopHere.header && stopHere.id === null}
-        .tabStopId=${stopHere && !stopHere.header ? stopHere.id : null}
-        .dragLeadId=${here(state.dragLeadId, key)}
-        .menuLeadId=${here(state.menuLeadId, key)}
-        .openLeadId=${here(state.openLeadId, key)}
-        .liftedId=${here(state.lift?.leadId, key)}
-        .dropTarget=${state.lift?.to === key}
-        .dropSlot=${this.lift?.dropSlot(key) ?? null}
-        .dragging=${dragging}
-        .row=${this.row}
-      ></lead-kanban-column>`;
-    });
-  }
-
   protected override render() {
     const msg = messages();
     const store = this.store;
     return html`<section class="board" part="base" aria-label=${msg.boardLabel}>
-      <div class="toolbar" part="toolbar" role="group" aria-label=${msg.toolbarLabel}>
-        ${renderFilters({
-          store,
-          columns: this.visibleColumns(),
-          searchText: this.searchText,
-          onSearchInput: this.onSearchInput,
-          onAssigneeFilter: this.onAssigneeFilter,
-          onStatusFilter: this.onStatusFilter,
-        })}
-        ${renderBulkBar({
-          store,
-          onSelectAllMatching: () => this.selection.selectAllMatching(),
-          onClear: () => this.selection.clear(),
-          onAssign: () => void this.openAssignDialog(store?.selectedIds() ?? []),
-        })}
-        <button
-          type="button"
-          class="btn btn-quiet help-button"
-          aria-label=${msg.keyboardShortcuts}
-          title=${msg.keyboardShortcuts}
-          aria-haspopup="dialog"
-          @click=${this.onHelpClick}
-        >
-          ${keyboardIcon}
-        </button>
-      </div>
+      ${renderToolbar({
+        store,
+        columns: this.visibleColumns(),
+        searchText: this.searchText,
+        onSearchInput: this.onSearchInput,
+        onAssigneeFilter: this.onAssigneeFilter,
+        onStatusFilter: this.onStatusFilter,
+        onSelectAllMatching: () => this.selection.selectAllMatching(),
+        onClear: () => this.selection.clear(),
+        onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? []),
+        onHelp: this.onHelpClick,
+      })}
       ${renderWorkload({ store, onFilter: this.onAssigneeFilter })}
       ${store?.status === 'error'
         ? html`<div class="load-error">
@@ -488,7 +358,15 @@ export class LeadKanban extends LitElement {
         @column-select-all=${this.onSelectAllIn}
         @column-list=${this.onColumnList}
       >
-        ${this.renderColumns()}
+        ${renderColumns({
+          columns: this.visibleColumns(),
+          store,
+          state: this.state,
+          stop: this.roving.current(),
+          faces: this.faces.current(store?.members),
+          dropSlot: (key) => this.popups.dropSlot(key),
+          row: this.row,
+        })}
       </div>
       <lead-kanban-menu></lead-kanban-menu>
       <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>

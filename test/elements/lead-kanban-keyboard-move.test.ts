@@ -8,6 +8,16 @@ import { axAll } from './helpers/picker-a11y.js';
 const active = (setup: BoardSetup) => root(setup.el).activeElement as HTMLElement | null;
 const said = () => liveRegion().textContent;
 
+/**
+ * Presses M (or m) on the focused card and waits until it is lifted: the move mode comes with the board's
+ * on-demand parts, which a first M may have to wait for (as a first menu does).
+ */
+async function lift(setup: BoardSetup, key: 'm' | 'M' = 'm'): Promise<void> {
+  await press(setup, key);
+  await waitUntil(() => active(setup)?.classList.contains('card-lift'), 'the card is lifted');
+  await rendered(setup.el);
+}
+
 /** Keyboard move mode — lift (M or the card menu), arrows choose the place, Enter/Space drop, Escape cancels. */
 describe('<lead-kanban> keyboard move mode (lift)', () => {
   it('M lifts; arrows announce the place without writing; Enter drops with ONE keyboard move; focus stays on the card', async () => {
@@ -16,7 +26,7 @@ describe('<lead-kanban> keyboard move mode (lift)', () => {
     const newCount = setup.store.cardsIn('new').length;
     const contactedCount = setup.store.cardsIn('contacted').length;
     cardButton(setup.el, lead.id).focus();
-    await press(setup, 'm');
+    await lift(setup);
 
     // Lifted: focus is on an application-role overlay (screen readers pass the arrows through to it).
     const overlay = active(setup)!;
@@ -93,7 +103,7 @@ describe('<lead-kanban> keyboard move mode (lift)', () => {
     const [a, b, c] = setup.store.cardsIn('new');
     const count = setup.store.cardsIn('new').length;
     cardButton(setup.el, a!.id).focus();
-    await press(setup, 'M');
+    await lift(setup, 'M');
     await press(setup, 'ArrowDown');
     await press(setup, 'ArrowUp');
     expect(region(setup.el, 'New').querySelector('.drop-indicator'), 'its own place: no drop line').to.equal(null);
@@ -102,7 +112,7 @@ describe('<lead-kanban> keyboard move mode (lift)', () => {
     expect(said()).to.equal(`${a!.name} stays in New, position 1 of ${count}`);
     expect(setup.fault.calls.updateLead).to.equal(writes);
 
-    await press(setup, 'm');
+    await lift(setup);
     await press(setup, 'ArrowDown');
     await press(setup, 'ArrowDown');
     await press(setup, 'Space');
@@ -118,7 +128,7 @@ describe('<lead-kanban> keyboard move mode (lift)', () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('new')[0]!;
     cardButton(setup.el, lead.id).focus();
-    await press(setup, 'm');
+    await lift(setup);
     await press(setup, 'ArrowRight');
     await press(setup, 'Tab');
     expect(said()).to.match(/^Move cancelled\./);
@@ -131,7 +141,7 @@ describe('<lead-kanban> keyboard move mode (lift)', () => {
     const lead = setup.store.cardsIn('new')[0]!;
     const contacted = setup.store.cardsIn('contacted').length;
     cardButton(setup.el, lead.id).focus();
-    await press(setup, 'm');
+    await lift(setup);
     await press(setup, 'ArrowRight');
     await press(setup, 'End');
     expect(said()).to.equal(`${lead.name}, Contacted, position ${contacted + 1} of ${contacted + 1}`);
