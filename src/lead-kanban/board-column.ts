@@ -67,6 +67,8 @@ export function recycleKeys(
  * DOM; spacers stand in for the rest so the scroll height is exact. Card elements are recycled (recycleKeys).
  *
  * @tagname lead-kanban-column
+ * @fires column-select-all - Internal: its "Select all in" checkbox was clicked.
+ * @fires column-list - Internal: its card list is in the DOM (first render, new key, re-attached).
  * @csspart column-header - The header (label, count, select-all checkbox).
  */
 export class LeadKanbanColumn extends LitElement {

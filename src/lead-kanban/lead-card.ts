@@ -59,6 +59,9 @@ export function cardControlOf(target: EventTarget | null): { card: LeadKanbanCar
  * readers switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
  *
  * @tagname lead-kanban-card
+ * @fires card-toggle - Internal: its checkbox was clicked (`range` with Shift).
+ * @fires card-open - Internal: the card was activated (click, or Enter on its name).
+ * @fires card-menu - Internal: its actions button was clicked (`trigger`).
  * @csspart card - The card surface.
  * @csspart avatar - The assignee's avatar.
  */

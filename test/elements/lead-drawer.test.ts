@@ -5,9 +5,9 @@ import '../../src/lead-drawer/lead-drawer.js';
 import type { LeadDrawer } from '../../src/lead-drawer/lead-drawer.js';
 import type { AssignPicker } from '../../src/assign-picker/assign-picker.js';
 import type { LeadAssignEvent, LeadRequestAssignEvent, LeadRequestCloseEvent, LeadUpdateEvent } from '../../src/events/index.js';
-import { deepActive, flushTasks as settle } from './helpers/common.js';
+import { choosePerson, deepActive, flushTasks as settle } from './helpers/common.js';
 import { drawerRoot, failingStore, loadedStore } from './helpers/drawer-setup.js';
-import { axAll, nameFromContent } from './helpers/picker-a11y.js';
+import { axAll } from './helpers/picker-a11y.js';
 
 const $ = <T extends Element = HTMLElement>(el: LeadDrawer, selector: string) => drawerRoot(el).querySelector<T>(selector);
 const pickerOf = (el: LeadDrawer) => $<AssignPicker>(el, 'assign-picker')!;
@@ -35,16 +35,7 @@ async function openDrawer(store: LeadStore, leadId: string): Promise<LeadDrawer>
 }
 
 /** Opens the drawer's picker with the mouse and clicks the option with this name. */
-async function choose(el: LeadDrawer, name: string): Promise<void> {
-  const picker = pickerOf(el);
-  picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.click();
-  await picker.updateComplete;
-  const option = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find(
-    (o) => nameFromContent(o) === name,
-  );
-  if (!option) throw new Error(`no option named ${name}`);
-  option.click();
-}
+const choose = (el: LeadDrawer, name: string) => choosePerson(pickerOf(el), name, true);
 
 async function assignVia(el: LeadDrawer, name: string): Promise<LeadAssignEvent> {
   const done = oneEvent(el, 'lead-assign');

@@ -3,7 +3,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { liveRegion } from '../../src/controllers/announcer.js';
 import {
   assignDialog as assignDialogOf,
-  button,
   card,
   cardButton,
   confirmButton as confirmButtonOf,

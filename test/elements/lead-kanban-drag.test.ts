@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { resetMouse } from '@web/test-runner-commands';
 import { AdapterError } from '../../sdk/index.js';
 import { MemoryAdapter } from '../../sdk/memory.js';
 import type { LeadMoveEvent } from '../../src/events/index.js';

@@ -21,20 +21,15 @@ import {
   toastTexts,
   type BoardSetup,
 } from './helpers/board-setup.js';
-import { axAll, nameFromContent } from './helpers/picker-a11y.js';
+import { choosePerson } from './helpers/common.js';
+import { axAll } from './helpers/picker-a11y.js';
 
 const selectedText = (el: LeadKanban) => root(el).querySelector('.selected-count')?.textContent?.trim() ?? '';
 const dialog = (el: LeadKanban) => assignDialog(el)!;
 
 /** Chooses a person in the dialog's picker the way a user does: open the combobox, click the option. */
 async function pick(el: LeadKanban, name: string): Promise<void> {
-  const p = dialogPicker(el);
-  p.shadowRoot!.querySelector<HTMLElement>('[role="combobox"]')!.click();
-  await p.updateComplete;
-  const option = [...p.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => nameFromContent(o).startsWith(name));
-  if (!option) throw new Error(`no option ${name}`);
-  await sendMouse({ type: 'click', position: centre(option) });
-  await p.updateComplete;
+  await choosePerson(dialogPicker(el), name);
   await rendered(el);
 }
 

@@ -1,5 +1,7 @@
-/** Helpers every element test uses: waiting for queued work, focus through shadow roots, key chords. */
-import { sendKeys } from '@web/test-runner-commands';
+/** Helpers every element test uses: waiting for queued work, focus through shadow roots, keys, the picker. */
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { AssignPicker } from '../../../src/assign-picker/assign-picker.js';
+import { nameFromContent } from './picker-a11y.js';
 
 /** Lets queued promises, microtasks and zero-delay timers run (the memory backend answers and pushes that way). */
 export async function flushTasks(rounds = 3): Promise<void> {
@@ -29,4 +31,21 @@ export function within(outer: Element, inner: Element | null): boolean {
     if (node === outer) return true;
   }
   return false;
+}
+
+/**
+ * Chooses a person in an `<assign-picker>` as a user does: opens its list, clicks the option whose name is
+ * `name` (options read "Name 12 open", so the start of the name counts; `exact` asks for the whole name).
+ */
+export async function choosePerson(picker: AssignPicker, name: string, exact = false): Promise<void> {
+  picker.shadowRoot!.querySelector<HTMLElement>('[role="combobox"]')!.click();
+  await picker.updateComplete;
+  const option = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find((o) =>
+    exact ? nameFromContent(o) === name : nameFromContent(o).startsWith(name),
+  );
+  if (!option) throw new Error(`no option named ${name}`);
+  option.scrollIntoView({ block: 'nearest' });
+  const box = option.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  await picker.updateComplete;
 }
