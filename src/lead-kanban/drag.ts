@@ -1,20 +1,12 @@
 import type { LeadStore } from '../../sdk/index.js';
 import { lazyModule } from '../internal/lazy.js';
 import { CARD_DRAG } from './lead-card.js';
+import type { Drop, DragHost } from './sortable-lists.js';
+
+export type { Drop, DragHost };
 
 type SortableLists = typeof import('./sortable-lists.js');
 type SortableList = ReturnType<SortableLists['sortableList']>;
-
-/** Where a card was dropped, in terms of its rendered neighbours (lead ids), not DOM indexes. */
-export interface Drop {
-  leadId: string;
-  from: string;
-  to: string;
-  /** The card now just above the dropped one in the target list, if any is rendered. */
-  afterId: string | null;
-  /** The card now just below it, if any is rendered. */
-  beforeId: string | null;
-}
 
 /**
  * A drop as an index in the target column's cards, the lead itself left out (what `store.move` takes); null
@@ -39,12 +31,6 @@ export function dropIndex(store: LeadStore, drop: Drop): number | null {
   return own >= 0 && own === index ? null : index;
 }
 
-export interface DragHost {
-  /** A drag started or ended: the board pins the card and freezes/unfreezes the columns. */
-  dragStateChanged(leadId: string | null): void;
-  /** The user dropped a card; the DOM is already back as Lit left it. */
-  dropped(drop: Drop): void;
-}
 
 let groups = 0;
 

@@ -7,8 +7,25 @@
  * (pointer-driven) mode is forced: it behaves the same in every browser, inside shadow roots and under automation.
  */
 import Sortable from 'sortablejs';
-import type { DragHost } from './drag.js';
 import type { CARD_DRAG } from './lead-card.js';
+
+/** Where a card was dropped, in terms of its rendered neighbours (lead ids), not DOM indexes. */
+export interface Drop {
+  leadId: string;
+  from: string;
+  to: string;
+  /** The card now just above the dropped one in the target list, if any is rendered. */
+  afterId: string | null;
+  /** The card now just below it, if any is rendered. */
+  beforeId: string | null;
+}
+
+export interface DragHost {
+  /** A drag started or ended: the board pins the card and freezes/unfreezes the columns. */
+  dragStateChanged(leadId: string | null): void;
+  /** The user dropped a card; the DOM is already back as Lit left it. */
+  dropped(drop: Drop): void;
+}
 
 /** Makes `list` a Sortable of `group`, dragging cards as `cards` says (lead-card.ts's CARD_DRAG). */
 export function sortableList(list: HTMLElement, group: string, cards: typeof CARD_DRAG, host: DragHost): { destroy(): void } {
