@@ -14,7 +14,8 @@ export * from './lead-import.js';
 export * from './csv.js';
 export * from './adapters/rest.js';
 export * from './store.js';
-// Rules the elements share with the store, exported so that they exist once: how text is folded for
-// matching, and where a card sits in a column's order.
+// Rules the elements share with the SDK, defined once here: text folding (search, pickers), card order
+// (bisection in a column's cards) and idle scheduling (background work, chunks fetched ahead of use).
 export { foldText } from './internal/match.js';
 export { compareCards, indexOfCard } from './internal/card-order.js';
+export { whenIdle, type IdleDeadline } from './internal/idle.js';

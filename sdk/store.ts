@@ -33,7 +33,7 @@ import { runAssignments } from './store/assignment-batch.js';
 import type { AssignmentCommand, AssignmentHost } from './store/assignment-batch.js';
 import { ActivityCache } from './store/activity-cache.js';
 import { ChangeBatch } from './store/change-batch.js';
-import { asAdapterError, outcomeNotice } from './store/command-notices.js';
+import { asAdapterError, failureNotice, outcomeNotice } from './store/command-notices.js';
 import { planMove } from './store/move-plan.js';
 import { MemberLoads } from './store/member-loads.js';
 import { UndoHistory } from './store/undo-history.js';
@@ -50,7 +50,16 @@ import type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreCha
 export type { DistributionPlan, DistributionStrategy } from './distribute.js';
 export type { ImportProgress, IntakeAbilities, StoreImportOptions } from './store/intake.js';
 
-export type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
+export type {
+  AssignOutcome,
+  CommandName,
+  LeadStoreOptions,
+  LoadStatus,
+  NoticeCode,
+  NoticeCounts,
+  StoreChange,
+  StoreNotice,
+} from './store/types.js';
 
 const LeadIdsSchema = z.array(IdSchema);
 const AssigneeSchema = z.nullable(IdSchema);
@@ -69,11 +78,24 @@ export class LeadStore {
   private readonly batch = new ChangeBatch();
   private readonly filterState = new FilterState();
 
+  /** Per column: bumped whenever a card's marks (selected, write in flight) change; see marksRevision(). */
+  private readonly marks = new Map<string, number>();
+  private readonly markColumn = (status: string) => void this.marks.set(status, (this.marks.get(status) ?? 0) + 1);
+
   // Leads: backend truth with in-flight overlays, and the shown result with its indexes.
-  private readonly ledger = new WriteLedger(this.batch, (id) => this.refresh(id));
+  private readonly ledger = new WriteLedger(this.batch, (id) => this.refresh(id), (id) => {
+    const lead = this.shown.get(id);
+    if (lead) this.markColumn(lead.status);
+  });
   private readonly shown = new ShownLeads();
   private readonly columnIndex = new ColumnIndex(this.shown, this.filterState, this.batch);
-  private readonly selectionModel = new SelectionModel(this.shown, this.filterState, this.batch, (s) => this.columnIndex.cardsIn(s));
+  private readonly selectionModel = new SelectionModel(
+    this.shown,
+    this.filterState,
+    this.batch,
+    (s) => this.columnIndex.cardsIn(s),
+    this.markColumn,
+  );
 
   private readonly memberLoads = new MemberLoads(this.batch);
   private readonly activity = new ActivityCache(this.batch);
@@ -143,7 +165,7 @@ export class LeadStore {
       const failure = asAdapterError(error);
       this.buffered = null;
       this.setStatus('error', failure);
-      this.notify({ kind: 'error', command: 'load', leadIds: [], message: `Could not load leads: ${failure.message}`, error: failure });
+      this.notify(failureNotice('load', [], failure));
       this.flush();
       return;
     }
@@ -229,6 +251,14 @@ export class LeadStore {
     const lead = this.shown.get(leadId);
     if (!lead || lead.status !== status) return -1;
     return indexOfCard(this.cardsIn(status), lead);
+  }
+  /**
+   * A number that changes whenever the marks on a column's cards change — which are selected, which have a
+   * write in flight. With cardsIn()'s identity (the cards themselves) it tells a view when a column shows
+   * something new, without asking about every card.
+   */
+  marksRevision(status: string): number {
+    return this.marks.get(status) ?? 0;
   }
   countIn(status: string): number {
     return this.cardsIn(status).length;
@@ -568,7 +598,7 @@ export class LeadStore {
   }
 
   private reportOutcome(command: AssignmentCommand, outcome: AssignOutcome, leadIds: string[]): AssignOutcome {
-    const notice = outcomeNotice(command, outcome, leadIds, (id) => this.member(id)?.name ?? id);
+    const notice = outcomeNotice(command, outcome, leadIds);
     if (notice) this.notify(notice);
     this.flush();
     return outcome;
@@ -583,14 +613,14 @@ export class LeadStore {
   ): AssignOutcome {
     const outcome: AssignOutcome = base ?? { batchId: null, assigneeId, ok: [], conflict: [], forbidden: [], notFound: [] };
     outcome.error = error;
-    this.notify({ kind: 'error', command, leadIds, message: error.message, error, outcome });
+    this.notify(failureNotice(command, leadIds, error, outcome));
     this.flush();
     return outcome;
   }
 
   /** Reports a failed command and returns its error for the caller to throw. */
   private commandFailed(command: CommandName, leadIds: string[], error: AdapterError): AdapterError {
-    this.notify({ kind: 'error', command, leadIds, message: error.message, error });
+    this.notify(failureNotice(command, leadIds, error));
     this.flush();
     return error;
   }
@@ -629,7 +659,7 @@ export class LeadStore {
         this.ledger.forget(event.leadId);
         if (wasShown) this.scheduleMembersRefresh();
         if (wasShown && viewed && !ours) {
-          this.notify({ kind: 'warning', command: 'load', leadIds: [event.leadId], message: 'A lead you were viewing is no longer available to you' });
+          this.notify({ kind: 'warning', code: 'lead-unavailable', command: 'load', leadIds: [event.leadId] });
         }
         return true;
       }

@@ -60,6 +60,7 @@ const en = {
   outcomeNotFound: (n: number) => (n === 1 ? '1 no longer available' : `${n} no longer available`),
   outcomeFailed: (message: string) => `Nothing was assigned: ${message}`,
   moveFailed: (name: string, message: string) => `Could not move ${name}: ${message}`,
+  leadUnavailable: 'A lead you were viewing is no longer available to you',
   saveFailed: (message: string) => `Could not save: ${message}`,
   // announcements
   announceMoved: (name: string, from: string, to: string, position: number, total: number) =>
@@ -130,7 +131,7 @@ const en = {
   savedAt: 'All changes saved',
   // board (added with the board parts)
   undone: (n: number) => (n === 1 ? 'Assignment of 1 lead undone' : `Assignment of ${n} leads undone`),
-  // keyboard model (issue 5: help dialog, lift mode, bulk dialog "nothing chosen")
+  // keyboard model (help dialog, lift mode) and the bulk dialog's "nothing chosen"
   keyboardShortcuts: 'Keyboard shortcuts',
   keyboardHelpSummary:
     'Arrow keys move between cards. Space selects, Enter opens, M picks the card up to move it with the arrow keys, Shift+F10 opens its actions.',

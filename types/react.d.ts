@@ -33,10 +33,6 @@ export declare namespace LeadKanbanJsx {
     token?: LeadKanban['token'];
     /** Columns shown, in order (default: New, Contacted, Qualified, Proposal, Won, Lost). */
     columns?: LeadKanban['columns'];
-    /** The lead whose actions menu is open (kept rendered, `aria-expanded` on its button). */
-    menuLeadId?: LeadKanban['menuLeadId'];
-    /** A drag is in progress: columns hold their updates until the drop. */
-    dragging?: LeadKanban['dragging'];
     /** A user opened a lead (click or Enter on its card). `leadId`. */
     'onlead-open'?: (event: LeadOpenEvent) => void;
     /** Cancelable, before a user's move (drag, menu, keyboard) is sent. */

@@ -1,39 +1,14 @@
 /** The board filter and the test of one lead against it, with the folded search text cached per lead object. */
 import type { Lead, LeadFilter } from '../schema.js';
 import { EMPTY_FILTER } from '../schema.js';
+import { whenIdle, type IdleDeadline } from '../internal/idle.js';
 import { foldText, matchesAssignee, searchableText } from '../internal/match.js';
 import { AssigneeGroups } from './assignee-groups.js';
 import { sameArray } from './lead-values.js';
 import { LEAD_BREAK, SearchHaystack } from './search-haystack.js';
 
-/** How much of an idle period is left, in ms (requestIdleCallback's deadline). */
-interface Deadline {
-  timeRemaining(): number;
-}
-
 /** The most one background slice runs, even in a long idle period: input arriving meanwhile waits at most this. */
 const SLICE_MS = 10;
-
-/**
- * Runs `task` when the main thread is idle: requestIdleCallback where the host has it (browsers), else a
- * zero-delay timer with a slice's budget (Node). Background work then never lands inside the frame of what the
- * user does (a move, a filter): folding search text after a load, joining a column's text after a change.
- */
-function whenIdle(task: (deadline: Deadline) => void): () => void {
-  const host = globalThis as {
-    requestIdleCallback?: (fn: (deadline: Deadline) => void, options: { timeout: number }) => number;
-    cancelIdleCallback?: (handle: number) => void;
-  };
-  if (host.requestIdleCallback && host.cancelIdleCallback) {
-    const handle = host.requestIdleCallback(task, { timeout: 1000 });
-    return () => host.cancelIdleCallback!(handle);
-  }
-  const timer = setTimeout(() => {
-    const end = performance.now() + SLICE_MS;
-    task({ timeRemaining: () => Math.max(0, end - performance.now()) });
-  }, 0);
-  return () => clearTimeout(timer);
-}
 
 export class FilterState {
   private _current: Readonly<LeadFilter> = EMPTY_FILTER;
@@ -113,7 +88,7 @@ export class FilterState {
    * idle period after a load folds 10,000 leads in one or two slices; a query arriving first folds what is left
    * as it meets it.
    */
-  private readonly backgroundSlice = (deadline: Deadline): void => {
+  private readonly backgroundSlice = (deadline: IdleDeadline): void => {
     this.foldTimer = null;
     const end = performance.now() + Math.min(SLICE_MS, deadline.timeRemaining());
     const queue = this.foldQueue;

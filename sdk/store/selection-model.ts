@@ -44,6 +44,8 @@ export class SelectionModel {
     private readonly batch: ChangeBatch,
     /** A column's current filtered cards (the store's cardsIn). */
     private readonly cardsOf: (status: string) => readonly Lead[],
+    /** Called with a lead's status whenever that lead's selected state changes (see LeadStore.marksRevision). */
+    private readonly marked: (status: string) => void = () => {},
   ) {}
 
   /** How many leads are selected. */
@@ -111,6 +113,8 @@ export class SelectionModel {
       if (next) this.extra.add(id);
     }
     if (!selected) return;
+    if (prev) this.marked(prev.status);
+    if (next) this.marked(next.status);
     this.count(prev, -1);
     if (next) {
       this.count(next, +1);
@@ -133,6 +137,7 @@ export class SelectionModel {
       const added = cards.length < SEGMENT_MIN ? this.addEach(cards) : this.addSegment(status, cards);
       if (added === 0) continue;
       changed = true;
+      this.marked(status);
       if (this.counts) this.counts.set(status, (this.counts.get(status) ?? 0) + added);
     }
     if (changed) this.changed();
@@ -147,6 +152,11 @@ export class SelectionModel {
     let changed = false;
     if (remove === 'all') {
       changed = this.size > 0;
+      for (const status of this.segments.keys()) this.marked(status);
+      for (const id of this.extra) {
+        const lead = this.shown.get(id);
+        if (lead) this.marked(lead.status);
+      }
       this.segments.clear();
       this.dead.clear();
       this.segmentLive = 0;
@@ -160,6 +170,7 @@ export class SelectionModel {
           this.kill(lead);
           changed = true;
         } else continue;
+        if (lead) this.marked(lead.status);
         this.count(lead, -1, matching);
       }
     }
@@ -169,6 +180,7 @@ export class SelectionModel {
       if (!lead) continue;
       this.extra.add(id);
       changed = true;
+      this.marked(lead.status);
       this.count(lead, +1, matching);
     }
     if (changed) this.changed();

@@ -34,12 +34,38 @@ export interface AssignOutcome {
 
 export type CommandName = 'assign' | 'move' | 'update' | 'addNote' | 'distribute' | 'undo' | 'load';
 
+/**
+ * What a notice is about:
+ * - 'failed': the command's call failed; `error.code` (an AdapterErrorCode) says why.
+ * - 'settled': an assignment batch (assign, distribute, undo) settled; `counts` say how many leads went
+ *   through and why the others did not.
+ * - 'lead-unavailable': a lead the user was looking at (selected, or its history open) left their view.
+ */
+export type NoticeCode = 'failed' | 'settled' | 'lead-unavailable';
+
+/** How the leads of an assignment batch ended, counted. */
+export interface NoticeCounts {
+  ok: number;
+  conflict: number;
+  forbidden: number;
+  notFound: number;
+}
+
+/**
+ * What the store tells the user, as structure only — never words: a UI turns it into text in its own
+ * language (the elements do it in src/notice-text.ts).
+ */
 export interface StoreNotice {
   kind: 'error' | 'warning' | 'success';
+  code: NoticeCode;
+  /** The command reported on; 'load' also stands for the live view (pushed changes). */
   command: CommandName;
   leadIds: string[];
-  message: string;
+  /** 'settled' only. */
+  counts?: NoticeCounts;
+  /** 'failed' only: what went wrong (its `code`; its `message` is the backend's detail, not a sentence for users). */
   error?: AdapterError;
+  /** Assignment commands: the outcome returned to the caller. */
   outcome?: AssignOutcome;
 }
 

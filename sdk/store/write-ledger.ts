@@ -68,10 +68,14 @@ export class WriteLedger {
   /** Who we are: a lead handed to someone we may not see is gone for us. */
   viewer: Member | null = null;
 
-  /** `refresh` recomputes what the board shows for a lead after its confirmed state or chain changed. */
+  /**
+   * `refresh` recomputes what the board shows for a lead after its confirmed state or chain changed;
+   * `pendingChanged` hears that a lead's first write started or its last one ended (after that refresh).
+   */
   constructor(
     private readonly batch: ChangeBatch,
     private readonly refresh: (leadId: string) => boolean,
+    private readonly pendingChanged: (leadId: string) => void = () => {},
   ) {}
 
   confirmedLead(id: string): Lead | undefined {
@@ -105,6 +109,7 @@ export class WriteLedger {
     chain.push(write);
     if (chain.length === 1) this.batch.pending = true;
     this.refresh(leadId);
+    if (chain.length === 1) this.pendingChanged(leadId);
     return write;
   }
 
@@ -113,7 +118,8 @@ export class WriteLedger {
     const chain = this.chains.get(write.leadId) ?? [];
     const at = chain.indexOf(write);
     if (at !== -1) chain.splice(at, 1);
-    if (chain.length === 0) {
+    const settled = chain.length === 0;
+    if (settled) {
       this.chains.delete(write.leadId);
       this.batch.pending = true;
     }
@@ -124,6 +130,7 @@ export class WriteLedger {
     if (settlement.gone) this.forget(write.leadId);
     else if (settlement.lead) this.confirm(settlement.lead, true);
     this.refresh(write.leadId);
+    if (settled) this.pendingChanged(write.leadId);
     write.resolve();
   }
 

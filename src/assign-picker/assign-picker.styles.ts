@@ -83,18 +83,24 @@ export const pickerStyles = css`
     position: fixed;
     inset: auto;
     margin: 0;
-    padding: 4px;
+    padding: 0;
     box-sizing: border-box;
     max-height: var(--lead-picker-max-height, 320px);
-    overflow: auto;
-    overscroll-behavior: contain;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    overflow: hidden;
+    flex-direction: column;
     color: var(--_text);
-    box-shadow: var(--_shadow-lg);
     font-family: var(--_font);
     font-size: var(--_font-size);
+  }
+  .popup:popover-open {
+    display: flex;
+  }
+  /* The listbox scrolls, not the popup: see the template. */
+  .listbox {
+    min-height: 0;
+    padding: 4px;
+    overflow: auto;
+    overscroll-behavior: contain;
   }
   .option {
     display: flex;
@@ -158,7 +164,7 @@ export const pickerStyles = css`
     background: var(--_border);
   }
   .empty {
-    padding: 10px 8px;
+    padding: 14px 12px;
     color: var(--_muted);
   }
   @media (prefers-reduced-motion: reduce) {

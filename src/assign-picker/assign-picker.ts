@@ -1,15 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { LeadStore, MemberWithLoad } from '../../sdk/index.js';
+import { foldText, type LeadStore, type MemberWithLoad } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
+import { DismissController } from '../internal/dismiss.js';
+import { moveIndex } from '../internal/list-navigation.js';
+import { placePopup } from '../internal/popup.js';
 import { define } from '../shared/define.js';
+import { popupStyles } from '../shared/popup.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { pickerStyles } from './assign-picker.styles.js';
-import { foldName, nextIndex, typeAheadMatch } from './picker-options.js';
+import { typeAheadMatch } from './picker-options.js';
+
+/** The popup is at least this wide (px), wider when the control is. */
+const POPUP_MIN_WIDTH = 240;
+/** How far PageUp/PageDown move through the people. */
+const PAGE = 8;
 
 /** One row of the popup: `member` undefined is the "Unassigned" choice. */
 interface Choice {
@@ -49,7 +58,7 @@ let nextPickerId = 0;
  * @cssproperty --lead-color-accent - Active option outline and the selected check.
  */
 export class AssignPicker extends LitElement {
-  static override styles = [tokens, avatarStyles, pickerStyles];
+  static override styles = [tokens, avatarStyles, popupStyles, pickerStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
 
@@ -100,16 +109,16 @@ export class AssignPicker extends LitElement {
   private defaultValue: string | null = null;
   private readonly localize = new LocalizeController(this);
   // Re-render when members, their counts or the unassigned count change.
-  protected readonly storeController = new StoreController(this, (c) => Boolean(c.members || c.status || c.leads));
+  protected readonly storeController = new StoreController(this, { interested: (c) => Boolean(c.members || c.status || c.leads) });
+  private readonly dismissal = new DismissController(this, {
+    dismiss: () => this.setExpanded(false),
+    resized: () => this.position(),
+    scrolled: () => this.position(),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.defaultValue = valueConverter.fromAttribute(this.getAttribute('value'));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListening();
   }
 
   /** Closes the popup (e.g. when a host hides the picker). */
@@ -149,8 +158,8 @@ export class AssignPicker extends LitElement {
       { value: null, id: `${this.uid}-none`, member: undefined, name: msg.unassigned, count: store?.unassignedCount },
       ...members.map((m, i) => ({ value: m.id, id: `${this.uid}-${i}`, member: m, name: m.name, count: m.openLeads })),
     ];
-    const q = foldName(this.query);
-    return q ? all.filter((c) => foldName(c.name).includes(q)) : all;
+    const q = foldText(this.query);
+    return q ? all.filter((c) => foldText(c.name).includes(q)) : all;
   }
 
   private displayName(): string {
@@ -176,10 +185,10 @@ export class AssignPicker extends LitElement {
       if (this.expanded) {
         if (!popup.matches(':popover-open')) popup.showPopover();
         this.position();
-        this.startListening();
+        this.dismissal.start();
       } else {
         if (popup.matches(':popover-open')) popup.hidePopover();
-        this.stopListening();
+        this.dismissal.stop();
       }
     }
     if (this.expanded && (changed.has('activeId') || changed.has('query'))) {
@@ -191,50 +200,20 @@ export class AssignPicker extends LitElement {
 
   /** Places the top-layer popup under the control, or above it when there is no room below. */
   private position(): void {
-    const rect = this.control.getBoundingClientRect();
-    const popup = this.popup;
-    const below = window.innerHeight - rect.bottom;
-    popup.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - Math.max(rect.width, 240) - 8))}px`;
-    popup.style.width = `${Math.max(rect.width, 240)}px`;
-    const height = popup.offsetHeight;
-    if (below < height + 8 && rect.top > below) {
-      popup.style.top = `${Math.max(8, rect.top - height - 4)}px`;
-    } else {
-      popup.style.top = `${rect.bottom + 4}px`;
-    }
-  }
-
-  private readonly onOutsidePointer = (e: Event) => {
-    if (!e.composedPath().includes(this)) this.setExpanded(false);
-  };
-  private readonly onViewportChange = () => this.position();
-
-  private startListening(): void {
-    document.addEventListener('pointerdown', this.onOutsidePointer, true);
-    window.addEventListener('resize', this.onViewportChange);
-    window.addEventListener('scroll', this.onViewportChange, true);
-  }
-
-  private stopListening(): void {
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    window.removeEventListener('resize', this.onViewportChange);
-    window.removeEventListener('scroll', this.onViewportChange, true);
+    placePopup(this.popup, this.control, { align: 'start', minWidth: POPUP_MIN_WIDTH });
   }
 
   // ---- interaction -----------------------------------------------------------------------------------------
 
-  private setExpanded(open: boolean, active: 'current' | 'first' | 'last' = 'current'): void {
+  private setExpanded(open: boolean): void {
     if (open && this.isDisabled) return;
     if (open === this.expanded) return;
     this.query = '';
     this.editing = false;
     if (open) {
+      // The chosen person is active when the list opens (else its first row).
       const choices = this.choices();
-      const current = choices.find((c) => c.value === this.value);
-      this.activeId =
-        active === 'last' ? choices.at(-1)?.id ?? null
-        : active === 'first' ? choices[0]?.id ?? null
-        : current?.id ?? choices[0]?.id ?? null;
+      this.activeId = (choices.find((c) => c.value === this.value) ?? choices[0])?.id ?? null;
     } else {
       this.activeId = null;
       this.input.value = this.displayName();
@@ -287,38 +266,28 @@ export class AssignPicker extends LitElement {
     if (this.isDisabled) return;
     const choices = this.choices();
     const index = choices.findIndex((c) => c.id === this.activeId);
-    const moveTo = (i: number) => {
-      this.activeId = choices[i]?.id ?? null;
-      e.preventDefault();
-    };
     switch (e.key) {
       case 'ArrowDown':
-        if (!this.expanded) {
-          this.setExpanded(true);
-          e.preventDefault();
-        } else moveTo(nextIndex(index, 1, choices.length));
-        return;
       case 'ArrowUp':
-        if (!this.expanded) {
-          this.setExpanded(true, 'current');
-          e.preventDefault();
-        } else moveTo(nextIndex(index, -1, choices.length));
+        e.preventDefault();
+        if (!this.expanded) this.setExpanded(true);
+        else this.activeId = choices[moveIndex(e.key, index, choices.length, { wrap: true })!]?.id ?? null;
         return;
       case 'Home':
       case 'End':
-        // With a filter typed, Home/End move the caret (APG); otherwise they jump through the list.
-        if (this.expanded && this.query === '') moveTo(e.key === 'Home' ? 0 : choices.length - 1);
-        return;
       case 'PageDown':
-      case 'PageUp':
-        if (this.expanded) moveTo(Math.max(0, Math.min(choices.length - 1, index + (e.key === 'PageDown' ? 8 : -8))));
+      case 'PageUp': {
+        // With a filter typed, Home/End move the caret (APG); otherwise they jump through the list.
+        if (!this.expanded || ((e.key === 'Home' || e.key === 'End') && this.query !== '')) return;
+        e.preventDefault();
+        this.activeId = choices[moveIndex(e.key, index, choices.length, { wrap: true, page: PAGE }) ?? -1]?.id ?? null;
         return;
+      }
       case 'Enter': {
         e.preventDefault();
         const active = choices[index];
         if (this.expanded && active) this.choose(active);
-        else if (this.expanded) this.setExpanded(false);
-        else this.setExpanded(true);
+        else this.setExpanded(!this.expanded);
         return;
       }
       case ' ': {
@@ -330,15 +299,8 @@ export class AssignPicker extends LitElement {
         else this.setExpanded(true);
         return;
       }
-      case 'Escape':
-        if (this.expanded) {
-          // Close only the popup: a surrounding drawer or dialog must not see this Escape.
-          e.preventDefault();
-          e.stopPropagation();
-          this.setExpanded(false);
-        }
-        return;
       case 'Tab':
+        // Escape (close only the popup, unseen by a surrounding drawer or dialog) is the dismissal's.
         if (this.expanded) this.setExpanded(false);
         return;
       default:
@@ -424,8 +386,10 @@ export class AssignPicker extends LitElement {
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
         </svg>
       </div>
-      <div class="popup" popover="manual" @mousedown=${(e: Event) => e.preventDefault()}>
-        <div role="listbox" part="listbox" id=${listId} aria-labelledby=${labelId} ?hidden=${choices.length === 0}>
+      <div class="popup popup-surface" popover="manual" @mousedown=${(e: Event) => e.preventDefault()}>
+        <!-- The listbox itself scrolls: a scroller the combobox controls needs no focus of its own (the
+             combobox keeps it, aria-activedescendant names the active option). -->
+        <div class="listbox" role="listbox" part="listbox" id=${listId} aria-labelledby=${labelId} ?hidden=${choices.length === 0}>
           ${choices.map((c) => this.renderOption(c))}
         </div>
         ${this.expanded && choices.length === 0 ? html`<div class="empty">${msg.noMatches}</div>` : nothing}

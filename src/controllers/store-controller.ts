@@ -1,11 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LeadStore, StoreChange } from '../../sdk/index.js';
+import type { LeadStore, StoreChange, StoreNotice } from '../../sdk/index.js';
 
 export type StoreHost = ReactiveControllerHost & { store?: LeadStore | undefined };
 
+export interface StoreInterest {
+  /** Which changes should re-render the host; the default is every change. */
+  interested?: (change: StoreChange) => boolean;
+  /** The store's notices, if the host turns them into something (the board: toasts). */
+  notice?: (notice: StoreNotice) => void;
+}
+
 /**
- * Re-renders its host when the host's store reports a change the host cares about. Follows the host's
- * `store` property (set directly or provided by context), so swapping the store resubscribes.
+ * Re-renders its host when the host's store reports a change the host cares about (and hands it the store's
+ * notices when asked to). Follows the host's `store` property (set directly or provided by context), so
+ * swapping the store resubscribes.
  */
 export class StoreController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;
@@ -13,10 +21,7 @@ export class StoreController implements ReactiveController {
 
   constructor(
     private readonly host: StoreHost,
-    /** Which changes should re-render the host; the default is every change. */
-    private readonly interested: (change: StoreChange) => boolean = () => true,
-    /** Called for each change after the interest test passes (e.g. to invalidate a cache). */
-    private readonly onChange?: (change: StoreChange) => void,
+    private readonly interest: StoreInterest = {},
   ) {
     host.addController(this);
   }
@@ -46,10 +51,14 @@ export class StoreController implements ReactiveController {
     this.unsubscribe = undefined;
     this.current = next;
     if (!next) return;
-    this.unsubscribe = next.subscribe((change) => {
-      if (!this.interested(change)) return;
-      this.onChange?.(change);
-      this.host.requestUpdate();
+    const { interested, notice } = this.interest;
+    const changes = next.subscribe((change) => {
+      if (!interested || interested(change)) this.host.requestUpdate();
     });
+    const notices = notice ? next.onNotice(notice) : undefined;
+    this.unsubscribe = () => {
+      changes();
+      notices?.();
+    };
   }
 }

@@ -2,20 +2,35 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LeadStore } from '../../sdk/index.js';
 import { losesSight } from '../../sdk/index.js';
-import { LocalizeController, messages } from '../l10n.js';
-import { define } from '../shared/define.js';
+import type { AssignPicker } from '../assign-picker/assign-picker.js';
 import '../assign-picker/assign-picker.js';
+import { LocalizeController, messages } from '../l10n.js';
+import { controlStyles } from '../shared/controls.styles.js';
+import { define } from '../shared/define.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { assignDialogStyles } from './assign-dialog.styles.js';
 import { warningIcon } from './icons.js';
+
+/** What the board does with the dialog's choice, and when it closed. */
+export interface AssignDialogHandlers {
+  /** Runs the assignment; the dialog shows progress until it settles, then closes. */
+  confirm(leadIds: readonly string[], assigneeId: string | null): Promise<unknown>;
+  /** The dialog closed (confirmed or not): the board puts focus back. */
+  closed(): void;
+}
 
 /**
  * @summary The bulk "Assign leads" dialog of `<lead-kanban>` (internal): an `<assign-picker>` to choose the
  * assignee, then the confirm step ("Assign 37 leads to Dana Ruiz?" / `Assign 37 leads`), progress while the
  * one store command runs. Warns a plain member that handing leads to someone else removes them from view.
- * Renders into its own light DOM; a native modal `<dialog>` traps focus and closes on Escape.
+ * A native modal `<dialog>` traps focus and closes on Escape. Loaded on first use (on-demand-parts.ts).
  *
  * @tagname lead-kanban-assign-dialog
  */
 export class LeadKanbanAssignDialog extends LitElement {
+  static override styles = [tokens, controlStyles, dialogStyles, assignDialogStyles];
+
   @property({ attribute: false }) store: LeadStore | undefined;
   @state() private leadIds: readonly string[] = [];
   /**
@@ -28,29 +43,23 @@ export class LeadKanbanAssignDialog extends LitElement {
     return this.renderRoot.querySelector('dialog')!;
   }
 
-  /** Runs the assignment; the dialog shows progress until it settles, then closes. */
-  onConfirm: ((leadIds: readonly string[], assigneeId: string | null) => Promise<void>) | undefined;
-  /** Called once the dialog closed (confirmed or not), so the board can put focus back. */
-  onClose: (() => void) | undefined;
+  private handlers: AssignDialogHandlers | undefined;
 
   private readonly localize = new LocalizeController(this);
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   get open(): boolean {
     return this.dialog?.open ?? false;
   }
 
   /** Opens for these leads (a snapshot: the selection may change underneath). */
-  async show(leadIds: readonly string[]): Promise<void> {
+  async show(leadIds: readonly string[], handlers: AssignDialogHandlers): Promise<void> {
+    this.handlers = handlers;
     this.leadIds = [...leadIds];
     this.assigneeId = undefined;
     this.running = false;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
-    this.querySelector<HTMLElement>('assign-picker')?.focus();
+    this.picker?.focus();
   }
 
   close(): void {
@@ -62,9 +71,15 @@ export class LeadKanbanAssignDialog extends LitElement {
     if (this.running) e.preventDefault();
   };
 
+  private get picker(): AssignPicker | null {
+    return this.renderRoot.querySelector('assign-picker');
+  }
+
   private readonly onDialogClose = () => {
-    this.querySelector<HTMLElement & { close?: () => void }>('assign-picker')?.close?.();
-    this.onClose?.();
+    this.picker?.close();
+    const handlers = this.handlers;
+    this.handlers = undefined;
+    handlers?.closed();
   };
 
   private readonly onPick = (e: Event) => {
@@ -73,10 +88,10 @@ export class LeadKanbanAssignDialog extends LitElement {
 
   private async confirm(): Promise<void> {
     const assigneeId = this.assigneeId;
-    if (assigneeId === undefined || this.running || !this.onConfirm) return;
+    if (assigneeId === undefined || this.running || !this.handlers) return;
     this.running = true;
     try {
-      await this.onConfirm(this.leadIds, assigneeId);
+      await this.handlers.confirm(this.leadIds, assigneeId);
     } finally {
       this.running = false;
       this.close();
@@ -95,7 +110,7 @@ export class LeadKanbanAssignDialog extends LitElement {
     // "Unassign N leads" only after an explicit "Unassigned"; before any choice the (disabled) button reads "Assign N leads".
     const confirmLabel = assigneeId === null ? msg.unassignNLeads(n) : msg.assignNLeads(n);
     return html`<dialog
-      class="assign-dialog"
+      class="dialog assign-dialog"
       aria-labelledby="assign-dialog-title"
       aria-describedby="assign-dialog-desc"
       @cancel=${this.onCancel}

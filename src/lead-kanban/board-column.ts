@@ -3,16 +3,17 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Column, Lead, LeadStore } from '../../sdk/index.js';
+import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
+import { fire } from '../shared/fire.js';
+import { ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
+import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
 import './lead-card.js';
-import type { MemberFace } from './lead-card.js';
-import type { FocusPosition } from './roving-focus.js';
+import type { CardControl, LeadKanbanCard, MemberFace } from './lead-card.js';
 import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
-/** Card height plus the gap below it, in px. Cards have a fixed height so the window is pure arithmetic. */
-export const CARD_PITCH = 112;
 /** Cards rendered beyond each edge of a column's viewport. */
 export const OVERSCAN = 2;
 /**
@@ -23,59 +24,12 @@ const HEADER_ESTIMATE = 70;
 /** While a drag runs the window only grows (auto-scroll): at most this many rows. */
 const MAX_DRAG_ROWS = 240;
 
-/** What the column needs from its board. */
-export interface ColumnBoard {
-  readonly store: LeadStore | undefined;
-  /** Where the board's single Tab stop is (a card, an empty column, or a column's header checkbox). */
-  tabStop(): FocusPosition | null;
-  /** Height of the row the columns sit in (clientHeight), 0 before it was measured (a first guess for a new column). */
-  readonly columnsHeight: number;
-  /** Lead ids that must stay rendered wherever they are (focused, dragged, menu open). */
-  pinnedIds(): readonly string[];
-  /** The lead whose actions menu is open. */
-  readonly menuLeadId: string | null;
-  /** While a drag runs, Lit must not touch the lists SortableJS is rearranging. */
-  readonly dragging: boolean;
-  /** The lead picked up for a keyboard move, if any. */
-  readonly liftedId: string | null;
-  /**
-   * Where a lifted card would land in this column, as a slot between rendered rows (0 = above the first card,
-   * n = below the last); null when the lifted card is not aimed here (or sits where it started).
-   */
-  dropSlot(column: string): number | null;
-  connectList(column: string, list: HTMLElement): void;
-  disconnectList(column: string): void;
-}
-
-/** Everything a rendered card is given: the column re-renders only when one of these would differ. */
-interface CardView {
-  lead: Lead;
-  assignee: MemberFace | undefined;
-  selected: boolean;
-  pending: boolean;
-  tabStop: boolean;
-  menuOpen: boolean;
-  lifted: boolean;
-}
-
-const sameView = (a: CardView, b: CardView) =>
-  a.lead === b.lead && a.assignee === b.assignee && a.selected === b.selected && a.pending === b.pending &&
-  a.tabStop === b.tabStop && a.menuOpen === b.menuOpen && a.lifted === b.lifted;
-
-/**
- * Index of `lead` in `cards` (ordered by position, as cardsIn() is) by bisection, -1 when it is not there:
- * O(log n), so no per-column index has to be built over a 10,000-card column.
- */
-export function indexOfLead(cards: readonly Lead[], lead: Lead): number {
-  let lo = 0;
-  let hi = cards.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cards[mid]!.position < lead.position) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < cards.length && cards[i]!.position === lead.position; i++) if (cards[i]!.id === lead.id) return i;
-  return -1;
+/** The column and control an event target is: its "Select all in" checkbox or its empty state. */
+export function columnControlOf(target: EventTarget | null): { column: string; control: 'header' | 'empty' } | null {
+  if (!(target instanceof HTMLElement)) return null;
+  if (target.classList.contains('column-check')) return { column: target.dataset.column!, control: 'header' };
+  if (target.classList.contains('column-empty')) return { column: target.dataset.emptyColumn!, control: 'empty' };
+  return null;
 }
 
 /**
@@ -102,63 +56,76 @@ export function recycleKeys(
 }
 
 /**
- * One ResizeObserver for every column scroller (and the board's column row): its callback runs after layout, so
- * reading each height there forces nothing, and all heights are read before any column re-renders.
- */
-let resizeObserver: ResizeObserver | undefined;
-const observed = new WeakMap<Element, (height: number) => void>();
-export function observeSize(element: Element, onHeight: (height: number) => void): void {
-  resizeObserver ??= new ResizeObserver((entries) => {
-    const heights = entries.map((e) => [observed.get(e.target), e.target.clientHeight] as const);
-    for (const [report, height] of heights) report?.(height);
-  });
-  observed.set(element, onHeight);
-  resizeObserver.observe(element);
-}
-export function unobserveSize(element: Element): void {
-  resizeObserver?.unobserve(element);
-  observed.delete(element);
-}
-
-/**
  * @summary One status column of `<lead-kanban>` (internal): header with label, count and "Select all in",
- * and a virtualized list of cards that scrolls on its own. Renders into its own light DOM.
+ * and a virtualized list of cards that scrolls on its own. Renders into its own light DOM, inside the board's
+ * shadow root (see lead-card.ts for why), styled by board-column.styles.ts.
  *
- * One render path fed by `store.cardsIn(key)`: only the cards in or near the viewport (plus pinned ones:
- * focused, dragged, menu open) are in the DOM; spacers stand in for the rest so the scroll height is exact.
+ * Data down: the board hands it its cards (the store's `cardsIn`, the same array until its content changes),
+ * the marks revision of those cards (selection, writes in flight), the header figures and the part of the
+ * board state it shows, all as properties, so Lit re-renders a column only when one of them changed. Only the
+ * cards in or near the viewport (plus pinned ones: focused, dragged, menu open, open in the drawer) are in the
+ * DOM; spacers stand in for the rest so the scroll height is exact. Card elements are recycled (recycleKeys).
  *
  * @tagname lead-kanban-column
+ * @fires column-select-all - Internal: its "Select all in" checkbox was clicked.
+ * @fires column-list - Internal: its card list is in the DOM (first render, new key, re-attached).
  * @csspart column-header - The header (label, count, select-all checkbox).
  */
 export class LeadKanbanColumn extends LitElement {
-  @property({ attribute: false }) board!: ColumnBoard;
   @property({ attribute: false }) column!: Column;
+  /** The filtered cards, in order. */
+  @property({ attribute: false }) cards: readonly Lead[] = [];
+  /** Where selection and in-flight writes are read for the rendered cards. */
+  @property({ attribute: false }) store: LeadStore | undefined;
+  /** The store's marks revision of this column: changes when a card's selection or pending state does. */
+  @property({ attribute: false }) marks = 0;
+  /** Assignee faces by member id (the same objects while names and avatars stay). */
+  @property({ attribute: false }) faces: ReadonlyMap<string, MemberFace> = new Map();
+  /** Leads of this status, filtered or not. */
+  @property({ attribute: false }) total = 0;
+  @property({ attribute: false }) selection: 'none' | 'some' | 'all' = 'none';
+  @property({ attribute: false }) loading = false;
+  /** The board's Tab stop, when this column holds it: its header checkbox, its empty state, or a card. */
+  @property({ attribute: false }) headerStop = false;
+  @property({ attribute: false }) emptyStop = false;
+  @property({ attribute: false }) tabStopId: string | null = null;
+  /** Leads of this column whose card must stay rendered: the dragged one, the one whose menu or drawer is open. */
+  @property({ attribute: false }) dragLeadId: string | null = null;
+  @property({ attribute: false }) menuLeadId: string | null = null;
+  @property({ attribute: false }) openLeadId: string | null = null;
+  @property({ attribute: false }) liftedId: string | null = null;
+  /** A lifted card is aimed at this column (the column is outlined, even when the card would stay put). */
+  @property({ type: Boolean, reflect: true, attribute: 'data-drop-target' }) dropTarget = false;
+  /** Where a lifted card would land, as a row boundary among the rendered rows; null when not aimed here. */
+  @property({ attribute: false }) dropSlot: number | null = null;
+  /** A drag is in progress: Lit must not touch the lists SortableJS is rearranging. */
+  @property({ attribute: false }) dragging = false;
+  /**
+   * The board's column row as measured (height 0 until its first report): a first guess of this column's
+   * viewport. One object for the board's life, read when rendering, so a new measurement re-renders nothing.
+   */
+  @property({ attribute: false }) row: { readonly height: number } = { height: 0 };
 
   private scrollOffset = 0;
   /** The scroller's height from the shared ResizeObserver; 0 until it reports (see viewportHeight). */
   private viewport = 0;
-  /** What the last render showed, to tell whether a store change concerns this column at all. */
-  private shown: {
-    cards: readonly Lead[];
-    range: Range;
-    /** Pinned indexes rendered outside the range. */
-    pinned: readonly number[];
-    views: ReadonlyMap<string, CardView>;
-    header: string;
-    gaps: ReadonlySet<string>;
-  } = { cards: [], range: { start: 0, end: 0 }, pinned: [], views: new Map(), header: '', gaps: new Set() };
+  /** What the last render showed: the window during a drag may only grow from it. */
+  private shown: { cards: readonly Lead[]; range: Range; pinned: readonly number[]; gaps: ReadonlySet<string> } = {
+    cards: [],
+    range: { start: 0, end: 0 },
+    pinned: [],
+    gaps: new Set(),
+  };
   /** Element key of each rendered card, by lead id (see recycleKeys). */
   private cardKeys: ReadonlyMap<string, string> = new Map();
   private keyCount = 0;
   private readonly newKey = () => `c${this.keyCount++}`;
-  /** Assignee faces by member id, kept while name and avatar stay: a count change re-renders no card. */
-  private readonly faces = new Map<string, MemberFace>();
   private scroller: HTMLElement | null = null;
   private list: HTMLElement | null = null;
-  /** An update was skipped during a drag and must run after it. */
-  private deferred = false;
   /** A scroll during a drag asked the window to grow. */
   private growDuringDrag = false;
+  /** The card that held the Tab stop in the last render (it may hold DOM focus still). */
+  private shownTabStop: string | null = null;
 
   private readonly localize = new LocalizeController(this);
 
@@ -166,33 +133,21 @@ export class LeadKanbanColumn extends LitElement {
     return this;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.scroller) unobserveSize(this.scroller);
-    if (this.column) this.board?.disconnectList(this.column.key);
-    this.list = null;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    // Re-attach after a move in the DOM (first connection is handled in firstUpdated).
-    if (this.scroller) observeSize(this.scroller, this.onHeight);
-    if (this.list && this.column) this.board.connectList(this.column.key, this.list);
+    // Re-attached after a move in the DOM (the first connection is handled in updated).
+    if (this.scroller) observeHeight(this.scroller, this.onHeight);
+    if (this.list) fire(this, new ColumnListEvent(this.column.key, this.list));
   }
 
-  private cards(): readonly Lead[] {
-    return this.board?.store?.cardsIn(this.column.key) ?? [];
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.scroller) unobserveHeight(this.scroller);
   }
 
-  /** Position of a lead in this column as shown, -1 when absent. O(log n): bisection on position. */
-  indexOf(id: string): number {
-    const lead = this.board?.store?.lead(id);
-    return lead && lead.status === this.column.key ? indexOfLead(this.cards(), lead) : -1;
-  }
-
-  /** Scrolls so the card at `index` is visible (rendering it if it was windowed out). */
+  /** Scrolls so the card of `id` is visible (rendering it if it was windowed out). */
   reveal(id: string): void {
-    const i = this.indexOf(id);
+    const i = this.store?.indexIn(this.column.key, id) ?? -1;
     if (i >= 0) this.revealIndex(i);
   }
 
@@ -212,122 +167,44 @@ export class LeadKanbanColumn extends LitElement {
   }
 
   /** The rendered card element for a lead, if it is in the DOM. */
-  cardElement(id: string): HTMLElement | null {
-    return this.list?.querySelector<HTMLElement>(`lead-kanban-card[data-lead-id="${CSS.escape(id)}"]`) ?? null;
+  cardElement(id: string): LeadKanbanCard | null {
+    return this.list?.querySelector<LeadKanbanCard>(`lead-kanban-card[data-lead-id="${CSS.escape(id)}"]`) ?? null;
   }
 
-  /**
-   * Re-renders only if something this column shows would change (O(rendered cards), never O(column)): the
-   * board calls it for store changes that do not name this column (selection, pending writes, members,
-   * filter) and for its own focus, menu and lift changes.
-   */
-  refresh(): void {
-    if (!this.hasUpdated || this.isUpdatePending) return;
-    if (this.isStale()) this.requestUpdate();
-  }
-
-  private isStale(): boolean {
-    const shown = this.shown;
-    const cards = this.cards();
-    if (cards !== shown.cards) return true;
-    const stop = this.board.tabStop();
-    if (this.headerState(stop) !== shown.header) return true;
-    const pinned = this.pinnedOutside(cards, shown.range);
-    if (pinned.length !== shown.pinned.length || pinned.some((p, i) => p !== shown.pinned[i])) return true;
-    for (const [id, view] of shown.views) {
-      if (!sameView(view, this.cardView(id, view.lead, stop))) return true;
+  /** Focuses the header checkbox, the empty state, or a control of a card (scrolled into view and rendered first). */
+  async focusStop(target: { header: true } | { empty: true } | { id: string; control: CardControl }): Promise<void> {
+    if ('id' in target) this.reveal(target.id);
+    await this.updateComplete;
+    if ('header' in target) this.querySelector<HTMLElement>('.column-check')?.focus();
+    else if ('empty' in target) this.querySelector<HTMLElement>('.column-empty')?.focus();
+    else {
+      const card = this.cardElement(target.id);
+      await card?.updateComplete;
+      card?.focusControl(target.control);
     }
-    return false;
-  }
-
-  /** Everything the header and the empty state show, as one comparable string. */
-  private headerState(stop: FocusPosition | null): string {
-    const store = this.board.store;
-    const key = this.column.key;
-    const here = stop?.column === key;
-    return [
-      store?.selectionStateIn(key) ?? 'none',
-      store?.countIn(key) ?? 0,
-      store?.totalIn(key) ?? 0,
-      store?.status ?? 'idle',
-      here && stop.header === true,
-      here && !stop.header && stop.id === null,
-      this.board.dropSlot(key),
-    ].join('|');
-  }
-
-  private cardView(id: string, stored: Lead, stop: FocusPosition | null): CardView {
-    const store = this.board.store;
-    const lead = store?.lead(id) ?? stored;
-    const pending = store?.isPending(id) ?? false;
-    return {
-      lead,
-      assignee: this.face(lead.assigneeId),
-      selected: store?.isSelected(id) ?? false,
-      pending,
-      tabStop: stop !== null && !stop.header && stop.column === this.column.key && stop.id === id,
-      menuOpen: this.board.menuLeadId === id,
-      lifted: this.board.liftedId === id,
-    };
-  }
-
-  private face(memberId: string | null): MemberFace | undefined {
-    const member = memberId ? this.board.store?.member(memberId) : undefined;
-    if (!member) return undefined;
-    const known = this.faces.get(member.id);
-    if (known && known.name === member.name && known.avatarUrl === member.avatarUrl) return known;
-    const face: MemberFace = { id: member.id, name: member.name, avatarUrl: member.avatarUrl };
-    this.faces.set(member.id, face);
-    return face;
-  }
-
-  /** Pinned cards of this column outside `range`, ascending. */
-  private pinnedOutside(cards: readonly Lead[], range: Range): number[] {
-    const store = this.board.store;
-    const out: number[] = [];
-    for (const id of this.board.pinnedIds()) {
-      const lead = store?.lead(id);
-      if (!lead || lead.status !== this.column.key) continue;
-      const i = indexOfLead(cards, lead);
-      if (i >= 0 && (i < range.start || i >= range.end) && !out.includes(i)) out.push(i);
-    }
-    return out.sort((a, b) => a - b);
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    if (this.board?.dragging) {
-      // Only a scroll may render during a drag, and only by adding rows (see render); the rest waits for the drop.
-      this.deferred = true;
-      if (!this.growDuringDrag) return false;
-    }
+    // During a drag only a scroll may render, and only by adding rows (see render); the rest waits for the
+    // drop, when `dragging` changes back and the column renders what it was given meanwhile.
+    if (this.dragging && this.hasUpdated && !this.growDuringDrag) return false;
     return super.shouldUpdate(changed);
   }
 
-  /** Runs an update that was held back while a drag was in progress. */
-  flushDeferred(): void {
-    if (this.deferred) {
-      this.deferred = false;
-      this.requestUpdate();
-    }
-  }
-
-  private readonly onHeight = (height: number) => this.setViewport(height);
-
-  /** The scroller's height, from the shared ResizeObserver: re-renders only when rows are missing. */
-  setViewport(height: number): void {
+  private readonly onHeight = (height: number) => {
     if (!height || height === this.viewport) return;
     this.viewport = height;
+    // Re-render only when rows are missing.
     if (!covers(this.shown.range, visibleRange(this.windowInput(this.shown.cards.length)))) this.requestUpdate();
-  }
+  };
 
-  protected override firstUpdated(): void {
-    this.scroller = this.querySelector('.column-scroll');
-    this.list = this.querySelector('.column-list');
-    if (this.scroller) observeSize(this.scroller, this.onHeight);
-    if (this.list) this.board.connectList(this.column.key, this.list);
-  }
-
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.scroller) {
+      this.scroller = this.querySelector('.column-scroll');
+      this.list = this.querySelector('.column-list');
+      if (this.scroller) observeHeight(this.scroller, this.onHeight);
+    }
+    if (changed.has('column') && this.list) fire(this, new ColumnListEvent(this.column.key, this.list));
     this.growDuringDrag = false;
   }
 
@@ -335,7 +212,7 @@ export class LeadKanbanColumn extends LitElement {
     this.scrollOffset = (e.currentTarget as HTMLElement).scrollTop;
     const next = visibleRange(this.windowInput(this.shown.cards.length));
     const { range } = this.shown;
-    if (this.board.dragging) {
+    if (this.dragging) {
       // Sortable auto-scrolls the column: render the rows coming into view, keeping every node it may hold.
       if (!covers(range, next)) {
         this.growDuringDrag = true;
@@ -345,6 +222,8 @@ export class LeadKanbanColumn extends LitElement {
       this.requestUpdate();
     }
   };
+
+  private readonly onSelectAll = () => fire(this, new ColumnSelectAllEvent(this.column.key));
 
   private windowInput(count: number) {
     return { count, scrollTop: this.scrollOffset, viewport: this.viewportHeight(), pitch: CARD_PITCH, overscan: OVERSCAN };
@@ -357,18 +236,27 @@ export class LeadKanbanColumn extends LitElement {
    */
   private viewportHeight(): number {
     if (this.viewport) return this.viewport;
-    const row = this.board?.columnsHeight ?? 0;
-    if (row > HEADER_ESTIMATE) return row - HEADER_ESTIMATE;
+    if (this.row.height > HEADER_ESTIMATE) return this.row.height - HEADER_ESTIMATE;
     return typeof window === 'undefined' ? 800 : window.innerHeight;
   }
 
+  /** Pinned cards of this column outside `range`, ascending. */
+  private pinnedOutside(range: Range): number[] {
+    const out: number[] = [];
+    for (const id of [this.tabStopId, this.dragLeadId, this.menuLeadId, this.openLeadId]) {
+      const i = id ? (this.store?.indexIn(this.column.key, id) ?? -1) : -1;
+      if (i >= 0 && (i < range.start || i >= range.end) && !out.includes(i)) out.push(i);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
   protected override render() {
-    const store = this.board.store;
+    const store = this.store;
     const { key, label } = this.column;
     const msg = messages();
-    const growing = this.board.dragging && this.hasUpdated;
+    const growing = this.dragging && this.hasUpdated;
     // During a drag the list keeps the cards it had (Sortable holds some of its nodes); it may only grow.
-    const cards = growing ? this.shown.cards : this.cards();
+    const cards = growing ? this.shown.cards : this.cards;
     const input = this.windowInput(cards.length);
     let range = visibleRange(input);
     let pinned: readonly number[];
@@ -376,34 +264,22 @@ export class LeadKanbanColumn extends LitElement {
       range = grow(this.shown.range, range, MAX_DRAG_ROWS);
       pinned = this.shown.pinned;
     } else {
-      pinned = this.pinnedOutside(cards, range);
+      pinned = this.pinnedOutside(range);
     }
     let slots = windowSlots({ ...input, pinned }, range);
     if (growing) slots = keepGaps(slots, this.shown.gaps);
-    const stop = this.board.tabStop();
-    const header = this.headerState(stop);
-    const previous = this.shown.views;
-    const views = new Map<string, CardView>();
+    const ids: string[] = [];
     const gaps = new Set<string>();
     for (const slot of slots) {
-      if (slot.kind === 'gap') {
-        gaps.add(slot.key);
-        continue;
-      }
-      const stored = cards[slot.index]!;
-      // A growing render leaves the cards already shown exactly as they were.
-      views.set(stored.id, (growing && previous.get(stored.id)) || this.cardView(stored.id, stored, stop));
+      if (slot.kind === 'gap') gaps.add(slot.key);
+      else ids.push(cards[slot.index]!.id);
     }
-    // The card holding the Tab stop may hold DOM focus: if it leaves, its element goes with it (as before).
-    const keep = new Set<string>();
-    for (const [id, view] of previous) if (view.tabStop) keep.add(id);
-    const keys = recycleKeys(this.cardKeys, [...views.keys()], keep, this.newKey);
+    // The card that held the Tab stop may hold DOM focus: if it leaves, its element goes with it (not recycled).
+    const keep = new Set<string>(this.shownTabStop ? [this.shownTabStop] : []);
+    const keys = recycleKeys(this.cardKeys, ids, keep, this.newKey);
     this.cardKeys = keys;
-    this.shown = { cards, range, pinned, views, header, gaps };
-    const selection = store?.selectionStateIn(key) ?? 'none';
-    const shownCount = store?.countIn(key) ?? 0;
-    const total = store?.totalIn(key) ?? 0;
-    const dropSlot = this.board.dropSlot(key);
+    this.shownTabStop = this.tabStopId;
+    this.shown = { cards, range, pinned, gaps };
     const slotKey = (slot: Slot) => (slot.kind === 'card' ? keys.get(cards[slot.index]!.id)! : `gap${slot.key}`);
     return html`
       <div class="column-header" part="column-header">
@@ -412,13 +288,14 @@ export class LeadKanbanColumn extends LitElement {
           class="column-check"
           data-column=${key}
           aria-label=${msg.selectAllIn(label)}
-          .checked=${live(selection === 'all')}
-          .indeterminate=${selection === 'some'}
-          ?disabled=${shownCount === 0}
-          tabindex=${stop?.column === key && stop.header ? 0 : -1}
+          .checked=${live(this.selection === 'all')}
+          .indeterminate=${this.selection === 'some'}
+          ?disabled=${this.cards.length === 0}
+          tabindex=${this.headerStop ? 0 : -1}
+          @click=${this.onSelectAll}
         />
         <h2 class="column-title">${label}</h2>
-        <span class="column-count">${msg.columnCount(shownCount, total)}</span>
+        <span class="column-count">${msg.columnCount(this.cards.length, this.total)}</span>
       </div>
       <!-- tabindex -1: Chrome would make a scroller without tabbable content a Tab stop of its own; the column is
            reached through the board's one roving Tab stop, and moving focus scrolls it. -->
@@ -428,35 +305,37 @@ export class LeadKanbanColumn extends LitElement {
             if (slot.kind === 'gap') {
               return html`<div class="column-gap" aria-hidden="true" style="height:${slot.count * CARD_PITCH}px"></div>`;
             }
-            const view = views.get(cards[slot.index]!.id)!;
+            const lead = cards[slot.index]!;
+            const id = lead.id;
+            const pending = store?.isPending(id) ?? false;
             return html`<lead-kanban-card
               role="listitem"
-              aria-labelledby=${`card-${view.lead.id}`}
-              data-lead-id=${view.lead.id}
+              aria-labelledby=${`card-${id}`}
+              data-lead-id=${id}
               aria-setsize=${cards.length}
               aria-posinset=${slot.index + 1}
-              aria-busy=${view.pending ? 'true' : 'false'}
-              .lead=${view.lead}
-              .assignee=${view.assignee}
-              .selected=${view.selected}
-              .pending=${view.pending}
-              .tabStop=${view.tabStop}
-              .menuOpen=${view.menuOpen}
-              .lifted=${view.lifted}
+              aria-busy=${pending ? 'true' : 'false'}
+              .lead=${lead}
+              .assignee=${lead.assigneeId === null ? undefined : this.faces.get(lead.assigneeId)}
+              .selected=${store?.isSelected(id) ?? false}
+              .pending=${pending}
+              .tabStop=${id === this.tabStopId}
+              .menuOpen=${id === this.menuLeadId}
+              .lifted=${id === this.liftedId}
             ></lead-kanban-card>`;
           })}
-          ${dropSlot === null
+          ${this.dropSlot === null
             ? nothing
-            : html`<div class="drop-indicator" aria-hidden="true" style="top:${dropSlot * CARD_PITCH}px"></div>`}
+            : html`<div class="drop-indicator" aria-hidden="true" style="top:${this.dropSlot * CARD_PITCH}px"></div>`}
         </div>
         ${cards.length === 0
           ? html`<div
-              class="column-empty"
+              class="column-empty${this.loading ? ' is-loading' : ''}"
               data-empty-column=${key}
-              tabindex=${stop?.column === key && !stop.header && stop.id === null ? 0 : -1}
+              tabindex=${this.emptyStop ? 0 : -1}
               aria-describedby=${KEYBOARD_HELP_ID}
             >
-              ${store?.status === 'loading' ? msg.loading : msg.emptyColumn}
+              ${this.loading ? msg.loading : msg.emptyColumn}
             </div>`
           : nothing}
       </div>

@@ -2,17 +2,41 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Column, LeadStore } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
-import { searchIcon } from './icons.js';
+import { renderBulkBar, type BulkBarContext } from './bulk-bar.js';
+import { keyboardIcon, searchIcon } from './icons.js';
 import './status-filter.js';
+import type { LeadKanbanStatusFilter } from './status-filter.js';
 
-export interface ToolbarContext {
+export interface ToolbarContext extends BulkBarContext {
   store: LeadStore | undefined;
   columns: readonly Column[];
   /** What the search box shows (the store's filter follows after a short debounce). */
   searchText: string;
   onSearchInput(text: string): void;
   onAssigneeFilter(value: string): void;
-  onStatusFilter(value: string[]): void;
+  onStatusFilter(value: readonly string[]): void;
+  /** The "Keyboard shortcuts" button was clicked (the button is the event's currentTarget). */
+  onHelp(e: MouseEvent): void;
+}
+
+/**
+ * The board's toolbar (part `toolbar`): the filters, the bulk bar, and the "Keyboard shortcuts" button.
+ */
+export function renderToolbar(ctx: ToolbarContext) {
+  const msg = messages();
+  return html`<div class="toolbar" part="toolbar" role="group" aria-label=${msg.toolbarLabel}>
+    ${renderFilters(ctx)} ${renderBulkBar(ctx)}
+    <button
+      type="button"
+      class="btn btn-quiet help-button"
+      aria-label=${msg.keyboardShortcuts}
+      title=${msg.keyboardShortcuts}
+      aria-haspopup="dialog"
+      @click=${ctx.onHelp}
+    >
+      ${keyboardIcon}
+    </button>
+  </div>`;
 }
 
 /** The assignee filter's select value: the store resolves 'me' to the member id, the select shows "Assigned to me". */
@@ -25,7 +49,7 @@ function assigneeValue(store: LeadStore | undefined): string {
  * The filter half of the toolbar: search box `Search leads`, select `Filter by assignee` (Anyone, Unassigned,
  * Assigned to me, each member) and the `Filter by status` combobox.
  */
-export function renderFilters(ctx: ToolbarContext) {
+function renderFilters(ctx: ToolbarContext) {
   const msg = messages();
   const store = ctx.store;
   const members = store?.assignableMembers ?? [];
@@ -45,8 +69,8 @@ export function renderFilters(ctx: ToolbarContext) {
         @input=${(e: Event) => ctx.onSearchInput((e.target as HTMLInputElement).value)}
       />
     </label>
-    <label class="select-wrap${value !== 'any' ? ' is-active' : ''}">
-      <span class="select-prefix" aria-hidden="true">${msg.assignee}</span>
+    <label class="field-frame select-wrap${value !== 'any' ? ' is-active' : ''}">
+      <span class="field-prefix" aria-hidden="true">${msg.assignee}</span>
       <select
         class="assignee-filter"
         aria-label=${msg.filterByAssignee}
@@ -64,7 +88,7 @@ export function renderFilters(ctx: ToolbarContext) {
     <lead-kanban-status-filter
       .columns=${ctx.columns}
       .value=${store?.filter.status ?? []}
-      .onChange=${ctx.onStatusFilter}
+      @change=${(e: Event) => ctx.onStatusFilter((e.target as LeadKanbanStatusFilter).value)}
     ></lead-kanban-status-filter>
   </div>`;
 }

@@ -1,104 +1,88 @@
-import type Sortable from 'sortablejs';
+import type { LeadStore } from '../../sdk/index.js';
+import { lazyModule } from '../internal/lazy.js';
+import { CARD_DRAG } from './lead-card.js';
+import type { Drop, DragHost } from './sortable-lists.js';
+import type * as SortableListsModule from './sortable-lists.js';
 
-type SortableClass = typeof Sortable;
+export type { Drop, DragHost };
 
-/** Where a card was dropped, in terms of its rendered neighbours (lead ids), not DOM indexes. */
-export interface Drop {
-  leadId: string;
-  from: string;
-  to: string;
-  /** The card now just above the dropped one in the target list, if any is rendered. */
-  afterId: string | null;
-  /** The card now just below it, if any is rendered. */
-  beforeId: string | null;
+type SortableLists = typeof SortableListsModule;
+type SortableList = ReturnType<SortableLists['sortableList']>;
+
+/**
+ * A drop as an index in the target column's cards, the lead itself left out (what `store.move` takes); null
+ * when the card would stay where it is. Each neighbour's index is a bisection, not a scan.
+ */
+export function dropIndex(store: LeadStore, drop: Drop): number | null {
+  const own = store.indexIn(drop.to, drop.leadId);
+  const without = (id: string) => {
+    const i = store.indexIn(drop.to, id);
+    return i < 0 ? -1 : own >= 0 && i > own ? i - 1 : i;
+  };
+  let index = store.countIn(drop.to) - (own >= 0 ? 1 : 0);
+  if (drop.afterId) {
+    const i = without(drop.afterId);
+    if (i >= 0) index = i + 1;
+  } else if (drop.beforeId) {
+    const i = without(drop.beforeId);
+    if (i >= 0) index = i;
+  } else {
+    index = 0;
+  }
+  return own >= 0 && own === index ? null : index;
 }
 
-export interface DragHost {
-  /** A drag started or ended: the board pins the card and freezes/unfreezes the columns. */
-  dragStateChanged(leadId: string | null): void;
-  /** The user dropped a card; the DOM is already back as Lit left it. */
-  dropped(drop: Drop): void;
-}
 
-const CARD = 'lead-kanban-card';
 let groups = 0;
 
 /**
- * How SortableJS is fetched: a separate chunk (about a sixth of the widget's weight), needed only once someone
- * drags. Swappable so a test can hold the fetch back and press a card before it arrives.
+ * SortableJS and the board's use of it (sortable-lists.ts), a chunk of its own (about a sixth of the widget's
+ * weight) needed only once someone drags: the elements' one late-loading mechanism (src/internal/lazy.ts),
+ * shared by every board on the page.
  */
-export const sortableSource = {
-  load: (): Promise<SortableClass> => import('sortablejs').then((m) => m.default),
-};
-
-/** The one fetch, shared by every board on the page; `loaded` is set once it has arrived. */
-let loading: Promise<SortableClass> | undefined;
-let loaded: SortableClass | undefined;
-let preloadScheduled = false;
-let arrived!: (sortable: SortableClass) => void;
-/** Resolves when SortableJS has arrived, without starting the fetch itself. */
-const ready = new Promise<SortableClass>((resolve) => (arrived = resolve));
-
-/** Starts the fetch (once; again after a failure) and resolves with SortableJS. */
-function loadSortable(): Promise<SortableClass> {
-  loading ??= sortableSource.load().then(
-    (sortable) => {
-      loaded = sortable;
-      arrived(sortable);
-      return sortable;
-    },
-    (error: unknown) => {
-      loading = undefined; // a failed fetch (offline) is tried again on the next press
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/** Starts the fetch once the board has painted its first frame, so it never competes with that frame. */
-function preloadAfterFirstFrame(): void {
-  if (loaded || preloadScheduled) return;
-  preloadScheduled = true;
-  requestAnimationFrame(() => setTimeout(() => void loadSortable().catch(() => undefined), 0));
-}
+export const sortableChunk = lazyModule((): Promise<SortableLists> => import('./sortable-lists.js'));
 
 /**
- * SortableJS on every column list of one board, in one shared group. Sortable moves DOM nodes that Lit owns,
- * so on drop the node goes back exactly where it was and the board turns the drop into a store command; Lit
- * then renders the card in its new place. The fallback (pointer-driven) mode is forced: it behaves the same
- * in every browser, inside shadow roots and under automation.
- *
- * SortableJS is loaded lazily (see {@link sortableSource}): lists connected before it arrives wait for it,
- * and a press on a card before then is held and handed to Sortable once it is there, so the first drag works.
+ * Drag and drop on every column list of one board, in one shared group (sortable-lists.ts does the dragging).
+ * Lists connected before SortableJS arrived wait for it, and a press on a card before then is held and
+ * handed to Sortable once it is there, so the first drag works.
  */
 export class DragController {
-  private readonly sortables = new Map<string, Sortable>();
+  private readonly sortables = new Map<string, { list: HTMLElement; sortable: SortableList }>();
   /** Lists connected before SortableJS arrived, with the listener that catches an early press. */
   private readonly waiting = new Map<string, { list: HTMLElement; onPress: (event: PointerEvent) => void }>();
   private readonly group = `lead-kanban-${++groups}`;
-  /** Where the dragged node sat before Sortable moved it. */
-  private origin: { parent: Node; next: Node | null } | null = null;
 
   constructor(private readonly host: DragHost) {}
 
+  /** Makes a column's list draggable (again: a list already connected for the column is replaced). */
   connect(column: string, list: HTMLElement): void {
+    if (this.sortables.get(column)?.list === list || this.waiting.get(column)?.list === list) return;
     this.disconnect(column);
+    const loaded = sortableChunk.loaded();
     if (loaded) {
-      this.sortables.set(column, this.create(loaded, list));
+      this.sortables.set(column, { list, sortable: loaded.sortableList(list, this.group, CARD_DRAG, this.host) });
       return;
     }
     const onPress = (event: PointerEvent) => void this.pressBeforeLoad(column, event);
     list.addEventListener('pointerdown', onPress);
     this.waiting.set(column, { list, onPress });
-    preloadAfterFirstFrame();
-    void ready.then((sortable) => this.attachWaiting(column, list, sortable));
+    sortableChunk.preload();
+    void sortableChunk.arrived.then((sortable) => this.attachWaiting(column, list, sortable));
+  }
+
+  /** Disconnects the lists that left the page or whose column is no longer shown. */
+  prune(columns: readonly string[]): void {
+    for (const [column, { list }] of [...this.sortables, ...this.waiting]) {
+      if (!list.isConnected || !columns.includes(column)) this.disconnect(column);
+    }
   }
 
   disconnect(column: string): void {
     const waiting = this.waiting.get(column);
     if (waiting) waiting.list.removeEventListener('pointerdown', waiting.onPress);
     this.waiting.delete(column);
-    this.sortables.get(column)?.destroy();
+    this.sortables.get(column)?.sortable.destroy();
     this.sortables.delete(column);
   }
 
@@ -107,12 +91,12 @@ export class DragController {
   }
 
   /** SortableJS arrived: the list gets its Sortable, if it is still the one connected for the column. */
-  private attachWaiting(column: string, list: HTMLElement, sortable: SortableClass): void {
+  private attachWaiting(column: string, list: HTMLElement, lists: SortableLists): void {
     const waiting = this.waiting.get(column);
     if (waiting?.list !== list) return;
     list.removeEventListener('pointerdown', waiting.onPress);
     this.waiting.delete(column);
-    this.sortables.set(column, this.create(sortable, list));
+    this.sortables.set(column, { list, sortable: lists.sortableList(list, this.group, CARD_DRAG, this.host) });
   }
 
   /**
@@ -129,7 +113,7 @@ export class DragController {
     document.addEventListener('pointerup', release, { capture: true, once: true });
     document.addEventListener('pointercancel', release, { capture: true, once: true });
     try {
-      const sortable = await loadSortable();
+      const sortable = await sortableChunk.load();
       const waiting = this.waiting.get(column);
       if (waiting) this.attachWaiting(column, waiting.list, sortable);
     } catch {
@@ -155,57 +139,5 @@ export class DragController {
         screenY: event.screenY,
       }),
     );
-  }
-
-  private create(sortable: SortableClass, list: HTMLElement): Sortable {
-    return sortable.create(list, {
-      group: this.group,
-      draggable: CARD,
-      handle: '.card',
-      // Checkbox and menu button keep their own clicks.
-      filter: '.card-check, .card-menu',
-      preventOnFilter: false,
-      forceFallback: true,
-      fallbackTolerance: 4,
-      // On touch, a short press before the drag lets the column scroll.
-      delay: 160,
-      delayOnTouchOnly: true,
-      animation: 140,
-      ghostClass: 'is-drop-placeholder',
-      chosenClass: 'is-chosen',
-      dragClass: 'is-drag-image',
-      scroll: true,
-      bubbleScroll: true,
-      onStart: (evt) => {
-        this.origin = { parent: evt.from, next: evt.item.nextSibling };
-        this.host.dragStateChanged(evt.item.dataset.leadId ?? null);
-      },
-      onEnd: (evt) => this.end(evt),
-    });
-  }
-
-  private end(evt: Sortable.SortableEvent): void {
-    const item = evt.item;
-    const leadId = item.dataset.leadId;
-    const from = evt.from.dataset.column;
-    const to = evt.to.dataset.column;
-    const neighbour = (start: Element | null, step: 'previousElementSibling' | 'nextElementSibling') => {
-      let el = start;
-      while (el && !(el.matches(CARD) && el !== item)) el = el[step];
-      return (el as HTMLElement | null)?.dataset.leadId ?? null;
-    };
-    const afterId = neighbour(item.previousElementSibling, 'previousElementSibling');
-    const beforeId = neighbour(item.nextElementSibling, 'nextElementSibling');
-    // Put the node back where Lit left it, before any state changes.
-    const origin = this.origin;
-    this.origin = null;
-    if (origin) {
-      const next = origin.next && origin.next.parentNode === origin.parent ? origin.next : null;
-      origin.parent.insertBefore(item, next);
-    }
-    this.host.dragStateChanged(null);
-    if (!leadId || !from || !to) return;
-    if (from === to && evt.oldIndex === evt.newIndex) return;
-    this.host.dropped({ leadId, from, to, afterId, beforeId });
   }
 }

@@ -1,7 +1,10 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { LocalizeController, messages } from '../l10n.js';
+import { controlStyles } from '../shared/controls.styles.js';
 import { define } from '../shared/define.js';
-import { KEYBOARD_HELP_ID } from './help-ids.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { helpDialogStyles } from './help-dialog.styles.js';
 import { closeIcon } from './icons.js';
 
 /** Keys written as combos ("Ctrl", "Home"), joined with "+"; alternatives joined with "or". */
@@ -9,22 +12,20 @@ type Keys = readonly (readonly string[])[];
 
 /**
  * @summary The "Keyboard shortcuts" dialog of `<lead-kanban>` (internal): the summary every card is described
- * by (the board holds the paragraph the cards reference, see help-ids.ts; the dialog is described by it too),
- * then a table of every key of the board. Loaded on first use (on-demand-parts.ts). A native modal `<dialog>`: focus moves in, Escape closes, focus
- * returns to the button that opened it. Renders into its own light DOM.
+ * by (the board renders the paragraph the cards reference, see help-ids.ts; the dialog shows the same text and
+ * is described by it), then a table of every key of the board. Loaded on first use (on-demand-parts.ts). A
+ * native modal `<dialog>`: focus moves in, Escape closes, focus returns to the button that opened it.
  *
  * @tagname lead-kanban-help-dialog
  */
 export class LeadKanbanHelpDialog extends LitElement {
+  static override styles = [tokens, controlStyles, dialogStyles, helpDialogStyles];
+
   private get dialog(): HTMLDialogElement {
     return this.renderRoot.querySelector('dialog')!;
   }
   private opener: HTMLElement | null = null;
   private readonly localize = new LocalizeController(this);
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   get open(): boolean {
     return this.dialog?.open ?? false;
@@ -35,7 +36,7 @@ export class LeadKanbanHelpDialog extends LitElement {
     this.opener = opener;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
-    this.querySelector<HTMLElement>('.help-close')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.help-close')?.focus();
   }
 
   close(): void {
@@ -74,9 +75,9 @@ export class LeadKanbanHelpDialog extends LitElement {
       [[[ctrl, msg.keyArrows]], msg.helpCtrlArrows],
     ];
     return html`<dialog
-      class="help-dialog"
+      class="dialog help-dialog"
       aria-labelledby="keyboard-help-title"
-      aria-describedby=${KEYBOARD_HELP_ID}
+      aria-describedby="keyboard-help-summary"
       @close=${this.onClose}
     >
       <div class="help-head">
@@ -85,7 +86,7 @@ export class LeadKanbanHelpDialog extends LitElement {
           ${closeIcon}
         </button>
       </div>
-      <p class="dialog-desc">${msg.keyboardHelpSummary}</p>
+      <p class="dialog-desc" id="keyboard-help-summary">${msg.keyboardHelpSummary}</p>
       <table class="help-table">
         <thead>
           <tr>

@@ -3,9 +3,9 @@ import { messages } from '../l10n.js';
 
 /**
  * Id of the one-paragraph summary of the keyboard model. Cards and empty columns reference it with
- * `aria-describedby`, and so does the "Keyboard shortcuts" dialog; the board renders it (hidden) in its own
- * shadow root, so the references resolve (IDs do not cross shadow boundaries) before the dialog, which loads
- * on first use, exists.
+ * `aria-describedby`; the board renders it (hidden) in its own shadow root, where the cards are, so the
+ * references resolve (IDs do not cross shadow boundaries) without the "Keyboard shortcuts" dialog, which
+ * loads on first use and shows the same text in its own shadow root.
  */
 export const KEYBOARD_HELP_ID = 'lead-kanban-keyboard-help';
 /** Id of the short instructions of a lifted card (arrows, Enter/Space, Escape), described on its overlay. */

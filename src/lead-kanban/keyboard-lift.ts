@@ -1,44 +1,44 @@
 /**
  * Keyboard move mode ("lift"): a card is picked up, the arrow keys choose where it would land, Enter/Space
  * drops it with ONE store move, Escape puts it back. Nothing is written while the card is lifted; the target is
- * kept as (column, index) in the store's terms, so it works whatever part of a virtualized column is rendered.
+ * kept as (column, index) in the store's terms (BoardState.lift), so it works whatever part of a virtualized
+ * column is rendered.
  */
-
-export interface Lift {
-  leadId: string;
-  /** The column the card is in (and goes back to on Escape). */
-  from: string;
-  /** Target column. */
-  to: string;
-  /** Target index in `to`, counted with the lifted card left out — the index `store.move` takes. */
-  index: number;
-}
+import { announce } from '../controllers/announcer.js';
+import { messages } from '../l10n.js';
+import type { BoardCommands } from './board-commands.js';
+import type { BoardParts } from './board-parts.js';
+import type { Lift } from './board-state.js';
 
 export type LiftStep = 'up' | 'down' | 'left' | 'right' | 'home' | 'end';
 
-/** What the lift needs to know about the board; answered from the store. */
-export interface LiftGrid {
-  /** Column keys, left to right. */
-  columns(): readonly string[];
-  /** Cards shown in a column (the lifted card included when it is there). */
-  count(column: string): number;
-  /** Position of a lead in a column as shown, -1 when it is not there. */
-  indexIn(column: string, id: string): number;
-}
+const STEPS: Record<string, LiftStep> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  Home: 'home',
+  End: 'end',
+};
 
 export class KeyboardLift {
-  constructor(private readonly grid: LiftGrid) {}
+  constructor(
+    private readonly board: BoardParts,
+    private readonly commands: BoardCommands,
+  ) {}
 
-  /** Picks up a lead where it is shown now; null when it is not shown. */
-  start(leadId: string, column: string): Lift | null {
-    const index = this.grid.indexIn(column, leadId);
-    return index < 0 ? null : { leadId, from: column, to: column, index };
+  private count(column: string): number {
+    return this.board.store?.countIn(column) ?? 0;
+  }
+
+  private indexIn(column: string, id: string): number {
+    return this.board.store?.indexIn(column, id) ?? -1;
   }
 
   /** Cards of `column` other than the lifted one: the largest target index there. */
-  others(lift: Lift, column: string): number {
-    const count = this.grid.count(column);
-    return this.grid.indexIn(column, lift.leadId) >= 0 ? count - 1 : count;
+  private others(lift: Lift, column: string): number {
+    const count = this.count(column);
+    return this.indexIn(column, lift.leadId) >= 0 ? count - 1 : count;
   }
 
   /** The target after one key; the same lift when there is nowhere to go (edges). */
@@ -55,7 +55,7 @@ export class KeyboardLift {
         return { ...lift, index: max };
       case 'left':
       case 'right': {
-        const columns = this.grid.columns();
+        const columns = this.board.columnKeys();
         const c = columns.indexOf(lift.to) + (step === 'left' ? -1 : 1);
         if (c < 0 || c >= columns.length) return lift;
         const to = columns[c]!;
@@ -65,22 +65,93 @@ export class KeyboardLift {
   }
 
   /** 1-based position and column size the card would have if dropped now. */
-  place(lift: Lift): { position: number; total: number } {
+  private place(lift: Lift): { position: number; total: number } {
     return { position: lift.index + 1, total: this.others(lift, lift.to) + 1 };
   }
 
   /** Dropping here changes nothing (the card's own place). */
-  isHome(lift: Lift): boolean {
-    return lift.to === lift.from && lift.index === this.grid.indexIn(lift.from, lift.leadId);
+  private isHome(lift: Lift): boolean {
+    return lift.to === lift.from && lift.index === this.indexIn(lift.from, lift.leadId);
   }
 
   /**
    * Where to draw the drop line in `column`, as a row boundary among the rendered rows (which still include
    * the lifted card in its own column): null when the target is elsewhere or is the card's own place.
    */
-  dropSlot(lift: Lift | null, column: string): number | null {
+  dropSlot(column: string): number | null {
+    const lift = this.board.state.lift;
     if (!lift || lift.to !== column || this.isHome(lift)) return null;
-    const own = this.grid.indexIn(column, lift.leadId);
+    const own = this.indexIn(column, lift.leadId);
     return own >= 0 && lift.index >= own ? lift.index + 1 : lift.index;
+  }
+
+  /** Picks a card up: focus goes to its `role="application"` overlay, which takes the arrow keys. */
+  async start(leadId: string): Promise<void> {
+    const lead = this.board.store?.lead(leadId);
+    const index = lead ? this.indexIn(lead.status, leadId) : -1;
+    if (!lead || index < 0) return;
+    const lift: Lift = { leadId, from: lead.status, to: lead.status, index };
+    this.board.state.set({ lift });
+    await this.board.focusPosition({ column: lead.status, id: leadId }, 'lift');
+    const { position, total } = this.place(lift);
+    announce(messages().announceLifted(lead.name, this.board.columnLabel(lift.to), position, total));
+  }
+
+  /** A key on the lifted card's overlay. */
+  keydown(e: KeyboardEvent): void {
+    const lift = this.board.state.lift;
+    const lead = lift ? this.board.store?.lead(lift.leadId) : undefined;
+    if (!lift || !lead) {
+      if (lift) this.end('cancel', false);
+      return;
+    }
+    const step = STEPS[e.key];
+    if (step) {
+      e.preventDefault();
+      const next = this.step(lift, step);
+      if (next !== lift) {
+        this.board.state.set({ lift: next });
+        this.board.column(next.to)?.revealIndex(this.dropSlot(next.to) ?? next.index);
+      }
+      const { position, total } = this.place(next);
+      announce(messages().announceLiftPosition(lead.name, this.board.columnLabel(next.to), position, total));
+      return;
+    }
+    switch (e.key) {
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        this.end('drop', true);
+        return;
+      case 'Escape':
+        e.preventDefault();
+        e.stopPropagation();
+        this.end('cancel', true);
+        return;
+      case 'Tab':
+        // Leaving a lifted card puts it back; focus returns to the card, the next Tab leaves the board.
+        e.preventDefault();
+        this.end('cancel', true);
+        return;
+    }
+  }
+
+  /** Drops (ONE store move, source "keyboard") or cancels; focus returns to the card's name unless it left. */
+  end(how: 'drop' | 'cancel', refocus: boolean): void {
+    const { state, store } = this.board;
+    const lift = state.lift;
+    if (!lift || !store) return;
+    state.set({ lift: null }); // first: removing the focused overlay must not cancel again
+    const lead = store.lead(lift.leadId);
+    if (!lead) return;
+    if (how === 'drop' && !this.isHome(lift)) {
+      this.commands.move(lift.leadId, lift.to, lift.index, 'keyboard'); // announces "Moved … from … to …"
+    } else {
+      const msg = messages();
+      const say = how === 'drop' ? msg.announceLiftUnchanged : msg.announceLiftCancelled;
+      announce(say(lead.name, this.board.columnLabel(lead.status), this.indexIn(lead.status, lead.id) + 1, store.countIn(lead.status)));
+    }
+    if (refocus) void this.board.focusLead(lift.leadId);
+    else this.board.roving.set({ column: store.lead(lift.leadId)?.status ?? lead.status, id: lift.leadId });
   }
 }

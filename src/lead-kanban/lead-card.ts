@@ -5,26 +5,63 @@ import type { Lead, Member } from '../../sdk/index.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { define } from '../shared/define.js';
+import { fire } from '../shared/fire.js';
 import { formatValue } from '../shared/format.js';
+import { CardMenuEvent, CardOpenEvent, CardToggleEvent } from './board-events.js';
 import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-ids.js';
 
-/** What a card shows of its assignee (the column keeps one object per member while these stay the same). */
+/** What a card shows of its assignee (the board keeps one object per member while these stay the same). */
 export type MemberFace = Pick<Member, 'id' | 'name' | 'avatarUrl'>;
+
+/** The controls of a card that hold focus: checkbox, name (the card's main button), actions button, lift overlay. */
+export type CardControl = 'check' | 'open' | 'menu' | 'lift';
+
+const CONTROL_CLASS: Record<CardControl, string> = { check: 'card-check', open: 'card-open', menu: 'card-menu', lift: 'card-lift' };
+
+/**
+ * How SortableJS drags cards (drag.ts): what is dragged, the handle, what keeps its own clicks, and the
+ * classes it sets — all styled in lead-card.styles.ts.
+ */
+export const CARD_DRAG = {
+  draggable: 'lead-kanban-card',
+  handle: '.card',
+  filter: '.card-check, .card-menu',
+  ghostClass: 'is-drop-placeholder',
+  chosenClass: 'is-chosen',
+  dragClass: 'is-drag-image',
+} as const;
+
+/** The card and control an event target is, or null outside any card control. */
+export function cardControlOf(target: EventTarget | null): { card: LeadKanbanCard; control: CardControl } | null {
+  if (!(target instanceof HTMLElement)) return null;
+  const card = target.closest<LeadKanbanCard>('lead-kanban-card');
+  if (!card) return null;
+  const control = (Object.keys(CONTROL_CLASS) as CardControl[]).find((c) => target.classList.contains(CONTROL_CLASS[c]));
+  return control ? { card, control } : null;
+}
 
 /**
  * @summary One lead on the board (internal part of `<lead-kanban>`): name, company, value and assignee, a
- * selection checkbox and an actions menu button. Renders into its own light DOM so the board's shadow root
- * styles it and SortableJS can drag it between columns.
+ * selection checkbox and an actions menu button. Fires `card-toggle`, `card-open` and `card-menu` up to the
+ * board (board-events.ts), which owns what they do.
+ *
+ * Renders into its own light DOM, inside the board's shadow root (its rules are lead-card.styles.ts, composed
+ * by the board): SortableJS moves card nodes between the columns' lists, and the card's name button is
+ * described by the keyboard summary the board renders once (KEYBOARD_HELP_ID) — an ID reference that only
+ * resolves within one shadow root. A shadow root per card would also cost every one of the cards a column
+ * renders (see docs/architecture.md, "Styles").
  *
  * The column sets `role="listitem"`, `data-lead-id` and the set position on the host. The name is a button
- * stretched over the whole card: clicking anywhere opens the lead, and the button (the roving tab stop) is
- * named by the lead's name and described by company, value, assignee and the keyboard summary of the board's
- * "Keyboard shortcuts" dialog (same shadow root, so the ID reference resolves).
+ * stretched over the whole card: clicking anywhere opens the lead, and the button (the roving Tab stop) is
+ * named by the lead's name and described by company, value, assignee and the keyboard summary.
  *
- * While the card is lifted for a keyboard move, an overlay with `role="application"` holds focus: screen readers
- * switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
+ * While the card is lifted for a keyboard move, an overlay with `role="application"` holds focus: screen
+ * readers switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
  *
  * @tagname lead-kanban-card
+ * @fires card-toggle - Internal: its checkbox was clicked (`range` with Shift).
+ * @fires card-open - Internal: the card was activated (click, or Enter on its name).
+ * @fires card-menu - Internal: its actions button was clicked (`trigger`).
  * @csspart card - The card surface.
  * @csspart avatar - The assignee's avatar.
  */
@@ -48,6 +85,21 @@ export class LeadKanbanCard extends LitElement {
     return this;
   }
 
+  /** Focuses one of the card's controls (the name button when that control is not there). */
+  focusControl(control: CardControl = 'open'): void {
+    const el = this.querySelector<HTMLElement>(`.${CONTROL_CLASS[control]}`) ?? this.querySelector<HTMLElement>('.card-open');
+    el?.focus();
+  }
+
+  /** The actions button (the card menu opens beside it). */
+  get menuButton(): HTMLElement | null {
+    return this.querySelector<HTMLElement>('.card-menu');
+  }
+
+  private readonly onCheck = (e: MouseEvent) => fire(this, new CardToggleEvent(this.lead.id, e.shiftKey));
+  private readonly onOpen = () => fire(this, new CardOpenEvent(this.lead.id));
+  private readonly onMenu = (e: MouseEvent) => fire(this, new CardMenuEvent(this.lead.id, e.currentTarget as HTMLElement));
+
   protected override render() {
     // SortableJS clones the card for the drag image; the clone keeps the copied DOM and has no lead.
     if (!this.lead) return nothing;
@@ -56,10 +108,11 @@ export class LeadKanbanCard extends LitElement {
     const tab = this.tabStop ? 0 : -1;
     const unassigned = assigneeId === null;
     const assigneeName = this.assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
-    // Written without whitespace between tags and with the icon inline: every card is created and removed as
-    // the window moves and filters change, and each text node or marker less is work less (55 -> 29 nodes).
+    // Written without whitespace between tags and with the icon inline (one path): a card element is recycled
+    // for other leads as the window moves and filters change (board-column.ts), and each node or marker less
+    // is work less on every one of those updates.
     // prettier-ignore
-    return html`<div class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}" part="card"><div class="card-head"><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID}><button type="button" class="card-open" id="card-${id}" tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}"><span class="card-name">${name}</span></button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab}><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="3.5" cy="8" r="1.4"/><circle cx="8" cy="8" r="1.4"/><circle cx="12.5" cy="8" r="1.4"/></svg></button></div><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-foot"><span class="card-value">${formatValue(value)}</span><span class="card-assignee${unassigned ? ' is-unassigned' : ''}">${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name">${assigneeName}</span></span></span></div>${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}${this.lifted
+    return html`<div class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}" part="card"><div class="card-head"><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID} @click=${this.onCheck}><button type="button" class="card-open" id="card-${id}" tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}" @click=${this.onOpen}><span class="card-name">${name}</span></button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab} @click=${this.onMenu}><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M2.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M6.6 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M11.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0"/></svg></button></div><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-foot"><span class="card-value">${formatValue(value)}</span><span class="card-assignee${unassigned ? ' is-unassigned' : ''}">${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name">${assigneeName}</span></span></span></div>${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}${this.lifted
         ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
         : nothing}</div>`;
   }

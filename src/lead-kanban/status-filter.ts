@@ -1,57 +1,54 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Column } from '../../sdk/index.js';
+import { DismissController } from '../internal/dismiss.js';
+import { moveIndex } from '../internal/list-navigation.js';
 import { LocalizeController, messages } from '../l10n.js';
+import { controlStyles } from '../shared/controls.styles.js';
 import { define } from '../shared/define.js';
+import { fire } from '../shared/fire.js';
+import { popupStyles } from '../shared/popup.styles.js';
+import { tokens } from '../shared/tokens.styles.js';
 import { checkIcon, chevronIcon } from './icons.js';
+import { statusFilterStyles } from './status-filter.styles.js';
 
 /**
  * @summary The "Filter by status" control of `<lead-kanban>` (internal): a select-only combobox (APG) whose
  * listbox allows several statuses. Focus stays on the combobox; `aria-activedescendant` shows the active
- * option. Arrow keys move, Space/Enter toggle, Escape/Tab close. No status chosen means all statuses.
+ * option. Arrow keys move, Space/Enter toggle, Escape/Tab or a press outside close. No status chosen means
+ * all statuses.
  *
  * @tagname lead-kanban-status-filter
+ * @fires change - After each toggle; read `.value` (the statuses, in column order).
  */
 export class LeadKanbanStatusFilter extends LitElement {
+  static override styles = [tokens, controlStyles, popupStyles, statusFilterStyles];
+
   @property({ attribute: false }) columns: readonly Column[] = [];
   @property({ attribute: false }) value: readonly string[] = [];
   @state() private open = false;
   @state() private active = 0;
-  /** Called with the new list of statuses after each toggle. */
-  onChange: ((value: string[]) => void) | undefined;
 
   private readonly localize = new LocalizeController(this);
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutside, true);
-  }
+  private readonly dismissal = new DismissController(this, { dismiss: () => this.setOpen(false) });
 
   private setOpen(open: boolean): void {
     if (open === this.open) return;
     this.open = open;
-    if (open) document.addEventListener('pointerdown', this.onOutside, true);
-    else document.removeEventListener('pointerdown', this.onOutside, true);
+    if (open) this.dismissal.start();
+    else this.dismissal.stop();
   }
-
-  private readonly onOutside = (e: Event) => {
-    if (!e.composedPath().includes(this)) this.setOpen(false);
-  };
 
   private toggle(key: string): void {
     const next = this.value.includes(key) ? this.value.filter((k) => k !== key) : [...this.value, key];
     // Keep the board's column order, whatever order they were clicked in.
     const ordered = this.columns.map((c) => c.key).filter((k) => next.includes(k));
     this.value = ordered;
-    this.onChange?.(ordered);
+    fire(this, new Event('change', { bubbles: true }));
   }
 
   private readonly onKeydown = (e: KeyboardEvent) => {
-    const n = this.columns.length;
     const handled = () => {
       e.preventDefault();
       e.stopPropagation();
@@ -63,37 +60,17 @@ export class LeadKanbanStatusFilter extends LitElement {
       }
       return;
     }
-    switch (e.key) {
-      case 'ArrowDown':
-        handled();
-        this.active = Math.min(n - 1, this.active + 1);
-        break;
-      case 'ArrowUp':
-        handled();
-        this.active = Math.max(0, this.active - 1);
-        break;
-      case 'Home':
-        handled();
-        this.active = 0;
-        break;
-      case 'End':
-        handled();
-        this.active = n - 1;
-        break;
-      case ' ':
-      case 'Enter': {
-        handled();
-        const column = this.columns[this.active];
-        if (column) this.toggle(column.key);
-        break;
-      }
-      case 'Escape':
-        handled();
-        this.setOpen(false);
-        break;
-      case 'Tab':
-        this.setOpen(false);
-        break;
+    // Escape (close) is the dismissal's.
+    const moved = moveIndex(e.key, this.active, this.columns.length, { wrap: false });
+    if (moved !== undefined) {
+      handled();
+      this.active = moved;
+    } else if (e.key === ' ' || e.key === 'Enter') {
+      handled();
+      const column = this.columns[this.active];
+      if (column) this.toggle(column.key);
+    } else if (e.key === 'Tab') {
+      this.setOpen(false);
     }
   };
 
@@ -106,9 +83,9 @@ export class LeadKanbanStatusFilter extends LitElement {
 
   protected override render() {
     const msg = messages();
-    return html`<div class="status-filter${this.value.length ? ' is-active' : ''}">
+    return html`<div class="status-filter">
       <div
-        class="select-like"
+        class="field-frame select-like${this.value.length ? ' is-active' : ''}"
         role="combobox"
         tabindex="0"
         aria-label=${msg.filterByStatus}
@@ -119,11 +96,11 @@ export class LeadKanbanStatusFilter extends LitElement {
         @click=${() => this.setOpen(!this.open)}
         @keydown=${this.onKeydown}
       >
-        <span class="select-prefix" aria-hidden="true">${msg.fieldStatus}</span
+        <span class="field-prefix" aria-hidden="true">${msg.fieldStatus}</span
         ><span class="select-like-value">${this.summary()}</span>${chevronIcon}
       </div>
       <div
-        class="popover-list"
+        class="popover-list popup-surface"
         id="status-filter-list"
         role="listbox"
         aria-label=${msg.filterByStatus}

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../controllers/announcer.js';
 import { messages } from '../l10n.js';
 import { closeIcon } from './icons.js';
-import type { ToastKind } from './outcome.js';
+import type { NoticeKind as ToastKind } from '../notice-text.js';
 
 export interface Toast {
   id: number;
@@ -17,8 +17,9 @@ const LIFETIME: Record<ToastKind, number> = { success: 6000, warning: 12000, err
 const MAX_TOASTS = 4;
 
 /**
- * The board's notices (save errors, bulk outcomes with Undo). Shown visually here and spoken through the one
- * polite live region (announcer), so the toast stack itself carries no live-region role.
+ * The board's toasts (save errors, assignment outcomes with Undo; what they say comes from
+ * board-commands.ts). Shown visually here and spoken through the one polite live region (announcer), so the
+ * toast stack itself carries no live-region role. Styles: toasts.styles.ts.
  */
 export class ToastController implements ReactiveController {
   toasts: Toast[] = [];

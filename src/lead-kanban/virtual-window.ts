@@ -1,6 +1,6 @@
 /**
- * Which cards of one column are in the DOM. Pure arithmetic over a fixed card pitch, so it runs in O(1) per
- * scroll event whatever the column's length; the virtualizer never measures cards.
+ * Which cards of one column are in the DOM. Pure arithmetic over a fixed card pitch (card-geometry.ts): the
+ * visible range is O(1) and the slots O(rendered rows) whatever the column's length; cards are never measured.
  */
 
 /**

@@ -3,18 +3,11 @@
  * per run, and calls the steps the bench page exposes (page/bench-page.ts), forcing a full GC through CDP
  * before every measured step so a collection left over from setup does not land inside a timing.
  */
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { Timing } from './page/bench-page.js';
 import { eq, le, type Report } from './report.js';
 
-export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 export const VIEWPORT = { width: 1280, height: 800 };
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
-}
 
 type BenchApi = Window['bench'];
 

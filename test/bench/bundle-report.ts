@@ -2,7 +2,7 @@
  * The bundle figures of `npm run bench` (also printed alone by `node --import tsx test/bench/size.ts`).
  * Every figure is minified JavaScript, gzip level 9, each file compressed on its own (as served), summed:
  * - bundle.gzip: what a host that embeds the board on its REST backend loads up front — both entries
- *   (elements `lead-kanban.js` + `sdk.js`) and every chunk they import statically. The issue 6 budget.
+ *   (elements `lead-kanban.js` + `sdk.js`) and every chunk they import statically; its budget is 55 KB.
  * - bundle.lazy.gzip: chunks reached only through dynamic import(), fetched when first needed.
  * - bundle.total.gzip: what such a host ships in all (up front + lazy).
  * - bundle.memory-entry.gzip: `lead-kanban/sdk/memory` (in-memory backend, demo data), which that host never loads.

@@ -7,7 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, Run } from './browser-bench.js';
+import { launchBrowser } from '../support/chromium.js';
+import { Run } from './browser-bench.js';
 import { benchRoutes, buildBench } from './build.js';
 import { serveFiles } from './static-server.js';
 

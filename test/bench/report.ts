@@ -1,5 +1,5 @@
 /**
- * Results: medians of the per-run samples, judged against the targets of issue 6, printed as one JSON
+ * Results: medians of the per-run samples, judged against their targets (README, "Benchmarks"), printed as one JSON
  * object per line and gathered for results.json. A FAIL is information, never a failing exit code.
  */
 

@@ -3,45 +3,16 @@
  * bundle breaks, such as a custom element registration dropped by tree-shaking (blank board, no error).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { DEFAULT_COLUMNS } from '../../sdk/index.js';
-import {
-  apiAs,
-  card,
-  column,
-  columnCount,
-  countsByColumn,
-  demoUsers,
-  inColumn,
-  launchBrowser,
-  sessionLine,
-  startBuiltStack,
-  waitForBoard,
-  watchPageErrors,
-  type DemoStack,
-} from './support.js';
+import { apiAs, card, column, columnCount, countsByColumn, demoUsers, inColumn, sessionLine, useDemo, waitForBoard } from './support.js';
 
-let stack: DemoStack;
-let browser: Browser;
-
-before(async () => {
-  [stack, browser] = await Promise.all([startBuiltStack(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const demo = useDemo('built');
 
 test('the built demo registers all three elements and runs on the REST API, then in memory', async () => {
-  const admin = (await demoUsers(stack)).find((m) => m.role === 'admin')!;
-  const leads = await (await apiAs(stack, admin.email)).listLeads();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(10_000);
-  const errors = watchPageErrors(page);
-  await page.goto(stack.url);
-  await waitForBoard(page);
+  const admin = (await demoUsers(demo.stack)).find((m) => m.role === 'admin')!;
+  const leads = await (await apiAs(demo.stack, admin.email)).listLeads();
+  const { context, page, errors } = await demo.openDemo();
   await sessionLine(page).filter({ hasText: `Signed in as ${admin.name} (admin) on REST API` }).waitFor();
   const expected = countsByColumn(leads);
   for (const c of DEFAULT_COLUMNS) assert.equal(await columnCount(page, c.label), String(expected[c.key] ?? 0));
@@ -68,5 +39,5 @@ test('the built demo registers all three elements and runs on the REST API, then
   await sessionLine(page).filter({ hasText: 'Signed in as' }).filter({ hasText: 'In memory' }).waitFor();
   await waitForBoard(page);
   assert.deepEqual(errors, []);
-  await page.close();
+  await context.close();
 });

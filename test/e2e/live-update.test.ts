@@ -3,51 +3,18 @@
  * other through the server's event stream, without a reload.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  apiAs,
-  card,
-  chooseAssignee,
-  column,
-  demoUsers,
-  inColumn,
-  launchBrowser,
-  sessionLine,
-  startDevStack,
-  waitForBoard,
-  watchPageErrors,
-  type DemoStack,
-} from './support.js';
+import { test } from 'node:test';
+import { apiAs, card, chooseAssignee, column, demoUsers, inColumn, sessionLine, useDemo } from './support.js';
 
-let stack: DemoStack;
-let browser: Browser;
-
-before(async () => {
-  [stack, browser] = await Promise.all([startDevStack(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function openAs(memberId: string): Promise<{ page: Page; errors: Error[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const errors = watchPageErrors(page);
-  await page.goto(new URL(`?as=${encodeURIComponent(memberId)}`, stack.url).href);
-  await waitForBoard(page);
-  return { page, errors };
-}
+const demo = useDemo('dev');
+const openAs = (memberId: string) => demo.openDemo(`?as=${encodeURIComponent(memberId)}`);
 
 test('an assignment made by the admin appears on the manager\'s open board without a reload', async () => {
-  const people = await demoUsers(stack);
+  const people = await demoUsers(demo.stack);
   const admin = people.find((m) => m.role === 'admin')!;
   const manager = people.find((m) => m.role === 'manager')!;
   const assignee = people.filter((m) => m.role === 'member').sort((a, b) => a.name.localeCompare(b.name)).at(-1)!;
-  const leads = await (await apiAs(stack, admin.email)).listLeads();
+  const leads = await (await apiAs(demo.stack, admin.email)).listLeads();
   const names = new Map<string, number>();
   for (const l of leads) names.set(l.name, (names.get(l.name) ?? 0) + 1);
   const target = inColumn(leads, 'contacted').slice(0, 6)
@@ -71,6 +38,6 @@ test('an assignment made by the admin appears on the manager\'s open board witho
 
   await watched.getByText(assignee.name, { exact: true }).waitFor();
   assert.equal(await second.page.evaluate(() => (window as unknown as { e2eMark?: number }).e2eMark), 1, 'no reload');
-  assert.equal((await (await apiAs(stack, manager.email)).getLead(target.id)).assigneeId, assignee.id);
+  assert.equal((await (await apiAs(demo.stack, manager.email)).getLead(target.id)).assigneeId, assignee.id);
   assert.deepEqual([...first.errors, ...second.errors], []);
 });

@@ -8,11 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { build, createServer, preview, type InlineConfig } from 'vite';
 import type { Lead, Member } from '../../sdk/index.js';
 import { RestAdapter } from '../../sdk/index.js';
+import { launchBrowser } from '../support/chromium.js';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = join(PROJECT, 'vite.config.ts');
@@ -94,19 +96,61 @@ function running(
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-}
-
 /** Fails the test on any uncaught page error (a broken registration, a rejected promise nobody handled). */
 export function watchPageErrors(page: Page): Error[] {
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
   return errors;
+}
+
+/** The stack and the browser of one test file, started before its tests and closed after them. */
+export interface E2eSetup {
+  readonly stack: DemoStack;
+  readonly browser: Browser;
+  /** Resolves once both are started (a file's own `before` hooks await it: hook order is not theirs to rely on). */
+  readonly ready: Promise<void>;
+  /**
+   * A fresh browser context (own sessionStorage) with a page on the demo at `query` (e.g. `?as=m2`), the board
+   * loaded, uncaught page errors collected in `errors`. Close the context when done.
+   */
+  openDemo(query?: string): Promise<{ context: BrowserContext; page: Page; errors: Error[] }>;
+}
+
+/**
+ * Registers the file's `before`/`after`: the demo stack (`dev`: `npm start`; `built`: the built demo) and a
+ * browser, started together and closed after the last test.
+ */
+export function useDemo(kind: 'dev' | 'built'): E2eSetup {
+  let stack: DemoStack | undefined;
+  let browser: Browser | undefined;
+  let started!: () => void;
+  const ready = new Promise<void>((resolve) => (started = resolve));
+  before(async () => {
+    [stack, browser] = await Promise.all([kind === 'dev' ? startDevStack() : startBuiltStack(), launchBrowser()]);
+    started();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  return {
+    get stack() {
+      return stack!;
+    },
+    get browser() {
+      return browser!;
+    },
+    ready,
+    async openDemo(query = '') {
+      const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const errors = watchPageErrors(page);
+      await page.goto(new URL(query, stack!.url).href);
+      await waitForBoard(page);
+      return { context, page, errors };
+    },
+  };
 }
 
 // ---- the backend, seen from Node --------------------------------------------------------------------------------
@@ -162,7 +206,7 @@ export function inColumn(leads: readonly Lead[], status: string): Lead[] {
   return leads.filter((l) => l.status === status).sort((a, b) => a.position - b.position);
 }
 
-// ---- the page, through accessible roles and names (DESIGN §7) --------------------------------------------------
+// ---- the page, through accessible roles and names (docs/architecture.md, "Accessible names") --------------------------------------------------
 
 export const column = (scope: Page | Locator, label: string): Locator =>
   scope.getByRole('region', { name: label, exact: true });
@@ -182,7 +226,8 @@ export async function columnCount(scope: Page | Locator, label: string): Promise
 /** Waits until a board (the page's, or the one `scope` holds) has its columns and has finished loading. */
 export async function waitForBoard(scope: Page | Locator): Promise<void> {
   await column(scope, 'New').waitFor();
-  await scope.locator('.columns:not(.is-loading)').waitFor();
+  // The row of columns is aria-busy while the board loads.
+  await scope.locator('[aria-busy="false"]', { has: pageOf(scope).getByRole('region', { name: 'New', exact: true }) }).waitFor();
 }
 
 /** Picks a person in an Assignee combobox (the drawer's or the bulk dialog's) as a user does. */

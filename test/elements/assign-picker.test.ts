@@ -48,6 +48,7 @@ describe('<assign-picker>', () => {
     const inactive = store.members.find((m) => !m.active)!;
     expect(names).not.to.include(inactive.name);
 
+    expect(store.assignableMembers.length, 'active members').to.be.greaterThan(2);
     for (const member of store.assignableMembers) {
       const option = optionNamed(el, member.name)!;
       expect(option.textContent).to.contain(`${member.openLeads} open`);

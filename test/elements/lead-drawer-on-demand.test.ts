@@ -1,6 +1,6 @@
 /**
- * `<lead-drawer>` standalone, with its content in a chunk of its own (issue 6): the element (shell) is in the
- * entry, the content is fetched in an idle period once a drawer is on the page, and opening waits for it.
+ * `<lead-drawer>` standalone, with its content (`<lead-drawer-content>`) in a chunk of its own: the drawer is
+ * in the entry, the content is fetched in an idle period once a drawer is on the page, and opening waits for it.
  * This file runs in its own page, so nothing fetched that chunk before; the fetch is put under the test's
  * control (offline, then held back until released) to open the drawer while the content is missing.
  * The tests run in order and share that one page: the chunk arrives in the second.
@@ -8,19 +8,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Lead, LeadStore } from '../../sdk/index.js';
-import { drawerBodyChunk } from '../../src/lead-drawer/drawer-body-chunk.js';
-import '../../src/lead-drawer/lead-drawer.js';
-import type { LeadDrawer } from '../../src/lead-drawer/lead-drawer.js';
-import { controlFetch, loadedStore, settle } from './helpers/drawer-setup.js';
+import { drawerContentChunk, type LeadDrawer } from '../../src/lead-drawer/lead-drawer.js';
+import { deepActive, flushTasks as settle } from './helpers/common.js';
+import { controlFetch, drawerRoot, loadedStore } from './helpers/drawer-setup.js';
 import { axAll } from './helpers/picker-a11y.js';
 
-const fetches = controlFetch(drawerBodyChunk);
-
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
+const fetches = controlFetch(drawerContentChunk);
 
 async function mount(store: LeadStore, lead: Lead): Promise<{ el: LeadDrawer; opener: HTMLButtonElement }> {
   const host = await fixture<HTMLDivElement>(
@@ -43,7 +36,7 @@ function catchReportedErrors(): { errors: unknown[]; stop(): void } {
   return { errors, stop: () => (window.onerror = previous) };
 }
 
-describe('<lead-drawer> content loaded on demand (issue 6)', () => {
+describe('<lead-drawer> content loaded on demand', () => {
   it('is fetched once a drawer is on the page, without any action; offline, opening reports it and stays closed', async () => {
     expect(fetches.started, 'nothing fetched before a drawer connects').to.equal(0);
     fetches.offline = true;
@@ -51,7 +44,8 @@ describe('<lead-drawer> content loaded on demand (issue 6)', () => {
     const lead = store.cardsIn('new')[0]!;
     const { el, opener } = await mount(store, lead);
     await waitUntil(() => fetches.started === 1, 'fetched in an idle period after connecting', { timeout: 5000 });
-    expect(el.shadowRoot!.querySelector('dialog'), 'nothing rendered without the content').to.equal(null);
+    expect(customElements.get('lead-drawer-content'), 'the content is not defined').to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('lead-drawer-content')!.shadowRoot, 'nothing rendered without it').to.equal(null);
 
     // The prefetch failed quietly; opening fetches again, and when that fails too the drawer says it is closed.
     const reported = catchReportedErrors();
@@ -96,9 +90,9 @@ describe('<lead-drawer> content loaded on demand (issue 6)', () => {
     expect(await axAll('combobox', 'Assignee')).to.have.length(1);
     expect(deepActive()!.getAttribute('aria-label'), 'focus on Close').to.equal('Close');
     // The content's styles came with it: the panel is laid out as a side panel, not as bare text.
-    const panel = el.shadowRoot!.querySelector<HTMLElement>('.panel')!;
+    const panel = drawerRoot(el).querySelector<HTMLElement>('.panel')!;
     expect(getComputedStyle(panel).position).to.equal('absolute');
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('ol li').length > 0, 'history loaded');
+    await waitUntil(() => drawerRoot(el).querySelectorAll('ol li').length > 0, 'history loaded');
 
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -110,8 +104,8 @@ describe('<lead-drawer> content loaded on demand (issue 6)', () => {
     const { store } = await loadedStore();
     const lead = store.cardsIn('qualified')[0]!;
     const el = await fixture<LeadDrawer>(html`<lead-drawer .store=${store} lead-id=${lead.id} open></lead-drawer>`);
-    expect(el.shadowRoot!.querySelector('dialog')!.open, 'open after the first update').to.equal(true);
-    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(lead.name);
+    expect(drawerRoot(el).querySelector('dialog')!.open, 'open after the first update').to.equal(true);
+    expect(drawerRoot(el).querySelector('h2')!.textContent).to.equal(lead.name);
     expect(fetches.started).to.equal(3);
   });
 });

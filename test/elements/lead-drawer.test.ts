@@ -5,24 +5,18 @@ import '../../src/lead-drawer/lead-drawer.js';
 import type { LeadDrawer } from '../../src/lead-drawer/lead-drawer.js';
 import type { AssignPicker } from '../../src/assign-picker/assign-picker.js';
 import type { LeadAssignEvent, LeadRequestAssignEvent, LeadRequestCloseEvent, LeadUpdateEvent } from '../../src/events/index.js';
-import { failingStore, loadedStore, settle } from './helpers/drawer-setup.js';
-import { axAll, nameFromContent } from './helpers/picker-a11y.js';
+import { choosePerson, deepActive, flushTasks as settle } from './helpers/common.js';
+import { drawerRoot, failingStore, loadedStore } from './helpers/drawer-setup.js';
+import { axAll } from './helpers/picker-a11y.js';
 
-const $ = <T extends Element = HTMLElement>(el: LeadDrawer, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: LeadDrawer, selector: string) => drawerRoot(el).querySelector<T>(selector);
 const pickerOf = (el: LeadDrawer) => $<AssignPicker>(el, 'assign-picker')!;
 const activityTexts = (el: LeadDrawer) =>
-  [...el.shadowRoot!.querySelectorAll('ol li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+  [...drawerRoot(el).querySelectorAll('ol li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 const field = (el: LeadDrawer, label: string) => {
-  const l = [...el.shadowRoot!.querySelectorAll('label')].find((x) => x.textContent!.trim() === label)!;
-  return el.shadowRoot!.getElementById(l.htmlFor) as HTMLInputElement & HTMLSelectElement;
+  const l = [...drawerRoot(el).querySelectorAll('label')].find((x) => x.textContent!.trim() === label)!;
+  return drawerRoot(el).getElementById(l.htmlFor) as HTMLInputElement & HTMLSelectElement;
 };
-
-/** Deepest focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 function firstLead(store: LeadStore, test: (l: Lead) => boolean): Lead {
   for (const column of store.columns) {
@@ -41,16 +35,7 @@ async function openDrawer(store: LeadStore, leadId: string): Promise<LeadDrawer>
 }
 
 /** Opens the drawer's picker with the mouse and clicks the option with this name. */
-async function choose(el: LeadDrawer, name: string): Promise<void> {
-  const picker = pickerOf(el);
-  picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.click();
-  await picker.updateComplete;
-  const option = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find(
-    (o) => nameFromContent(o) === name,
-  );
-  if (!option) throw new Error(`no option named ${name}`);
-  option.click();
-}
+const choose = (el: LeadDrawer, name: string) => choosePerson(pickerOf(el), name, true);
 
 async function assignVia(el: LeadDrawer, name: string): Promise<LeadAssignEvent> {
   const done = oneEvent(el, 'lead-assign');
@@ -73,7 +58,7 @@ describe('<lead-drawer>', () => {
     expect(await axAll('combobox', 'Assignee')).to.have.length(1);
     // The snapshot leaves out non-interactive lists, so the list's name is read from the DOM.
     const list = $(el, 'ol')!;
-    const labels = list.getAttribute('aria-labelledby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!);
+    const labels = list.getAttribute('aria-labelledby')!.split(' ').map((id) => drawerRoot(el).getElementById(id)!);
     expect(labels.map((l) => l.textContent!.trim()).join(' ')).to.equal('Activity');
     expect(labels.every((l) => getComputedStyle(l).textTransform === 'none')).to.be.true;
     expect(field(el, 'Company').value).to.equal(lead.company ?? '');
@@ -88,6 +73,31 @@ describe('<lead-drawer>', () => {
     pickerOf(el).shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!.click();
     await pickerOf(el).updateComplete;
     await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with the picker open on a list taller than its popup (the listbox scrolls, keyboard-reachable)', async () => {
+    const { store } = await loadedStore();
+    const el = await openDrawer(store, firstLead(store, (l) => l.assigneeId !== null).id);
+    el.style.setProperty('--lead-picker-max-height', '120px');
+    const picker = pickerOf(el);
+    const combobox = picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+    combobox.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(combobox.getAttribute('aria-expanded')).to.equal('true');
+    const listbox = picker.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+    const popup = listbox.closest<HTMLElement>('[popover]')!;
+    const options = listbox.querySelectorAll('[role="option"]');
+    expect(options[options.length - 1]!.getBoundingClientRect().top, 'the list is taller than the popup').to.be.greaterThan(
+      popup.getBoundingClientRect().bottom,
+    );
+    // axe's scrollable-region-focusable: the scroller is the listbox the focused combobox controls.
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'End' });
+    await picker.updateComplete;
+    const active = picker.shadowRoot!.getElementById(combobox.getAttribute('aria-activedescendant')!)!;
+    const box = active.getBoundingClientRect();
+    expect(box.bottom, 'End scrolls the last option into view').to.be.at.most(popup.getBoundingClientRect().bottom + 1);
   });
 
   it('assigns at once through the picker: store, backend and history (actor and assignee) agree', async () => {
@@ -107,7 +117,7 @@ describe('<lead-drawer>', () => {
     expect(pickerOf(el).value).to.equal(member.id);
     const me = store.me!.name;
     expect(activityTexts(el)[0]).to.contain(`${me} assigned to ${member.name}`);
-    expect(el.shadowRoot!.querySelector('ol li time')!.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
+    expect(drawerRoot(el).querySelector('ol li time')!.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
     expect($(el, '.assign-status')!.textContent).to.contain('Saved');
   });
 
@@ -192,7 +202,7 @@ describe('<lead-drawer>', () => {
     await el.updateComplete;
 
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    const error = el.shadowRoot!.getElementById(email.getAttribute('aria-describedby')!)!;
+    const error = drawerRoot(el).getElementById(email.getAttribute('aria-describedby')!)!;
     expect(error.textContent!.toLowerCase()).to.contain('email');
     expect(email.value, 'the typed text stays to be fixed').to.equal('not-an-email');
     expect((await backend.getLead(lead.id)).email).to.equal(lead.email);
@@ -302,7 +312,7 @@ describe('<lead-drawer>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
     const last = deepActive();
-    expect(el.shadowRoot!.contains(last) || pickerOf(el).shadowRoot!.contains(last)).to.be.true;
+    expect(drawerRoot(el).contains(last) || pickerOf(el).shadowRoot!.contains(last)).to.be.true;
     await sendKeys({ press: 'Tab' });
     expect(deepActive()!.getAttribute('aria-label')).to.equal('Close');
 
@@ -310,7 +320,7 @@ describe('<lead-drawer>', () => {
     for (let i = 0; i < 14; i++) {
       await sendKeys({ press: 'Tab' });
       const active = deepActive();
-      expect(el.shadowRoot!.contains(active) || pickerOf(el).shadowRoot!.contains(active), `tab ${i}`).to.be.true;
+      expect(drawerRoot(el).contains(active) || pickerOf(el).shadowRoot!.contains(active), `tab ${i}`).to.be.true;
     }
 
     $<HTMLButtonElement>(el, '.close')!.click();
@@ -322,7 +332,7 @@ describe('<lead-drawer>', () => {
   it('says when the lead is not available, also when it leaves the viewer’s sight remotely', async () => {
     const { store } = await loadedStore();
     const missing = await openDrawer(store, 'no-such-lead');
-    expect(missing.shadowRoot!.querySelector('h2')!.textContent).to.contain('This lead is not available.');
+    expect(drawerRoot(missing).querySelector('h2')!.textContent).to.contain('This lead is not available.');
 
     // A plain member looks at an unassigned lead; an admin elsewhere gives it to someone else.
     const member = store.assignableMembers.find((m) => m.role === 'member')!;
@@ -333,7 +343,7 @@ describe('<lead-drawer>', () => {
     await backend.session('m1').assign([lead.id], other.id);
     await settle(6);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.contain('This lead is not available.');
+    expect(drawerRoot(el).querySelector('h2')!.textContent).to.contain('This lead is not available.');
   });
 
   it('warns a member before handing a lead away, and sends nothing until confirmed', async () => {
@@ -364,7 +374,7 @@ describe('<lead-drawer>', () => {
     await done;
     await settle(6);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.contain(`Handed over to ${other.name}`);
+    expect(drawerRoot(el).querySelector('h2')!.textContent).to.contain(`Handed over to ${other.name}`);
     expect((await backend.session('m1').getLead(lead.id)).assigneeId).to.equal(other.id);
   });
 

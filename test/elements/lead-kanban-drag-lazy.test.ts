@@ -5,35 +5,20 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
-import { sortableSource } from '../../src/lead-kanban/drag.js';
-import { card, cardNames, centre, mountBoard, region, settle } from './helpers/board-setup.js';
+import { sortableChunk } from '../../src/lead-kanban/drag.js';
+import { card, cardNames, centre, mountBoard, moveMouse, region, settle } from './helpers/board-setup.js';
+import { controlFetch } from './helpers/drawer-setup.js';
 
-let releaseFetch!: () => void;
-const fetchHeld = new Promise<void>((resolve) => (releaseFetch = resolve));
-let fetchesStarted = 0;
-const realLoad = sortableSource.load;
-sortableSource.load = () => {
-  fetchesStarted++;
-  return fetchHeld.then(realLoad);
-};
+const fetches = controlFetch(sortableChunk);
 
-async function moveMouse(from: [number, number], to: [number, number], steps: number): Promise<void> {
-  for (let i = 1; i <= steps; i++) {
-    const x = Math.round(from[0] + ((to[0] - from[0]) * i) / steps);
-    const y = Math.round(from[1] + ((to[1] - from[1]) * i) / steps);
-    await sendMouse({ type: 'move', position: [x, y] });
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
-
-describe('<lead-kanban> drag right after the first render (SortableJS loaded lazily, issue 6)', () => {
+describe('<lead-kanban> drag right after the first render (SortableJS loaded on demand)', () => {
   after(async () => {
     await resetMouse();
   });
 
   it('the fetch starts after the first render, and a card pressed before it arrives is dragged once it does', async () => {
     const setup = await mountBoard();
-    await waitUntil(() => fetchesStarted === 1, 'SortableJS requested after the first render');
+    await waitUntil(() => fetches.started === 1, 'SortableJS requested after the first render');
 
     const lead = setup.store.cardsIn('new')[0]!;
     const target = card(setup.el, setup.store.cardsIn('contacted')[0]!.id);
@@ -46,10 +31,10 @@ describe('<lead-kanban> drag right after the first render (SortableJS loaded laz
     await sendMouse({ type: 'move', position: from });
     await sendMouse({ type: 'down' });
     await moveMouse(from, halfway, 3);
-    expect(fetchesStarted).to.equal(1);
+    expect(fetches.started).to.equal(1);
 
     // It arrives: the held press is handed over (the card is picked up), and the rest of the gesture drags.
-    releaseFetch();
+    fetches.release();
     await waitUntil(() => card(setup.el, lead.id).classList.contains('is-chosen'), 'the pressed card is picked up');
     await moveMouse(halfway, to, 10);
     await sendMouse({ type: 'up' });
@@ -61,6 +46,6 @@ describe('<lead-kanban> drag right after the first render (SortableJS loaded laz
     await waitUntil(() => !setup.store.isPending(lead.id), 'move saved');
     expect((await setup.backend.getLead(lead.id)).status).to.equal('contacted');
     expect(setup.fault.calls.updateLead).to.equal(1);
-    expect(fetchesStarted).to.equal(1);
+    expect(fetches.started).to.equal(1);
   });
 });

@@ -1,25 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { resetMouse } from '@web/test-runner-commands';
 import { AdapterError } from '../../sdk/index.js';
 import { MemoryAdapter } from '../../sdk/memory.js';
 import type { LeadMoveEvent } from '../../src/events/index.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
-import { card, cardNames, centre, mountBoard, region, rendered, settle, toastTexts } from './helpers/board-setup.js';
 import { liveRegion } from '../../src/controllers/announcer.js';
-
-/** A real pointer drag (SortableJS's fallback mode follows the mouse): press, travel in steps, release. */
-async function drag(from: [number, number], to: [number, number]): Promise<void> {
-  await sendMouse({ type: 'move', position: from });
-  await sendMouse({ type: 'down' });
-  const steps = 12;
-  for (let i = 1; i <= steps; i++) {
-    const x = Math.round(from[0] + ((to[0] - from[0]) * i) / steps);
-    const y = Math.round(from[1] + ((to[1] - from[1]) * i) / steps);
-    await sendMouse({ type: 'move', position: [x, y] });
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  await sendMouse({ type: 'up' });
-}
+import { card, cardNames, centre, drag, mountBoard, region, rendered, settle, toastTexts } from './helpers/board-setup.js';
 
 /** Where to drop to land just below `target` (lower part of the card). */
 function below(target: Element): [number, number] {
@@ -33,7 +19,7 @@ const moves = (el: LeadKanban) => {
   return seen;
 };
 
-describe('<lead-kanban> drag and drop (issue 3 §2)', () => {
+describe('<lead-kanban> drag and drop', () => {
   afterEach(async () => {
     await resetMouse();
   });

@@ -1,29 +1,23 @@
 /**
- * The board's drawer with its content in a chunk of its own (issue 6): fetched after the board's first frame,
+ * The board's drawer with its content in a chunk of its own: fetched after the board's first frame,
  * and a lead opened before it arrives opens once it does, with focus in the drawer and back on the card after.
  * This file runs in its own page, so nothing fetched that chunk before; the fetch is held back until released.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { drawerBodyChunk } from '../../src/lead-drawer/drawer-body-chunk.js';
-import type { LeadDrawer } from '../../src/lead-drawer/lead-drawer.js';
-import { cardButton, mountBoard, nextEvent, rendered, root, settle } from './helpers/board-setup.js';
+import { drawerContentChunk } from '../../src/lead-drawer/lead-drawer.js';
+import { cardButton, drawer as drawerOf, mountBoard, nextEvent, rendered, root, settle } from './helpers/board-setup.js';
+import { deepActive } from './helpers/common.js';
 import { controlFetch } from './helpers/drawer-setup.js';
 import { axAll } from './helpers/picker-a11y.js';
 
-const fetches = controlFetch(drawerBodyChunk);
+const fetches = controlFetch(drawerContentChunk);
 
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
-describe('<lead-kanban> drawer content loaded on demand (issue 6)', () => {
+describe('<lead-kanban> drawer content loaded on demand', () => {
   it('is fetched after the first render; a lead opened before it arrives opens when it does', async () => {
     const setup = await mountBoard();
     await waitUntil(() => fetches.started === 1, 'requested after the first render, without any action', { timeout: 5000 });
-    const drawer = root(setup.el).querySelector<LeadDrawer>('lead-drawer')!;
+    const drawer = drawerOf(setup.el);
 
     const lead = setup.store.cardsIn('new')[1]!;
     cardButton(setup.el, lead.id).focus();

@@ -1,21 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { liveRegion } from '../../src/controllers/announcer.js';
-import { button, card, cardButton, cardNames, mountBoard, region, rendered, root, settle, type BoardSetup } from './helpers/board-setup.js';
+import { button, card, cardButton, cardNames, menuItems, mountBoard, press, region, rendered, root, settle, type BoardSetup } from './helpers/board-setup.js';
+import { chord } from './helpers/common.js';
 import { axAll } from './helpers/picker-a11y.js';
 
-/** Presses `key` with a modifier held (the runner's `press` takes single keys). */
-async function chord(modifier: 'Shift' | 'Control', key: string): Promise<void> {
-  await sendKeys({ down: modifier });
-  await sendKeys({ press: key });
-  await sendKeys({ up: modifier });
-}
-
-/** Presses a key, then waits for the board to render what it did. */
-async function press(setup: BoardSetup, key: string): Promise<void> {
-  await sendKeys({ press: key });
-  await rendered(setup.el);
-}
 
 const active = (setup: BoardSetup) => root(setup.el).activeElement as HTMLElement | null;
 const activeLeadId = (setup: BoardSetup) => active(setup)?.closest<HTMLElement>('lead-kanban-card')?.dataset.leadId;
@@ -29,7 +18,7 @@ function visibleInColumn(el: Element): boolean {
   return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
 }
 
-/** Issue 5: roving focus by lead id, selection and moves from the keyboard. */
+/** Roving focus by lead id, selection and moves from the keyboard. */
 describe('<lead-kanban> keyboard', () => {
   it('Tab into the board lands on one card; its checkbox, name and actions are the only stops; Tab leaves', async () => {
     const setup = await mountBoard();
@@ -221,7 +210,7 @@ describe('<lead-kanban> keyboard', () => {
     expect(active(setup)!.getAttribute('aria-expanded')).to.equal(null); // focus is in the menu now
     expect(card(setup.el, lead.id).querySelector('.card-menu')!.getAttribute('aria-expanded')).to.equal('true');
     await expect(setup.el).to.be.accessible();
-    const items = [...root(setup.el).querySelectorAll<HTMLElement>('[role="menuitem"]')].map((i) => i.textContent!.trim());
+    const items = menuItems(setup.el).map((i) => i.textContent!.trim());
     expect(items).to.deep.equal([
       'Move to Contacted', 'Move to Qualified', 'Move to Proposal', 'Move to Won', 'Move to Lost',
       'Move up', 'Move down', 'Move to top', 'Move to bottom', 'Move with arrow keys',

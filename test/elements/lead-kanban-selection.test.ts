@@ -1,14 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { AssignPicker } from '../../src/assign-picker/assign-picker.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { liveRegion } from '../../src/controllers/announcer.js';
 import {
+  assignDialog,
   button,
   card,
   cardCheckbox,
   cardElements,
   centre,
+  confirmButton,
+  dialogPicker,
+  menuItems,
   mountBoard,
   nextEvent,
   region,
@@ -18,22 +21,15 @@ import {
   toastTexts,
   type BoardSetup,
 } from './helpers/board-setup.js';
-import { axAll, nameFromContent } from './helpers/picker-a11y.js';
+import { choosePerson } from './helpers/common.js';
+import { axAll } from './helpers/picker-a11y.js';
 
 const selectedText = (el: LeadKanban) => root(el).querySelector('.selected-count')?.textContent?.trim() ?? '';
-const dialog = (el: LeadKanban) => root(el).querySelector<HTMLDialogElement>('dialog.assign-dialog')!;
-const picker = (el: LeadKanban) => root(el).querySelector<AssignPicker>('assign-picker')!;
-const confirmButton = (el: LeadKanban) => dialog(el).querySelector<HTMLButtonElement>('.confirm-button')!;
+const dialog = (el: LeadKanban) => assignDialog(el)!;
 
 /** Chooses a person in the dialog's picker the way a user does: open the combobox, click the option. */
 async function pick(el: LeadKanban, name: string): Promise<void> {
-  const p = picker(el);
-  p.shadowRoot!.querySelector<HTMLElement>('[role="combobox"]')!.click();
-  await p.updateComplete;
-  const option = [...p.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => nameFromContent(o).startsWith(name));
-  if (!option) throw new Error(`no option ${name}`);
-  await sendMouse({ type: 'click', position: centre(option) });
-  await p.updateComplete;
+  await choosePerson(dialogPicker(el), name);
   await rendered(el);
 }
 
@@ -46,7 +42,7 @@ async function openAssignDialog(setup: BoardSetup): Promise<void> {
   await waitUntil(() => dialog(setup.el).open, 'dialog open');
 }
 
-describe('<lead-kanban> selection (issue 3 §5)', () => {
+describe('<lead-kanban> selection', () => {
   it('selects with a card checkbox, shows the count, fires lead-selection-change; Clear empties it', async () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('new')[0]!;
@@ -124,7 +120,7 @@ describe('<lead-kanban> selection (issue 3 §5)', () => {
   });
 });
 
-describe('<lead-kanban> bulk assign (issue 3 §6)', () => {
+describe('<lead-kanban> bulk assign', () => {
   it('Assign → "Assign leads" dialog → pick → "Assign N leads": one adapter call, summary, selection cleared', async () => {
     const setup = await mountBoard();
     const ids = setup.store.cardsIn('new').slice(0, 3).map((l) => l.id);
@@ -218,7 +214,7 @@ describe('<lead-kanban> bulk assign (issue 3 §6)', () => {
     await rendered(setup.el);
     const [menu] = await axAll('menu', `Actions for ${lead.name}`);
     expect(menu).to.exist;
-    const item = [...root(setup.el).querySelectorAll<HTMLElement>('[role="menuitem"]')].find((i) => i.textContent!.trim() === 'Assign to me')!;
+    const item = menuItems(setup.el).find((i) => i.textContent!.trim() === 'Assign to me')!;
     item.click();
     await waitUntil(() => toastTexts(setup.el).length > 0, 'summary');
     await settle(setup.el);

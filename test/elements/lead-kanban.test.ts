@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DEFAULT_COLUMNS, LeadStore } from '../../sdk/index.js';
-import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
+import { MemoryAdapter } from '../../sdk/memory.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { formatValue } from '../../src/shared/format.js';
 import {
@@ -22,7 +22,7 @@ import {
 } from './helpers/board-setup.js';
 import { axAll } from './helpers/picker-a11y.js';
 
-describe('<lead-kanban> columns and cards (issue 3 §1)', () => {
+describe('<lead-kanban> columns and cards', () => {
   it('shows one region per column, named by its label, each holding a list, with filtered/total counts', async () => {
     const setup = await mountBoard({ height: 2400 });
     const leads = await backendLeads(setup);
@@ -123,7 +123,7 @@ describe('<lead-kanban> columns and cards (issue 3 §1)', () => {
   });
 });
 
-describe('<lead-kanban> opening a lead (issue 3 §3)', () => {
+describe('<lead-kanban> opening a lead', () => {
   it('opens the drawer named by the lead on click, fires lead-open, and returns focus to the card on Escape', async () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('new')[1]!;
@@ -154,7 +154,7 @@ describe('<lead-kanban> opening a lead (issue 3 §3)', () => {
   });
 });
 
-describe('<lead-kanban> visibility follows the current user (issue 3 §9)', () => {
+describe('<lead-kanban> visibility follows the current user', () => {
   it('a member sees only their own and unassigned leads, and the board says who they are', async () => {
     const setup = await mountBoard({ as: 'm3', height: 2400 });
     const me = setup.members.find((m) => m.id === 'm3')!;
@@ -164,6 +164,7 @@ describe('<lead-kanban> visibility follows the current user (issue 3 §9)', () =
     const everything = await all.listLeads();
     const expected = everything.filter((l) => l.assigneeId === null || l.assigneeId === 'm3').map((l) => l.id);
     expect(ids.sort()).to.deep.equal(expected.sort());
+    expect(expected.length, 'the member sees some leads').to.be.greaterThan(0);
     expect(everything.length).to.be.greaterThan(expected.length);
     for (const c of shown) {
       const name = c.querySelector('.card-assignee-name')!.textContent!.trim();
@@ -179,6 +180,3 @@ describe('<lead-kanban> visibility follows the current user (issue 3 §9)', () =
     expect(root(setup.el).querySelector('.viewing-as')!.textContent).to.contain('(admin)');
   });
 });
-
-void seed;
-void MemoryDatabase;

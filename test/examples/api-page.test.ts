@@ -14,7 +14,8 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { publicElements } from '../../scripts/manifest-api.mjs';
 import { seed } from '../../sdk/seed.js';
-import { card, column, inColumn, launchBrowser, watchPageErrors } from '../e2e/support.js';
+import { card, column, inColumn, watchPageErrors } from '../e2e/support.js';
+import { launchBrowser } from '../support/chromium.js';
 import { serveFolders, type StaticServer } from './static-folders.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));

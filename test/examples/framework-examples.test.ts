@@ -16,7 +16,8 @@ import { build } from 'vite';
 import { buildStandalone } from '../../scripts/standalone-build.mjs';
 import type { Lead, LeadKanban } from '../../src/index.js';
 import { seed } from '../../sdk/seed.js';
-import { card, chooseAssignee, column, inColumn, launchBrowser, waitForBoard, watchPageErrors } from '../e2e/support.js';
+import { card, chooseAssignee, column, inColumn, waitForBoard, watchPageErrors } from '../e2e/support.js';
+import { launchBrowser } from '../support/chromium.js';
 import { serveFolders, type StaticServer } from './static-folders.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));

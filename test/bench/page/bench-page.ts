@@ -105,6 +105,11 @@ function byName<T extends HTMLElement>(selector: string, name: string, root: Par
   return found;
 }
 
+/** The open `Assign leads` dialog (inside its element's shadow root), or null. */
+function openAssignDialog(): HTMLDialogElement | null {
+  return shadow().querySelector('lead-kanban-assign-dialog')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]') ?? null;
+}
+
 function column(label: string): HTMLElement {
   return byName<HTMLElement>('[role="region"]', label);
 }
@@ -257,7 +262,7 @@ const bench = {
     byName<HTMLButtonElement>('button', 'Assign').click();
     await quiesce();
     await nextFrame();
-    const dialog = shadow().querySelector<HTMLDialogElement>('dialog[open]');
+    const dialog = openAssignDialog();
     if (!dialog) throw new Error('Assign leads dialog did not open');
     const picker = dialog.querySelector<HTMLElement & { value: string | null }>('assign-picker')!;
     picker.value = assigneeId;
@@ -272,7 +277,7 @@ const bench = {
    * Counts the adapter `assign` calls made from t0.
    */
   async confirmBulkAssign(assigneeId: string): Promise<Timing & { calls: number; ok: number; selectedAfter: number }> {
-    const dialog = shadow().querySelector<HTMLDialogElement>('dialog[open]');
+    const dialog = openAssignDialog();
     if (!dialog) throw new Error('Assign leads dialog is not open');
     const confirm = byName<HTMLButtonElement>('button', `Assign ${store.selectedCount} leads`, dialog);
     const before = new Set(store.leadIdsAssignedTo(assigneeId));

@@ -1,16 +1,21 @@
 /**
  * A real board for the <lead-kanban> tests: a seeded MemoryDatabase, a MemoryAdapter session on it wrapped by
  * the FaultAdapter test tool (forwards everything; fails or forces conflicts only where a test asks), and the
- * board making its own LeadStore from that adapter. Plus small queries over the board's shadow root.
+ * board making its own LeadStore from that adapter. Plus small queries over the board's shadow root and the
+ * shadow roots of its parts (menu, dialogs, drawer), so tests name what a user sees in one place.
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Lead, LeadStore, Member } from '../../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed, type SeedData } from '../../../sdk/memory.js';
+import type { AssignPicker } from '../../../src/assign-picker/assign-picker.js';
 import '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanban } from '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanbanColumn } from '../../../src/lead-kanban/board-column.js';
 import type { LeadKanbanCard } from '../../../src/lead-kanban/lead-card.js';
+import type { LeadDrawer } from '../../../src/lead-drawer/lead-drawer.js';
 import { FaultAdapter } from '../../sdk/fault-adapter.js';
+import { flushTasks, nextFrame } from './common.js';
 
 export interface BoardSetup {
   el: LeadKanban;
@@ -61,14 +66,20 @@ export async function rendered(el: LeadKanban): Promise<void> {
       await column.updateComplete;
       await Promise.all(cardElements(column).map((c) => c.updateComplete));
     }
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await nextFrame();
   }
 }
 
-/** Lets queued promises and zero-delay timers run (the memory backend answers that way). */
+/** Lets queued promises and zero-delay timers run (the memory backend answers that way), then the board render. */
 export async function settle(el: LeadKanban, rounds = 4): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await flushTasks(rounds);
   await rendered(el);
+}
+
+/** Presses a key, then waits for the board to render what it did. */
+export async function press(setup: BoardSetup, key: string): Promise<void> {
+  await sendKeys({ press: key });
+  await rendered(setup.el);
 }
 
 export const root = (el: LeadKanban) => el.shadowRoot!;
@@ -100,6 +111,33 @@ export const cardCheckbox = (el: LeadKanban, leadId: string) => card(el, leadId)
 /** Header count text of a column ("12" or "5 of 12"). */
 export const headerCount = (column: LeadKanbanColumn) => column.querySelector('.column-count')!.textContent!.trim();
 
+/** The board's parts that have a shadow root of their own: the card menu, the two dialogs, the drawer. */
+const partRoot = (el: LeadKanban, tag: string) => root(el).querySelector(tag)!.shadowRoot!;
+
+/** The open card menu (null while it is closed). */
+export const menu = (el: LeadKanban) => partRoot(el, 'lead-kanban-menu')?.querySelector<HTMLElement>('[role="menu"]') ?? null;
+
+/** The open card menu's items (empty while it is closed). */
+export const menuItems = (el: LeadKanban) => [...partRoot(el, 'lead-kanban-menu').querySelectorAll<HTMLElement>('[role="menuitem"]')];
+
+/** The `<dialog>` of the bulk "Assign leads" dialog (null before its chunk arrived). */
+export const assignDialog = (el: LeadKanban) =>
+  root(el).querySelector('lead-kanban-assign-dialog')!.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+export const confirmButton = (el: LeadKanban) => assignDialog(el)!.querySelector<HTMLButtonElement>('.confirm-button')!;
+export const dialogPicker = (el: LeadKanban) => assignDialog(el)!.querySelector<AssignPicker>('assign-picker')!;
+
+/** The `<dialog>` of the "Keyboard shortcuts" dialog (null before its chunk arrived). */
+export const helpDialog = (el: LeadKanban) =>
+  root(el).querySelector('lead-kanban-help-dialog')!.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+
+/** The "Filter by status" combobox and its options. */
+export const statusCombobox = (el: LeadKanban) =>
+  partRoot(el, 'lead-kanban-status-filter').querySelector<HTMLElement>('[role="combobox"][aria-label="Filter by status"]')!;
+export const statusOptions = (el: LeadKanban) =>
+  [...partRoot(el, 'lead-kanban-status-filter').querySelectorAll<HTMLElement>('[role="option"]')];
+
+export const drawer = (el: LeadKanban) => root(el).querySelector<LeadDrawer>('lead-drawer')!;
+
 export const toastTexts = (el: LeadKanban) =>
   [...root(el).querySelectorAll('.toast .toast-text')].map((t) => t.textContent!.trim());
 
@@ -116,6 +154,24 @@ export function centre(target: Element): [number, number] {
   target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const r = target.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** Moves the mouse from `from` to `to` in `steps` steps, a frame each (SortableJS's fallback mode follows it). */
+export async function moveMouse(from: [number, number], to: [number, number], steps: number): Promise<void> {
+  for (let i = 1; i <= steps; i++) {
+    const x = Math.round(from[0] + ((to[0] - from[0]) * i) / steps);
+    const y = Math.round(from[1] + ((to[1] - from[1]) * i) / steps);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await nextFrame();
+  }
+}
+
+/** A real pointer drag: press, travel in steps, release. */
+export async function drag(from: [number, number], to: [number, number]): Promise<void> {
+  await sendMouse({ type: 'move', position: from });
+  await sendMouse({ type: 'down' });
+  await moveMouse(from, to, 12);
+  await sendMouse({ type: 'up' });
 }
 
 /** The backend's copy of every lead the board's member can see. */

@@ -11,7 +11,8 @@ import {
   type ChangeEvent,
 } from '../../../sdk/index.js';
 import { MemoryAdapter } from '../../../sdk/memory.js';
-import type { OnDemandChunk } from '../../../src/lead-kanban/on-demand.js';
+import type { LazyModule } from '../../../src/internal/lazy.js';
+import type { LeadDrawer } from '../../../src/lead-drawer/lead-drawer.js';
 
 export interface Setup<A extends LeadAdapter = MemoryAdapter> {
   adapter: A;
@@ -55,9 +56,11 @@ export async function failingStore(): Promise<Setup<FailingAssignAdapter>> {
   return { adapter, backend, store };
 }
 
-/** Lets queued promises, microtasks and zero-delay timers run (the memory backend pushes events that way). */
-export async function settle(rounds = 3): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+/** The shadow root of a drawer's content (`<lead-drawer-content>`), where its dialog, fields and history are. */
+export function drawerRoot(drawer: LeadDrawer): ShadowRoot {
+  const content = drawer.shadowRoot!.querySelector('lead-drawer-content');
+  if (!content?.shadowRoot) throw new Error('the drawer content is not there (its chunk has not arrived)');
+  return content.shadowRoot;
 }
 
 /**
@@ -71,7 +74,7 @@ export interface FetchControl {
   release(): void;
 }
 
-export function controlFetch<T>(chunk: OnDemandChunk<T>): FetchControl {
+export function controlFetch<T>(chunk: LazyModule<T>): FetchControl {
   const realLoad = chunk.source.load;
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));

@@ -1,0 +1,150 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { AdapterError, type Activity, type Lead } from '../../sdk/index.js';
+import { messages } from '../l10n.js';
+import { avatar } from '../shared/avatar.js';
+import { formatDateTime } from '../shared/format.js';
+import { describeActivity } from './activity-text.js';
+import type { DrawerHost, SaveState } from './drawer-host.js';
+import { fieldLabel } from './lead-fields.js';
+
+/**
+ * The drawer's Activity: the note composer at the top of the feed (where the note will appear), then the
+ * lead's history, newest first. The history is fetched once per lead shown, then kept current by the store.
+ */
+export class DrawerActivity implements ReactiveController {
+  private state: 'idle' | 'loading' | 'error' = 'idle';
+  private error = '';
+  private loadedFor = '';
+  private noteText = '';
+  private noteState: SaveState = 'idle';
+  private noteError = '';
+
+  constructor(private readonly host: DrawerHost) {
+    host.addController(this);
+  }
+
+  /** Another lead is shown: its history is fetched anew, and an unsent note of the last one is dropped. */
+  reset(): void {
+    this.state = 'idle';
+    this.error = '';
+    this.loadedFor = '';
+    this.noteText = '';
+    this.noteState = 'idle';
+    this.noteError = '';
+  }
+
+  /** Called before each render of the open drawer: fetches the history of a lead shown for the first time. */
+  hostUpdate(): void {
+    const { store, leadId } = this.host;
+    if (this.host.open && store?.lead(leadId) && this.loadedFor !== leadId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const { store, leadId } = this.host;
+    if (!store || !store.lead(leadId)) return;
+    this.loadedFor = leadId;
+    this.state = store.activityOf(leadId) ? 'idle' : 'loading';
+    try {
+      await store.loadActivity(leadId);
+      if (this.host.leadId === leadId) this.state = 'idle';
+    } catch (error) {
+      if (this.host.leadId !== leadId) return;
+      this.state = 'error';
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private readonly addNote = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    const { store, lead } = this.host;
+    const text = this.noteText.trim();
+    if (!store || !lead || !text) return;
+    this.noteState = 'saving';
+    this.noteError = '';
+    this.host.requestUpdate();
+    try {
+      await store.addNote(lead.id, text);
+      if (this.host.leadId !== lead.id) return;
+      this.noteText = '';
+      this.noteState = 'saved';
+    } catch (error) {
+      if (this.host.leadId !== lead.id) return;
+      this.noteState = 'error';
+      const issue = AdapterError.is(error) ? error.issues?.[0] : undefined;
+      this.noteError = issue ? issue.message : messages().noteFailed(error instanceof Error ? error.message : String(error));
+    }
+    this.host.requestUpdate();
+  };
+
+  private readonly onNoteInput = (e: Event) => {
+    this.noteText = (e.target as HTMLTextAreaElement).value;
+    this.host.requestUpdate();
+  };
+
+  private readonly onNoteKeydown = (e: KeyboardEvent) => {
+    // Ctrl/Cmd+Enter adds the note, as in most chat and CRM tools.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.addNote(e);
+  };
+
+  private renderNoteForm(): TemplateResult {
+    const msg = messages();
+    return html`<form part="notes" class="note-form" @submit=${this.addNote}>
+      <label for="note" class="visually-hidden">${msg.noteLabel}</label>
+      <textarea
+        id="note"
+        rows="2"
+        placeholder=${msg.notePlaceholder}
+        .value=${live(this.noteText)}
+        aria-invalid=${this.noteError ? 'true' : nothing}
+        aria-describedby=${this.noteError ? 'note-error' : nothing}
+        @input=${this.onNoteInput}
+        @keydown=${this.onNoteKeydown}
+      ></textarea>
+      <div class="actions">
+        ${this.noteError ? html`<p class="error" id="note-error">${this.noteError}</p>` : html`<span></span>`}
+        <button class="button primary" type="submit" ?disabled=${!this.noteText.trim() || this.noteState === 'saving'}>
+          ${msg.addNote}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  render(lead: Lead): TemplateResult {
+    const msg = messages();
+    const entries = this.host.store?.activityOf(lead.id) ?? [];
+    // Newest first: the latest change is what people open the drawer to see.
+    const newestFirst = [...entries].reverse();
+    return html`<section part="activity">
+      <div class="section-head"><h3 id="activity-heading">${msg.activity}</h3></div>
+      ${this.renderNoteForm()}
+      ${this.state === 'error' ? html`<p class="error">${msg.activityLoadFailed(this.error)}</p>` : nothing}
+      ${this.state === 'loading' && entries.length === 0 ? html`<p class="muted">${msg.activityLoading}</p>` : nothing}
+      <ol aria-labelledby="activity-heading">
+        ${newestFirst.map((entry) => this.renderEntry(entry))}
+      </ol>
+      ${this.state === 'idle' && entries.length === 0 ? html`<p class="muted">${msg.noActivity}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderEntry(entry: Activity): TemplateResult {
+    const msg = messages();
+    const store = this.host.store;
+    const text = describeActivity(entry, {
+      msg,
+      memberName: (id) => store?.member(id)?.name,
+      columnLabel: (key) => store?.columns.find((c) => c.key === key)?.label,
+      fieldLabel: (key) => fieldLabel(key, msg),
+    });
+    const via = entry.source && entry.source !== 'manual' && entry.source !== 'api' ? msg.viaSource(entry.source) : '';
+    return html`<li class="entry">
+      ${avatar(store?.member(entry.actorId))}
+      <div>
+        <p class="entry-text">${text}</p>
+        ${entry.type === 'note' && entry.text ? html`<p class="note-text">${entry.text}</p>` : nothing}
+        <p class="entry-meta"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time>${via ? ` · ${via}` : ''}</p>
+      </div>
+    </li>`;
+  }
+}

@@ -1,0 +1,374 @@
+import { css } from 'lit';
+
+export const drawerContentStyles = css`
+  :host {
+    display: contents;
+    --_panel-width: var(--lead-drawer-width, 520px);
+  }
+
+  /* The <dialog> spans the viewport; the backdrop and the panel are its children so both are styleable parts. */
+  dialog {
+    position: fixed;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    max-width: none;
+    max-height: none;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    overflow: hidden;
+  }
+  dialog::backdrop {
+    background: transparent;
+  }
+  .backdrop {
+    position: absolute;
+    inset: 0;
+    background: var(--lead-drawer-backdrop, rgb(15 23 42 / 0.32));
+    animation: fade-in 180ms ease-out;
+  }
+  .panel {
+    position: absolute;
+    top: 0;
+    right: 0;
+    bottom: 0;
+    display: flex;
+    flex-direction: column;
+    width: min(var(--_panel-width), 100vw);
+    background: var(--_surface);
+    box-shadow: var(--_shadow-lg);
+    border-left: 1px solid var(--_border);
+    animation: slide-in 220ms cubic-bezier(0.2, 0.8, 0.2, 1);
+  }
+  @keyframes slide-in {
+    from {
+      transform: translateX(100%);
+    }
+  }
+  @keyframes fade-in {
+    from {
+      opacity: 0;
+    }
+  }
+
+  /* ---- header ---- */
+  .header {
+    flex: none;
+    display: grid;
+    gap: 16px;
+    padding: 20px 24px 18px;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .title-row {
+    display: flex;
+    align-items: flex-start;
+    gap: 12px;
+  }
+  .titles {
+    flex: 1;
+    min-width: 0;
+  }
+  h2 {
+    margin: 0;
+    font-size: 20px;
+    line-height: 1.3;
+    font-weight: 650;
+    letter-spacing: -0.01em;
+    overflow-wrap: anywhere;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  .subtitle {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 10px;
+    margin: 6px 0 0;
+    color: var(--_muted);
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 2px 8px;
+    border-radius: 999px;
+    font-size: 12px;
+    font-weight: 600;
+    background: var(--_surface-2);
+    border: 1px solid var(--_border);
+    color: var(--_text);
+  }
+  .chip.value {
+    font-variant-numeric: tabular-nums;
+  }
+  .close {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 34px;
+    height: 34px;
+    margin: -4px -8px 0 0;
+    border: 0;
+    border-radius: var(--_radius-sm);
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .close:hover {
+    background: var(--_surface-2);
+    color: var(--_text);
+  }
+  .close svg {
+    width: 18px;
+    height: 18px;
+  }
+  .assign-row {
+    display: flex;
+    align-items: flex-end;
+    gap: 12px;
+    flex-wrap: wrap;
+  }
+  assign-picker {
+    flex: 0 1 300px;
+  }
+  .assign-status {
+    min-height: 36px;
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .assign-status.saved {
+    color: var(--_success);
+  }
+  .assign-status.error,
+  .error {
+    color: var(--_danger);
+  }
+  .confirm {
+    display: grid;
+    gap: 10px;
+    padding: 12px 14px;
+    border: 1px solid color-mix(in srgb, var(--_warning) 45%, var(--_border));
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_warning) 9%, var(--_surface));
+  }
+  .confirm p {
+    margin: 0;
+  }
+  .confirm .actions {
+    display: flex;
+    gap: 8px;
+  }
+
+  /* ---- body ---- */
+  .body {
+    flex: 1;
+    overflow: auto;
+    overscroll-behavior: contain;
+    padding: 8px 24px 32px;
+    display: grid;
+    align-content: start;
+    gap: 8px;
+  }
+  section {
+    padding: 16px 0;
+  }
+  section + section {
+    border-top: 1px solid var(--_border);
+  }
+  .section-head {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 12px;
+    margin-bottom: 12px;
+  }
+  /* No text-transform: Chromium would expose "ACTIVITY" as the list's accessible name. */
+  h3 {
+    margin: 0;
+    font-size: 13px;
+    font-weight: 700;
+    letter-spacing: 0.01em;
+    color: var(--_text);
+  }
+  .save-state {
+    font-size: 12px;
+    color: var(--_muted);
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 12px 16px;
+  }
+  .field {
+    display: grid;
+    gap: 5px;
+    align-content: start;
+    min-width: 0;
+  }
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-size: 13px;
+    font-weight: 600;
+    color: var(--_text);
+  }
+  input,
+  select,
+  textarea {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 36px;
+    padding: 7px 10px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-sm);
+    background: var(--_surface);
+    color: inherit;
+    font: inherit;
+  }
+  textarea {
+    min-height: 60px;
+    resize: vertical;
+    line-height: 1.45;
+  }
+  select {
+    appearance: none;
+    padding-right: 32px;
+    background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M4 6l4 4 4-4' fill='none' stroke='%235f6b7a' stroke-width='1.6' stroke-linecap='round' stroke-linejoin='round'/%3E%3C/svg%3E");
+    background-repeat: no-repeat;
+    background-position: right 9px center;
+    background-size: 16px;
+    cursor: pointer;
+  }
+  input:hover,
+  select:hover,
+  textarea:hover {
+    border-color: color-mix(in srgb, var(--_accent) 40%, var(--_border));
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  button:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 4%, var(--_surface));
+  }
+  .field .error {
+    margin: 0;
+    font-size: 12.5px;
+  }
+  .note-form {
+    display: grid;
+    gap: 8px;
+    margin-bottom: 20px;
+  }
+  .note-form .actions {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 34px;
+    padding: 0 14px;
+    border-radius: var(--_radius-sm);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .button.primary {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .button:hover:not(:disabled) {
+    filter: brightness(0.96);
+  }
+
+  /* ---- activity ---- */
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+  }
+  .entry {
+    position: relative;
+    display: grid;
+    grid-template-columns: 22px 1fr;
+    gap: 10px;
+    padding: 0 0 14px;
+  }
+  /* The timeline rule between avatars. */
+  .entry:not(:last-child)::before {
+    content: '';
+    position: absolute;
+    left: 10.5px;
+    top: 26px;
+    bottom: 2px;
+    width: 1px;
+    background: var(--_border);
+  }
+  .entry p {
+    margin: 0;
+    line-height: 1.45;
+  }
+  .entry-text {
+    overflow-wrap: anywhere;
+  }
+  .entry-meta {
+    font-size: 12px;
+    color: var(--_muted);
+  }
+  .note-text {
+    margin: 6px 0 2px;
+    padding: 8px 10px;
+    border-radius: var(--_radius-sm);
+    background: var(--_surface-2);
+    border: 1px solid var(--_border);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  @media (max-width: 560px) {
+    .fields {
+      grid-template-columns: 1fr;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .panel,
+    .backdrop {
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,119 @@
+import { css } from 'lit';
+
+/** A status column: header, scroller, list, drop line and empty state (board-column.ts). */
+export const columnStyles = css`
+  lead-kanban-column {
+    --_dot: #8b95a5;
+    flex: 1 0 var(--_column-width);
+    min-width: 0;
+    max-width: 340px;
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    background: color-mix(in srgb, var(--_text) 3.5%, var(--_bg));
+    border: 1px solid color-mix(in srgb, var(--_border) 70%, transparent);
+    border-radius: calc(var(--_radius) + 4px);
+  }
+  lead-kanban-column:nth-child(6n + 1) { --_dot: #6b7cff; }
+  lead-kanban-column:nth-child(6n + 2) { --_dot: #22a6c9; }
+  lead-kanban-column:nth-child(6n + 3) { --_dot: #e0a32e; }
+  lead-kanban-column:nth-child(6n + 4) { --_dot: #a26bf0; }
+  lead-kanban-column:nth-child(6n + 5) { --_dot: #2fa36b; }
+  lead-kanban-column:nth-child(6n + 6) { --_dot: #d9534f; }
+  .column-header {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 12px 12px 10px 19px;
+  }
+  .column-title {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+    margin: 0;
+    white-space: nowrap;
+    font-size: 13px;
+    font-weight: 650;
+    letter-spacing: 0.01em;
+  }
+  .column-title::before {
+    content: '';
+    flex: none;
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--_dot);
+  }
+  .column-count {
+    margin-left: auto;
+    flex: none;
+    /* "22 of 29" must not wrap: a two-line badge would make this header taller than its neighbours */
+    white-space: nowrap;
+    padding: 1px 8px;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_text) 7%, transparent);
+    color: color-mix(in srgb, var(--_text) 75%, var(--_muted));
+    font-size: 12px;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .column-scroll {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    overflow-x: hidden;
+    /* 4px above the first card: room for its focus outline, which the scroller would clip otherwise. */
+    padding: 4px 8px 8px;
+    scrollbar-width: thin;
+    scrollbar-color: color-mix(in srgb, var(--_text) 18%, transparent) transparent;
+  }
+  .column-list {
+    position: relative;
+    min-height: 40px;
+  }
+  /* Keyboard move mode: where the lifted card would land (no layout height, so the virtual window holds). */
+  lead-kanban-column[data-drop-target] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .drop-indicator {
+    position: absolute;
+    left: 0;
+    right: 0;
+    height: 4px;
+    margin-top: -6px;
+    border-radius: 2px;
+    background: var(--_accent);
+    pointer-events: none;
+  }
+  .drop-indicator::before {
+    content: '';
+    position: absolute;
+    left: -4px;
+    top: -3px;
+    width: 6px;
+    height: 6px;
+    border: 2px solid var(--_accent);
+    border-radius: 50%;
+    background: var(--_surface);
+  }
+  .column-empty {
+    margin: 4px 0;
+    padding: 20px 12px;
+    border: 1.5px dashed color-mix(in srgb, var(--_border) 85%, var(--_text));
+    border-radius: var(--_radius);
+    color: var(--_muted);
+    font-size: 12.5px;
+    text-align: center;
+  }
+  .column-empty:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .column-empty.is-loading {
+    border-style: solid;
+    border-color: transparent;
+    background: color-mix(in srgb, var(--_text) 4%, transparent);
+  }
+`;

@@ -1,0 +1,114 @@
+import { css } from 'lit';
+
+/** The board's toolbar: search, the assignee select, the bulk bar (board-toolbar.ts, bulk-bar.ts). */
+export const toolbarStyles = css`
+  .toolbar {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    flex-wrap: wrap;
+    padding: 12px 20px;
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+  }
+  .filters {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  .search {
+    position: relative;
+    display: flex;
+    align-items: center;
+  }
+  .search .icon {
+    position: absolute;
+    left: 10px;
+    color: var(--_muted);
+    pointer-events: none;
+  }
+  .search-input {
+    width: 240px;
+    height: var(--_control-height);
+    box-sizing: border-box;
+    padding: 0 10px 0 32px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-sm);
+    background: var(--_surface-2);
+    color: var(--_text);
+    font: inherit;
+    font-size: 13px;
+    transition: border-color 120ms, background 120ms;
+  }
+  .search-input::placeholder {
+    color: var(--_muted);
+  }
+  .search-input:focus {
+    background: var(--_surface);
+    border-color: var(--_accent);
+  }
+  .search-input:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .select-wrap:focus-within {
+    box-shadow: var(--_focus);
+  }
+  .select-wrap::after {
+    content: '';
+    position: absolute;
+    right: 13px;
+    top: 50%;
+    width: 6px;
+    height: 6px;
+    border-right: 1.6px solid var(--_muted);
+    border-bottom: 1.6px solid var(--_muted);
+    transform: translateY(-70%) rotate(45deg);
+    pointer-events: none;
+  }
+  .select-wrap select {
+    appearance: none;
+    max-width: 190px;
+    text-overflow: ellipsis;
+    height: 100%;
+    padding: 0 32px 0 6px;
+    border: 0;
+    outline: none;
+    background: transparent;
+    color: var(--_text);
+    font: inherit;
+    font-weight: 500;
+    cursor: pointer;
+  }
+  select option {
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  /* ---------- bulk bar ---------- */
+  .bulk-bar {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    margin-left: auto;
+    padding: 3px 3px 3px 4px;
+    border-radius: calc(var(--_radius-sm) + 3px);
+    transition: background 160ms;
+  }
+  .bulk-bar.has-selection {
+    background: var(--_accent-soft);
+  }
+  .selected-count {
+    padding: 0 6px 0 8px;
+    font-weight: 600;
+    font-size: 13px;
+    color: var(--_accent);
+    white-space: nowrap;
+  }
+  .bulk-bar .bulk-assign {
+    margin-left: 4px;
+  }
+  .help-button {
+    padding: 0 9px;
+  }
+`;

@@ -1,0 +1,209 @@
+import { css } from 'lit';
+
+/**
+ * A card (lead-card.ts), and the classes SortableJS sets while one is dragged (CARD_DRAG). Its height is
+ * the card geometry of card-geometry.ts, set on the board as custom properties.
+ */
+export const cardStyles = css`
+  lead-kanban-card {
+    display: block;
+    height: var(--_card-pitch);
+    padding-bottom: var(--_card-gap);
+    box-sizing: border-box;
+  }
+  .card {
+    position: relative;
+    height: var(--_card-height);
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    justify-content: space-between;
+    padding: 10px 10px 10px 11px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    cursor: grab;
+    transition: border-color 120ms, box-shadow 120ms, background 120ms;
+    overflow: hidden;
+  }
+  .card:hover {
+    border-color: color-mix(in srgb, var(--_border) 45%, var(--_text));
+  }
+  .card.is-selected {
+    background: var(--_accent-soft);
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
+  }
+  .card-head {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+  }
+  .card-check,
+  .card-menu {
+    position: relative;
+    z-index: 1;
+  }
+  .card-open {
+    flex: 1;
+    min-width: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    text-align: left;
+    cursor: inherit;
+    outline: none;
+  }
+  .card-open::after {
+    content: '';
+    position: absolute;
+    inset: -1px;
+    border-radius: inherit;
+  }
+  /* The card's focus ring: an outline on the card itself (its overflow would clip a ring drawn by the button;
+     outlines also survive forced-colors mode, box-shadows do not). */
+  .card:has(> .card-head > .card-open:focus-visible),
+  .card.is-lifted {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .card.is-lifted {
+    border-color: var(--_accent);
+    box-shadow: var(--_shadow-lg);
+    transform: rotate(-1deg);
+  }
+  .card-lift {
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    border-radius: inherit;
+    outline: none;
+    cursor: grabbing;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .card.is-lifted { transform: none; }
+  }
+  .card-name {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-weight: 600;
+    font-size: 14px;
+    line-height: 20px;
+  }
+  .card-menu {
+    display: inline-grid;
+    place-items: center;
+    width: 26px;
+    height: 24px;
+    margin-right: -4px;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius-sm);
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+    opacity: 0.75;
+  }
+  .card:hover .card-menu,
+  .card-menu:focus-visible,
+  .card-menu[aria-expanded='true'] {
+    opacity: 1;
+  }
+  .card-menu:hover,
+  .card-menu[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_text) 8%, transparent);
+    color: var(--_text);
+  }
+  .card-menu:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .card-meta {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    min-width: 0;
+  }
+  .card-company {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_muted);
+    font-size: 12.5px;
+    line-height: 16px;
+    min-height: 16px;
+  }
+  .card-foot {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    min-width: 0;
+  }
+  .card-value {
+    font-weight: 600;
+    font-size: 13px;
+    font-variant-numeric: tabular-nums;
+  }
+  .card-assignee {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-width: 0;
+    font-size: 12px;
+  }
+  .card-assignee-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    max-width: 130px;
+  }
+  .card-assignee.is-unassigned {
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .card.is-pending {
+    cursor: progress;
+  }
+  .card.is-pending .card-meta,
+  .card.is-pending .card-name {
+    opacity: 0.7;
+  }
+  .card-busy {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    height: 2px;
+    background: linear-gradient(90deg, transparent, var(--_accent), transparent);
+    background-size: 50% 100%;
+    background-repeat: no-repeat;
+    animation: card-busy 1s linear infinite;
+  }
+  @keyframes card-busy {
+    from { background-position: -50% 0; }
+    to { background-position: 150% 0; }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .card-busy { animation: none; background: var(--_accent); opacity: 0.5; }
+  }
+
+  /* drag and drop (SortableJS classes) */
+  .is-drop-placeholder .card {
+    background: color-mix(in srgb, var(--_accent) 8%, transparent);
+    border: 1.5px dashed var(--_accent);
+    box-shadow: none;
+  }
+  .is-drop-placeholder .card > * {
+    visibility: hidden;
+  }
+  .is-drag-image .card {
+    transform: rotate(2deg);
+    box-shadow: var(--_shadow-lg);
+    cursor: grabbing;
+  }
+`;

@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+/** The "Filter by status" combobox and its listbox (status-filter.ts); its frame is shared controls' .field-frame. */
+export const statusFilterStyles = css`
+  :host {
+    display: block;
+  }
+  .status-filter {
+    position: relative;
+  }
+  .select-like:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .select-like {
+    gap: 6px;
+    padding-right: 10px;
+    user-select: none;
+  }
+  .select-like .icon {
+    color: var(--_muted);
+  }
+  .select-like-value {
+    flex: 1;
+    font-weight: 500;
+  }
+  .popover-list {
+    position: absolute;
+    z-index: 30;
+    top: calc(100% + 4px);
+    left: 0;
+    min-width: 200px;
+    padding: 4px;
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 7px 10px;
+    border-radius: var(--_radius-sm);
+    cursor: pointer;
+    font-size: 13px;
+  }
+  .option.is-active {
+    background: color-mix(in srgb, var(--_text) 7%, transparent);
+  }
+  .option-check {
+    display: inline-grid;
+    place-items: center;
+    width: 16px;
+    height: 16px;
+    border: 1.5px solid var(--_border);
+    border-radius: 4px;
+    color: transparent;
+  }
+  .option[aria-selected='true'] .option-check {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .option-check .icon {
+    width: 12px;
+    height: 12px;
+    fill: none;
+  }
+`;

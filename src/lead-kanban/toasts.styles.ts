@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+/** The stack of notices at the bottom of the board (toasts.ts). */
+export const toastStyles = css`
+  .toasts {
+    position: absolute;
+    z-index: 900;
+    left: 50%;
+    bottom: 20px;
+    transform: translateX(-50%);
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    align-items: center;
+    pointer-events: none;
+    width: max-content;
+    max-width: calc(100% - 32px);
+  }
+  .toast {
+    pointer-events: auto;
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    padding: 8px 8px 8px 14px;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_text) 92%, var(--_bg));
+    color: var(--_bg);
+    box-shadow: var(--_shadow-lg);
+    font-size: 13px;
+    animation: toast-in 160ms ease-out;
+  }
+  @keyframes toast-in {
+    from { transform: translateY(8px); opacity: 0; }
+  }
+  .toast-dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    flex: none;
+    background: var(--_success);
+  }
+  .toast-warning .toast-dot {
+    background: #f0b429;
+  }
+  .toast-error .toast-dot {
+    background: #f26d6d;
+  }
+  .toast-action {
+    border: 0;
+    background: transparent;
+    color: color-mix(in srgb, var(--_accent) 55%, var(--_bg));
+    font-weight: 650;
+    padding: 4px 8px;
+    border-radius: var(--_radius-sm);
+    cursor: pointer;
+  }
+  .toast-close {
+    display: inline-grid;
+    place-items: center;
+    width: 26px;
+    height: 26px;
+    border: 0;
+    border-radius: var(--_radius-sm);
+    background: transparent;
+    color: inherit;
+    opacity: 0.7;
+    cursor: pointer;
+  }
+  .toast button:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .toast-action:hover,
+  .toast-close:hover {
+    background: color-mix(in srgb, var(--_bg) 14%, transparent);
+    opacity: 1;
+  }
+`;
