@@ -91,4 +91,14 @@ export default tseslint.config(
     files: ['test/types/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_' }] },
   },
+  {
+    // The SDK's tests run in Node as well as in Chromium (scripts/test-node.sh): no browser-only test kit.
+    files: ['test/sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@open-wc/testing', message: "test/sdk runs in Node too: import expect from 'chai'" }] },
+      ],
+    },
+  },
 );

@@ -2,7 +2,7 @@
  * What the store tells a view beyond its data: notices as structure only (a code, the command, counts, lead
  * ids, the AdapterError — never a sentence), and the per-column marks revision a view re-renders a column by.
  */
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { AdapterError, DEFAULT_COLUMNS } from '../../sdk/index.js';
 import type { LeadStore, StoreNotice } from '../../sdk/index.js';
 import { rejection, settle } from './helpers.js';
