@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import {
-  ColumnKeySchema, LeadQuerySchema, NoteBodySchema, PatchLeadBodySchema, SourceSchema,
+  ColumnKeySchema, LeadQuerySchema, NoteBodySchema, PatchLeadBodySchema, WriteSourceSchema,
 } from '../../../sdk/schema.js';
 import type { AppEnv } from '../auth.js';
 import { notFound, parseWith, readJson } from '../http.js';
@@ -13,8 +13,11 @@ import type { Services } from './services.js';
 
 /** `?status=a,b` split into column keys, each checked, so `status.1` names the bad one. */
 const StatusListSchema = z.array(ColumnKeySchema);
-/** Optional `?source=` on PATCH: the body schema is strict, so the history source travels in the query. */
-const PatchQuerySchema = z.object({ source: z.optional(SourceSchema) });
+/**
+ * Optional `?source=` on PATCH: the body schema is strict, so the history source travels in the query. Only
+ * what a user did: 'rule' and 'import' are the backend's own to record.
+ */
+const PatchQuerySchema = z.object({ source: z.optional(WriteSourceSchema) });
 
 export function leadRoutes({ repo, commands, authed }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
