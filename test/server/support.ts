@@ -26,11 +26,16 @@ export interface TestServer extends RunningServer {
   db: TestDatabase;
   /** A demo session token for the member. */
   login(member: Member): Promise<string>;
+  /** Stops this server and starts a new one on the same database (the same options): a restart. */
+  restart(): Promise<TestServer>;
   dispose(): Promise<void>;
 }
 
 export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+  return serverOn(await createTestDatabase(), options);
+}
+
+async function serverOn(db: TestDatabase, options: Partial<StartOptions>): Promise<TestServer> {
   let server: RunningServer;
   try {
     server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options });
@@ -43,6 +48,10 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
     ...server,
     api,
     db,
+    async restart() {
+      await server.close();
+      return serverOn(db, options);
+    },
     async login(member) {
       const response = await call(api, 'POST', '/session', { body: { email: member.email } });
       if (response.status !== 200) throw new Error(`login ${member.email}: ${response.status}`);
