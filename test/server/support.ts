@@ -132,8 +132,14 @@ export async function openEvents(url: string, init: RequestInit = {}): Promise<E
     events,
     waitFor(match, ms = 5000) {
       return new Promise((resolve, reject) => {
+        // Each check looks only at events it has not seen: a stream of 30,000 events stays linear.
+        let scanned = 0;
         const check = () => {
-          const found = events.find(match);
+          let found: ChangeEvent | undefined;
+          while (!found && scanned < events.length) {
+            const event = events[scanned++]!;
+            if (match(event)) found = event;
+          }
           if (!found) return;
           cleanup();
           resolve(found);

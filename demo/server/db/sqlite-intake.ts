@@ -3,25 +3,15 @@
  * one statement each, the assignment rules row, and what the rules and an import's checks read. sqlite.ts
  * exposes them through the async Repository interface; being synchronous, they run inside its gate.
  *
- * Rows travel as ONE JSON parameter read with `json_each`, in order (`ORDER BY j.key`, so `seq` follows the
- * order given): a 10,000-lead import is two statements, not 30,000 bound runs.
+ * Many rows are one prepared statement run once per row, with positional values, inside the caller's
+ * transaction: measured on 10,000 leads, that beat a single INSERT … SELECT over a JSON parameter (as
+ * assignments use) by about a half, since nothing has to be serialized and parsed again.
  */
 import type { Statement } from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import type { Activity, AssignmentRules, Lead } from '../../../sdk/schema.js';
 import type { StoredAssignment } from './repository.js';
-import { activityParams, leadParams, toAssignment, type AssignmentRow } from './rows.js';
-
-/** The columns of a lead row as inserted, in the order of each JSON row below. */
-const LEAD_INSERT = ['id', 'name', 'company', 'email', 'phone', 'value', 'status', 'position', 'assignee_id',
-  'created_at', 'updated_at', 'version', 'search_text'];
-const ACTIVITY_INSERT = ['id', 'lead_id', 'type', 'actor_id', 'at', 'from_value', 'to_value', 'text', 'source',
-  'batch_id'];
-
-/** `INSERT INTO table (columns) SELECT j.value ->> 0, … FROM json_each(@rows)`, rows kept in order. */
-const insertFromJson = (table: string, columns: readonly string[]) =>
-  `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((_, i) => `j.value ->> ${i}`).join(', ')}
-    FROM json_each(@rows) AS j ORDER BY j.key`;
+import { searchTextOf, toAssignment, type AssignmentRow } from './rows.js';
 
 export class SqliteIntakeStatements {
   private readonly statements = new Map<string, Statement>();
@@ -59,22 +49,22 @@ export class SqliteIntakeStatements {
   }
 
   insertLeads(leads: readonly Lead[]): void {
-    if (leads.length === 0) return;
-    const rows = leads.map((lead) => {
-      const l = leadParams(lead);
-      return [l.id, l.name, l.company, l.email, l.phone, l.value, l.status, l.position, l.assigneeId, l.createdAt,
-        l.updatedAt, l.version, l.searchText];
-    });
-    this.sql(insertFromJson('leads', LEAD_INSERT)).run({ rows: JSON.stringify(rows) });
+    const insert = this.sql(`INSERT INTO leads (id, name, company, email, phone, value, status, position,
+      assignee_id, created_at, updated_at, version, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const l of leads) {
+      insert.run(l.id, l.name, l.company ?? null, l.email ?? null, l.phone ?? null, l.value ?? null, l.status,
+        l.position, l.assigneeId, l.createdAt, l.updatedAt, l.version, searchTextOf(l));
+    }
   }
 
+  /** In the order given: `seq` follows it. */
   appendActivities(activities: readonly Activity[]): void {
-    if (activities.length === 0) return;
-    const rows = activities.map((activity) => {
-      const a = activityParams(activity);
-      return [a.id, a.leadId, a.type, a.actorId, a.at, a.from, a.to, a.text, a.source, a.batchId];
-    });
-    this.sql(insertFromJson('activity', ACTIVITY_INSERT)).run({ rows: JSON.stringify(rows) });
+    const insert = this.sql(`INSERT INTO activity (id, lead_id, type, actor_id, at, from_value, to_value, text,
+      source, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const a of activities) {
+      insert.run(a.id, a.leadId, a.type, a.actorId, a.at, a.from ?? null, a.to ?? null, a.text ?? null,
+        a.source ?? null, a.batchId ?? null);
+    }
   }
 
   writeAssignmentRules(rules: AssignmentRules): void {
