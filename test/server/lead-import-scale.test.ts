@@ -9,11 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import type { ChangeEvent, Lead } from '../../sdk/schema.js';
 import { MAX_IMPORT_ROWS } from '../../sdk/schema.js';
 import { ENGINE } from './databases.js';
-import { call, openEvents, people, startTestServer, type EventReader, type TestServer } from './support.js';
+import { call, people, startTestServer, type EventReader, type TestServer } from './support.js';
 
 let server: TestServer;
 const tokens = { admin: '', alice: '' };
-const streams: EventReader[] = [];
 const rotation = [people.alice.id, people.bob.id, 'm5'];
 
 before(async () => {
@@ -24,17 +23,7 @@ before(async () => {
     body: { enabled: true, strategy: 'round_robin', memberIds: rotation } });
   assert.equal(rules.status, 200);
 });
-after(async () => {
-  for (const stream of streams) stream.close();
-  await server.dispose();
-});
-
-async function subscribe(token: string): Promise<EventReader> {
-  const reader = await openEvents(`${server.api}/events`, { headers: { Authorization: `Bearer ${token}` } });
-  assert.equal(reader.status, 200);
-  streams.push(reader);
-  return reader;
-}
+after(() => server.dispose());
 
 const csvOf = (prefix: string, rows: number) => ['name,email,value,status',
   ...Array.from({ length: rows }, (_, i) => `${prefix} ${i},${prefix.toLowerCase()}${i}@client.io,${i % 500},${i % 3 === 0 ? 'Contacted' : ''}`),
@@ -51,7 +40,7 @@ const leadNames = (stream: EventReader, prefix: string) =>
 
 describe('importing at full size', () => {
   test(`${MAX_IMPORT_ROWS.toLocaleString('en')} rows: one transaction, the rules applied evenly, every stream given what its member may see`, async (t) => {
-    const [adminStream, aliceStream] = [await subscribe(tokens.admin), await subscribe(tokens.alice)];
+    const [adminStream, aliceStream] = [await server.stream(tokens.admin), await server.stream(tokens.alice)];
     const csv = csvOf('Bulk', MAX_IMPORT_ROWS);
     const before = await counts();
     const changeLogBefore = ENGINE === 'postgres' ? await server.db.count('SELECT COUNT(*) FROM change_log') : 0;
@@ -109,7 +98,7 @@ describe('importing at full size', () => {
     ['on the history, once all 9,000 leads were written', 'activity', "NEW.type = 'assigned'"],
   ] as const) {
     test(`an import the database fails ${what} leaves nothing half-imported`, async () => {
-      const stream = await subscribe(tokens.admin);
+      const stream = await server.stream(tokens.admin);
       const before = await counts();
       const undo = await server.db.faultOnInsert(table, condition);
       try {

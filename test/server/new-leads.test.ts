@@ -4,20 +4,16 @@ import { after, before, describe, test } from 'node:test';
 import { Intake } from '../../demo/server/intake.js';
 import type { Activity, ChangeEvent, Lead } from '../../sdk/schema.js';
 import { DEFAULT_COLUMNS, LeadSchema } from '../../sdk/schema.js';
-import { call, openEvents, people, startTestServer, type EventReader, type TestServer } from './support.js';
+import { call, people, startTestServer, type TestServer } from './support.js';
 
 let server: TestServer;
 const tokens = { admin: '', manager: '', alice: '', bob: '' };
-const streams: EventReader[] = [];
 
 before(async () => {
   server = await startTestServer();
   for (const who of ['admin', 'manager', 'alice', 'bob'] as const) tokens[who] = await server.login(people[who]);
 });
-after(async () => {
-  for (const stream of streams) stream.close();
-  await server.dispose();
-});
+after(() => server.dispose());
 
 const create = (token: string, body: unknown, query = '') => call(server.api, 'POST', `/leads${query}`, { token, body });
 const historyOf = async (lead: Lead) =>
@@ -25,13 +21,6 @@ const historyOf = async (lead: Lead) =>
     .map((a) => ({ type: a.type, source: a.source, from: a.from, to: a.to, actorId: a.actorId }));
 const topOf = async (status: string) => Math.min(...((await call(server.api, 'GET', `/leads?status=${status}`,
   { token: tokens.admin })).body.leads as Lead[]).map((l) => l.position));
-
-async function subscribe(token: string): Promise<EventReader> {
-  const reader = await openEvents(`${server.api}/events`, { headers: { Authorization: `Bearer ${token}` } });
-  assert.equal(reader.status, 200);
-  streams.push(reader);
-  return reader;
-}
 
 const about = (id: string) => (e: ChangeEvent) => (e.type === 'lead' && e.lead.id === id) ||
   (e.type === 'activity' && e.activity.leadId === id) || (e.type === 'lead_removed' && e.leadId === id);
@@ -121,7 +110,7 @@ describe('POST /api/leads', () => {
   });
 
   test('a new lead reaches every stream that may see it, at once; a member never hears of another member\'s', async () => {
-    const [managerStream, aliceStream] = await Promise.all([subscribe(tokens.manager), subscribe(tokens.alice)]);
+    const [managerStream, aliceStream] = await Promise.all([server.stream(tokens.manager), server.stream(tokens.alice)]);
     const forBob = (await create(tokens.admin, { name: 'Private to Bob', assigneeId: people.bob.id })).body as Lead;
     const open = (await create(tokens.admin, { name: 'Anyone may take it' })).body as Lead;
     const forAlice = (await create(tokens.admin, { name: 'Alice gets this', assigneeId: people.alice.id })).body as Lead;

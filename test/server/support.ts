@@ -26,6 +26,8 @@ export interface TestServer extends RunningServer {
   db: TestDatabase;
   /** A demo session token for the member. */
   login(member: Member): Promise<string>;
+  /** The member's live `GET /api/events` stream (asserted open), closed by restart and dispose. */
+  stream(token: string): Promise<EventReader>;
   /** Stops this server and starts a new one on the same database (the same options): a restart. */
   restart(): Promise<TestServer>;
   dispose(): Promise<void>;
@@ -44,11 +46,20 @@ async function serverOn(db: TestDatabase, options: Partial<StartOptions>): Promi
     throw error;
   }
   const api = `${server.url}/api`;
+  const streams: EventReader[] = [];
+  const closeStreams = () => streams.splice(0).forEach((stream) => stream.close());
   return {
     ...server,
     api,
     db,
+    async stream(token) {
+      const reader = await openEvents(`${api}/events`, { headers: { Authorization: `Bearer ${token}` } });
+      if (reader.status !== 200) throw new Error(`GET /api/events answered ${reader.status}`);
+      streams.push(reader);
+      return reader;
+    },
     async restart() {
+      closeStreams();
       await server.close();
       return serverOn(db, options);
     },
@@ -58,6 +69,7 @@ async function serverOn(db: TestDatabase, options: Partial<StartOptions>): Promi
       return (response.body as { token: string }).token;
     },
     async dispose() {
+      closeStreams();
       await server.close();
       await db.drop();
     },
