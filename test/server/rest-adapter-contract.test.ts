@@ -4,20 +4,10 @@
  * checks, intake included, meet the other engine.
  */
 import { describe } from 'node:test';
-import { RestAdapter } from '../../sdk/index.js';
 import { adapterContract } from '../contract/adapter-contract.js';
 import { ENGINE } from './databases.js';
-import { startTestServer } from './support.js';
+import { restContractBackend } from './support.js';
 
 describe('the adapter contract on PostgreSQL', { skip: ENGINE !== 'postgres' && 'SQLite: test/contract runs it' }, () => {
-  adapterContract({
-    name: 'RestAdapter on the reference server over PostgreSQL',
-    async start(options) {
-      const server = await startTestServer({ seed: options });
-      return {
-        as: (member) => RestAdapter.login(server.api, member.email, { events: 'fetch' }),
-        close: () => server.dispose(),
-      };
-    },
-  });
+  adapterContract(restContractBackend('RestAdapter on the reference server over PostgreSQL'));
 });

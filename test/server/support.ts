@@ -3,7 +3,8 @@
  * database of the engine under test (databases.ts), a small fetch helper, and an SSE reader. Not a test file.
  */
 import { startServer, type RunningServer, type StartOptions } from '../../demo/server/start.js';
-import { EventStreamParser } from '../../sdk/adapters/rest.js';
+import { EventStreamParser, RestAdapter } from '../../sdk/adapters/rest.js';
+import type { ContractBackend } from '../contract/adapter-contract.js';
 import type { ChangeEvent, Member } from '../../sdk/schema.js';
 import { seed, type SeedOptions } from '../../sdk/seed.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -72,6 +73,20 @@ async function serverOn(db: TestDatabase, options: Partial<StartOptions>): Promi
       closeStreams();
       await server.close();
       await db.drop();
+    },
+  };
+}
+
+/** The adapter contract's backend (test/contract/adapter-contract.ts): RestAdapters on a fresh test server. */
+export function restContractBackend(name: string): ContractBackend {
+  return {
+    name,
+    async start(options) {
+      const server = await startTestServer({ seed: options });
+      return {
+        as: (member) => RestAdapter.login(server.api, member.email, { events: 'fetch' }),
+        close: () => server.dispose(),
+      };
     },
   };
 }
