@@ -8,17 +8,15 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import * as z from 'zod/mini';
 import { importBytesProblem, importSizeProblem } from '../../../sdk/lead-import.js';
 import type { ImportInput } from '../../../sdk/schema.js';
-import { CreateOptionsSchema, ImportRequestSchema, MAX_IMPORT_BYTES, NewLeadSchema } from '../../../sdk/schema.js';
+import {
+  CreateOptionsSchema, ImportQuerySchema, ImportRequestSchema, MAX_IMPORT_BYTES, NewLeadSchema,
+} from '../../../sdk/schema.js';
 import type { AppEnv } from '../auth.js';
 import { ApiError, errorResponse, parseWith, readJson } from '../http.js';
 import { requireImporter } from '../intake.js';
 import type { Services } from './services.js';
-
-/** `?dryRun=1` (or `true`): the preview, which writes nothing. */
-const ImportQuerySchema = z.object({ dryRun: z.optional(z.enum(['1', 'true', '0', 'false'])) });
 
 export const IMPORT_PATH = '/api/leads/import';
 /** The request this module limits itself (see the module comment). */
