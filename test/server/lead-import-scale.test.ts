@@ -94,15 +94,15 @@ describe('importing at full size', () => {
   });
 
   for (const [what, table, condition] of [
-    ['on lead 5,000 of 9,000', 'leads', "NEW.name = 'Broken 5000'"],
-    ['on the history, once all 9,000 leads were written', 'activity', "NEW.type = 'assigned'"],
+    ['on lead 1,500 of 3,000', 'leads', "NEW.name = 'Broken 1500'"],
+    ['on the history, once all 3,000 leads were written', 'activity', "NEW.type = 'assigned'"],
   ] as const) {
     test(`an import the database fails ${what} leaves nothing half-imported`, async () => {
       const stream = await server.stream(tokens.admin);
       const before = await counts();
       const undo = await server.db.faultOnInsert(table, condition);
       try {
-        const failed = await importCsv(csvOf('Broken', 9000));
+        const failed = await importCsv(csvOf('Broken', 3000));
         assert.equal(failed.status, 500);
         assert.equal(failed.body.error.code, 'internal');
       } finally {

@@ -142,6 +142,22 @@ describe('two instances on one database', () => {
     assert.equal(new Set(positions).size, arrivals);
   });
 
+  test("a lead created through A reaches B's streams of the members who may see it", feedOnly, async () => {
+    const [watcher, hers] = [await subscribe(b, tokens.manager), await subscribe(b, tokens.alice)];
+    const created: Lead[] = [];
+    for (const assigneeId of [bob!.id, null, alice!.id]) {
+      const { status, body } = await call(a.api, 'POST', '/leads', { token: tokens.admin,
+        body: { name: `Across ${assigneeId ?? 'nobody'}`, assigneeId } });
+      assert.equal(status, 201);
+      created.push(body as Lead);
+    }
+    for (const lead of created) await watcher.waitFor((e) => e.type === 'lead' && e.lead.id === lead.id, 1000);
+    await hers.waitFor((e) => e.type === 'lead' && e.lead.id === created[2]!.id, 1000);
+    const heard = hers.events.flatMap((e) => (e.type === 'lead' ? [e.lead.id] : []));
+    assert.deepEqual(heard.filter((id) => created.some((l) => l.id === id)), [created[1]!.id, created[2]!.id],
+      "the unassigned one and hers, never Bob's");
+  });
+
   test('2 instances × 2 clients × 300 conflicting reassignments: no lost update, every stale write a conflict', feedOnly, async () => {
     const pool = demo.leads.filter((l) => l.status === 'qualified').slice(0, 8);
     const active = demo.members.filter((m) => m.active).map((m) => m.id);
