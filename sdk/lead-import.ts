@@ -68,7 +68,11 @@ function utf8Length(text: string, limit: number): number {
  */
 export function importSizeProblem(input: string | readonly unknown[]): ImportTooLarge | undefined {
   if (typeof input !== 'string') return input.length > MAX_IMPORT_ROWS ? tooManyRows(input.length) : undefined;
-  const bytes = utf8Length(input, MAX_IMPORT_BYTES);
+  return importBytesProblem(utf8Length(input, MAX_IMPORT_BYTES));
+}
+
+/** The same for a body of `bytes` bytes, whose size is all a server knows before reading it. */
+export function importBytesProblem(bytes: number): ImportTooLarge | undefined {
   if (bytes <= MAX_IMPORT_BYTES) return undefined;
   return { code: 'too_many_bytes', limit: MAX_IMPORT_BYTES, actual: bytes,
     message: `An import holds at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; this file is larger` };

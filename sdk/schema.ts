@@ -200,6 +200,11 @@ export const SourceSchema = z.enum(SOURCES);
 export type Source = z.infer<typeof SourceSchema>;
 export const WriteSourceSchema = z.enum(WRITE_SOURCES);
 export type WriteSource = z.infer<typeof WriteSourceSchema>;
+/**
+ * Options of `updateLead` (`PATCH /api/leads/:id?source=`; the body is strict, so the source travels in the
+ * query): where the change came from, as the user made it.
+ */
+export const UpdateOptionsSchema = z.object({ source: z.optional(WriteSourceSchema) });
 
 /**
  * One append-only history entry. For assigned/unassigned, `from`/`to` are member ids (null = nobody);
@@ -314,6 +319,8 @@ export const ImportRowSchema = z.record(z.string().check(z.maxLength(200)), z.nu
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 /** What an import takes: the text of a CSV file (its header row first) or JSON rows. */
 export type ImportInput = string | readonly ImportRow[];
+/** Query of `POST /api/leads/import`: `dryRun=1` (or `true`) asks for the preview, which writes nothing. */
+export const ImportQuerySchema = z.object({ dryRun: z.optional(z.enum(['1', 'true', '0', 'false'])) });
 /** `POST /api/leads/import` as JSON (the other form is the CSV file itself, `text/csv`). */
 export const ImportRequestSchema = z.strictObject({ rows: z.array(ImportRowSchema) });
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;

@@ -7,16 +7,20 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import type { Column } from '../../sdk/schema.js';
 import { DEFAULT_COLUMNS } from '../../sdk/schema.js';
 import { Auth, type AppEnv } from './auth.js';
 import { Commands } from './commands.js';
 import { DatabaseUnavailableError, type Repository } from './db/repository.js';
 import { EventHub } from './events.js';
 import { ApiError, errorResponse, notFound } from './http.js';
+import { Intake } from './intake.js';
+import { assignmentRuleRoutes } from './routes/assignment-rules.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { eventRoutes } from './routes/events.js';
 import { leadRoutes } from './routes/leads.js';
 import { memberRoutes } from './routes/members.js';
+import { isImportRequest, newLeadRoutes } from './routes/new-leads.js';
 import { sessionRoutes } from './routes/session.js';
 import type { Services } from './routes/services.js';
 
@@ -43,8 +47,10 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Interval of SSE heartbeat comments (default 15 s). */
   heartbeatMs?: number;
-  /** Column keys a lead's status may take (default: DEFAULT_COLUMNS). */
+  /** Column keys a lead's status may take (default: the keys of `columns`). */
   statuses?: readonly string[];
+  /** The board's columns (default DEFAULT_COLUMNS): new leads go to one; an import's status names a key or label. */
+  columns?: readonly Column[];
   /** Request log: a sink for one line per request; `false` is quiet (tests). Default: JSON lines to stdout. */
   log?: false | ((line: RequestLogLine) => void);
 }
@@ -60,9 +66,11 @@ export function createApp(options: AppOptions): LeadApp {
   // Every committed change, from this instance or another one on the same database, reaches the streams
   // through this one path; when the feed may have missed some, streams end and clients reload.
   repo.onChanges((changes) => void hub.publish(changes), () => hub.closeAll());
-  const statuses = options.statuses ?? DEFAULT_COLUMNS.map((c) => c.key);
+  const columns = options.columns ?? DEFAULT_COLUMNS;
+  const statuses = options.statuses ?? columns.map((c) => c.key);
   const auth = new Auth(repo, options.apiTokens ?? {}, options.sessionTtlMs ?? 12 * 3600_000);
-  const services: Services = { repo, hub, auth, commands: new Commands(repo, statuses), authed: auth.require() };
+  const services: Services = { repo, hub, auth, commands: new Commands(repo, statuses),
+    intake: new Intake(repo, columns), authed: auth.require() };
   const log = options.log === undefined ? writeLogLine : options.log;
 
   const app = new Hono<AppEnv>();
@@ -81,20 +89,24 @@ export function createApp(options: AppOptions): LeadApp {
   if (origins.length > 0) {
     app.use('/api/*', cors({
       origin: (origin) => (origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
       maxAge: 600,
     }));
   }
 
-  app.use('/api/*', bodyLimit({
+  const generalBodyLimit = bodyLimit({
     maxSize: options.bodyLimitBytes ?? 1024 * 1024,
     onError: (c) => errorResponse(c, new ApiError(413, 'invalid', 'Request body too large')),
-  }));
+  });
+  // An import has its own, larger limit (MAX_IMPORT_BYTES), checked in its route after the role is (403 first).
+  app.use('/api/*', (c, next) => (isImportRequest(c) ? next() : generalBodyLimit(c, next)));
 
   if (options.demo ?? true) app.route('/api', sessionRoutes(services));
   app.route('/api', memberRoutes(services));
   app.route('/api', leadRoutes(services));
+  app.route('/api', newLeadRoutes(services));
+  app.route('/api', assignmentRuleRoutes(services));
   app.route('/api', assignmentRoutes(services));
   app.route('/api', eventRoutes(services));
 

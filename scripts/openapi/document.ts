@@ -9,10 +9,12 @@ import * as z from 'zod/mini';
 import {
   ActivityListSchema,
   ActivitySchema,
+  AssignmentRulesSchema,
   AssignResponseSchema,
   AssignResultSchema,
   ChangeEventSchema,
   ErrorBodySchema,
+  ImportResultSchema,
   LeadSchema,
   LeadsResponseSchema,
   MemberSchema,
@@ -43,6 +45,8 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   ActivityList: ActivityListSchema,
   AssignResult: AssignResultSchema,
   AssignResponse: AssignResponseSchema,
+  AssignmentRules: AssignmentRulesSchema,
+  ImportResult: ImportResultSchema,
   SessionResponse: SessionResponseSchema,
   ChangeEvent: ChangeEventSchema,
   Error: ErrorBodySchema,
@@ -131,7 +135,7 @@ function operation(route: Route): Json {
     responses[401] = { description: 'Missing, invalid or expired token', content: json(ErrorBodySchema) };
   }
   if (route.demoOnly) responses[404] = { description: 'Demo mode is off (`DEMO=0`)', content: json(ErrorBodySchema) };
-  if (route.body) responses[413] = { description: 'Request body too large', content: json(ErrorBodySchema) };
+  if (route.body) responses[413] ??= { description: 'Request body too large', content: json(ErrorBodySchema) };
   responses[500] = { description: 'Unexpected failure', content: json(InternalErrorBodySchema) };
 
   const op: Json = {
@@ -144,7 +148,9 @@ function operation(route: Route): Json {
   const params = parameters(route);
   if (params.length > 0) op.parameters = params;
   if (route.body) {
-    op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
+    const content: Json = { 'application/json': { schema: jsonSchema(route.body, 'input') } };
+    if (route.csvBody) content['text/csv'] = { schema: { type: 'string', description: route.csvBody } };
+    op.requestBody = { required: true, content };
   }
   if (route.demoOnly) {
     op.description = 'Demo mode only: with `DEMO=0` this route answers 404 and tokens come from the host (`API_TOKENS`).';

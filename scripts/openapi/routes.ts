@@ -7,24 +7,31 @@
  * send), response schemas as its output (what the server answers). Error answers that every route shares
  * (400 for a body or query, 401 behind a token, 413, 500) are added by document.ts.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import {
   ActivityListSchema,
   ActivitySchema,
   AssignBodySchema,
+  AssignmentRulesSchema,
   AssignResponseSchema,
   ChangeEventSchema,
+  CreateOptionsSchema,
+  ImportQuerySchema,
+  ImportRequestSchema,
+  ImportResultSchema,
   LeadQuerySchema,
   LeadSchema,
   LeadsResponseSchema,
   MemberSchema,
   MembersListSchema,
+  MAX_IMPORT_BYTES,
   MembersResponseSchema,
+  NewLeadSchema,
   NoteBodySchema,
   PatchLeadBodySchema,
   SessionBodySchema,
   SessionResponseSchema,
-  SourceSchema,
+  UpdateOptionsSchema,
 } from '../../sdk/schema.js';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -46,7 +53,7 @@ export interface Route {
   path: string;
   operationId: string;
   summary: string;
-  tag: 'session' | 'members' | 'leads' | 'assignments' | 'events';
+  tag: 'session' | 'members' | 'leads' | 'assignments' | 'assignment-rules' | 'events';
   access: Access;
   /** Only while the server runs in demo mode (`DEMO=0` answers 404). */
   demoOnly?: boolean;
@@ -54,14 +61,15 @@ export interface Route {
   query?: z.ZodMiniObject;
   /** JSON request body. */
   body?: z.ZodMiniType;
+  /** The body may also be a CSV file (`text/csv`, UTF-8): what it holds. */
+  csvBody?: string;
+  /** Largest body in bytes (default: the server's general limit, 1 MB); larger is 413. */
+  bodyLimit?: number;
   /** The success answer(s) and the errors particular to this route. */
-  answers: Partial<Record<200 | 201 | 401 | 403 | 404 | 409, Answer>>;
+  answers: Partial<Record<200 | 201 | 401 | 403 | 404 | 409 | 413 | 415, Answer>>;
 }
 
 const leadId = 'No such lead, or one the caller may not see (never its data)';
-
-/** `?source=` on PATCH: the body is strict, so where a move came from (drag, keyboard) travels in the query. */
-const PatchQuerySchema = z.object({ source: z.optional(SourceSchema) });
 
 export const ROUTES: readonly Route[] = [
   {
@@ -103,12 +111,53 @@ export const ROUTES: readonly Route[] = [
     method: 'patch', path: '/api/leads/{id}', operationId: 'updateLead', tag: 'leads', access: 'bearer',
     summary: 'Change fields of a lead still at `expectedVersion`; a status change logs `status_changed`. ' +
       '`assigneeId` is refused: assignment has one path, POST /api/assignments',
-    query: PatchQuerySchema,
+    query: UpdateOptionsSchema,
     body: PatchLeadBodySchema,
     answers: {
       200: { description: 'The lead after the write', schema: LeadSchema },
       404: { description: leadId },
       409: { description: 'The lead changed since `expectedVersion`; `current` is the lead as it now is' },
+    },
+  },
+  {
+    method: 'post', path: '/api/leads', operationId: 'createLead', tag: 'leads', access: 'bearer',
+    summary: 'Create a lead at the top of its column (the first without `status`) and log `created` with `?source=` ' +
+      '(default `api`). Without an assignee, the assignment rules pick one when they take it (logged `assigned`, ' +
+      'source `rule`). An unknown column or an assignee who is not an active member is invalid input (400)',
+    query: CreateOptionsSchema,
+    body: NewLeadSchema,
+    answers: { 201: { description: 'The lead as created', schema: LeadSchema } },
+  },
+  {
+    method: 'post', path: '/api/leads/import', operationId: 'importLeads', tag: 'leads', access: 'bearer',
+    summary: 'Import leads from a CSV file (header row: name, company, email, phone, value, status, assignee) or ' +
+      'JSON rows: every valid row becomes a lead, all in one transaction, through the assignment rules (source ' +
+      '`import`); each invalid row is listed with its row number and field, rows repeating an email are flagged. ' +
+      '`?dryRun=1` checks only (the preview). Admins and managers',
+    query: ImportQuerySchema,
+    body: ImportRequestSchema,
+    csvBody: 'The CSV file as it is (UTF-8): a header row naming the columns, then one lead per row',
+    bodyLimit: MAX_IMPORT_BYTES,
+    answers: {
+      200: { description: 'What was (or, with dryRun, would be) created, and every row that was not', schema: ImportResultSchema },
+      403: { description: 'Only admins and managers import' },
+      413: { description: `Over ${MAX_IMPORT_BYTES / 1024 / 1024} MB or 10,000 rows: refused whole, before the body is read where its size says so` },
+      415: { description: 'Neither `text/csv` (UTF-8) nor `application/json`' },
+    },
+  },
+  {
+    method: 'get', path: '/api/assignment-rules', operationId: 'getAssignmentRules', tag: 'assignment-rules', access: 'bearer',
+    summary: 'Who new leads without an assignee go to (any active member may read them; off until saved)',
+    answers: { 200: { description: 'The rules', schema: AssignmentRulesSchema } },
+  },
+  {
+    method: 'put', path: '/api/assignment-rules', operationId: 'setAssignmentRules', tag: 'assignment-rules', access: 'bearer',
+    summary: 'Replace the assignment rules (the rotation position is kept). A member who is unknown, inactive or listed ' +
+      'twice, or an unknown column, is invalid input naming the field (`memberIds.1`)',
+    body: AssignmentRulesSchema,
+    answers: {
+      200: { description: 'The rules as saved', schema: AssignmentRulesSchema },
+      403: { description: 'Only admins and managers change the rules' },
     },
   },
   {

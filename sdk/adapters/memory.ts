@@ -36,7 +36,7 @@ import {
   LeadQuerySchema,
   NoteBodySchema,
   PatchLeadBodySchema,
-  WriteSourceSchema,
+  UpdateOptionsSchema,
 } from '../schema.js';
 import * as z from 'zod/mini';
 import type { SeedOptions } from '../seed.js';
@@ -64,7 +64,6 @@ export interface SeededMemoryAdapterOptions extends SeedOptions {
 }
 
 const ListQuerySchema = z.extend(LeadQuerySchema, { status: z.optional(z.array(ColumnKeySchema)) });
-const UpdateOptionsSchema = z.object({ source: z.optional(WriteSourceSchema) });
 const PATCH_NULLABLE = new Set(['company', 'email', 'phone', 'value']);
 
 /** One member's session on a MemoryDatabase. */

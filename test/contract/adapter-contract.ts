@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AdapterError, CLOSED_STATUSES, LeadStore, canSee } from '../../sdk/index.js';
+import { AdapterError, CLOSED_STATUSES, LeadStore, MAX_IMPORT_ROWS, canSee } from '../../sdk/index.js';
 import type { ChangeEvent, Lead, LeadAdapter, Member } from '../../sdk/index.js';
 import { seed, type SeedOptions } from '../../sdk/seed.js';
 
@@ -32,7 +32,7 @@ export function adapterContract(backend: ContractBackend): void {
   describe(`LeadAdapter contract: ${backend.name}`, () => {
     const { members } = seed(CONTRACT_SEED);
     const admin = members.find((m) => m.role === 'admin')!;
-    const [alice, bob] = members.filter((m) => m.role === 'member' && m.active) as [Member, Member];
+    const [alice, bob, carol] = members.filter((m) => m.role === 'member' && m.active) as [Member, Member, Member];
     const inactive = members.find((m) => !m.active)!;
     let running: Awaited<ReturnType<ContractBackend['start']>>;
     let asAdmin: LeadAdapter;
@@ -62,9 +62,10 @@ export function adapterContract(backend: ContractBackend): void {
       const visible = await asAlice.listLeads();
       assert.deepEqual(visible.map((l) => l.id).sort(), leads.filter((l) => canSee(alice, l)).map((l) => l.id).sort());
       const bobs = leads.find((l) => l.assigneeId === bob.id)!;
-      for (const call of [asAlice.getLead(bobs.id), asAlice.listActivity(bobs.id), asAlice.addNote(bobs.id, 'hi'),
-        asAlice.updateLead(bobs.id, { name: 'Mine' }, bobs.version)]) {
-        const error = await rejection(call);
+      // One call at a time: started together, a rejection could come before the loop awaits it (unhandled).
+      for (const call of [() => asAlice.getLead(bobs.id), () => asAlice.listActivity(bobs.id),
+        () => asAlice.addNote(bobs.id, 'hi'), () => asAlice.updateLead(bobs.id, { name: 'Mine' }, bobs.version)]) {
+        const error = await rejection(call());
         assert.equal(error.code, 'not_found');
         assert.equal(error.current, undefined, 'no data of the hidden lead');
       }
@@ -188,6 +189,75 @@ export function adapterContract(backend: ContractBackend): void {
       } finally {
         stop();
       }
+    });
+
+    // Leads arriving: optional capabilities (a UI offers only what its adapter can do), the same on every
+    // backend that offers them. Last in the suite: they add leads and switch the rules on, then off again.
+
+    test('createLead, when offered: at the top of its column, `created` history, bad input invalid by field', async (t) => {
+      if (!asAdmin.createLead) return t.skip('this adapter does not create leads');
+      const column = (await all()).filter((l) => l.status === 'contacted');
+      const lead = await asAdmin.createLead({ name: 'Contract Arrival', status: 'contacted', value: 10 }, { source: 'manual' });
+      assert.deepEqual([lead.name, lead.status, lead.value, lead.assigneeId, lead.version], ['Contract Arrival', 'contacted', 10, null, 1]);
+      assert.ok(column.every((l) => l.position > lead.position), 'above every card of its column');
+      assert.deepEqual(await asAdmin.getLead(lead.id), lead);
+      assert.deepEqual((await asAdmin.listActivity(lead.id)).map((a) => [a.type, a.source, a.actorId]), [['created', 'manual', admin.id]]);
+      const handedOff = await asAlice.createLead!({ name: 'For Bob', assigneeId: bob.id });
+      assert.equal((await rejection(asAlice.getLead(handedOff.id))).code, 'not_found', 'created for another: out of her view');
+      for (const [input, field] of [[{ name: ' ' }, 'name'], [{ name: 'X', status: 'archived' }, 'status'],
+        [{ name: 'X', assigneeId: inactive.id }, 'assigneeId']] as const) {
+        const error = await rejection(asAdmin.createLead(input));
+        assert.equal(error.code, 'invalid', field);
+        assert.ok(error.issues?.some((i) => i.path === field), `${field}: ${JSON.stringify(error.issues)}`);
+      }
+    });
+
+    test('assignment rules, when offered: members read but may not change them; round robin spreads 3/3/3 with `rule` history', async (t) => {
+      if (!asAdmin.setAssignmentRules || !asAdmin.getAssignmentRules || !asAdmin.createLead) {
+        return t.skip('this adapter has no assignment rules');
+      }
+      const rotation = [alice.id, bob.id, carol.id];
+      const rules = { enabled: true, strategy: 'round_robin' as const, memberIds: rotation };
+      assert.deepEqual(await asAlice.getAssignmentRules!(), { enabled: false, strategy: 'round_robin', memberIds: [] });
+      assert.equal((await rejection(asAlice.setAssignmentRules!(rules))).code, 'forbidden');
+      const refused = await rejection(asAdmin.setAssignmentRules({ ...rules, memberIds: [alice.id, inactive.id] }));
+      assert.equal(refused.code, 'invalid');
+      assert.deepEqual(refused.issues?.map((i) => i.path), ['memberIds.1']);
+      assert.deepEqual(await asAdmin.setAssignmentRules(rules), rules);
+      assert.deepEqual(await asAlice.getAssignmentRules!(), rules);
+      try {
+        const leads: Lead[] = [];
+        for (let i = 0; i < 9; i++) leads.push(await asAdmin.createLead({ name: `Rotation ${i}` }));
+        assert.deepEqual(leads.map((l) => l.assigneeId), [...rotation, ...rotation, ...rotation]);
+        for (const lead of leads) {
+          assert.deepEqual((await asAdmin.listActivity(lead.id)).map((a) => [a.type, a.source, a.to]),
+            [['created', 'api', undefined], ['assigned', 'rule', lead.assigneeId]]);
+        }
+      } finally {
+        await asAdmin.setAssignmentRules({ ...rules, enabled: false });
+      }
+    });
+
+    test('importLeads, when offered: admins only, a preview writes nothing, bad rows listed by row and field, too many rows 413', async (t) => {
+      if (!asAdmin.importLeads) return t.skip('this adapter does not import');
+      const csv = 'name,email,status\nContract Import,ci@client.io,Qualified\n,nobody@client.io,\nSecond,CI@client.io,nope\nThird,,\n';
+      assert.equal((await rejection(asAlice.importLeads!(csv))).code, 'forbidden');
+      const before = (await all()).length;
+      const preview = await asAdmin.importLeads(csv, { dryRun: true });
+      assert.deepEqual({ ...preview, errors: preview.errors.map((e) => [e.row, e.field]) }, { dryRun: true, rowCount: 4,
+        created: 2, errors: [[3, 'name'], [4, 'status']], duplicates: [], ignoredColumns: [] });
+      assert.equal((await all()).length, before, 'the preview wrote nothing');
+      const result = await asAdmin.importLeads(csv);
+      assert.deepEqual(result, { ...preview, dryRun: false });
+      const imported = (await all()).filter((l) => l.name === 'Contract Import' || l.name === 'Third');
+      assert.deepEqual(imported.map((l) => l.status).sort(), ['new', 'qualified']);
+      const history = await Promise.all(imported.map((l) => asAdmin.listActivity(l.id)));
+      assert.ok(history.flat().every((a) => a.type === 'created' && a.source === 'import'));
+      assert.equal(new Set(history.flat().map((a) => a.batchId)).size, 1, 'one batch');
+      const tooMany = ['name', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `Row ${i}`)].join('\n');
+      const refused = await rejection(asAdmin.importLeads(tooMany));
+      assert.deepEqual([refused.code, refused.status, refused.message],
+        ['invalid', 413, 'An import holds at most 10,000 rows; this one has 10,001']);
     });
   });
 }

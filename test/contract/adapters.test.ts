@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileStore } from '../../demo/adapters/file-store.js';
 import { JsonDocumentAdapter } from '../../demo/adapters/json-document-adapter.js';
-import { RestAdapter } from '../../sdk/index.js';
 import { MemoryDatabase, MemoryAdapter, seed } from '../../sdk/memory.js';
-import { startTestServer } from '../server/support.js';
+import { restContractBackend } from '../server/support.js';
 import { adapterContract } from './adapter-contract.js';
 
 adapterContract({
@@ -20,16 +19,7 @@ adapterContract({
   },
 });
 
-adapterContract({
-  name: 'RestAdapter on the reference server',
-  async start(options) {
-    const server = await startTestServer({ seed: options });
-    return {
-      as: (member) => RestAdapter.login(server.api, member.email, { events: 'fetch' }),
-      close: () => server.dispose(),
-    };
-  },
-});
+adapterContract(restContractBackend('RestAdapter on the reference server'));
 
 adapterContract({
   name: 'JsonDocumentAdapter (the guide example) over a JSON file',

@@ -17,13 +17,15 @@ let server: TestServer;
 let demoOff: TestServer;
 let adminToken: string;
 let aliceToken: string;
+let managerToken: string;
 /** A lead only admins and its assignee see (assigned to bob), and one everybody sees (unassigned). */
 let bobsLead: Lead;
 let openLead: Lead;
 
 before(async () => {
   [server, demoOff] = await Promise.all([startTestServer(), startTestServer({ demo: false })]);
-  [adminToken, aliceToken] = await Promise.all([server.login(people.admin), server.login(people.alice)]);
+  [adminToken, aliceToken, managerToken] = await Promise.all([server.login(people.admin), server.login(people.alice),
+    server.login(people.manager)]);
   const { body } = await call(server.api, 'GET', '/leads', { token: adminToken });
   const leads = body.leads as Lead[];
   bobsLead = leads.find((l) => l.assigneeId === people.bob.id)!;
@@ -89,6 +91,32 @@ function specificCases(): Case[] {
     { route: 'POST /api/leads/{id}/notes', status: 201, what: 'a note', run: () => call(api, 'POST', `/leads/${openLead.id}/notes`, { ...as(aliceToken), body: { text: 'Called, call back Friday' } }) },
     { route: 'POST /api/leads/{id}/notes', status: 400, what: 'a blank note', run: () => call(api, 'POST', `/leads/${openLead.id}/notes`, { ...as(aliceToken), body: { text: '   ' } }) },
     { route: 'POST /api/leads/{id}/notes', status: 404, what: "another member's lead", run: () => call(api, 'POST', `/leads/${bobsLead.id}/notes`, { ...as(aliceToken), body: { text: 'hi' } }) },
+    ...intakeCases(),
+  ];
+}
+
+/** Leads arriving and the assignment rules. */
+function intakeCases(): Case[] {
+  const api = server.api;
+  const csv = (token: string, text: string, query = '', type = 'text/csv') =>
+    call(api, 'POST', `/leads/import${query}`, { ...as(token), raw: text, headers: { 'Content-Type': type } });
+  const rules = { enabled: true, strategy: 'round_robin', memberIds: [people.alice.id, people.bob.id] };
+  return [
+    { route: 'POST /api/leads', status: 201, what: 'a new lead', run: () => call(api, 'POST', '/leads?source=manual', { ...as(aliceToken), body: { name: 'Contract Lead', email: 'contract@client.io', value: 5, status: 'contacted' } }) },
+    { route: 'POST /api/leads', status: 400, what: 'an unknown column', run: () => call(api, 'POST', '/leads', { ...as(adminToken), body: { name: 'X', status: 'archived' } }) },
+    { route: 'POST /api/leads', status: 400, what: 'a source only the backend records', run: () => call(api, 'POST', '/leads?source=rule', { ...as(adminToken), body: { name: 'X' } }) },
+    { route: 'POST /api/leads/import', status: 200, what: 'a CSV preview with a bad row and a duplicate', run: () => csv(managerToken, 'name,email,value\nA,a@client.io,1\n,b@client.io,\nB,A@client.io,x\n', '?dryRun=1') },
+    { route: 'POST /api/leads/import', status: 200, what: 'JSON rows', run: () => call(api, 'POST', '/leads/import', { ...as(adminToken), body: { rows: [{ name: 'Json Row', value: 3 }] } }) },
+    { route: 'POST /api/leads/import', status: 400, what: 'rows that are not rows', run: () => call(api, 'POST', '/leads/import', { ...as(adminToken), body: { rows: 'name\nA' } }) },
+    { route: 'POST /api/leads/import', status: 403, what: 'a member', run: () => csv(aliceToken, 'name\nA\n') },
+    { route: 'POST /api/leads/import', status: 413, what: '10,001 rows', run: () => csv(adminToken, ['name', ...Array.from({ length: 10_001 }, (_, i) => `R${i}`)].join('\n')) },
+    { route: 'POST /api/leads/import', status: 415, what: 'text/plain', run: () => csv(adminToken, 'name\nA\n', '', 'text/plain') },
+    { route: 'GET /api/assignment-rules', status: 200, what: 'the defaults', run: () => call(api, 'GET', '/assignment-rules', as(aliceToken)) },
+    { route: 'PUT /api/assignment-rules', status: 200, what: 'round robin', run: () => call(api, 'PUT', '/assignment-rules', { ...as(managerToken), body: rules }) },
+    { route: 'PUT /api/assignment-rules', status: 400, what: 'an inactive member', run: () => call(api, 'PUT', '/assignment-rules', { ...as(adminToken), body: { ...rules, memberIds: [people.inactive.id] } }) },
+    { route: 'PUT /api/assignment-rules', status: 403, what: 'a member', run: () => call(api, 'PUT', '/assignment-rules', { ...as(aliceToken), body: rules }) },
+    { route: 'GET /api/assignment-rules', status: 200, what: 'the rules saved', run: () => call(api, 'GET', '/assignment-rules', as(aliceToken)) },
+    { route: 'POST /api/leads', status: 201, what: 'a lead the rules assign', run: () => call(api, 'POST', '/leads', { ...as(adminToken), body: { name: 'Routed' } }) },
   ];
 }
 
@@ -117,7 +145,6 @@ function callOnOwnConnection(url: string, method: string, token: string, body: s
 /** What every route of a kind answers: 401 without a token, 413 for a huge body, 404 in demo mode off. */
 function sharedCases(): Case[] {
   const cases: Case[] = [];
-  const huge = JSON.stringify({ text: 'x'.repeat(1024 * 1024 + 10) });
   for (const route of ROUTES) {
     const key = routeKey(route);
     const method = route.method.toUpperCase();
@@ -126,7 +153,9 @@ function sharedCases(): Case[] {
       cases.push({ route: key, status: 401, what: 'an unknown token', run: () => call(server.api, method, concrete(route), as('not-a-session-token-at-all')) });
     }
     if (route.body) {
-      cases.push({ route: key, status: 413, what: 'a body over 1 MB', run: () => callOnOwnConnection(server.api + concrete(route), method, adminToken, huge) });
+      const limit = route.bodyLimit ?? 1024 * 1024;
+      const huge = JSON.stringify({ text: 'x'.repeat(limit + 10) });
+      cases.push({ route: key, status: 413, what: `a body over ${limit} bytes`, run: () => callOnOwnConnection(server.api + concrete(route), method, adminToken, huge) });
     }
     if (route.demoOnly) {
       cases.push({ route: key, status: 404, what: 'demo mode off', run: () => call(demoOff.api, method, concrete(route), { body: route.body ? { email: people.admin.email } : undefined }) });

@@ -28,6 +28,8 @@ export interface TestDatabase {
   count(text: string, params?: unknown[]): Promise<number>;
   /** Makes the database fail (`abort`) or silently skip (`skip`) UPDATEs of one lead; answers the undo. */
   faultOnUpdate(leadId: string, kind: 'abort' | 'skip'): Promise<() => Promise<void>>;
+  /** Makes the database fail INSERTs into `table` of rows where `condition` (SQL on NEW) holds; answers the undo. */
+  faultOnInsert(table: 'leads' | 'activity', condition: string): Promise<() => Promise<void>>;
   drop(): Promise<void>;
 }
 
@@ -90,6 +92,12 @@ function createSqliteDatabase(): TestDatabase {
       open().exec(`CREATE TRIGGER ${name} BEFORE UPDATE ON leads WHEN NEW.id = '${leadId}' BEGIN SELECT ${action}; END`);
       return async () => void open().exec(`DROP TRIGGER ${name}`);
     },
+    async faultOnInsert(table, condition) {
+      const name = `fault_${++counter}`;
+      open().exec(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} WHEN ${condition}
+        BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+      return async () => void open().exec(`DROP TRIGGER ${name}`);
+    },
     async drop() {
       db?.close();
       rmSync(dir, { recursive: true, force: true });
@@ -135,6 +143,18 @@ async function createPostgresDatabase(options: { durable?: boolean }): Promise<T
         EXECUTE FUNCTION ${name}()`);
       return async () => {
         await c.query(`DROP TRIGGER ${name} ON leads`);
+        await c.query(`DROP FUNCTION ${name}()`);
+      };
+    },
+    async faultOnInsert(table, condition) {
+      const name = `fault_${++counter}`;
+      const c = await open();
+      await c.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
+      await c.query(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW WHEN (${condition})
+        EXECUTE FUNCTION ${name}()`);
+      return async () => {
+        await c.query(`DROP TRIGGER ${name} ON ${table}`);
         await c.query(`DROP FUNCTION ${name}()`);
       };
     },

@@ -92,6 +92,34 @@ describe('RestAdapter reads and writes', () => {
   });
 });
 
+describe('RestAdapter: leads arriving, against the server', () => {
+  test('a created and an imported lead reach another adapter\'s subscription, parsed, with their history', async () => {
+    const received: ChangeEvent[] = [];
+    const manager = await RestAdapter.login(server.api, people.manager.email, { events: 'fetch' });
+    const stop = manager.subscribe((event) => received.push(event));
+    cleanups.push(stop);
+    await eventually(() => server.app.events.size >= 1, 'the stream to open');
+    const created = await admin.createLead({ name: 'Via Adapter', company: 'Rest Co' }, { source: 'manual' });
+    const result = await admin.importLeads('Name;Email\r\nSemicolon Import;semi@client.io\r\n');
+    assert.deepEqual([result.created, result.errors], [1, []]);
+    await eventually(() => received.some((e) => e.type === 'lead' && e.lead.name === 'Semicolon Import'), 'the imported lead');
+    assert.ok(received.some((e) => e.type === 'lead' && e.lead.id === created.id));
+    const history = received.filter((e) => e.type === 'activity').map((e) => (e.type === 'activity' ? e.activity.source : ''));
+    assert.deepEqual(history.filter((source) => source === 'manual' || source === 'import'), ['manual', 'import']);
+    stop();
+  });
+
+  test('the server\'s refusals arrive as AdapterErrors: 403 forbidden, 400 invalid with issues', async () => {
+    await failsWith(alice.importLeads([{ name: 'Mine' }]), 'forbidden');
+    await failsWith(alice.setAssignmentRules({ enabled: false, strategy: 'balanced', memberIds: [] }), 'forbidden');
+    const unknown = await failsWith(admin.setAssignmentRules({ enabled: true, strategy: 'balanced', memberIds: ['nobody'] }), 'invalid');
+    assert.equal(unknown.status, 400);
+    assert.deepEqual(unknown.issues?.map((i) => i.path), ['memberIds.0']);
+    const badColumn = await failsWith(admin.createLead({ name: 'X', status: 'archived' }), 'invalid');
+    assert.deepEqual(badColumn.issues?.map((i) => i.path), ['status']);
+  });
+});
+
 describe('RestAdapter errors', () => {
   test('a stale version is `conflict` carrying the current lead', async () => {
     const manager = await RestAdapter.login(server.api, people.manager.email);

@@ -3,7 +3,8 @@
  * moment on an empty database (migrations and demo data exactly once) and share sessions — on both engines.
  * On PostgreSQL they also see each other's writes on their event streams within a second, filtered per
  * member, and keep version checks across instances: no lost update, every stale write a conflict. SQLite
- * serves one process per file (no cross-process feed), so those tests run on PostgreSQL only.
+ * serves one process per file (no cross-process feed), so those tests run on PostgreSQL only. New leads
+ * created through both at once share one round-robin rotation, on both engines: no slot is handed out twice.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -18,7 +19,7 @@ import { call, openEvents, type EventReader } from './support.js';
 const demo = seed({ leads: 500 });
 const byRole = (role: string) => demo.members.find((m) => m.role === role)!;
 const [admin, manager] = [byRole('admin'), byRole('manager')];
-const [alice, bob] = demo.members.filter((m) => m.role === 'member' && m.active);
+const [alice, bob, carol] = demo.members.filter((m) => m.role === 'member' && m.active);
 
 const feedOnly = { skip: ENGINE !== 'postgres' && 'SQLite: one process per file, no cross-process feed' };
 
@@ -117,6 +118,44 @@ describe('two instances on one database', () => {
     assert.deepEqual(hers.events.filter(about(free[0]!.id)), [{ type: 'lead_removed', leadId: free[0]!.id }]);
     assert.ok(hers.events.some((e) => e.type === 'lead' && e.lead.id === free[1]!.id && e.lead.assigneeId === alice!.id));
     assert.ok(!JSON.stringify(hers.events).includes('private note'));
+  });
+
+  test('leads created through both instances at once share one rotation: no round-robin slot handed out twice', async () => {
+    const rotation = [alice!.id, bob!.id, carol!.id];
+    const rules = await call(b.api, 'PUT', '/assignment-rules', { token: tokens.manager,
+      body: { enabled: true, strategy: 'round_robin', memberIds: rotation } });
+    assert.equal(rules.status, 200);
+    const arrivals = 60;
+    // All at once, alternating instances: each instance's requests run side by side on its own connections.
+    const answers = await Promise.all(Array.from({ length: arrivals }, (_, i) =>
+      call([a, b][i % 2]!.api, 'POST', '/leads', { token: tokens.admin, body: { name: `Rush ${i}` } })));
+    assert.deepEqual(answers.map((r) => r.status), Array(arrivals).fill(201));
+    // In commit order (the rules row is locked first, so history rows are written in that order too), the
+    // receivers follow the rotation exactly: a slot given twice would repeat a member and skip another.
+    const given = await db.query<{ to_value: string }>(`SELECT a.to_value FROM activity a JOIN leads l ON l.id = a.lead_id
+      WHERE a.source = 'rule' AND l.name LIKE 'Rush %' ORDER BY a.seq`);
+    assert.deepEqual(given.map((r) => r.to_value), Array.from({ length: arrivals }, (_, i) => rotation[i % 3]));
+    const cursor = await db.query<{ c: string }>('SELECT cursor_member_id AS c FROM assignment_rules');
+    assert.equal(cursor[0]!.c, rotation[(arrivals - 1) % 3]);
+    // And each got a place of its own at the top of the column.
+    const positions = answers.map((r) => r.body.position as number);
+    assert.equal(new Set(positions).size, arrivals);
+  });
+
+  test("a lead created through A reaches B's streams of the members who may see it", feedOnly, async () => {
+    const [watcher, hers] = [await subscribe(b, tokens.manager), await subscribe(b, tokens.alice)];
+    const created: Lead[] = [];
+    for (const assigneeId of [bob!.id, null, alice!.id]) {
+      const { status, body } = await call(a.api, 'POST', '/leads', { token: tokens.admin,
+        body: { name: `Across ${assigneeId ?? 'nobody'}`, assigneeId } });
+      assert.equal(status, 201);
+      created.push(body as Lead);
+    }
+    for (const lead of created) await watcher.waitFor((e) => e.type === 'lead' && e.lead.id === lead.id, 1000);
+    await hers.waitFor((e) => e.type === 'lead' && e.lead.id === created[2]!.id, 1000);
+    const heard = hers.events.flatMap((e) => (e.type === 'lead' ? [e.lead.id] : []));
+    assert.deepEqual(heard.filter((id) => created.some((l) => l.id === id)), [created[1]!.id, created[2]!.id],
+      "the unassigned one and hers, never Bob's");
   });
 
   test('2 instances × 2 clients × 300 conflicting reassignments: no lost update, every stale write a conflict', feedOnly, async () => {

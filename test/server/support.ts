@@ -3,7 +3,8 @@
  * database of the engine under test (databases.ts), a small fetch helper, and an SSE reader. Not a test file.
  */
 import { startServer, type RunningServer, type StartOptions } from '../../demo/server/start.js';
-import { EventStreamParser } from '../../sdk/adapters/rest.js';
+import { EventStreamParser, RestAdapter } from '../../sdk/adapters/rest.js';
+import type { ContractBackend } from '../contract/adapter-contract.js';
 import type { ChangeEvent, Member } from '../../sdk/schema.js';
 import { seed, type SeedOptions } from '../../sdk/seed.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -26,11 +27,18 @@ export interface TestServer extends RunningServer {
   db: TestDatabase;
   /** A demo session token for the member. */
   login(member: Member): Promise<string>;
+  /** The member's live `GET /api/events` stream (asserted open), closed by restart and dispose. */
+  stream(token: string): Promise<EventReader>;
+  /** Stops this server and starts a new one on the same database (the same options): a restart. */
+  restart(): Promise<TestServer>;
   dispose(): Promise<void>;
 }
 
 export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+  return serverOn(await createTestDatabase(), options);
+}
+
+async function serverOn(db: TestDatabase, options: Partial<StartOptions>): Promise<TestServer> {
   let server: RunningServer;
   try {
     server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options });
@@ -39,18 +47,46 @@ export async function startTestServer(options: Partial<StartOptions> = {}): Prom
     throw error;
   }
   const api = `${server.url}/api`;
+  const streams: EventReader[] = [];
+  const closeStreams = () => streams.splice(0).forEach((stream) => stream.close());
   return {
     ...server,
     api,
     db,
+    async stream(token) {
+      const reader = await openEvents(`${api}/events`, { headers: { Authorization: `Bearer ${token}` } });
+      if (reader.status !== 200) throw new Error(`GET /api/events answered ${reader.status}`);
+      streams.push(reader);
+      return reader;
+    },
+    async restart() {
+      closeStreams();
+      await server.close();
+      return serverOn(db, options);
+    },
     async login(member) {
       const response = await call(api, 'POST', '/session', { body: { email: member.email } });
       if (response.status !== 200) throw new Error(`login ${member.email}: ${response.status}`);
       return (response.body as { token: string }).token;
     },
     async dispose() {
+      closeStreams();
       await server.close();
       await db.drop();
+    },
+  };
+}
+
+/** The adapter contract's backend (test/contract/adapter-contract.ts): RestAdapters on a fresh test server. */
+export function restContractBackend(name: string): ContractBackend {
+  return {
+    name,
+    async start(options) {
+      const server = await startTestServer({ seed: options });
+      return {
+        as: (member) => RestAdapter.login(server.api, member.email, { events: 'fetch' }),
+        close: () => server.dispose(),
+      };
     },
   };
 }
@@ -123,8 +159,14 @@ export async function openEvents(url: string, init: RequestInit = {}): Promise<E
     events,
     waitFor(match, ms = 5000) {
       return new Promise((resolve, reject) => {
+        // Each check looks only at events it has not seen: a stream of 30,000 events stays linear.
+        let scanned = 0;
         const check = () => {
-          const found = events.find(match);
+          let found: ChangeEvent | undefined;
+          while (!found && scanned < events.length) {
+            const event = events[scanned++]!;
+            if (match(event)) found = event;
+          }
           if (!found) return;
           cleanup();
           resolve(found);

@@ -155,6 +155,27 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Rows live for minutes and are read once per instance: storing them uncompressed saves the CPU.
       ALTER TABLE change_log ALTER COLUMN payload SET STORAGE EXTERNAL;`,
   },
+  {
+    version: 4,
+    name: 'assignment rules with their rotation position',
+    // One row, there from the start: a writer locks it (PostgreSQL: FOR UPDATE) before reading the rotation
+    // position, so two instances never hand out the same slot. `rules` is AssignmentRulesSchema as JSON, NULL
+    // until someone saves rules (the defaults apply); `cursor_member_id` is the member who got the last lead.
+    sqlite: `
+      CREATE TABLE assignment_rules (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        rules TEXT,
+        cursor_member_id TEXT
+      );
+      INSERT INTO assignment_rules (id) VALUES (1);`,
+    postgres: `
+      CREATE TABLE assignment_rules (
+        id integer PRIMARY KEY CHECK (id = 1),
+        rules text,
+        cursor_member_id text
+      );
+      INSERT INTO assignment_rules (id) VALUES (1);`,
+  },
 ];
 
 /** The steps not yet applied, in order. */

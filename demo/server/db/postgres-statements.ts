@@ -47,7 +47,7 @@ function named(text: string): string {
   return name;
 }
 
-async function rows<R>(runner: Runner, text: string, values: unknown[] = []): Promise<R[]> {
+export async function rows<R>(runner: Runner, text: string, values: unknown[] = []): Promise<R[]> {
   try {
     return (await runner.query<R & pg.QueryResultRow>({ name: named(text), text, values })).rows;
   } catch (error) {
@@ -63,7 +63,7 @@ async function leadRows(runner: Runner, text: string, values: unknown[]): Promis
   }
 }
 
-async function run(runner: Runner, text: string, values: unknown[]): Promise<number> {
+export async function run(runner: Runner, text: string, values: unknown[]): Promise<number> {
   try {
     return (await runner.query({ name: named(text), text, values })).rowCount ?? 0;
   } catch (error) {
@@ -181,30 +181,4 @@ export async function sessionMember(runner: Runner, tokenHash: string, now: numb
   const [row] = await rows<MemberRow>(runner, `SELECT m.* FROM sessions s JOIN members m ON m.id = s.member_id
     WHERE s.token_hash = $1 AND s.expires_at > $2`, [tokenHash, now]);
   return row && toMember(row);
-}
-
-/** Inserts the demo data with one statement per table (arrays of columns). */
-export async function insertSeed(runner: Runner, data: { members: Member[]; leads: Lead[]; activities: Activity[] }) {
-  const ms = data.members;
-  await run(runner, `INSERT INTO members (id, name, email, role, avatar_url, active, capacity)
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::int[])`,
-  [ms.map((m) => m.id), ms.map((m) => m.name), ms.map((m) => m.email), ms.map((m) => m.role),
-    ms.map((m) => m.avatarUrl ?? null), ms.map((m) => m.active), ms.map((m) => m.capacity ?? null)]);
-  const ls = data.leads.map(leadParams);
-  await run(runner, `INSERT INTO leads (id, name, company, email, phone, value, status, position, assignee_id,
-    created_at, updated_at, version, search_text)
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[],
-      $8::float8[], $9::text[], $10::text[], $11::text[], $12::int[], $13::text[])`,
-  [ls.map((l) => l.id), ls.map((l) => l.name), ls.map((l) => l.company), ls.map((l) => l.email),
-    ls.map((l) => l.phone), ls.map((l) => l.value), ls.map((l) => l.status), ls.map((l) => l.position),
-    ls.map((l) => l.assigneeId), ls.map((l) => l.createdAt), ls.map((l) => l.updatedAt), ls.map((l) => l.version),
-    ls.map((l) => l.searchText)]);
-  const as = data.activities.map(activityParams);
-  await run(runner, `INSERT INTO activity (${ACTIVITY_COLUMNS})
-    SELECT ${ACTIVITY_COLUMNS} FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-      $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS j(id, lead_id, type, actor_id, at, from_value,
-      to_value, text, source, batch_id, n) ORDER BY n`,
-  [as.map((a) => a.id), as.map((a) => a.leadId), as.map((a) => a.type), as.map((a) => a.actorId),
-    as.map((a) => a.at), as.map((a) => a.from), as.map((a) => a.to), as.map((a) => a.text), as.map((a) => a.source),
-    as.map((a) => a.batchId)]);
 }

@@ -13,6 +13,7 @@ import type { Lead } from '../../../sdk/schema.js';
 import { CHANGE_CHANNEL, ChangeFeed, serializeChanges } from './change-feed.js';
 import { pendingMigrations, SEED_LEADS_DEFAULT } from './migrations.js';
 import { redactUrl, storageError } from './postgres-errors.js';
+import * as intake from './postgres-intake.js';
 import * as sql from './postgres-statements.js';
 import type { LeadChange, LeadListFilter, ReadOptions, Repository, Transaction } from './repository.js';
 import type { Member } from '../../../sdk/schema.js';
@@ -61,6 +62,9 @@ export class PostgresRepository implements Repository {
   addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
     sql.addSession(this.pool, tokenHash, memberId, expiresAt);
   sessionMember = (tokenHash: string, now: number) => sql.sessionMember(this.pool, tokenHash, now);
+  assignment = () => intake.assignment(this.pool);
+  leadEmails = () => intake.leadEmails(this.pool);
+  columnTops = () => intake.columnTops(this.pool);
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
@@ -78,6 +82,15 @@ export class PostgresRepository implements Repository {
       writeAssignments: (leads, assigneeId, at) => sql.writeAssignments(client, leads, assigneeId, at),
       appendAssignmentHistory: (shared, rows) => sql.appendAssignmentHistory(client, shared, rows),
       appendActivity: (activity) => sql.appendActivity(client, activity),
+      members: () => sql.members(client),
+      membersWithLoad: () => sql.membersWithLoad(client),
+      assignment: (options?: ReadOptions) => intake.assignment(client, options),
+      leadEmails: () => intake.leadEmails(client),
+      columnTops: () => intake.columnTops(client),
+      insertLeads: (leads) => intake.insertLeads(client, leads),
+      appendActivities: (activities) => intake.appendActivities(client, activities),
+      writeAssignmentRules: (rules) => intake.writeAssignmentRules(client, rules),
+      writeRuleCursor: (cursor) => intake.writeRuleCursor(client, cursor),
       recordChanges: async (changes) => {
         if (changes.length === 0) return;
         let id: string;
@@ -195,7 +208,7 @@ async function migrate(pool: pg.Pool, seedOptions: SeedOptions | undefined): Pro
       if (rows[0]!.count === 0) {
         await client.query('BEGIN');
         try {
-          await sql.insertSeed(client, makeSeed({ leads: SEED_LEADS_DEFAULT, ...seedOptions }));
+          await intake.insertSeed(client, makeSeed({ leads: SEED_LEADS_DEFAULT, ...seedOptions }));
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => {});

@@ -12,7 +12,7 @@
  * - Every committed change reaches `onChanges` listeners once, in commit order, on every instance sharing the
  *   database (SQLite: this process; PostgreSQL: through the change log and LISTEN/NOTIFY, see change-feed.ts).
  */
-import type { Activity, Lead, Member, MemberWithLoad } from '../../../sdk/schema.js';
+import type { Activity, AssignmentRules, Lead, Member, MemberWithLoad } from '../../../sdk/schema.js';
 
 /** One lead's committed change: who could see it before (for "left your view"), its state after, the rows written. */
 export interface LeadChange {
@@ -42,10 +42,44 @@ export interface Reads {
   visibleLeads(viewer: Member, ids: readonly string[], options?: ReadOptions): Promise<Map<string, Lead>>;
 }
 
+/** The assignment rules as stored (the defaults until someone saves some) and the rotation position. */
+export interface StoredAssignment {
+  rules: AssignmentRules;
+  /** The member who received the last lead the rules placed (RulePlan.cursor), null before the first. */
+  cursor: string | null;
+}
+
+/**
+ * What leads arriving (created, imported) read, on the pool and inside a transaction alike. In a
+ * transaction, `assignment({ lock: true })` holds the rules row until commit: every writer of new leads takes
+ * it first, so rotation positions are handed out one writer at a time, across instances.
+ */
+export interface IntakeReads {
+  /** Every member, in name order. */
+  members(): Promise<Member[]>;
+  /** Every member with the number of open (not won or lost) leads they hold. */
+  membersWithLoad(): Promise<MemberWithLoad[]>;
+  assignment(options?: ReadOptions): Promise<StoredAssignment>;
+  /** Every lead's email, lower-cased, to the id of the oldest lead having it (created first, then by id). */
+  leadEmails(): Promise<Map<string, string>>;
+  /** The lowest position in each column that holds leads (its top card). */
+  columnTops(): Promise<Map<string, number>>;
+}
+
+/** What leads arriving write: whole leads and their history in one statement each, and the rules row. */
+export interface IntakeWrites {
+  /** Inserts new leads (version 1), one statement for all. */
+  insertLeads(leads: readonly Lead[]): Promise<void>;
+  /** Appends history rows in the given order (`seq` follows it), one statement for all. */
+  appendActivities(activities: readonly Activity[]): Promise<void>;
+  writeAssignmentRules(rules: AssignmentRules): Promise<void>;
+  writeRuleCursor(cursor: string | null): Promise<void>;
+}
+
 /** The fields shared by every history row of one assignment batch. */
 export type AssignmentShared = Pick<Activity, 'type' | 'actorId' | 'at' | 'source' | 'batchId'> & { to: string | null };
 
-export interface Transaction extends Reads {
+export interface Transaction extends Reads, IntakeReads, IntakeWrites {
   /** Writes every field of `lead` where its version is still `expectedVersion`; false when it was not. */
   writeLead(lead: Lead, expectedVersion: number): Promise<boolean>;
   /**
@@ -63,7 +97,7 @@ export interface Transaction extends Reads {
   recordChanges(changes: readonly LeadChange[]): Promise<void>;
 }
 
-export interface Repository extends Reads {
+export interface Repository extends Reads, IntakeReads {
   readonly engine: 'sqlite' | 'postgres';
   memberByEmail(email: string): Promise<Member | undefined>;
   activeMembers(): Promise<Member[]>;

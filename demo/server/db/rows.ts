@@ -4,7 +4,10 @@
  * object per row in the driver took about a third of a 1,000-lead read.
  */
 import type { Activity, Lead, Member } from '../../../sdk/schema.js';
+import { AssignmentRulesSchema, DEFAULT_ASSIGNMENT_RULES, describeIssues, safeParseWithMessages, toFieldIssues } from
+  '../../../sdk/schema.js';
 import { foldText } from '../../../sdk/internal/match.js';
+import type { StoredAssignment } from './repository.js';
 
 export interface MemberRow {
   id: string; name: string; email: string; role: Member['role']; avatar_url: string | null;
@@ -92,4 +95,23 @@ export function searchTextOf(lead: Pick<Lead, 'name' | 'company' | 'email'>): st
 /** A `LIKE … ESCAPE '\'` pattern finding `q` (folded; `%`, `_` and `\` taken literally) anywhere. */
 export function searchPattern(q: string): string {
   return `%${foldText(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface AssignmentRow {
+  rules: string | null;
+  cursor_member_id: string | null;
+}
+
+/**
+ * The rules row as the API hands it out: the defaults while nothing was saved (or the row is missing). A
+ * stored value that no longer parses is a fault of the database, not of the caller: it fails loudly (500).
+ */
+export function toAssignment(row: AssignmentRow | undefined): StoredAssignment {
+  const cursor = row?.cursor_member_id ?? null;
+  if (!row || row.rules === null) return { rules: { ...DEFAULT_ASSIGNMENT_RULES, memberIds: [] }, cursor };
+  const parsed = safeParseWithMessages(AssignmentRulesSchema, JSON.parse(row.rules));
+  if (!parsed.success) {
+    throw new Error(`stored assignment rules are malformed: ${describeIssues(toFieldIssues(parsed.error.issues))}`);
+  }
+  return { rules: parsed.data, cursor };
 }

@@ -12,7 +12,7 @@ import { seed as makeSeed, type SeedOptions } from '../../../sdk/seed.js';
 import { foldText } from '../../../sdk/internal/match.js';
 import { pendingMigrations, SEED_LEADS_DEFAULT } from './migrations.js';
 import type { LeadChange, Repository, Transaction } from './repository.js';
-import { activityParams, leadParams } from './rows.js';
+import { SqliteIntakeStatements } from './sqlite-intake.js';
 import { SqliteStatements } from './sqlite-statements.js';
 
 export type Db = Database.Database;
@@ -29,9 +29,12 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   private open: Promise<void> | undefined;
   private readonly listeners = new Set<(changes: readonly LeadChange[]) => void>();
   private closed = false;
+  /** The statements of leads arriving (sqlite-intake.ts). */
+  private readonly intake: SqliteIntakeStatements;
 
   constructor(readonly db: Db) {
     super(db);
+    this.intake = new SqliteIntakeStatements(db);
   }
 
   /**
@@ -56,6 +59,9 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
     this.read(() => this.addSessionNow(tokenHash, memberId, expiresAt));
   sessionMember = (tokenHash: string, now: number) => this.read(() => this.sessionMemberNow(tokenHash, now));
+  assignment = () => this.read(() => this.intake.assignment());
+  leadEmails = () => this.read(() => this.intake.leadEmails());
+  columnTops = () => this.read(() => this.intake.columnTops());
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     while (this.open) await this.open;
@@ -72,6 +78,16 @@ export class SqliteRepository extends SqliteStatements implements Repository {
       appendAssignmentHistory: async (shared, rows) => this.appendAssignmentHistoryNow(shared, rows),
       appendActivity: async (activity) => this.appendActivityNow(activity),
       recordChanges: async (changes) => void recorded.push(...changes),
+      members: async () => this.membersNow(),
+      membersWithLoad: async () => this.membersWithLoadNow(),
+      // The transaction holds the file's write lock from BEGIN IMMEDIATE: the rules row needs no lock of its own.
+      assignment: async () => this.intake.assignment(),
+      leadEmails: async () => this.intake.leadEmails(),
+      columnTops: async () => this.intake.columnTops(),
+      insertLeads: async (leads) => this.intake.insertLeads(leads),
+      appendActivities: async (activities) => this.intake.appendActivities(activities),
+      writeAssignmentRules: async (rules) => this.intake.writeAssignmentRules(rules),
+      writeRuleCursor: async (cursor) => this.intake.writeRuleCursor(cursor),
     };
     try {
       this.db.exec('BEGIN IMMEDIATE');
@@ -142,15 +158,12 @@ function migrate(db: Db, seedOptions: SeedOptions | undefined): void {
   }).immediate();
 }
 
+/** The demo data: members one by one (a dozen), leads and history as leads arriving are written. */
 function insertSeed(db: Db, data: ReturnType<typeof makeSeed>): void {
   const member = db.prepare(`INSERT INTO members (id, name, email, role, avatar_url, active, capacity)
     VALUES (@id, @name, @email, @role, @avatarUrl, @active, @capacity)`);
-  const lead = db.prepare(`INSERT INTO leads (id, name, company, email, phone, value, status, position, assignee_id,
-    created_at, updated_at, version, search_text) VALUES (@id, @name, @company, @email, @phone, @value, @status,
-    @position, @assigneeId, @createdAt, @updatedAt, @version, @searchText)`);
-  const activity = db.prepare(`INSERT INTO activity (id, lead_id, type, actor_id, at, from_value, to_value, text,
-    source, batch_id) VALUES (@id, @leadId, @type, @actorId, @at, @from, @to, @text, @source, @batchId)`);
   for (const m of data.members) member.run({ avatarUrl: null, capacity: null, ...m, active: m.active ? 1 : 0 });
-  for (const l of data.leads) lead.run(leadParams(l as Lead));
-  for (const a of data.activities) activity.run(activityParams(a));
+  const statements = new SqliteIntakeStatements(db);
+  statements.insertLeads(data.leads as Lead[]);
+  statements.appendActivities(data.activities);
 }

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import {
-  ColumnKeySchema, LeadQuerySchema, NoteBodySchema, PatchLeadBodySchema, SourceSchema,
+  ColumnKeySchema, LeadQuerySchema, NoteBodySchema, PatchLeadBodySchema, UpdateOptionsSchema,
 } from '../../../sdk/schema.js';
 import type { AppEnv } from '../auth.js';
 import { notFound, parseWith, readJson } from '../http.js';
@@ -13,8 +13,6 @@ import type { Services } from './services.js';
 
 /** `?status=a,b` split into column keys, each checked, so `status.1` names the bad one. */
 const StatusListSchema = z.array(ColumnKeySchema);
-/** Optional `?source=` on PATCH: the body schema is strict, so the history source travels in the query. */
-const PatchQuerySchema = z.object({ source: z.optional(SourceSchema) });
 
 export function leadRoutes({ repo, commands, authed }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
@@ -32,7 +30,7 @@ export function leadRoutes({ repo, commands, authed }: Services): Hono<AppEnv> {
       return c.json(lead);
     })
     .patch('/leads/:id', authed, async (c) => {
-      const { source } = parseWith(PatchQuerySchema, c.req.query(), 'query');
+      const { source } = parseWith(UpdateOptionsSchema, c.req.query(), 'query');
       const body = parseWith(PatchLeadBodySchema, await readJson(c), 'body');
       return c.json(await commands.updateLead(c.get('viewer'), c.req.param('id'), body, source));
     })
