@@ -62,7 +62,7 @@ export function createApp(options: AppOptions): LeadApp {
   repo.onChanges((changes) => void hub.publish(changes), () => hub.closeAll());
   const statuses = options.statuses ?? DEFAULT_COLUMNS.map((c) => c.key);
   const auth = new Auth(repo, options.apiTokens ?? {}, options.sessionTtlMs ?? 12 * 3600_000);
-  const services: Services = { repo, hub, auth, commands: new Commands(repo, statuses), authed: auth.require() };
+  const services: Services = { repo, hub, auth, statuses, commands: new Commands(repo, statuses), authed: auth.require() };
   const log = options.log === undefined ? writeLogLine : options.log;
 
   const app = new Hono<AppEnv>();
@@ -89,7 +89,11 @@ export function createApp(options: AppOptions): LeadApp {
 
   app.use('/api/*', bodyLimit({
     maxSize: options.bodyLimitBytes ?? 1024 * 1024,
-    onError: (c) => errorResponse(c, new ApiError(413, 'invalid', 'Request body too large')),
+    onError: (c) => {
+      // Answered before the rest of the body was read: the connection cannot carry another request.
+      c.header('Connection', 'close');
+      return errorResponse(c, new ApiError(413, 'invalid', 'Request body too large'));
+    },
   }));
 
   if (options.demo ?? true) app.route('/api', sessionRoutes(services));

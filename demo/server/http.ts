@@ -22,8 +22,22 @@ export class ApiError extends Error {
 
 export const notFound = (what = 'Lead') => new ApiError(404, 'not_found', `${what} not found`);
 
-export function invalid(issues: FieldIssue[], what: string): ApiError {
-  return new ApiError(400, 'invalid', `${what}: ${describeIssues(issues)}`, { issues });
+/**
+ * An error answer names at most this many fields: a body of a hundred thousand unknown keys must not draw a
+ * hundred thousand issues (megabytes of answer, unauthenticated). The message says how many were left out.
+ */
+export const MAX_REPORTED_ISSUES = 20;
+/** A path or message longer than this is cut (a key may be as long as the body allows). */
+const MAX_ISSUE_TEXT = 200;
+
+const cut = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text);
+
+/** A 400 naming the failing fields; `total` counts issues the caller already left out (see fieldIssues). */
+export function invalid(issues: readonly FieldIssue[], what: string, total = issues.length): ApiError {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => ({ path: cut(i.path), message: cut(i.message) }));
+  const more = total - shown.length;
+  const message = `${what}: ${describeIssues(shown)}${more > 0 ? ` (and ${more} more)` : ''}`;
+  return new ApiError(400, 'invalid', message, { issues: shown });
 }
 
 export function errorResponse(c: Context, error: ApiError): Response {
@@ -40,20 +54,31 @@ type ZodLikeIssue = { path: readonly PropertyKey[]; message: string; code?: stri
  * zod reports unknown keys of a strict object once, at the object's path; we split them so each issue's
  * path names the offending field ("assigneeId: Unrecognized key"), which is what a client shows.
  */
-function fieldIssues(issues: readonly ZodLikeIssue[]): FieldIssue[] {
-  const expanded = issues.flatMap((issue): { path: readonly PropertyKey[]; message: string }[] =>
-    issue.code === 'unrecognized_keys' && issue.keys?.length
-      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'Unrecognized key (not allowed here)' }))
-      : [issue],
-  );
-  return toFieldIssues(expanded);
+function fieldIssues(issues: readonly ZodLikeIssue[]): { issues: FieldIssue[]; total: number } {
+  const expanded: { path: readonly PropertyKey[]; message: string }[] = [];
+  let total = 0;
+  for (const issue of issues) {
+    // Only what can be reported is turned into issues; the rest is counted (invalid() says "and N more").
+    const room = Math.max(0, MAX_REPORTED_ISSUES - expanded.length);
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      for (const key of issue.keys.slice(0, room)) {
+        expanded.push({ path: [...issue.path, key], message: 'Unrecognized key (not allowed here)' });
+      }
+      total += issue.keys.length;
+    } else {
+      if (room > 0) expanded.push(issue);
+      total += 1;
+    }
+  }
+  return { issues: toFieldIssues(expanded), total };
 }
 
 /** Parses `value` with a schema of sdk/schema.ts or throws a 400 naming every failing field. */
 export function parseWith<T>(schema: Parser<T>, value: unknown, what: string): T {
   const result = safeParseWithMessages(schema, value);
   if (result.success) return result.data;
-  throw invalid(fieldIssues(result.error.issues as readonly ZodLikeIssue[]), what);
+  const { issues, total } = fieldIssues(result.error.issues as readonly ZodLikeIssue[]);
+  throw invalid(issues, what, total);
 }
 
 /** Reads the body as JSON; malformed JSON is a 400 like any other bad input. */

@@ -38,6 +38,8 @@ function visibleTo(viewer: Member, p: Params): string {
  * texts are built from a few fixed shapes (filters add clauses, never values), so the set stays small.
  */
 const statementNames = new Map<string, string>();
+/** Distinct SQL texts named so far in this process (see Repository.preparedStatements). */
+export const preparedStatements = () => statementNames.size;
 function named(text: string): string {
   let name = statementNames.get(text);
   if (!name) {

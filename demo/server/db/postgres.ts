@@ -40,6 +40,10 @@ export class PostgresRepository implements Repository {
     return this.feed.following;
   }
 
+  get preparedStatements(): number {
+    return sql.preparedStatements();
+  }
+
   /** Called by the feed (see openPostgres). */
   deliver(changes: readonly LeadChange[]): void {
     for (const listener of this.listeners) listener.deliver(changes);

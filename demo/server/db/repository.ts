@@ -87,6 +87,11 @@ export interface Repository extends Reads {
   onChanges(listener: (changes: readonly LeadChange[]) => void, onLost?: () => void): () => void;
   /** False while changes cannot be followed (the feed is reconnecting): a new event stream would miss some. */
   readonly following: boolean;
+  /**
+   * How many distinct SQL texts have been prepared. A fixed set: filters and batches change parameters,
+   * never the text, so no input can make the server compile statement after statement.
+   */
+  readonly preparedStatements: number;
 
   /** Releases the database. Safe to call twice. */
   close(): Promise<void>;

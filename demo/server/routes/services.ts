@@ -10,6 +10,8 @@ export interface Services {
   commands: Commands;
   auth: Auth;
   hub: EventHub;
+  /** The column keys a lead's status may take. */
+  statuses: readonly string[];
   /** Route middleware requiring a bearer token; sets `viewer`. */
   authed: MiddlewareHandler<AppEnv>;
 }
