@@ -11,13 +11,23 @@ import { describeIssues, safeParseWithMessages, toFieldIssues } from '../../sdk/
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    /** Beyond the SDK's codes: `internal` (500) and `unavailable` (503, the database is unreachable). */
-    readonly code: ErrorCode | 'internal' | 'unavailable',
+    /**
+     * Beyond the SDK's codes: `internal` (500), `unavailable` (503, the database is unreachable) and
+     * `rate_limited` (429, with Retry-After).
+     */
+    readonly code: ErrorCode | 'internal' | 'unavailable' | 'rate_limited',
     message: string,
-    readonly extra: { issues?: FieldIssue[]; current?: Lead } = {},
+    readonly extra: { issues?: FieldIssue[]; current?: Lead; headers?: Record<string, string> } = {},
   ) {
     super(message);
   }
+}
+
+/** 429: too many requests of one kind from one client; Retry-After says when the next one is allowed. */
+export function tooManyRequests(what: string, retryAfterMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new ApiError(429, 'rate_limited', `Too many ${what}; try again in ${seconds} s`,
+    { headers: { 'Retry-After': String(seconds) } });
 }
 
 export const notFound = (what = 'Lead') => new ApiError(404, 'not_found', `${what} not found`);
@@ -45,6 +55,7 @@ export function errorResponse(c: Context, error: ApiError): Response {
     error: { code: error.code, message: error.message, ...(error.extra.issues ? { issues: error.extra.issues } : {}) },
   };
   if (error.extra.current) body.current = error.extra.current;
+  for (const [name, value] of Object.entries(error.extra.headers ?? {})) c.header(name, value);
   return c.json(body, error.status);
 }
 
@@ -81,9 +92,26 @@ export function parseWith<T>(schema: Parser<T>, value: unknown, what: string): T
   throw invalid(issues, what, total);
 }
 
-/** Reads the body as JSON; malformed JSON is a 400 like any other bad input. */
+/** `application/json`, or a JSON subtype such as `application/merge-patch+json`, with any parameters. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads the body as JSON. Only a JSON media type is read: an HTML form can send text/plain, urlencoded or
+ * multipart bodies across origins without asking, never application/json, so a form on another site cannot
+ * write here (415). Malformed JSON is a 400 like any other bad input.
+ */
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw new ApiError(415, 'invalid', 'Content-Type must be application/json',
+      { issues: [{ path: 'Content-Type', message: 'Expected application/json' }] });
+  }
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch {
+    // The connection went away or was cut off mid-body (read timeout): nobody is left to answer.
+    throw new ApiError(408, 'invalid', 'The request body did not arrive in time');
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -29,11 +29,18 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
+/**
+ * Rate limits are off unless a test asks for them (limits.ts): suites make hundreds of requests with one
+ * token in seconds. Every other limit keeps its default.
+ */
+export const NO_RATE_LIMITS = { sessionRate: false, authFailureRate: false, writeRate: false } as const;
+
 export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   let server: RunningServer;
   try {
-    server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options });
+    server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options,
+      limits: { ...NO_RATE_LIMITS, ...options.limits } });
   } catch (error) {
     await db.drop();
     throw error;
@@ -89,6 +96,8 @@ export async function call(
 /** A live `GET /api/events` reader collecting parsed events. */
 export interface EventReader {
   events: ChangeEvent[];
+  /** Resolves when the server ends the stream (closed, or the connection cut); never on close() below. */
+  ended: Promise<void>;
   /** Resolves with the first collected event matching; rejects after `ms` as a guard against hanging. */
   waitFor(match: (event: ChangeEvent) => boolean, ms?: number): Promise<ChangeEvent>;
   close(): void;
@@ -99,6 +108,8 @@ export async function openEvents(url: string, init: RequestInit = {}): Promise<E
   const response = await fetch(url, { ...init, signal: controller.signal });
   const events: ChangeEvent[] = [];
   const waiters = new Set<() => void>();
+  let serverEnded = () => {};
+  const ended = new Promise<void>((resolve) => (serverEnded = resolve));
   if (response.ok && response.body) {
     const parser = new EventStreamParser((data) => {
       events.push(JSON.parse(data) as ChangeEvent);
@@ -110,17 +121,18 @@ export async function openEvents(url: string, init: RequestInit = {}): Promise<E
       try {
         for (;;) {
           const { done, value } = await reader.read();
-          if (done) return;
+          if (done) return serverEnded();
           parser.push(decoder.decode(value, { stream: true }));
         }
       } catch {
-        // aborted by close()
+        if (!controller.signal.aborted) serverEnded(); // cut by the server, not aborted by close()
       }
     })();
   }
   return {
     status: response.status,
     events,
+    ended,
     waitFor(match, ms = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -62,9 +62,12 @@ export class PostgresRepository implements Repository {
   membersWithLoad = () => sql.membersWithLoad(this.pool);
   listLeads = (viewer: Member, filter: LeadListFilter) => sql.listLeads(this.pool, viewer, filter);
   activityOf = (leadId: string) => sql.activityOf(this.pool, leadId);
-  addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
-    sql.addSession(this.pool, tokenHash, memberId, expiresAt);
-  sessionMember = (tokenHash: string, now: number) => sql.sessionMember(this.pool, tokenHash, now);
+  addSession = (tokenHash: string, memberId: string, expiresAt: number, keepPerMember: number) =>
+    sql.addSession(this.pool, tokenHash, memberId, expiresAt, keepPerMember);
+  session = (tokenHash: string, now: number) => sql.session(this.pool, tokenHash, now);
+  deleteSession = (tokenHash: string) => sql.deleteSession(this.pool, tokenHash);
+  liveSessions = (tokenHashes: readonly string[], now: number) => sql.liveSessions(this.pool, tokenHashes, now);
+  sweep = (now: number, idempotentBefore: number) => sql.sweep(this.pool, now, idempotentBefore);
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
@@ -82,6 +85,8 @@ export class PostgresRepository implements Repository {
       writeAssignments: (leads, assigneeId, at) => sql.writeAssignments(client, leads, assigneeId, at),
       appendAssignmentHistory: (shared, rows) => sql.appendAssignmentHistory(client, shared, rows),
       appendActivity: (activity) => sql.appendActivity(client, activity),
+      claimIdempotency: (claim) => sql.claimIdempotency(client, claim),
+      completeIdempotency: (memberId, key, status, body) => sql.completeIdempotency(client, memberId, key, status, body),
       recordChanges: async (changes) => {
         if (changes.length === 0) return;
         let id: string;

@@ -3,6 +3,7 @@ import type { AppEnv, Auth } from '../auth.js';
 import type { Commands } from '../commands.js';
 import type { EventHub } from '../events.js';
 import type { Repository } from '../db/repository.js';
+import type { Limits } from '../limits.js';
 
 /** What route modules share; built once by createApp. */
 export interface Services {
@@ -12,6 +13,9 @@ export interface Services {
   hub: EventHub;
   /** The column keys a lead's status may take. */
   statuses: readonly string[];
-  /** Route middleware requiring a bearer token; sets `viewer`. */
+  limits: Readonly<Limits>;
+  /** Client addresses come from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Route middleware requiring a bearer token; sets `viewer` and `credential`. */
   authed: MiddlewareHandler<AppEnv>;
 }
