@@ -14,6 +14,7 @@ import { DatabaseUnavailableError, type Repository } from './db/repository.js';
 import { EventHub } from './events.js';
 import { hostCheck, securityHeaders } from './guards.js';
 import { ApiError, errorResponse, notFound } from './http.js';
+import { StoredAnswerReplay } from './idempotency.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { eventRoutes } from './routes/events.js';
@@ -145,6 +146,7 @@ export function createApp(options: AppOptions): LeadApp {
   app.notFound((c) => errorResponse(c, notFound('Route')));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof StoredAnswerReplay) return error.response();
     if (error instanceof DatabaseUnavailableError) {
       console.error('[lead-kanban server]', error.message);
       c.header('Retry-After', '2');

@@ -1,6 +1,7 @@
 /**
  * Lead reads and writes. Every lookup goes through the repository's visibility clause: a lead the caller
- * may not see answers 404 on every path, exactly like one that does not exist.
+ * may not see answers 404 on every path, exactly like one that does not exist. The writes honour
+ * Idempotency-Key (idempotency.ts).
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
@@ -9,6 +10,7 @@ import {
 } from '../../../sdk/schema.js';
 import type { AppEnv } from '../auth.js';
 import { invalid, notFound, parseWith, readJson } from '../http.js';
+import { idempotent } from '../idempotency.js';
 import type { Services } from './services.js';
 
 /** `?status=a,b` split into column keys, each checked, so `status.1` names the bad one. */
@@ -42,7 +44,7 @@ export function leadRoutes({ repo, commands, authed, statuses: columns }: Servic
       if (!lead) throw notFound();
       return c.json(lead);
     })
-    .patch('/leads/:id', authed, async (c) => {
+    .patch('/leads/:id', authed, idempotent(200), async (c) => {
       const { source } = parseWith(PatchQuerySchema, c.req.query(), 'query');
       const body = parseWith(PatchLeadBodySchema, await readJson(c), 'body');
       return c.json(await commands.updateLead(c.get('viewer'), c.req.param('id'), body, source));
@@ -52,7 +54,7 @@ export function leadRoutes({ repo, commands, authed, statuses: columns }: Servic
       if (!(await repo.visibleLead(c.get('viewer'), id))) throw notFound();
       return c.json(await repo.activityOf(id));
     })
-    .post('/leads/:id/notes', authed, async (c) => {
+    .post('/leads/:id/notes', authed, idempotent(201), async (c) => {
       const { text } = parseWith(NoteBodySchema, await readJson(c), 'body');
       return c.json(await commands.addNote(c.get('viewer'), c.req.param('id'), text), 201);
     });
