@@ -6,7 +6,7 @@ import { startServer, type RunningServer, type StartOptions } from '../../demo/s
 import { EventStreamParser } from '../../sdk/adapters/rest.js';
 import type { ChangeEvent, Member } from '../../sdk/schema.js';
 import { seed, type SeedOptions } from '../../sdk/seed.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { createDatabase, ENGINE as ENGINE_UNDER_TEST, type Engine, type TestDatabase } from './databases.js';
 
 export { ENGINE } from './databases.js';
 
@@ -35,8 +35,10 @@ export interface TestServer extends RunningServer {
  */
 export const NO_RATE_LIMITS = { sessionRate: false, authFailureRate: false, writeRate: false } as const;
 
-export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+/** A server over a fresh database of `engine` (default: the engine under test, TEST_DB). */
+export async function startTestServer(options: Partial<StartOptions> = {}, engine: Engine = ENGINE_UNDER_TEST):
+  Promise<TestServer> {
+  const db = await createDatabase(engine);
   let server: RunningServer;
   try {
     server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options,
