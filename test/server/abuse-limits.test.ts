@@ -5,14 +5,13 @@
  * server instance; the other suites run without rate limits.
  */
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../demo/server/app.js';
 import { parseRate, readConfig } from '../../demo/server/config.js';
 import { hostAllowed } from '../../demo/server/guards.js';
 import { DEFAULT_LIMITS } from '../../demo/server/limits.js';
-import { call, people, startTestServer, type TestServer } from './support.js';
+import { call, callOnOwnConnection, people, startTestServer, type TestServer } from './support.js';
 
 const perMinute = (count: number) => ({ count, perMs: 60_000 });
 
@@ -41,22 +40,8 @@ function rawExchange(port: number, chunks: { data: string; afterMs?: number }[])
 }
 
 /** A GET with a Host header of our choosing (fetch always sends the URL's own), on its own connection. */
-function getWithHost(url: string, host: string, token?: string): Promise<{ status: number; headers: Headers; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, headers: { Host: host, ...(token ? { Authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
-        resolve({ status: res.statusCode ?? 0, headers, body: text ? JSON.parse(text) : undefined });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const getWithHost = (url: string, host: string, token?: string) =>
+  callOnOwnConnection(url, { headers: { Host: host, ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
 
 describe('rate limits per client', () => {
   let server: TestServer;

@@ -2,6 +2,7 @@
  * Shared by the server tests: a real server (demo/server/start.ts) on an ephemeral port over a fresh
  * database of the engine under test (databases.ts), a small fetch helper, and an SSE reader. Not a test file.
  */
+import { request } from 'node:http';
 import { startServer, type RunningServer, type StartOptions } from '../../demo/server/start.js';
 import { EventStreamParser } from '../../sdk/adapters/rest.js';
 import type { ChangeEvent, Member } from '../../sdk/schema.js';
@@ -93,6 +94,36 @@ export async function call(
     // not JSON: left as text
   }
   return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/**
+ * A call over a connection of its own, with headers fetch would not send as given (`Host`): for answers that
+ * end the connection (a 413 is answered before the body is read, which leaves a kept-alive connection
+ * unusable — fetch would hand it to the next call) and for Host checks.
+ */
+export function callOnOwnConnection(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}):
+  Promise<CallResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', agent: false, headers: options.headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // not JSON: left as text
+        }
+        resolve({ status: res.statusCode ?? 0, body, headers });
+      });
+    });
+    // The server may close while the rest of the body is still going out; its answer has arrived by then.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(options.body);
+  });
 }
 
 /** A live `GET /api/events` reader collecting parsed events. */
