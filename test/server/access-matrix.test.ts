@@ -86,7 +86,7 @@ function authFor(role: Role, credential: Credential): { headers: Record<string, 
 async function requestFor(route: Route, role: Role, credential: Credential): Promise<CallResult[]> {
   const { headers, query } = authFor(role, credential);
   const path = route.path.replace('/api', '').replace('{id}', secret.id);
-  const current = (await call(server.api, 'GET', `/leads/${secret.id}`, { token: tokens.admin })).body as Lead;
+  const current = async () => (await call(server.api, 'GET', `/leads/${secret.id}`, { token: tokens.admin })).body as Lead;
   const send = (method: string, body?: unknown, url = path) =>
     call(server.api, method, `${url}${query}`, { headers, ...(body === undefined ? {} : { body }) });
   switch (routeKey(route)) {
@@ -97,12 +97,13 @@ async function requestFor(route: Route, role: Role, credential: Credential): Pro
       return [await call(server.api, 'DELETE', '/session', { token: await server.login(who[role]) })];
     case 'PATCH /api/leads/{id}':
       // A stale version and the right one: a member must get 404 for both (never a 409 carrying `current`).
-      return [await send('PATCH', { expectedVersion: current.version + 7, value: 9 }),
-        await send('PATCH', { expectedVersion: current.version, value: 1 + (tried.requests % 50) })];
+      const { version } = await current();
+      return [await send('PATCH', { expectedVersion: version + 7, value: 9 }),
+        await send('PATCH', { expectedVersion: version, value: 1 + (tried.requests % 50) })];
     case 'POST /api/assignments':
       // To the lead's own holder: allowed roles change nothing, so the lead stays secret.
       return [await send('POST', { leadIds: [secret.id, 'no-such-lead'], assigneeId: people.bob.id,
-        expectedVersions: { [secret.id]: current.version } })];
+        expectedVersions: { [secret.id]: (await current()).version } })];
     case 'POST /api/leads/{id}/notes': return [await send('POST', { text: 'From the matrix' })];
     case 'GET /api/events': {
       const stream = await fetch(`${server.api}${path}${query}`, { headers });

@@ -29,9 +29,9 @@ describe('through a fault-injecting proxy', () => {
     assert.equal(report.reported, report.failed, 'every failed action was reported');
   });
 
-  test('with the event streams cut every 2 s as well: the boards reconnect, reload and still equal the server', async (t) => {
+  test('with the event streams cut every 1.5 s as well: the boards reconnect, reload and still equal the server', async (t) => {
     // Member counts are not compared here: see SoakOptions.compareCounts (a store bug after reconnects).
-    const report = await runSoak({ server, operations: 100, rate: 0.2, seed: SEED + 2, streamCutEveryMs: 2000,
+    const report = await runSoak({ server, operations: 60, rate: 0.2, seed: SEED + 2, streamCutEveryMs: 1500,
       compareCounts: false });
     t.diagnostic(summaryLine(report, ENGINE));
     if (report.countDrift) t.diagnostic(report.countDrift);
@@ -40,7 +40,7 @@ describe('through a fault-injecting proxy', () => {
   });
 
   test('control: the same lost answers and doubled requests without keys do duplicate notes', async (t) => {
-    const report = await runSoak({ server, operations: 30, rate: 0.6, seed: SEED + 1, only: ['note'],
+    const report = await runSoak({ server, operations: 20, rate: 0.6, seed: SEED + 1, only: ['note'],
       kinds: ['drop_after_commit', 'duplicate'], stripKeys: true });
     t.diagnostic(summaryLine(report, `${ENGINE}, keys stripped`));
     assert.ok(report.duplicates > 0, 'without idempotency keys, retried and doubled notes are written twice');
