@@ -43,7 +43,7 @@ const COMPANY_B = ['Logistics', 'Foods', 'Health', 'Analytics', 'Robotics', 'Ene
 const COMPANY_C = ['Inc.', 'GmbH', 'Ltd', 'LLC', 'Co.', 'SA', 'Group', ''];
 
 /** mulberry32: tiny, fast, good enough for demo data, and identical in every JS engine. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -12,7 +12,6 @@
  */
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { prng } from '../../sdk/seed.js';
 
 export const FAULT_KINDS = ['network', 'server_error', 'timeout', 'drop_after_commit', 'duplicate'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -29,8 +28,17 @@ export interface FaultProxyOptions {
   stripKeys?: boolean;
 }
 
-/** The demo data's seeded generator (mulberry32): the soak's faults and actions replay from a seed. */
-export const seededRandom = prng;
+/** mulberry32: small, seeded, good enough to pick faults. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 interface Answer {
   status: number;
