@@ -28,7 +28,10 @@ export interface FaultProxyOptions {
   stripKeys?: boolean;
 }
 
-/** mulberry32: small, seeded, good enough to pick faults. */
+/**
+ * mulberry32, as sdk/seed.ts uses for the demo data (a private function there: the SDK's entries re-export
+ * seed.ts whole, so exporting it would add to the public API).
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
