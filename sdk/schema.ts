@@ -80,12 +80,26 @@ export function safeParseWithMessages<T>(schema: Parser<T>, value: unknown): { s
 // `z` itself is deliberately not exported: re-exported through the public index it kept the whole zod/mini
 // namespace (every locale included) in a host's bundle. Modules that need zod import 'zod/mini' themselves.
 
+/**
+ * A lone UTF-16 surrogate or a NUL character: text no database keeps as given (SQLite and PostgreSQL turn a
+ * lone surrogate into U+FFFD, PostgreSQL refuses NUL), so a value holding one would read back as something
+ * else. With the `u` flag, `\p{Cs}` matches only UNPAIRED surrogates (a pair is one code point outside Cs): the
+ * same test as `String.prototype.isWellFormed`, in every browser the SDK runs in.
+ */
+const NOT_STORABLE = /[\p{Cs}\u0000]/u;
+/** Every string field holds storable text; the one rule for client and server. */
+const storable = z.refine<string>((value) => !NOT_STORABLE.test(value), {
+  error: 'Invalid string: contains a lone UTF-16 surrogate or a NUL character',
+});
+/** A string field: any text that can be stored and read back exactly. */
+const str = () => z.string().check(storable);
+
 /** Longest id the SDK accepts; with the shortest (1), the id rule that internal/id-checks.ts also follows. */
 export const ID_MAX_LENGTH = 200;
 /** The id rule, for every id (lead, member, activity, batch): a string of 1 to ID_MAX_LENGTH characters. */
-export const IdSchema = z.string().check(z.minLength(1), z.maxLength(ID_MAX_LENGTH));
+export const IdSchema = z.string().check(z.minLength(1), z.maxLength(ID_MAX_LENGTH), storable);
 const isoDate = () => z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), storable);
 
 export const ROLES = ['admin', 'manager', 'member'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -96,7 +110,7 @@ export const MemberSchema = z.object({
   name: text(200),
   email: z.email(),
   role: RoleSchema,
-  avatarUrl: z.optional(z.string().check(z.maxLength(2000))),
+  avatarUrl: z.optional(str().check(z.maxLength(2000))),
   active: z.boolean(),
   /** How many open leads this member should carry at most; used by capacity-aware distribution. */
   capacity: z.optional(z.int().check(z.minimum(0))),
@@ -126,9 +140,9 @@ export const CLOSED_STATUSES: readonly string[] = Object.freeze(['won', 'lost'])
 /** The rules of the fields a person enters, shared by the lead, a new lead and a patch. */
 const leadField = {
   name: text(200),
-  company: z.string().check(z.maxLength(200)),
+  company: str().check(z.maxLength(200)),
   email: z.email(),
-  phone: z.string().check(z.maxLength(50)),
+  phone: str().check(z.maxLength(50)),
   value: z.number().check(z.minimum(0)),
 };
 
@@ -217,28 +231,28 @@ export const ActivitySchema = z.object({
   type: ActivityTypeSchema,
   actorId: IdSchema,
   at: isoDate(),
-  from: z.optional(z.nullable(z.string())),
-  to: z.optional(z.nullable(z.string())),
-  text: z.optional(z.string()),
+  from: z.optional(z.nullable(str())),
+  to: z.optional(z.nullable(str())),
+  text: z.optional(str()),
   source: z.optional(SourceSchema),
-  batchId: z.optional(z.string()),
+  batchId: z.optional(str()),
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 
 /** Board filters. `assignee` is 'any', 'me', 'unassigned' or a member id. */
 export const LeadFilterSchema = z.object({
-  assignee: z.string().check(z.minLength(1)),
+  assignee: str().check(z.minLength(1)),
   status: z.array(ColumnKeySchema),
-  q: z.string().check(z.maxLength(200)),
+  q: str().check(z.maxLength(200)),
 });
 export type LeadFilter = z.infer<typeof LeadFilterSchema>;
 export const EMPTY_FILTER: Readonly<LeadFilter> = Object.freeze({ assignee: 'any', status: [], q: '' });
 
 /** Query of `GET /api/leads`: all optional; `status` is a comma-separated list of column keys. */
 export const LeadQuerySchema = z.object({
-  status: z.optional(z.string()),
-  assignee: z.optional(z.string().check(z.minLength(1))),
-  q: z.optional(z.string().check(z.maxLength(200))),
+  status: z.optional(str()),
+  assignee: z.optional(str().check(z.minLength(1))),
+  q: z.optional(str().check(z.maxLength(200))),
 });
 export type LeadQuery = z.infer<typeof LeadQuerySchema>;
 

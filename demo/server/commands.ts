@@ -2,14 +2,16 @@
  * The writes: each runs in ONE database transaction (a throw anywhere rolls back every row it wrote), reads
  * the leads it writes with a lock (so the version checked is the version written over, whichever instance
  * writes concurrently), appends its history rows and records its changes in the same transaction; the event
- * streams hear of them through the repository's change feed, only once committed.
+ * streams hear of them through the repository's change feed, only once committed. Each returns the answer
+ * its route sends, so a request's Idempotency-Key stores exactly that answer with the write (`write` below).
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, AssignBody, AssignResponse, AssignResult, Lead, Member, PatchLeadBody, Source } from
   '../../sdk/schema.js';
 import { canEdit, canReceive, decideAssignment } from '../../sdk/policy.js';
-import type { LeadChange, Repository } from './db/repository.js';
+import type { LeadChange, Repository, Transaction } from './db/repository.js';
 import { ApiError, invalid, notFound } from './http.js';
+import { keyedWrite } from './idempotency.js';
 import { timeOrderedId } from './ids.js';
 
 /** Fields of a lead a PATCH may change (LeadPatchSchema), in the order they are named in history. */
@@ -31,12 +33,17 @@ export class Commands {
     private readonly statuses: readonly string[],
   ) {}
 
+  /** Every write's transaction: the request's idempotency key (if any) is claimed and answered in it. */
+  private write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.repo.transaction((tx) => keyedWrite(tx, () => work(tx)));
+  }
+
   async updateLead(viewer: Member, id: string, body: PatchLeadBody, source: Source = 'manual'): Promise<Lead> {
     const { expectedVersion, ...patch } = body;
     if (patch.status !== undefined && !this.statuses.includes(patch.status)) {
       throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"` }], 'body');
     }
-    return this.repo.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const lead = await tx.visibleLead(viewer, id, { lock: true });
       if (!lead || !canEdit(viewer, lead)) throw notFound();
       if (lead.version !== expectedVersion) throw conflict(lead, expectedVersion);
@@ -88,7 +95,7 @@ export class Commands {
     const leadIds = [...new Set(body.leadIds)];
 
     const type = body.assigneeId === null ? 'unassigned' : 'assigned';
-    const results = await this.repo.transaction(async (tx) => {
+    return this.write(async (tx): Promise<AssignResponse> => {
       const results: AssignResult[] = [];
       const changes: LeadChange[] = [];
       /** The leads to write, as read (their version is the one the write expects), and their history rows. */
@@ -128,13 +135,12 @@ export class Commands {
       }
       await tx.appendAssignmentHistory({ type, actorId: viewer.id, at, to: body.assigneeId, source, batchId }, history);
       await tx.recordChanges(changes);
-      return results;
+      return { batchId, results };
     });
-    return { batchId, results };
   }
 
   async addNote(viewer: Member, leadId: string, text: string): Promise<Activity> {
-    return this.repo.transaction(async (tx) => {
+    return this.write(async (tx) => {
       // Locked, so the lead cannot leave the author's view between this check and the note's commit.
       const lead = await tx.visibleLead(viewer, leadId, { lock: true });
       if (!lead || !canEdit(viewer, lead)) throw notFound();

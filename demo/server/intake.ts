@@ -20,6 +20,7 @@ import type {
 import type { LeadChange, StoredAssignment, Transaction } from './db/repository.js';
 import type { Repository } from './db/repository.js';
 import { ApiError, invalid } from './http.js';
+import { keyedWrite } from './idempotency.js';
 import { timeOrderedId } from './ids.js';
 
 type ArrivalSource = Extract<Source, 'manual' | 'api' | 'import'>;
@@ -81,7 +82,8 @@ export class Intake {
   /** One lead, at the top of its column; the rules pick its assignee when it comes without one. */
   async createLead(viewer: Member, input: NewLead, source: NonNullable<CreateOptions['source']>): Promise<Lead> {
     if (!canCreateLead(viewer)) throw forbidden(REFUSALS.create);
-    return this.repo.transaction(async (tx) => {
+    // Keyed like every write (idempotency.ts): a retried create answers the lead it made, never a second one.
+    return this.repo.transaction((tx) => keyedWrite(tx, async () => {
       const assignment = await tx.assignment({ lock: true });
       const members = await tx.membersWithLoad();
       const actor = actorOf(members, viewer, canCreateLead, REFUSALS.create);
@@ -90,7 +92,7 @@ export class Intake {
       if (issues.length > 0) throw invalid(issues, 'body');
       const [lead] = await this.arrive(tx, actor, [input], source, { assignment, members });
       return lead!;
-    });
+    }));
   }
 
   /**
@@ -104,7 +106,7 @@ export class Intake {
       actorOf(members, viewer, canImportLeads, REFUSALS.import);
       return importResult(this.check(input, members, emails), true);
     }
-    return this.repo.transaction(async (tx) => {
+    return this.repo.transaction((tx) => keyedWrite(tx, async () => {
       const assignment = await tx.assignment({ lock: true });
       const members = await tx.membersWithLoad();
       const actor = actorOf(members, viewer, canImportLeads, REFUSALS.import);
@@ -113,7 +115,7 @@ export class Intake {
         await this.arrive(tx, actor, check.leads.map((l) => l.lead), 'import', { assignment, members }, randomUUID());
       }
       return importResult(check, false);
-    });
+    }));
   }
 
   /** The rules as stored, or the defaults (off) while nobody has saved any. */

@@ -28,14 +28,25 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { databaseUrl, databasePath, poolSize, seed, port = 8787, hostname = '127.0.0.1', ...appOptions } = options;
   const repo = await openRepository({ databaseUrl, databasePath, poolSize, seed });
-  const app = createApp({ ...appOptions, repo });
+  let app: LeadApp;
+  try {
+    app = createApp({ ...appOptions, repo });
+  } catch (error) {
+    await repo.close();
+    throw error;
+  }
+  const { readTimeoutMs } = app.limits;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+    // A request (headers and body) must arrive within readTimeoutMs, or the connection is cut (408). The
+    // check runs every quarter of it: Node's default interval (30 s) would let a slow client stay longer.
+    const serverOptions = { requestTimeout: readTimeoutMs, headersTimeout: readTimeoutMs,
+      connectionsCheckingInterval: Math.max(25, Math.min(30_000, Math.round(readTimeoutMs / 4))) };
+    const server = serve({ fetch: app.fetch, port, hostname, serverOptions }, (info: AddressInfo) => {
       let closing: Promise<void> | undefined;
       const http = server as Server;
       const close = () =>
         (closing ??= new Promise<void>((done) => {
-          app.events.closeAll();
+          app.stop();
           // Ended event streams leave keep-alive sockets that turn idle a moment later: sweep them until the
           // server has closed, and cut whatever is still busy after a grace period.
           const sweep = setInterval(() => http.closeIdleConnections(), 50);

@@ -4,7 +4,7 @@
  * Configuration comes from the environment (config.ts): DATABASE_URL or DATABASE_PATH, DEMO, CORS_ORIGINS,
  * API_TOKENS, LOG. A DATABASE_URL that cannot be reached stops vite from starting.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createApp, type AppOptions, type LeadApp } from './app.js';
@@ -24,21 +24,39 @@ interface Mounted {
   close(): Promise<void>;
 }
 
-function mount(middlewares: Connect.Server, options: LeadApiPluginOptions): Mounted {
+function mount(middlewares: Connect.Server, httpServer: Server | null, options: LeadApiPluginOptions): Mounted {
   const config = readConfig();
   const { databasePath, databaseUrl, ...appOptions } = options;
   const ready = openRepository({
     databaseUrl: databaseUrl ?? config.databaseUrl,
     databasePath: databasePath ?? config.databasePath,
     poolSize: config.databasePoolSize,
-  }).then((repo) => createApp({
-    demo: config.demo,
-    corsOrigins: config.corsOrigins,
-    apiTokens: config.apiTokens,
-    ...(config.quiet ? { log: false as const } : {}),
-    ...appOptions,
-    repo,
-  }));
+  }).then(async (repo) => {
+    try {
+      return createApp({
+        demo: config.demo,
+        corsOrigins: config.corsOrigins,
+        apiTokens: config.apiTokens,
+        trustProxy: config.trustProxy,
+        limits: config.limits,
+        // Vite checks Host (server.allowedHosts) before any middleware runs, /api included.
+        allowedHosts: true,
+        ...(config.quiet ? { log: false as const } : {}),
+        ...appOptions,
+        repo,
+      });
+    } catch (error) {
+      await repo.close();
+      throw error;
+    }
+  }).then((app) => {
+    // Slow requests are cut off on vite's server too (page requests share it; none of them is slow).
+    if (httpServer) {
+      httpServer.requestTimeout = app.limits.readTimeoutMs;
+      httpServer.headersTimeout = app.limits.readTimeoutMs;
+    }
+    return app;
+  });
   ready.catch(() => {}); // reported by the hook that awaits it; never an unhandled rejection
   let listener: ReturnType<typeof getRequestListener> | undefined;
   void ready.then((app) => {
@@ -57,7 +75,7 @@ function mount(middlewares: Connect.Server, options: LeadApiPluginOptions): Moun
   return {
     ready,
     close: () => (closing ??= ready.then(async (app) => {
-      app.events.closeAll();
+      app.stop();
       await app.repo.close();
     }, () => {})),
   };
@@ -81,7 +99,7 @@ export function leadApiPlugin(options: LeadApiPluginOptions = {}): Plugin {
     async configureServer(server: ViteDevServer) {
       // A restart (config change) builds a new app; the old one lets go of the database first.
       await dev?.close();
-      dev = mount(server.middlewares, options);
+      dev = mount(server.middlewares, server.httpServer as Server | null, options);
       removeSignal?.();
       removeSignal = closeOnSignal(() => server.close());
       await dev.ready; // an unreachable database fails the start, with its message
@@ -94,7 +112,7 @@ export function leadApiPlugin(options: LeadApiPluginOptions = {}): Plugin {
       dev = undefined;
     },
     async configurePreviewServer(server: PreviewServer) {
-      const preview = mount(server.middlewares, options);
+      const preview = mount(server.middlewares, server.httpServer as Server, options);
       server.httpServer.once('close', () => void preview.close());
       await preview.ready;
     },

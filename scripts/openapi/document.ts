@@ -32,6 +32,10 @@ const ConflictBodySchema = z.extend(ErrorBodySchema, { current: LeadSchema });
 const InternalErrorBodySchema = z.object({
   error: z.object({ code: z.literal('internal'), message: z.string() }),
 });
+/** Too many requests of one kind from one client; the Retry-After header says when to try again. */
+const RateLimitedBodySchema = z.object({
+  error: z.object({ code: z.literal('rate_limited'), message: z.string() }),
+});
 
 /** Named shapes: every JSON answer refers to one of these (`#/components/schemas/<name>`). */
 const COMPONENTS: Record<string, z.ZodMiniType> = {
@@ -52,6 +56,7 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   Error: ErrorBodySchema,
   ConflictError: ConflictBodySchema,
   InternalError: InternalErrorBodySchema,
+  RateLimitedError: RateLimitedBodySchema,
 };
 
 type Json = Record<string, unknown>;
@@ -97,7 +102,8 @@ const ref = (schema: z.ZodMiniType): Json => {
 
 const json = (schema: z.ZodMiniType): Json => ({ 'application/json': { schema: ref(schema) } });
 
-function answer(a: Answer, errorSchema: z.ZodMiniType = ErrorBodySchema): Json {
+function answer(a: Answer, errorSchema: z.ZodMiniType = ErrorBodySchema, status?: string): Json {
+  if (status === '204') return { description: a.description };
   if (a.stream) {
     return {
       description: a.description,
@@ -120,13 +126,22 @@ function parameters(route: Route): Json[] {
   for (const [name, schema] of Object.entries(shape)) {
     params.push({ name, in: 'query', required: schema._zod.optin !== 'optional', schema: jsonSchema(schema, 'input') });
   }
+  if (route.idempotent) {
+    params.push({
+      name: 'Idempotency-Key', in: 'header', required: false,
+      description: 'A random key per write (the RestAdapter sends one per call). A retry with the same key and ' +
+        'the same request answers the first answer (with `Idempotency-Replayed: true`) and writes nothing again; ' +
+        'the same key with another request is 422. Keys are per member and kept 24 h (IDEMPOTENCY_TTL_SECONDS).',
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+    });
+  }
   return params;
 }
 
 function operation(route: Route): Json {
   const responses: Json = {};
   for (const [status, a] of Object.entries(route.answers)) {
-    responses[status] = answer(a, status === '409' ? ConflictBodySchema : ErrorBodySchema);
+    responses[status] = answer(a, status === '409' ? ConflictBodySchema : ErrorBodySchema, status);
   }
   if (route.body || route.query) {
     responses[400] = { description: 'Invalid input; `issues` names every failing field', content: json(ErrorBodySchema) };
@@ -135,7 +150,21 @@ function operation(route: Route): Json {
     responses[401] = { description: 'Missing, invalid or expired token', content: json(ErrorBodySchema) };
   }
   if (route.demoOnly) responses[404] = { description: 'Demo mode is off (`DEMO=0`)', content: json(ErrorBodySchema) };
-  if (route.body) responses[413] ??= { description: 'Request body too large', content: json(ErrorBodySchema) };
+  if (route.body) {
+    responses[413] ??= { description: 'Request body too large (BODY_LIMIT_BYTES)', content: json(ErrorBodySchema) };
+    responses[415] ??= { description: 'The body is not `application/json` (an HTML form cannot send that: no form-post ' +
+      'CSRF)', content: json(ErrorBodySchema) };
+  }
+  if (route.idempotent) {
+    responses[422] = { description: 'The Idempotency-Key was already used for a different request', content: json(ErrorBodySchema) };
+  }
+  if (route.access !== 'public' || route.rateLimited) {
+    responses[429] = {
+      description: 'Too many requests from this client: sign-ins or failed tokens per address, writes per token',
+      headers: { 'Retry-After': { description: 'Seconds until the next request is allowed', schema: { type: 'integer', minimum: 1 } } },
+      content: json(RateLimitedBodySchema),
+    };
+  }
   responses[500] = { description: 'Unexpected failure', content: json(InternalErrorBodySchema) };
 
   const op: Json = {

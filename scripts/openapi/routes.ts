@@ -4,8 +4,9 @@
  * and the contract test (test/contract/) calls every route listed here. A new route joins with one entry.
  *
  * Shapes come from the SDK's schemas, never from a copy: `body` is read as zod's input (what a client may
- * send), response schemas as its output (what the server answers). Error answers that every route shares
- * (400 for a body or query, 401 behind a token, 413, 500) are added by document.ts.
+ * send), response schemas as its output (what the server answers). Error answers that routes share (400 for
+ * a body or query, 401 behind a token, 413 and 415 with a body, 422 with an idempotency key, 429, 500) are
+ * added by document.ts.
  */
 import type * as z from 'zod/mini';
 import {
@@ -65,8 +66,15 @@ export interface Route {
   csvBody?: string;
   /** Largest body in bytes (default: the server's general limit, 1 MB); larger is 413. */
   bodyLimit?: number;
+  /**
+   * Honours an `Idempotency-Key` header (demo/server/idempotency.ts): a retry with the same key answers the
+   * first answer and writes nothing; the same key with another request is 422.
+   */
+  idempotent?: boolean;
+  /** Rate limited per client (429 with Retry-After) although public: signing in. */
+  rateLimited?: boolean;
   /** The success answer(s) and the errors particular to this route. */
-  answers: Partial<Record<200 | 201 | 401 | 403 | 404 | 409 | 413 | 415, Answer>>;
+  answers: Partial<Record<200 | 201 | 204 | 401 | 403 | 404 | 409 | 413 | 415, Answer>>;
 }
 
 const leadId = 'No such lead, or one the caller may not see (never its data)';
@@ -74,11 +82,20 @@ const leadId = 'No such lead, or one the caller may not see (never its data)';
 export const ROUTES: readonly Route[] = [
   {
     method: 'post', path: '/api/session', operationId: 'createSession', tag: 'session', access: 'public', demoOnly: true,
-    summary: 'Sign in as a seeded person (demo mode): a bearer token for them',
+    summary: 'Sign in as a seeded person (demo mode): a bearer token for them. Limited per client address',
     body: SessionBodySchema,
+    rateLimited: true,
     answers: {
       200: { description: 'A new session', schema: SessionResponseSchema },
       401: { description: 'No active member has that email' },
+    },
+  },
+  {
+    method: 'delete', path: '/api/session', operationId: 'deleteSession', tag: 'session', access: 'bearer',
+    summary: "Log out: the caller's session ends at once, and with it every event stream it opened",
+    answers: {
+      204: { description: 'The session is gone: the token no longer authenticates' },
+      403: { description: 'A host token (API_TOKENS): the host revokes those, not a logout' },
     },
   },
   {
@@ -113,6 +130,7 @@ export const ROUTES: readonly Route[] = [
       '`assigneeId` is refused: assignment has one path, POST /api/assignments',
     query: UpdateOptionsSchema,
     body: PatchLeadBodySchema,
+    idempotent: true,
     answers: {
       200: { description: 'The lead after the write', schema: LeadSchema },
       404: { description: leadId },
@@ -126,6 +144,7 @@ export const ROUTES: readonly Route[] = [
       'source `rule`). An unknown column or an assignee who is not an active member is invalid input (400)',
     query: CreateOptionsSchema,
     body: NewLeadSchema,
+    idempotent: true,
     answers: { 201: { description: 'The lead as created', schema: LeadSchema } },
   },
   {
@@ -138,6 +157,8 @@ export const ROUTES: readonly Route[] = [
     body: ImportRequestSchema,
     csvBody: 'The CSV file as it is (UTF-8): a header row naming the columns, then one lead per row',
     bodyLimit: MAX_IMPORT_BYTES,
+    // A real import only: a dry run writes nothing and needs no key.
+    idempotent: true,
     answers: {
       200: { description: 'What was (or, with dryRun, would be) created, and every row that was not', schema: ImportResultSchema },
       403: { description: 'Only admins and managers import' },
@@ -165,6 +186,7 @@ export const ROUTES: readonly Route[] = [
     summary: 'Assign (or with `assigneeId: null` unassign) many leads in one transaction; a result per lead. ' +
       'An assignee who is not an active member is refused as invalid input (400, `assigneeId`)',
     body: AssignBodySchema,
+    idempotent: true,
     answers: {
       200: { description: 'One result per lead: ok | conflict | forbidden | not_found', schema: AssignResponseSchema },
     },
@@ -178,6 +200,7 @@ export const ROUTES: readonly Route[] = [
     method: 'post', path: '/api/leads/{id}/notes', operationId: 'addNote', tag: 'leads', access: 'bearer',
     summary: 'Add a note to the history of a visible lead',
     body: NoteBodySchema,
+    idempotent: true,
     answers: { 201: { description: 'The note entry', schema: ActivitySchema }, 404: { description: leadId } },
   },
   {

@@ -6,7 +6,9 @@
  *   `AdapterError('invalid')` naming the field, and nothing of it is handed to the caller.
  * - HTTP errors become AdapterError codes (400/413 invalid with `issues`, 401 unauthorized, 403 forbidden,
  *   404 not_found, 409 conflict with `current`); no answer, a timeout or a 5xx is `network`.
- * - Reads (GET) are retried with exponential backoff; writes are never retried (a retry could apply twice).
+ * - Reads (GET) are retried with exponential backoff. Writes (PATCH, POST) carry an `Idempotency-Key`, one per
+ *   call, which the server honours: a retry of one (ky's own, after a lost answer, a timeout, a 5xx) sends
+ *   the same key and gets the first answer instead of writing again. Signing in is never retried.
  * - Every method accepts `{ signal }`; aborting rejects with the signal's reason (an `AbortError`), not an
  *   AdapterError, so callers can tell "cancelled" from "failed".
  * - `subscribe()` reads `GET /api/events`: with `EventSource` where it exists and no custom `fetch` was
@@ -75,9 +77,9 @@ export interface RestAdapterOptions {
   token?: string | (() => string | undefined);
   /** A fetch implementation (default: the global one). */
   fetch?: FetchLike;
-  /** Milliseconds for one call including its retries (default 10 000). */
+  /** Milliseconds for each attempt of a call (default 10 000). */
   timeout?: number;
-  /** How many times a failed GET is retried (default 2). */
+  /** How many times a failed call is retried (default 2): reads, and writes under their idempotency key. */
   retries?: number;
   /** Transport of `subscribe()`: 'auto' (default), 'eventsource', 'fetch', or 'off' (subscribe is a no-op). */
   events?: 'auto' | 'eventsource' | 'fetch' | 'off';
@@ -93,10 +95,20 @@ export interface RequestOptions {
 
 type Method = 'get' | 'post' | 'patch' | 'put';
 
+/** 429 (too many requests, still so after the retries) is transient like a lost connection. */
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'invalid',
-  422: 'invalid',
+  415: 'invalid', 422: 'invalid', 429: 'network',
 };
+
+/**
+ * A new Idempotency-Key: 128 random bits, base64url. crypto.getRandomValues exists in every browser (also
+ * on plain http pages, where randomUUID does not) and in Node 20.
+ */
+function newIdempotencyKey(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
 
 const IssuesSchema = z.array(IssueSchema);
 
@@ -164,10 +176,14 @@ export class RestAdapter implements LeadAdapter {
       prefixUrl: this.baseUrl,
       fetch: this.fetchImpl,
       timeout: options.timeout ?? 10_000,
+      // Writes are retried only because each carries its idempotency key (request() below; unkeyed ones, like
+      // signing in, are sent with no retry): a retried write is then answered, never applied twice.
       retry: {
         limit: options.retries ?? 2,
-        methods: ['get'],
+        methods: ['get', 'post', 'patch'],
         statusCodes: [408, 429, 500, 502, 503, 504],
+        retryOnTimeout: true,
+        maxRetryAfter: 5000,
         backoffLimit: 3000,
         jitter: true,
       },
@@ -199,7 +215,7 @@ export class RestAdapter implements LeadAdapter {
   ): Promise<RestAdapter> {
     const anonymous = new RestAdapter({ ...options, baseUrl });
     const session = await anonymous.request('post', 'session', SessionResponseSchema, 'session', {
-      json: { email }, signal: options.signal,
+      json: { email }, signal: options.signal, unkeyed: true,
     });
     return new RestAdapter({ ...options, baseUrl, token: session.token });
   }
@@ -337,7 +353,11 @@ export class RestAdapter implements LeadAdapter {
       : subscribeWithFetch(stream, deliver, reconnected);
   }
 
-  /** One call: ky with retries for GET, the answer parsed with `schema`, every failure an AdapterError. */
+  /**
+   * One call: ky with retries, the answer parsed with `schema`, every failure an AdapterError. A write gets a
+   * fresh Idempotency-Key, which ky's retries of it resend (they clone the request); `unkeyed` writes are
+   * sent once.
+   */
   private async request<T>(
     method: Method,
     path: string,
@@ -348,6 +368,8 @@ export class RestAdapter implements LeadAdapter {
       body?: string;
       headers?: Record<string, string>;
       searchParams?: Record<string, string> | undefined;
+      /** A write the server does not key (signing in): sent once, never retried. */
+      unkeyed?: boolean;
     },
   ): Promise<T> {
     let response: Response;
@@ -355,10 +377,15 @@ export class RestAdapter implements LeadAdapter {
     try {
       lib = await loadKy();
       this.http ??= this.client(lib.default);
+      const write = method !== 'get';
+      const headers: Record<string, string> = { ...init.headers };
+      if (write && !init.unkeyed) headers['Idempotency-Key'] = newIdempotencyKey();
       response = await this.http(path, {
         method,
+        headers,
+        ...(write && init.unkeyed ? { retry: { limit: 0 } } : {}),
         ...(init.json !== undefined ? { json: init.json } : {}),
-        ...(init.body !== undefined ? { body: init.body, headers: init.headers } : {}),
+        ...(init.body !== undefined ? { body: init.body } : {}),
         ...(init.searchParams ? { searchParams: init.searchParams } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
       });

@@ -1,20 +1,25 @@
 /**
  * The reference server's REAL answers against openapi.json: every route of the route table is called for its
  * success and for each error it documents (bad input, no token, not found, conflict, forbidden, too large,
- * demo mode off), and every answer's status, media type and body must be what the document says. Only the
- * 500 answer is not provoked (the server has no fault switch). Event-stream messages are checked one by one.
+ * not JSON, an idempotency key reused, too many requests, demo mode off), and every answer's status, media
+ * type and body must be what the document says. Only the 500 answer is not provoked (the server has no fault
+ * switch). Event-stream messages are checked one by one.
  */
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { ROUTES, routeKey, type Route } from '../../scripts/openapi/routes.js';
 import type { Lead } from '../../sdk/schema.js';
-import { call, openEvents, people, startTestServer, type CallResult, type TestServer } from '../server/support.js';
+import {
+  call, callOnOwnConnection, openEvents, people, startTestServer, type CallResult, type TestServer,
+} from '../server/support.js';
 import { ContractValidator } from './validator.js';
 
 const contract = new ContractValidator();
 let server: TestServer;
 let demoOff: TestServer;
+/** Every rate limit at one request an hour: the second request of a kind is 429. */
+let limited: TestServer;
+const HOST_TOKEN = 'contract-host-token-of-the-manager';
 let adminToken: string;
 let aliceToken: string;
 let managerToken: string;
@@ -23,7 +28,10 @@ let bobsLead: Lead;
 let openLead: Lead;
 
 before(async () => {
-  [server, demoOff] = await Promise.all([startTestServer(), startTestServer({ demo: false })]);
+  const once = { count: 1, perMs: 3600_000 };
+  [server, demoOff, limited] = await Promise.all([startTestServer(),
+    startTestServer({ demo: false, apiTokens: { [HOST_TOKEN]: people.manager.id } }),
+    startTestServer({ limits: { sessionRate: once, authFailureRate: once, writeRate: once } })]);
   [adminToken, aliceToken, managerToken] = await Promise.all([server.login(people.admin), server.login(people.alice),
     server.login(people.manager)]);
   const { body } = await call(server.api, 'GET', '/leads', { token: adminToken });
@@ -34,7 +42,7 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all([server?.dispose(), demoOff?.dispose()]);
+  await Promise.all([server?.dispose(), demoOff?.dispose(), limited?.dispose()]);
 });
 
 interface Case {
@@ -92,6 +100,9 @@ function specificCases(): Case[] {
     { route: 'POST /api/leads/{id}/notes', status: 400, what: 'a blank note', run: () => call(api, 'POST', `/leads/${openLead.id}/notes`, { ...as(aliceToken), body: { text: '   ' } }) },
     { route: 'POST /api/leads/{id}/notes', status: 404, what: "another member's lead", run: () => call(api, 'POST', `/leads/${bobsLead.id}/notes`, { ...as(aliceToken), body: { text: 'hi' } }) },
     ...intakeCases(),
+    { route: 'DELETE /api/session', status: 204, what: 'a session', run: async () => call(api, 'DELETE', '/session', as(await server.login(people.bob))) },
+    { route: 'DELETE /api/session', status: 403, what: 'a host token', run: () => call(demoOff.api, 'DELETE', '/session', as(HOST_TOKEN)) },
+    ...reusedKeys(),
   ];
 }
 
@@ -120,29 +131,35 @@ function intakeCases(): Case[] {
   ];
 }
 
-/**
- * A call over a connection of its own. The server answers 413 before reading the whole body, which leaves a
- * kept-alive connection unusable; fetch would hand that connection to the next call.
- */
-function callOnOwnConnection(url: string, method: string, token: string, body: string): Promise<CallResult> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent: false, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
-        resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), headers });
-      });
-    });
-    // The server may close while the rest of the body is still going out; its answer has arrived by then.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
-    req.end(body);
-  });
+/** 422: each idempotent route's key used again for another request (the first use must succeed to store it). */
+function reusedKeys(): Case[] {
+  const api = server.api;
+  const twice = (path: string, method: string, first: () => Promise<unknown>, second: unknown) => async () => {
+    const key = `contract-${method}-${path}-${Date.now()}`;
+    const headers = { 'Idempotency-Key': key };
+    const answer = await call(api, method, path, { ...as(adminToken), body: await first(), headers });
+    assert.ok(answer.status < 300, `the first use of the key succeeds: ${answer.status}`);
+    return call(api, method, path, { ...as(adminToken), body: second, headers });
+  };
+  const current = async () => (await call(api, 'GET', `/leads/${openLead.id}`, as(adminToken))).body as Lead;
+  return [
+    { route: 'PATCH /api/leads/{id}', status: 422, what: 'a reused idempotency key',
+      run: twice(`/leads/${openLead.id}`, 'PATCH', async () => ({ expectedVersion: (await current()).version, value: 5 }), { expectedVersion: 1, value: 6 }) },
+    { route: 'POST /api/assignments', status: 422, what: 'a reused idempotency key',
+      run: twice('/assignments', 'POST', async () => ({ leadIds: [openLead.id], assigneeId: people.alice.id }), { leadIds: [openLead.id], assigneeId: people.bob.id }) },
+    { route: 'POST /api/leads/{id}/notes', status: 422, what: 'a reused idempotency key',
+      run: twice(`/leads/${openLead.id}/notes`, 'POST', async () => ({ text: 'first' }), { text: 'second' }) },
+    { route: 'POST /api/leads', status: 422, what: 'a reused idempotency key',
+      run: twice('/leads', 'POST', async () => ({ name: 'Keyed Lead' }), { name: 'Another Lead' }) },
+    { route: 'POST /api/leads/import', status: 422, what: 'a reused idempotency key',
+      run: twice('/leads/import', 'POST', async () => ({ rows: [{ name: 'Keyed Row' }] }), { rows: [{ name: 'Another Row' }] }) },
+  ];
 }
 
-/** What every route of a kind answers: 401 without a token, 413 for a huge body, 404 in demo mode off. */
+/**
+ * What every route of a kind answers: 401 without a token, 413 for a huge body, 415 for a body that is not
+ * JSON, 404 in demo mode off, 429 once its client is over a rate limit.
+ */
 function sharedCases(): Case[] {
   const cases: Case[] = [];
   for (const route of ROUTES) {
@@ -155,7 +172,18 @@ function sharedCases(): Case[] {
     if (route.body) {
       const limit = route.bodyLimit ?? 1024 * 1024;
       const huge = JSON.stringify({ text: 'x'.repeat(limit + 10) });
-      cases.push({ route: key, status: 413, what: `a body over ${limit} bytes`, run: () => callOnOwnConnection(server.api + concrete(route), method, adminToken, huge) });
+      cases.push({ route: key, status: 413, what: `a body over ${limit} bytes`, run: () => callOnOwnConnection(server.api + concrete(route),
+        { method, headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' }, body: huge }) });
+      cases.push({ route: key, status: 415, what: 'a form post', run: () => call(server.api, method, concrete(route),
+        { ...as(adminToken), raw: 'text=hello', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }) });
+    }
+    if (route.access !== 'public' || route.rateLimited) {
+      // Past one failed token (or one sign-in) an hour, this client is refused at once.
+      cases.push({ route: key, status: 429, what: 'a client over its limit', run: async () => {
+        await call(limited.api, 'GET', '/me', as('a-wrong-token-to-use-up-the-budget'));
+        if (route.rateLimited) await call(limited.api, method, concrete(route), { body: { email: people.admin.email } });
+        return call(limited.api, method, concrete(route), route.rateLimited ? { body: { email: people.admin.email } } : as(adminToken));
+      } });
     }
     if (route.demoOnly) {
       cases.push({ route: key, status: 404, what: 'demo mode off', run: () => call(demoOff.api, method, concrete(route), { body: route.body ? { email: people.admin.email } : undefined }) });
@@ -168,6 +196,10 @@ function sharedCases(): Case[] {
 function conforms(route: Route, result: CallResult): void {
   const documented = contract.answer(route.method, route.path, result.status);
   assert.ok(documented, `${routeKey(route)} answered ${result.status}, which openapi.json does not document: ${JSON.stringify(result.body)}`);
+  if (!documented.content) {
+    assert.equal(result.body, undefined, `${routeKey(route)} ${result.status} has no body`);
+    return;
+  }
   const [mediaType, media] = Object.entries(documented.content as Record<string, { schema: { $ref: string } }>)[0]!;
   assert.ok(result.headers.get('content-type')?.startsWith(mediaType), `content type ${result.headers.get('content-type')}, documented ${mediaType}`);
   assert.deepEqual(contract.check(media.schema, result.body), [], `${routeKey(route)} ${result.status} body conforms`);
@@ -186,6 +218,7 @@ describe('the reference server answers as openapi.json documents', () => {
       assert.equal(result.status, c.status, `${c.route} with ${c.what}: ${JSON.stringify(result.body)}`);
       conforms(route, result);
       if (result.status >= 400) assert.ok(result.body.error.message.length > 0, 'an error says what went wrong');
+      if (result.status === 429) assert.ok(Number(result.headers.get('retry-after')) >= 1, 'Retry-After is sent');
       (seen.get(c.route) ?? seen.set(c.route, new Set()).get(c.route)!).add(result.status);
     }
   });

@@ -225,7 +225,8 @@ describe('PATCH /api/leads/:id', () => {
       assert.ok(answer.body.error.issues.some((i: { path: string }) => i.path === field), `${field} named`);
       assert.match(answer.body.error.message, new RegExp(field));
     }
-    const notJson = await call(server.api, 'PATCH', `/leads/${lead.id}`, { token: admin, raw: 'not json' });
+    const notJson = await call(server.api, 'PATCH', `/leads/${lead.id}`, { token: admin, raw: 'not json',
+      headers: { 'Content-Type': 'application/json' } });
     assert.equal(notJson.status, 400);
     const bogusSource = await call(server.api, 'PATCH', `/leads/${lead.id}?source=telepathy`, {
       token: admin, body: { expectedVersion: lead.version, name: 'X' } });

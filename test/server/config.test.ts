@@ -14,11 +14,12 @@ import { call, people, startTestServer } from './support.js';
 describe('configuration', () => {
   test('readConfig: defaults, DEMO=0, CORS_ORIGINS, API_TOKENS; a malformed token entry stops the start', () => {
     assert.deepEqual(readConfig({}), { databasePath: './data/leads.db', demo: true, corsOrigins: [], apiTokens: {},
-      quiet: false });
+      quiet: false, allowedHosts: [], trustProxy: false, limits: {} });
     const config = readConfig({ DEMO: '0', DATABASE_PATH: '/tmp/x.db', CORS_ORIGINS: 'https://a.example, https://b.example',
-      API_TOKENS: 'tok-1:m1, tok-2:m3', LOG: '0' });
+      API_TOKENS: 'tok-1:m1, tok-2:m3', LOG: '0', ALLOWED_HOSTS: 'leads.example.com, .internal.example' });
     assert.deepEqual(config, { databasePath: '/tmp/x.db', demo: false, corsOrigins: ['https://a.example', 'https://b.example'],
-      apiTokens: { 'tok-1': 'm1', 'tok-2': 'm3' }, quiet: true });
+      apiTokens: { 'tok-1': 'm1', 'tok-2': 'm3' }, quiet: true, allowedHosts: ['leads.example.com', '.internal.example'],
+      trustProxy: false, limits: {} });
     assert.throws(() => readConfig({ API_TOKENS: 'no-member-here' }), /API_TOKENS/);
   });
 

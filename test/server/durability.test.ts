@@ -1,7 +1,9 @@
 /**
  * A server process killed (SIGKILL: no shutdown code runs) in the middle of a large batch assignment: after
  * a restart the batch is entirely applied or not at all, and the history agrees with the leads. A batch
- * whose answer arrived before the kill is there after the restart, whole. On both engines.
+ * whose answer arrived before the kill is there after the restart, whole. Its idempotency record committed
+ * with it: the client's retry after the restart is answered, not applied again; the record of the killed one
+ * was rolled back with it, so its retry under the same key applies it. On both engines.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -94,14 +96,15 @@ describe('SIGKILL during a large batch assignment', () => {
 
   const currentLeads = async (): Promise<Lead[]> => (await call(server!.api, 'GET', '/leads', { token })).body.leads;
 
-  test('killed inside the transaction: after restart nothing of the batch exists, and it can be sent again', async () => {
+  test('killed inside the transaction: after restart nothing of the batch exists, and its retry under the same key applies it', async () => {
     const batch = (await currentLeads()).filter((l) => l.assigneeId !== first!.id);
     assert.ok(batch.length > 8000, `${batch.length} leads in the batch`);
     const batchId = 'killed-mid-batch';
     const body = { leadIds: batch.map((l) => l.id), assigneeId: first!.id, batchId,
       expectedVersions: Object.fromEntries(batch.map((l) => [l.id, l.version])) };
+    const key = 'retry-of-the-killed-batch';
     const answer = fetch(`${server!.api}/assignments`, { method: 'POST', body: JSON.stringify(body),
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } })
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': key } })
       .then((r) => r.status, (error: Error) => error);
     let seenWriting = false;
     for (const until = Date.now() + 30_000; !seenWriting && Date.now() < until;) {
@@ -122,20 +125,28 @@ describe('SIGKILL during a large batch assignment', () => {
 
     await start();
     assert.equal(await allOrNothing(batch, batchId, first!.id), false, 'killed before its commit: not applied');
-    const again = await call(server!.api, 'POST', '/assignments', { token, body });
+    const again = await call(server!.api, 'POST', '/assignments', { token, body, headers: { 'Idempotency-Key': key } });
     assert.equal(again.status, 200);
+    assert.equal(again.headers.get('idempotency-replayed'), null, 'applied now: the killed attempt left no record');
     assert.equal(again.body.results.filter((r: { status: string }) => r.status === 'ok').length, batch.length);
     assert.equal(await allOrNothing(batch, batchId, first!.id), true);
   });
 
-  test('killed right after the answer: after restart the whole batch and its history are there', async () => {
+  test('killed right after the answer: after restart the whole batch and its history are there; a retry under its key is answered, not applied again', async () => {
     const batch = (await currentLeads()).filter((l) => l.assigneeId !== second!.id).slice(0, 5000);
     const batchId = 'answered-then-killed';
-    const { status } = await call(server!.api, 'POST', '/assignments', { token,
-      body: { leadIds: batch.map((l) => l.id), assigneeId: second!.id, batchId } });
-    assert.equal(status, 200);
+    const keyed = { token, body: { leadIds: batch.map((l) => l.id), assigneeId: second!.id, batchId },
+      headers: { 'Idempotency-Key': 'retry-after-the-restart' } };
+    const first = await call(server!.api, 'POST', '/assignments', keyed);
+    assert.equal(first.status, 200);
     await server!.kill();
     await start();
     assert.equal(await allOrNothing(batch, batchId, second!.id), true);
+    // The answer was lost to the client (say): its retry after the restart gets the stored answer, nothing more.
+    const retry = await call(server!.api, 'POST', '/assignments', { ...keyed, token });
+    assert.equal(retry.status, 200);
+    assert.equal(retry.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(retry.body, first.body);
+    assert.equal(await allOrNothing(batch, batchId, second!.id), true, 'still once');
   });
 });

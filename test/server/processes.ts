@@ -26,7 +26,9 @@ export interface ServerProcess {
 export function spawnServer(env: Record<string, string>, onLine?: (line: string) => void): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', DATABASE_PATH: '', PORT: '0', HOST: '127.0.0.1', LOG: '0', ...env },
+    // Rate limits off (RATE_LIMITS=0): the suites make hundreds of writes with one token in seconds.
+    env: { ...process.env, DATABASE_URL: '', DATABASE_PATH: '', PORT: '0', HOST: '127.0.0.1', LOG: '0', RATE_LIMITS: '0',
+      ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

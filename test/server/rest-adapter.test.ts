@@ -177,30 +177,62 @@ describe('RestAdapter errors', () => {
     assert.deepEqual(await admin.getLead(lead.id), lead);
   });
 
-  test('no server is `network`; GETs are retried, writes never', async () => {
+  test('no server is `network`; GETs are retried; writes are retried under one idempotency key', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
     await failsWith(new RestAdapter({ baseUrl: `http://127.0.0.1:${port}/api`, retries: 0 }).me(), 'network');
 
-    const calls: string[] = [];
+    const calls: { method: string; key: string | null }[] = [];
     let failures = 1;
     const flaky: FetchLike = async (input, init) => {
       const request = input instanceof Request ? input : new Request(input, init);
-      calls.push(request.method);
+      calls.push({ method: request.method, key: request.headers.get('idempotency-key') });
       if (failures-- > 0) return new Response('busy', { status: 503 });
       return fetch(request);
     };
     const adapter = new RestAdapter({ baseUrl: server.api, token: admin.token, fetch: flaky });
     assert.equal((await adapter.me()).id, people.admin.id);
-    assert.deepEqual(calls, ['GET', 'GET']);
+    assert.deepEqual(calls.map((c) => c.method + String(c.key)), ['GETnull', 'GETnull']);
 
     calls.length = 0;
     failures = 1;
-    const write = await failsWith(adapter.addNote(all[5]!.id, 'once'), 'network');
-    assert.equal(write.status, 503);
-    assert.deepEqual(calls, ['POST']);
+    const note = await adapter.addNote(all[5]!.id, 'once, after a 503');
+    assert.equal(calls.length, 2);
+    assert.ok(calls[0]!.key && calls[0]!.key.length >= 20, 'a write carries a key');
+    assert.deepEqual(calls[1], calls[0], 'the retry resends the same key');
+    assert.equal(note.text, 'once, after a 503');
+    await adapter.addNote(all[5]!.id, 'a second call');
+    assert.notEqual(calls[2]!.key, calls[0]!.key, 'each call has its own key');
+  });
+
+  test('an answer lost after the commit: the retry is answered from the server, the note exists once', async () => {
+    let dropped = 0;
+    const dropsAfterCommit: FetchLike = async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const response = await fetch(request.clone());
+      if (request.method === 'POST' && dropped++ === 0) {
+        await response.arrayBuffer(); // the server answered: the note is written
+        throw new TypeError('fetch failed'); // …and the answer never arrives
+      }
+      return response;
+    };
+    const adapter = new RestAdapter({ baseUrl: server.api, token: admin.token, fetch: dropsAfterCommit });
+    const lead = all[6]!;
+    const note = await adapter.addNote(lead.id, 'written once despite the lost answer');
+    const history = await admin.listActivity(lead.id);
+    assert.deepEqual(history.filter((a) => a.text === note.text), [note]);
+  });
+
+  test('signing in is never retried (it has no key)', async () => {
+    const methods: string[] = [];
+    const busy: FetchLike = async (input, init) => {
+      methods.push((input instanceof Request ? input : new Request(input, init)).method);
+      return new Response('busy', { status: 503 });
+    };
+    await failsWith(RestAdapter.login(server.api, people.alice.email, { fetch: busy }), 'network');
+    assert.deepEqual(methods, ['POST']);
   });
 
   test('requests are abortable: the abort reason comes through, not an AdapterError', async () => {

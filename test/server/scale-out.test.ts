@@ -9,9 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MIGRATIONS } from '../../demo/server/db/migrations.js';
-import type { AssignResponse, ChangeEvent, Lead } from '../../sdk/schema.js';
+import type { ChangeEvent, Lead } from '../../sdk/schema.js';
 import { seed } from '../../sdk/seed.js';
 import { createTestDatabase, ENGINE, type TestDatabase } from './databases.js';
+import { assertNoLostUpdate, assertStreamInOrder, writeConcurrently } from './conflicting-writers.js';
 import { spawnServer, type ServerProcess } from './processes.js';
 import { call, openEvents, type EventReader } from './support.js';
 
@@ -159,65 +160,18 @@ describe('two instances on one database', () => {
   });
 
   test('2 instances × 2 clients × 300 conflicting reassignments: no lost update, every stale write a conflict', feedOnly, async () => {
-    const pool = demo.leads.filter((l) => l.status === 'qualified').slice(0, 8);
-    const active = demo.members.filter((m) => m.active).map((m) => m.id);
-    const initial = new Map<string, Lead>();
-    for (const lead of pool) initial.set(lead.id, (await call(a.api, 'GET', `/leads/${lead.id}`, { token: tokens.admin })).body);
+    const pool: Lead[] = [];
+    for (const lead of demo.leads.filter((l) => l.status === 'qualified').slice(0, 8)) {
+      pool.push((await call(a.api, 'GET', `/leads/${lead.id}`, { token: tokens.admin })).body);
+    }
     const watchers = [await subscribe(a, tokens.admin), await subscribe(b, tokens.admin)];
     const tag = `scale-${Date.now().toString(36)}`;
-    const okVersions = new Map<string, number[]>(pool.map((l) => [l.id, []]));
-    const counts = { ok: 0, conflict: 0, other: 0 };
-
-    const client = async (server: ServerProcess, clientNo: number) => {
-      const known = new Map([...initial].map(([id, lead]) => [id, lead]));
-      for (let i = 0; i < 300; i++) {
-        const lead = pool[(i * 3 + clientNo) % pool.length]!;
-        const seen = known.get(lead.id)!;
-        const to = active.filter((id) => id !== seen.assigneeId)[(i + clientNo) % (active.length - 1)]!;
-        const { status, body } = await call(server.api, 'POST', '/assignments', { token: tokens.admin,
-          body: { leadIds: [lead.id], assigneeId: to, expectedVersions: { [lead.id]: seen.version },
-            source: 'api', batchId: `${tag}-${clientNo}-${i}` } });
-        const result = status === 200 ? (body as AssignResponse).results[0] : undefined;
-        if (result?.status === 'ok') {
-          counts.ok++;
-          // A write succeeds only on the version the client saw, and makes exactly the next one.
-          assert.equal(result.lead!.version, seen.version + 1);
-          okVersions.get(lead.id)!.push(result.lead!.version);
-        } else if (result?.status === 'conflict') {
-          counts.conflict++;
-          // Stale indeed: the answer carries a newer version than the one the client sent.
-          assert.ok(result.lead!.version > seen.version, `${result.lead!.version} > ${seen.version}`);
-        } else {
-          counts.other++;
-        }
-        if (result?.lead) known.set(lead.id, result.lead);
-      }
-    };
-    await Promise.all([client(a, 0), client(a, 1), client(b, 2), client(b, 3)]);
-
-    assert.equal(counts.other, 0);
-    assert.equal(counts.ok + counts.conflict, 1200);
-    assert.ok(counts.conflict > 0, 'the clients did conflict');
-    const rows = await db.count('SELECT COUNT(*) FROM activity WHERE batch_id LIKE ?', [`${tag}-%`]);
-    assert.equal(rows, counts.ok, 'one history row per successful write');
-    for (const lead of pool) {
-      const stored = await db.query<{ version: number; assignee_id: string }>(
-        'SELECT version, assignee_id FROM leads WHERE id = ?', [lead.id]);
-      const start = initial.get(lead.id)!.version;
-      const versions = okVersions.get(lead.id)!.sort((x, y) => x - y);
-      // Each successful write made a distinct version, together exactly start+1 … stored: none lost.
-      assert.deepEqual(versions, Array.from({ length: stored[0]!.version - start }, (_, i) => start + 1 + i), lead.id);
-    }
+    const outcome = await writeConcurrently({ clients: [a.api, a.api, b.api, b.api], token: tokens.admin, leads: pool,
+      rounds: 300, assignees: demo.members.filter((m) => m.active).map((m) => m.id), tag });
+    assert.equal(outcome.ok + outcome.conflict, 1200);
+    assert.ok(outcome.conflict > 0, 'the clients did conflict');
+    await assertNoLostUpdate(db, outcome, tag);
     // Both instances' streams carry every version of every lead, strictly increasing (commit order).
-    const last = pool.at(-1)!;
-    const finalVersion = (await db.query<{ version: number }>('SELECT version FROM leads WHERE id = ?', [last.id]))[0]!.version;
-    for (const watcher of watchers) {
-      await watcher.waitFor((e) => e.type === 'lead' && e.lead.id === last.id && e.lead.version === finalVersion, 5000);
-      for (const lead of pool) {
-        const seen = watcher.events.filter((e) => e.type === 'lead' && e.lead.id === lead.id)
-          .map((e) => (e.type === 'lead' ? e.lead.version : 0));
-        assert.deepEqual(seen, okVersions.get(lead.id), `${lead.id} on a stream`);
-      }
-    }
+    for (const watcher of watchers) await assertStreamInOrder(watcher, outcome);
   });
 });

@@ -2,12 +2,13 @@
  * Shared by the server tests: a real server (demo/server/start.ts) on an ephemeral port over a fresh
  * database of the engine under test (databases.ts), a small fetch helper, and an SSE reader. Not a test file.
  */
+import { request } from 'node:http';
 import { startServer, type RunningServer, type StartOptions } from '../../demo/server/start.js';
 import { EventStreamParser, RestAdapter } from '../../sdk/adapters/rest.js';
 import type { ContractBackend } from '../contract/adapter-contract.js';
 import type { ChangeEvent, Member } from '../../sdk/schema.js';
 import { seed, type SeedOptions } from '../../sdk/seed.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { createDatabase, ENGINE as ENGINE_UNDER_TEST, type Engine, type TestDatabase } from './databases.js';
 
 export { ENGINE } from './databases.js';
 
@@ -34,14 +35,23 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
-  return serverOn(await createTestDatabase(), options);
+/**
+ * Rate limits are off unless a test asks for them (limits.ts): suites make hundreds of requests with one
+ * token in seconds. Every other limit keeps its default.
+ */
+export const NO_RATE_LIMITS = { sessionRate: false, authFailureRate: false, writeRate: false } as const;
+
+/** A server over a fresh database of `engine` (default: the engine under test, TEST_DB). */
+export async function startTestServer(options: Partial<StartOptions> = {}, engine: Engine = ENGINE_UNDER_TEST):
+  Promise<TestServer> {
+  return serverOn(await createDatabase(engine), options);
 }
 
 async function serverOn(db: TestDatabase, options: Partial<StartOptions>): Promise<TestServer> {
   let server: RunningServer;
   try {
-    server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options });
+    server = await startServer({ ...db.options, seed: SEED, port: 0, log: false, ...options,
+      limits: { ...NO_RATE_LIMITS, ...options.limits } });
   } catch (error) {
     await db.drop();
     throw error;
@@ -122,9 +132,41 @@ export async function call(
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
+/**
+ * A call over a connection of its own, with headers fetch would not send as given (`Host`): for answers that
+ * end the connection (a 413 is answered before the body is read, which leaves a kept-alive connection
+ * unusable — fetch would hand it to the next call) and for Host checks.
+ */
+export function callOnOwnConnection(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}):
+  Promise<CallResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', agent: false, headers: options.headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // not JSON: left as text
+        }
+        resolve({ status: res.statusCode ?? 0, body, headers });
+      });
+    });
+    // The server may close while the rest of the body is still going out; its answer has arrived by then.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(options.body);
+  });
+}
+
 /** A live `GET /api/events` reader collecting parsed events. */
 export interface EventReader {
   events: ChangeEvent[];
+  /** Resolves when the server ends the stream (closed, or the connection cut); never on close() below. */
+  ended: Promise<void>;
   /** Resolves with the first collected event matching; rejects after `ms` as a guard against hanging. */
   waitFor(match: (event: ChangeEvent) => boolean, ms?: number): Promise<ChangeEvent>;
   close(): void;
@@ -135,6 +177,8 @@ export async function openEvents(url: string, init: RequestInit = {}): Promise<E
   const response = await fetch(url, { ...init, signal: controller.signal });
   const events: ChangeEvent[] = [];
   const waiters = new Set<() => void>();
+  let serverEnded = () => {};
+  const ended = new Promise<void>((resolve) => (serverEnded = resolve));
   if (response.ok && response.body) {
     const parser = new EventStreamParser((data) => {
       events.push(JSON.parse(data) as ChangeEvent);
@@ -146,17 +190,18 @@ export async function openEvents(url: string, init: RequestInit = {}): Promise<E
       try {
         for (;;) {
           const { done, value } = await reader.read();
-          if (done) return;
+          if (done) return serverEnded();
           parser.push(decoder.decode(value, { stream: true }));
         }
       } catch {
-        // aborted by close()
+        if (!controller.signal.aborted) serverEnded(); // cut by the server, not aborted by close()
       }
     })();
   }
   return {
     status: response.status,
     events,
+    ended,
     waitFor(match, ms = 5000) {
       return new Promise((resolve, reject) => {
         // Each check looks only at events it has not seen: a stream of 30,000 events stays linear.

@@ -176,6 +176,37 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       INSERT INTO assignment_rules (id) VALUES (1);`,
   },
+  {
+    version: 5,
+    name: 'sessions by member; idempotency keys',
+    // A member's sessions in expiry order: creating one more ends the oldest beyond the limit by index.
+    // An idempotency record holds the answer a keyed write gave, for a retry of it; written in the write's
+    // own transaction, so the answer exists exactly when the write does.
+    sqlite: `
+      CREATE INDEX IF NOT EXISTS sessions_by_member ON sessions(member_id, expires_at);
+      CREATE TABLE IF NOT EXISTS idempotency_keys (
+        member_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (member_id, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency_keys(created_at);`,
+    postgres: `
+      CREATE INDEX sessions_by_member ON sessions (member_id, expires_at);
+      CREATE TABLE idempotency_keys (
+        member_id text NOT NULL,
+        key text NOT NULL,
+        fingerprint text NOT NULL,
+        status integer NOT NULL,
+        body text NOT NULL,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (member_id, key)
+      );
+      CREATE INDEX idempotency_by_age ON idempotency_keys (created_at);`,
+  },
 ];
 
 /** The steps not yet applied, in order. */

@@ -8,7 +8,7 @@ import type { Activity, Lead, Member, MemberWithLoad } from '../../../sdk/schema
 import { CLOSED_STATUSES } from '../../../sdk/schema.js';
 import { seesAll } from '../../../sdk/policy.js';
 import { storageError } from './postgres-errors.js';
-import type { AssignmentShared, LeadListFilter, ReadOptions } from './repository.js';
+import type { AssignmentShared, IdempotencyClaim, LeadListFilter, ReadOptions, StoredAnswer } from './repository.js';
 import {
   ACTIVITY_COLUMNS, activityParams, leadParams, searchPattern, SELECT_LEAD, toActivity, toLead, toMember,
   type ActivityRow, type LeadRow, type MemberRow,
@@ -38,6 +38,8 @@ function visibleTo(viewer: Member, p: Params): string {
  * texts are built from a few fixed shapes (filters add clauses, never values), so the set stays small.
  */
 const statementNames = new Map<string, string>();
+/** Distinct SQL texts named so far in this process (see Repository.preparedStatements). */
+export const preparedStatements = () => statementNames.size;
 function named(text: string): string {
   let name = statementNames.get(text);
   if (!name) {
@@ -170,15 +172,56 @@ export async function activityOf(runner: Runner, leadId: string): Promise<Activi
     [leadId])).map(toActivity);
 }
 
-// Sessions (demo mode): only hashes are stored; expired ones are purged (by index) as new ones arrive.
-export async function addSession(runner: Runner, tokenHash: string, memberId: string, expiresAt: number) {
+// Sessions (demo mode): only hashes are stored; expired ones are purged (by index) as new ones arrive, and a
+// member's oldest beyond the limit end.
+export async function addSession(runner: Runner, tokenHash: string, memberId: string, expiresAt: number,
+  keepPerMember: number) {
   await run(runner, 'DELETE FROM sessions WHERE expires_at <= $1', [Date.now()]);
   await run(runner, 'INSERT INTO sessions (token_hash, member_id, expires_at) VALUES ($1, $2, $3)',
     [tokenHash, memberId, expiresAt]);
+  await run(runner, `DELETE FROM sessions WHERE member_id = $1 AND token_hash NOT IN (SELECT token_hash
+    FROM sessions WHERE member_id = $1 ORDER BY expires_at DESC LIMIT $2)`, [memberId, keepPerMember]);
 }
 
-export async function sessionMember(runner: Runner, tokenHash: string, now: number): Promise<Member | undefined> {
-  const [row] = await rows<MemberRow>(runner, `SELECT m.* FROM sessions s JOIN members m ON m.id = s.member_id
+export async function session(runner: Runner, tokenHash: string, now: number) {
+  const [row] = await rows<MemberRow & { session_expires_at: string }>(runner, `SELECT m.*,
+    s.expires_at AS session_expires_at FROM sessions s JOIN members m ON m.id = s.member_id
     WHERE s.token_hash = $1 AND s.expires_at > $2`, [tokenHash, now]);
-  return row && toMember(row);
+  // bigint arrives as a string (node-postgres keeps 64-bit integers exact); epoch ms fit a double.
+  return row && { member: toMember(row), expiresAt: Number(row.session_expires_at) };
+}
+
+export async function deleteSession(runner: Runner, tokenHash: string): Promise<void> {
+  await run(runner, 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function liveSessions(runner: Runner, tokenHashes: readonly string[], now: number): Promise<Set<string>> {
+  const result = await rows<{ token_hash: string }>(runner,
+    'SELECT token_hash FROM sessions WHERE token_hash = ANY ($1::text[]) AND expires_at > $2', [tokenHashes, now]);
+  return new Set(result.map((r) => r.token_hash));
+}
+
+export async function sweep(runner: Runner, now: number, idempotentBefore: number) {
+  return {
+    sessions: await run(runner, 'DELETE FROM sessions WHERE expires_at <= $1', [now]),
+    idempotency: await run(runner, 'DELETE FROM idempotency_keys WHERE created_at < $1', [idempotentBefore]),
+  };
+}
+
+// Idempotency records (idempotency.ts), inside a write's transaction. ON CONFLICT waits for a concurrent
+// transaction holding the same key to end, then does nothing if it committed.
+export async function claimIdempotency(runner: Runner, claim: IdempotencyClaim): Promise<StoredAnswer | undefined> {
+  const inserted = await run(runner, `INSERT INTO idempotency_keys (member_id, key, fingerprint, status, body,
+    created_at) VALUES ($1, $2, $3, 0, '', $4) ON CONFLICT DO NOTHING`,
+  [claim.memberId, claim.key, claim.fingerprint, claim.createdAt]);
+  if (inserted === 1) return undefined;
+  const [row] = await rows<StoredAnswer>(runner,
+    'SELECT fingerprint, status, body FROM idempotency_keys WHERE member_id = $1 AND key = $2', [claim.memberId, claim.key]);
+  return row;
+}
+
+export async function completeIdempotency(runner: Runner, memberId: string, key: string, status: number,
+  body: string): Promise<void> {
+  await run(runner, 'UPDATE idempotency_keys SET status = $3, body = $4 WHERE member_id = $1 AND key = $2',
+    [memberId, key, status, body]);
 }

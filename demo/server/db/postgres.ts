@@ -41,6 +41,10 @@ export class PostgresRepository implements Repository {
     return this.feed.following;
   }
 
+  get preparedStatements(): number {
+    return sql.preparedStatements();
+  }
+
   /** Called by the feed (see openPostgres). */
   deliver(changes: readonly LeadChange[]): void {
     for (const listener of this.listeners) listener.deliver(changes);
@@ -59,9 +63,12 @@ export class PostgresRepository implements Repository {
   membersWithLoad = () => sql.membersWithLoad(this.pool);
   listLeads = (viewer: Member, filter: LeadListFilter) => sql.listLeads(this.pool, viewer, filter);
   activityOf = (leadId: string) => sql.activityOf(this.pool, leadId);
-  addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
-    sql.addSession(this.pool, tokenHash, memberId, expiresAt);
-  sessionMember = (tokenHash: string, now: number) => sql.sessionMember(this.pool, tokenHash, now);
+  addSession = (tokenHash: string, memberId: string, expiresAt: number, keepPerMember: number) =>
+    sql.addSession(this.pool, tokenHash, memberId, expiresAt, keepPerMember);
+  session = (tokenHash: string, now: number) => sql.session(this.pool, tokenHash, now);
+  deleteSession = (tokenHash: string) => sql.deleteSession(this.pool, tokenHash);
+  liveSessions = (tokenHashes: readonly string[], now: number) => sql.liveSessions(this.pool, tokenHashes, now);
+  sweep = (now: number, idempotentBefore: number) => sql.sweep(this.pool, now, idempotentBefore);
   assignment = () => intake.assignment(this.pool);
   leadEmails = () => intake.leadEmails(this.pool);
   columnTops = () => intake.columnTops(this.pool);
@@ -91,6 +98,8 @@ export class PostgresRepository implements Repository {
       appendActivities: (activities) => intake.appendActivities(client, activities),
       writeAssignmentRules: (rules) => intake.writeAssignmentRules(client, rules),
       writeRuleCursor: (cursor) => intake.writeRuleCursor(client, cursor),
+      claimIdempotency: (claim) => sql.claimIdempotency(client, claim),
+      completeIdempotency: (memberId, key, status, body) => sql.completeIdempotency(client, memberId, key, status, body),
       recordChanges: async (changes) => {
         if (changes.length === 0) return;
         let id: string;

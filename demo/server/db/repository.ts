@@ -79,6 +79,21 @@ export interface IntakeWrites {
 /** The fields shared by every history row of one assignment batch. */
 export type AssignmentShared = Pick<Activity, 'type' | 'actorId' | 'at' | 'source' | 'batchId'> & { to: string | null };
 
+/** A keyed write's answer, as stored for its retries (idempotency.ts). */
+export interface StoredAnswer {
+  fingerprint: string;
+  status: number;
+  body: string;
+}
+
+/** Who sent which key for which request (the fingerprint: method, path and body). */
+export interface IdempotencyClaim {
+  memberId: string;
+  key: string;
+  fingerprint: string;
+  createdAt: number;
+}
+
 export interface Transaction extends Reads, IntakeReads, IntakeWrites {
   /** Writes every field of `lead` where its version is still `expectedVersion`; false when it was not. */
   writeLead(lead: Lead, expectedVersion: number): Promise<boolean>;
@@ -95,6 +110,15 @@ export interface Transaction extends Reads, IntakeReads, IntakeWrites {
   appendActivity(activity: Activity): Promise<void>;
   /** Announces what this transaction changed; listeners hear of it only once it has committed. */
   recordChanges(changes: readonly LeadChange[]): Promise<void>;
+  /**
+   * Claims an idempotency key for this transaction's write: undefined when it is new (the key is now this
+   * transaction's, released again if it rolls back), else the answer stored by the write that holds it. A
+   * concurrent claim of the same key waits for that write's commit or rollback (PostgreSQL: the unique index;
+   * SQLite: one writer at a time), so two copies of one request never both write.
+   */
+  claimIdempotency(claim: IdempotencyClaim): Promise<StoredAnswer | undefined>;
+  /** Stores the answer of the write that claimed the key, committed with it. */
+  completeIdempotency(memberId: string, key: string, status: number, body: string): Promise<void>;
 }
 
 export interface Repository extends Reads, IntakeReads {
@@ -107,10 +131,19 @@ export interface Repository extends Reads, IntakeReads {
   membersWithLoad(): Promise<MemberWithLoad[]>;
   listLeads(viewer: Member, filter: LeadListFilter): Promise<Lead[]>;
   activityOf(leadId: string): Promise<Activity[]>;
-  /** Stores a session by the hash of its token (expired ones are purged on the way). */
-  addSession(tokenHash: string, memberId: string, expiresAt: number): Promise<void>;
-  /** The member of an unexpired session, in one query. */
-  sessionMember(tokenHash: string, now: number): Promise<Member | undefined>;
+  /**
+   * Stores a session by the hash of its token, purging expired ones on the way (by index) and ending the
+   * member's oldest sessions beyond `keepPerMember`, so the table cannot grow without bound.
+   */
+  addSession(tokenHash: string, memberId: string, expiresAt: number, keepPerMember: number): Promise<void>;
+  /** The member of an unexpired session and its expiry, in one query. */
+  session(tokenHash: string, now: number): Promise<{ member: Member; expiresAt: number } | undefined>;
+  /** Ends a session (logout). */
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Which of `tokenHashes` are unexpired sessions, in one query. */
+  liveSessions(tokenHashes: readonly string[], now: number): Promise<Set<string>>;
+  /** Deletes expired sessions and idempotency records created before `idempotentBefore` (both by index). */
+  sweep(now: number, idempotentBefore: number): Promise<{ sessions: number; idempotency: number }>;
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
 
@@ -121,6 +154,11 @@ export interface Repository extends Reads, IntakeReads {
   onChanges(listener: (changes: readonly LeadChange[]) => void, onLost?: () => void): () => void;
   /** False while changes cannot be followed (the feed is reconnecting): a new event stream would miss some. */
   readonly following: boolean;
+  /**
+   * How many distinct SQL texts have been prepared. A fixed set: filters and batches change parameters,
+   * never the text, so no input can make the server compile statement after statement.
+   */
+  readonly preparedStatements: number;
 
   /** Releases the database. Safe to call twice. */
   close(): Promise<void>;

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Activity, Lead, Member, MemberWithLoad } from '../../../sdk/schema.js';
 import { CLOSED_STATUSES } from '../../../sdk/schema.js';
 import { seesAll } from '../../../sdk/policy.js';
-import type { AssignmentShared, LeadListFilter } from './repository.js';
+import type { AssignmentShared, IdempotencyClaim, LeadListFilter, StoredAnswer } from './repository.js';
 import {
   activityParams, leadParams, searchPattern, SELECT_LEAD, toActivity, toLead, toMember,
   type ActivityRow, type LeadRow, type MemberRow,
@@ -29,12 +29,19 @@ export class SqliteStatements {
    * 1,000 leads prepared 3,000 statements (about half of its ~140 ms); now each text is prepared once.
    */
   private readonly statements = new Map<string, Statement>();
+  /** Distinct SQL texts prepared so far (see Repository.preparedStatements). */
+  private readonly texts = new Set<string>();
 
   constructor(private readonly connection: Database.Database) {}
+
+  get preparedStatements(): number {
+    return this.texts.size;
+  }
 
   private sql(text: string): Statement {
     let statement = this.statements.get(text);
     if (!statement) {
+      this.texts.add(text);
       if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
       statement = this.connection.prepare(text);
       this.statements.set(text, statement);
@@ -96,8 +103,9 @@ export class SqliteStatements {
     const where = [v.sql];
     const params: Record<string, string> = { ...v.params };
     if (filter.statuses && filter.statuses.length > 0) {
-      where.push(`l.status IN (${filter.statuses.map((_, i) => `@status${i}`).join(', ')})`);
-      filter.statuses.forEach((s, i) => (params[`status${i}`] = s));
+      // One JSON parameter, whatever the number of statuses: the SQL text (and its prepared statement) is fixed.
+      where.push('l.status IN (SELECT value FROM json_each(@statuses))');
+      params.statuses = JSON.stringify(filter.statuses);
     }
     const assignee = filter.assignee === 'me' ? viewer.id : filter.assignee;
     if (assignee === 'unassigned') where.push('l.assignee_id IS NULL');
@@ -161,15 +169,51 @@ export class SqliteStatements {
   }
 
   // Sessions (demo mode): only hashes are stored.
-  protected addSessionNow(tokenHash: string, memberId: string, expiresAt: number): void {
-    this.sql('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
-    this.sql('INSERT INTO sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)')
-      .run(tokenHash, memberId, expiresAt);
+  protected addSessionNow(tokenHash: string, memberId: string, expiresAt: number, keepPerMember: number): void {
+    this.connection.transaction(() => {
+      this.sql('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
+      this.sql('INSERT INTO sessions (token_hash, member_id, expires_at) VALUES (?, ?, ?)')
+        .run(tokenHash, memberId, expiresAt);
+      this.sql(`DELETE FROM sessions WHERE member_id = @memberId AND token_hash NOT IN (SELECT token_hash FROM sessions
+        WHERE member_id = @memberId ORDER BY expires_at DESC LIMIT @keep)`).run({ memberId, keep: keepPerMember });
+    })();
   }
 
-  protected sessionMemberNow(tokenHash: string, now: number): Member | undefined {
-    const row = this.sql(`SELECT m.* FROM sessions s JOIN members m ON m.id = s.member_id
-      WHERE s.token_hash = ? AND s.expires_at > ?`).get(tokenHash, now) as MemberRow | undefined;
-    return row && toMember(row);
+  protected sessionNow(tokenHash: string, now: number): { member: Member; expiresAt: number } | undefined {
+    const row = this.sql(`SELECT m.*, s.expires_at AS session_expires_at FROM sessions s JOIN members m
+      ON m.id = s.member_id WHERE s.token_hash = ? AND s.expires_at > ?`).get(tokenHash, now) as
+      (MemberRow & { session_expires_at: number }) | undefined;
+    return row && { member: toMember(row), expiresAt: row.session_expires_at };
+  }
+
+  protected deleteSessionNow(tokenHash: string): void {
+    this.sql('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  protected liveSessionsNow(tokenHashes: readonly string[], now: number): Set<string> {
+    const rows = this.sql(`SELECT token_hash FROM sessions WHERE token_hash IN (SELECT value FROM json_each(?))
+      AND expires_at > ?`).all(JSON.stringify(tokenHashes), now) as { token_hash: string }[];
+    return new Set(rows.map((r) => r.token_hash));
+  }
+
+  protected sweepNow(now: number, idempotentBefore: number): { sessions: number; idempotency: number } {
+    return {
+      sessions: this.sql('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes,
+      idempotency: this.sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(idempotentBefore).changes,
+    };
+  }
+
+  // Idempotency records (idempotency.ts), inside a write's transaction.
+  protected claimIdempotencyNow(claim: IdempotencyClaim): StoredAnswer | undefined {
+    const inserted = this.sql(`INSERT INTO idempotency_keys (member_id, key, fingerprint, status, body, created_at)
+      VALUES (@memberId, @key, @fingerprint, 0, '', @createdAt) ON CONFLICT DO NOTHING`).run(claim).changes;
+    if (inserted === 1) return undefined;
+    return this.sql('SELECT fingerprint, status, body FROM idempotency_keys WHERE member_id = ? AND key = ?')
+      .get(claim.memberId, claim.key) as StoredAnswer;
+  }
+
+  protected completeIdempotencyNow(memberId: string, key: string, status: number, body: string): void {
+    this.sql('UPDATE idempotency_keys SET status = ?, body = ? WHERE member_id = ? AND key = ?')
+      .run(status, body, memberId, key);
   }
 }

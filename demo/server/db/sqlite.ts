@@ -56,9 +56,12 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   listLeads = (viewer: Member, filter: Parameters<SqliteStatements['listLeadsNow']>[1]) =>
     this.read(() => this.listLeadsNow(viewer, filter));
   activityOf = (leadId: string) => this.read(() => this.activityOfNow(leadId));
-  addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
-    this.read(() => this.addSessionNow(tokenHash, memberId, expiresAt));
-  sessionMember = (tokenHash: string, now: number) => this.read(() => this.sessionMemberNow(tokenHash, now));
+  addSession = (tokenHash: string, memberId: string, expiresAt: number, keepPerMember: number) =>
+    this.read(() => this.addSessionNow(tokenHash, memberId, expiresAt, keepPerMember));
+  session = (tokenHash: string, now: number) => this.read(() => this.sessionNow(tokenHash, now));
+  deleteSession = (tokenHash: string) => this.read(() => this.deleteSessionNow(tokenHash));
+  liveSessions = (tokenHashes: readonly string[], now: number) => this.read(() => this.liveSessionsNow(tokenHashes, now));
+  sweep = (now: number, idempotentBefore: number) => this.read(() => this.sweepNow(now, idempotentBefore));
   assignment = () => this.read(() => this.intake.assignment());
   leadEmails = () => this.read(() => this.intake.leadEmails());
   columnTops = () => this.read(() => this.intake.columnTops());
@@ -88,6 +91,9 @@ export class SqliteRepository extends SqliteStatements implements Repository {
       appendActivities: async (activities) => this.intake.appendActivities(activities),
       writeAssignmentRules: async (rules) => this.intake.writeAssignmentRules(rules),
       writeRuleCursor: async (cursor) => this.intake.writeRuleCursor(cursor),
+      claimIdempotency: async (claim) => this.claimIdempotencyNow(claim),
+      completeIdempotency: async (memberId, key, status, body) =>
+        this.completeIdempotencyNow(memberId, key, status, body),
     };
     try {
       this.db.exec('BEGIN IMMEDIATE');

@@ -15,6 +15,7 @@ import {
 } from '../../../sdk/schema.js';
 import type { AppEnv } from '../auth.js';
 import { ApiError, errorResponse, parseWith, readJson } from '../http.js';
+import { idempotent } from '../idempotency.js';
 import { requireImporter } from '../intake.js';
 import type { Services } from './services.js';
 
@@ -57,9 +58,16 @@ async function readImport(c: Context): Promise<ImportInput> {
   throw new ApiError(415, 'invalid', 'Send a CSV file as text/csv (UTF-8), or rows as application/json { "rows": [...] }');
 }
 
+/** A dry run writes nothing, so only a real import honours an Idempotency-Key (a retry answers what it created). */
+const keyedImport = idempotent(200);
+const isDryRun = (c: Context) => {
+  const { dryRun } = parseWith(ImportQuerySchema, c.req.query(), 'query');
+  return dryRun === '1' || dryRun === 'true';
+};
+
 export function newLeadRoutes({ intake, authed }: Services): Hono<AppEnv> {
   return new Hono<AppEnv>()
-    .post('/leads', authed, async (c) => {
+    .post('/leads', authed, idempotent(201), async (c) => {
       const { source = 'api' } = parseWith(CreateOptionsSchema, c.req.query(), 'query');
       const lead = parseWith(NewLeadSchema, await readJson(c), 'body');
       return c.json(await intake.createLead(c.get('viewer'), lead, source), 201);
@@ -67,9 +75,8 @@ export function newLeadRoutes({ intake, authed }: Services): Hono<AppEnv> {
     .post('/leads/import', authed, async (c, next) => {
       requireImporter(c.get('viewer'));
       await next();
-    }, importBodyLimit, async (c) => {
-      const { dryRun } = parseWith(ImportQuerySchema, c.req.query(), 'query');
+    }, importBodyLimit, (c, next) => (isDryRun(c) ? next() : keyedImport(c, next)), async (c) => {
       const input = await readImport(c);
-      return c.json(await intake.importLeads(c.get('viewer'), input, dryRun === '1' || dryRun === 'true'));
+      return c.json(await intake.importLeads(c.get('viewer'), input, isDryRun(c)));
     });
 }

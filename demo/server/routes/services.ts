@@ -4,6 +4,7 @@ import type { Commands } from '../commands.js';
 import type { EventHub } from '../events.js';
 import type { Intake } from '../intake.js';
 import type { Repository } from '../db/repository.js';
+import type { Limits } from '../limits.js';
 
 /** What route modules share; built once by createApp. */
 export interface Services {
@@ -13,6 +14,11 @@ export interface Services {
   intake: Intake;
   auth: Auth;
   hub: EventHub;
-  /** Route middleware requiring a bearer token; sets `viewer`. */
+  /** The column keys a lead's status may take. */
+  statuses: readonly string[];
+  limits: Readonly<Limits>;
+  /** Client addresses come from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Route middleware requiring a bearer token; sets `viewer` and `credential`. */
   authed: MiddlewareHandler<AppEnv>;
 }
