@@ -105,6 +105,10 @@ async function requestFor(route: Route, role: Role, credential: Credential): Pro
       return [await send('POST', { leadIds: [secret.id, 'no-such-lead'], assigneeId: people.bob.id,
         expectedVersions: { [secret.id]: (await current()).version } })];
     case 'POST /api/leads/{id}/notes': return [await send('POST', { text: 'From the matrix' })];
+    case 'POST /api/leads': return [await send('POST', { name: 'From the matrix' })];
+    case 'POST /api/leads/import': return [await send('POST', { rows: [{ name: 'Imported by the matrix' }] })];
+    // Rules off (as they are): allowed roles save what is already there.
+    case 'PUT /api/assignment-rules': return [await send('PUT', { enabled: false, strategy: 'round_robin', memberIds: [] })];
     case 'GET /api/events': {
       const stream = await fetch(`${server.api}${path}${query}`, { headers });
       const status = stream.status;
@@ -136,6 +140,8 @@ function allowed(route: Route, role: Role, credential: Credential): { statuses: 
     case 'POST /api/leads/{id}/notes': return { statuses: all ? [201] : [404], mayShowSecret: false };
     case 'POST /api/assignments': return { statuses: [200], mayShowSecret: all };
     case 'DELETE /api/session': return { statuses: [204], mayShowSecret: false };
+    case 'POST /api/leads': return { statuses: [201], mayShowSecret: false };
+    case 'POST /api/leads/import': case 'PUT /api/assignment-rules': return { statuses: all ? [200] : [403], mayShowSecret: false };
     case 'GET /api/leads': return { statuses: [200], mayShowSecret: all };
     default: return { statuses: [200], mayShowSecret: false };
   }
