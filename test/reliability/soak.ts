@@ -33,6 +33,11 @@ export interface SoakOptions {
   /** Drop the event streams this often while the faults run (the boards must reconnect and reload). */
   streamCutEveryMs?: number;
   /**
+   * Drop them also after every this many actions: a run that ends before the first timed cut (a fast machine)
+   * still cuts, so a test can count on it.
+   */
+  streamCutEveryOps?: number;
+  /**
    * Whether the admin board's member counts must equal the server's (default true). After a reconnect they
    * may not: the store's reload reads members and leads in two requests and then applies the events that
    * came meanwhile on top, so a change seen by one of the reads can be counted twice (a store bug, for the
@@ -109,6 +114,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const op = await runOperation({ store: player.store, random, notices: player.notices,
           tag: `${options.seed}-${++tag}` }, kind);
         if (op.result === 'skipped') taken--;
+        else if (options.streamCutEveryOps && taken % options.streamCutEveryOps === 0) proxy.cutStreams();
         player.ops.push(op);
       }
     };
