@@ -58,6 +58,28 @@ export const columnStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  .column-add {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 24px;
+    height: 24px;
+    margin: -2px -4px -2px 0;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius-sm);
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .column-add:hover {
+    background: color-mix(in srgb, var(--_text) 8%, transparent);
+    color: var(--_text);
+  }
+  .column-add:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
   .column-scroll {
     flex: 1;
     min-height: 0;
