@@ -34,9 +34,9 @@ describe('<lead-kanban> Add lead', () => {
     const setup = await mountBoard();
     const before = (await setup.backend.listLeads()).length;
     const dialog = await openIntake(setup.el, 'Add lead');
-    type(labelled(dialog, 'Name'), '   ');
-    type(labelled(dialog, 'Email'), 'dana@');
-    type(labelled(dialog, 'Value'), '-20');
+    await type(labelled(dialog, 'Name'), '   ');
+    await type(labelled(dialog, 'Email'), 'dana@');
+    await type(labelled(dialog, 'Value'), '-20');
     dialogButton(dialog, 'Create lead').click();
     await rendered(setup.el);
     await waitUntil(() => errorOf(labelled(dialog, 'Name')) !== null, 'errors shown');
@@ -47,7 +47,7 @@ describe('<lead-kanban> Add lead', () => {
     expect(labelled(dialog, 'Company').hasAttribute('aria-invalid')).to.equal(false);
     expect(deepActive(), 'focus on the first field to fix').to.equal(labelled(dialog, 'Name'));
     expect(dialog.open).to.equal(true);
-    type(labelled(dialog, 'Value'), 'lots');
+    await type(labelled(dialog, 'Value'), 'lots');
     dialogButton(dialog, 'Create lead').click();
     await rendered(setup.el);
     await waitUntil(() => errorOf(labelled(dialog, 'Value')) === 'Enter a number, like 1200 or 1,200.50', 'value worded');
@@ -58,7 +58,7 @@ describe('<lead-kanban> Add lead', () => {
   it('a refusal by the backend is shown at the field it names, and a failure keeps what was typed', async () => {
     const setup = await mountBoard();
     const dialog = await openIntake(setup.el, 'Add lead');
-    type(labelled(dialog, 'Name'), 'Late hand-off');
+    await type(labelled(dialog, 'Name'), 'Late hand-off');
     const picker = dialog.querySelector<AssignPicker>('assign-picker')!;
     const target = setup.store.assignableMembers.find((m) => m.role === 'member')!;
     await choosePerson(picker, target.name);
@@ -91,10 +91,10 @@ describe('<lead-kanban> Add lead', () => {
     const plus = button(setup.el, 'Add lead to Qualified');
     const dialog = await openIntake(setup.el, 'Add lead', plus);
     expect(labelled<HTMLSelectElement>(dialog, 'Status').value).to.equal('qualified');
-    type(labelled(dialog, 'Name'), 'Walk-in Wanda');
-    type(labelled(dialog, 'Company'), 'Wanda Works');
-    type(labelled(dialog, 'Value'), '$1,250');
-    type(labelled(dialog, 'Email'), 'wanda@example.com');
+    await type(labelled(dialog, 'Name'), 'Walk-in Wanda');
+    await type(labelled(dialog, 'Company'), 'Wanda Works');
+    await type(labelled(dialog, 'Value'), '$1,250');
+    await type(labelled(dialog, 'Email'), 'wanda@example.com');
     dialogButton(dialog, 'Create lead').click();
     await untilClosed(setup.el, dialog);
 
@@ -119,7 +119,7 @@ describe('<lead-kanban> Add lead', () => {
     expect(toolbarButtons(setup.el), 'members do not import').not.to.include('Import leads');
     expect(toolbarButtons(setup.el), 'members do not set the rules').not.to.include('Assignment rules');
     const dialog = await openIntake(setup.el, 'Add lead');
-    type(labelled(dialog, 'Name'), 'For a colleague');
+    await type(labelled(dialog, 'Name'), 'For a colleague');
     const colleague = setup.store.assignableMembers.find((m) => m.id !== 'm3' && m.role === 'member')!;
     await choosePerson(dialog.querySelector<AssignPicker>('assign-picker')!, colleague.name);
     await rendered(setup.el);

@@ -24,6 +24,10 @@ export const rulesDialogStyles = css`
     row-gap: 0;
     padding: 4px 0;
   }
+  .radio-line label {
+    font-weight: 500;
+    cursor: pointer;
+  }
   .radio-line .dialog-hint {
     grid-column: 2;
     margin: 0;

@@ -269,9 +269,11 @@ export class LeadKanbanRulesDialog extends IntakeDialog {
               <legend>${msg.rulesStrategy}</legend>
               ${this.strategies().map((s) => {
                 const { label, hint } = strategyText(s, msg);
-                return html`<label class="radio-line">
+                // Named by its label alone ("Round robin"), described by its hint.
+                return html`<div class="radio-line">
                   <input
                     type="radio"
+                    id="rules-strategy-${s}"
                     name="strategy"
                     value=${s}
                     .checked=${this.strategy === s}
@@ -279,9 +281,9 @@ export class LeadKanbanRulesDialog extends IntakeDialog {
                     aria-describedby="rules-hint-${s}"
                     @change=${() => (this.strategy = s)}
                   />
-                  <span>${label}</span>
+                  <label for="rules-strategy-${s}">${label}</label>
                   <span class="dialog-hint" id="rules-hint-${s}">${hint}</span>
-                </label>`;
+                </div>`;
               })}
             </fieldset>
             ${this.renderMembers(msg)}

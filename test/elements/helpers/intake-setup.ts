@@ -36,10 +36,11 @@ export function labelled<T extends HTMLElement = HTMLInputElement>(scope: Parent
   return control as T;
 }
 
-/** Types into a text box as a user does (the value, then an input event). */
-export function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+/** Types into a text box as a user does (the value, then an input event), and lets its dialog render. */
+export async function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await ((input.getRootNode() as ShadowRoot).host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
 }
 
 /** Chooses a file in a file input as the browser's chooser does (its `files`, then a change event). */
