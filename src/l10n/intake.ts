@@ -61,6 +61,7 @@ export const intakeMessages = {
   duplicateRows: 'Duplicates',
   columnRow: 'Row',
   columnField: 'Field',
+  columnValue: 'In the file',
   columnProblem: 'Problem',
   columnEmail: 'Email',
   columnDuplicateOf: 'Same email as',

@@ -9,7 +9,7 @@ import { dialogStyles } from '../../shared/dialog.styles.js';
 import { formStyles } from '../../shared/form.styles.js';
 import { tokens } from '../../shared/tokens.styles.js';
 import { importDialogStyles } from './import-dialog.styles.js';
-import { renderPreview } from './import-preview.js';
+import { csvCells, renderPreview, type CellLookup } from './import-preview.js';
 import { intakeDialogStyles } from './intake-dialog.styles.js';
 import { IntakeDialog, type DialogClosed } from './intake-dialog.js';
 
@@ -38,6 +38,8 @@ export class LeadKanbanImportDialog extends IntakeDialog {
   @state() private text = '';
   @state() private pasted = '';
   @state() private preview: ImportResult | null = null;
+  /** The previewed file's cells, to show the values the preview refuses. */
+  private cells: CellLookup | undefined;
   @state() private step: Step | null = null;
   @state() private failure: string | null = null;
   private options: ImportOptions | undefined;
@@ -62,6 +64,7 @@ export class LeadKanbanImportDialog extends IntakeDialog {
   private reset(): void {
     this.text = '';
     this.preview = null;
+    this.cells = undefined;
     this.step = null;
     this.failure = null;
     this.busy = false;
@@ -103,6 +106,7 @@ export class LeadKanbanImportDialog extends IntakeDialog {
     try {
       const preview = await store.importLeads(text, { dryRun: true, onProgress: (p) => this.progressed(p, run) });
       if (run !== this.generation) return;
+      this.cells = csvCells(text);
       this.preview = preview;
     } catch (error) {
       if (run !== this.generation) return;
@@ -200,7 +204,7 @@ export class LeadKanbanImportDialog extends IntakeDialog {
             <span role="status">${this.stepText(this.step)}</span>
           </div>`
         : nothing}
-      ${preview ? renderPreview(preview, this.store, msg) : nothing}
+      ${preview ? renderPreview(preview, this.store, msg, this.cells) : nothing}
       ${this.failure ? html`<p class="dialog-failure" role="alert">${this.failure}</p>` : nothing}
       <div class="dialog-actions">
         <button type="button" class="btn" ?disabled=${this.busy} @click=${() => this.close()}>${msg.cancel}</button>
