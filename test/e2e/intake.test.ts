@@ -83,7 +83,7 @@ describe('leads arriving on the REST API (npm start)', () => {
       const before = (await (await apiAs(demo.stack, admin.email)).listLeads()).length;
       await dialog.getByRole('button', { name: 'Import 2 leads', exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await page.getByText('2 leads imported').waitFor();
+      await page.getByRole('region', { name: 'Leads board' }).getByText('2 leads imported').waitFor();
       await card(column(page, 'New'), `Imported A ${tag}`).waitFor();
 
       const leads = await (await apiAs(demo.stack, admin.email)).listLeads();
@@ -102,6 +102,7 @@ describe('leads arriving on the REST API (npm start)', () => {
 
   test('assignment rules set on the board spread nine new leads 3/3/3 over three members, with rule history, live', async () => {
     const team = members.slice(0, 3);
+    const adminApi = await apiAs(demo.stack, admin.email);
     const { context, page, errors } = await demo.openDemo();
     try {
       await page.getByRole('button', { name: 'Assignment rules', exact: true }).click();
@@ -115,7 +116,6 @@ describe('leads arriving on the REST API (npm start)', () => {
       await dialog.getByRole('radio', { name: 'Round robin' }).check();
       await dialog.getByRole('button', { name: 'Save rules' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      const adminApi = await apiAs(demo.stack, admin.email);
       const rules = await adminApi.getAssignmentRules();
       assert.deepEqual({ ...rules, memberIds: [...rules.memberIds].sort() }, {
         enabled: true,
@@ -135,21 +135,26 @@ describe('leads arriving on the REST API (npm start)', () => {
           ['assigned', lead.assigneeId, 'rule'],
         ]);
       }
-      // Pushed to the open board: each card with its assignee.
-      for (const lead of created) {
-        const assignee = team.find((m) => m.id === lead.assigneeId)!;
-        await card(column(page, 'New'), lead.name).getByText(assignee.name, { exact: true }).waitFor();
+      // Pushed to the open board: each member's three, with their name on the card (filtered to the nine and
+      // to one member at a time, so the column renders every card asked about).
+      await page.getByRole('searchbox', { name: 'Search leads' }).fill(tag);
+      for (const m of team) {
+        await page.getByRole('combobox', { name: 'Filter by assignee' }).selectOption(m.id);
+        for (const lead of created.filter((l) => l.assigneeId === m.id)) {
+          await card(column(page, 'New'), lead.name).getByText(m.name, { exact: true }).waitFor();
+        }
       }
-      // Off again, so the other tests' leads arrive unassigned.
-      await adminApi.setAssignmentRules({ ...rules, enabled: false });
       assert.deepEqual(errors, []);
     } finally {
+      // Off again, so the other tests' leads arrive unassigned.
+      await adminApi.setAssignmentRules({ enabled: false, strategy: 'round_robin', memberIds: [] });
       await context.close();
     }
   });
 
   test('sort and aging: waiting cards say how long; the Unassigned chip lists them oldest first', async () => {
     const adminApi = await apiAs(demo.stack, admin.email);
+    assert.equal((await adminApi.getAssignmentRules()).enabled, false, 'no rule assigns the new lead');
     const fresh = await adminApi.createLead({ name: `Just arrived ${stamp()}`, status: 'new' });
     const { context, page, errors } = await demo.openDemo();
     try {
