@@ -302,7 +302,7 @@ export class LeadKanbanColumn extends LitElement {
           tabindex=${this.headerStop ? 0 : -1}
           @click=${this.onSelectAll}
         />
-        <h2 class="column-title">${label}</h2>
+        <h2 class="column-title"><span class="column-label">${label}</span></h2>
         <span class="column-count">${msg.columnCount(this.cards.length, this.total)}</span>
         ${this.canAdd
           ? // Not a Tab stop: the board keeps one Tab stop for its columns. The toolbar's "Add lead" (with its Status

@@ -57,7 +57,7 @@ export class DragController {
 
   constructor(private readonly host: DragHost) {}
 
-  /** Allows or stops reordering within a column, on every list (see docs/architecture.md, "Sort"). */
+  /** Allows or stops reordering within a column, on every list (see docs/architecture.md, "Sort and waiting leads"). */
   allowReorder(on: boolean): void {
     if (on === this.reorder) return;
     this.reorder = on;

@@ -1,7 +1,7 @@
 /**
  * Nothing falls through the cracks: the toolbar's Sort, how long unassigned cards have waited (kept current
  * by a coarse clock that re-renders only the cards whose label changed), the workload strip's Unassigned chip,
- * and the rule for moves under a sort other than Manual (docs/architecture.md, "Sort").
+ * and the rule for moves under a sort other than Manual (docs/architecture.md, "Sort and waiting leads").
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys } from '@web/test-runner-commands';
