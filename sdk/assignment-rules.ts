@@ -109,8 +109,9 @@ function pick(
 }
 
 /**
- * Why `rules` cannot be saved, as issues naming the field ("memberIds.1"): a member who is unknown, inactive
- * or named twice; rules switched on with nobody to receive leads; a column that does not exist.
+ * Why `rules` cannot be saved, as issues naming the field ("memberIds.1") with a code: a member who is
+ * unknown, inactive or named twice (`unknown_member`, `inactive_member`, `duplicate_member`); rules switched on
+ * with nobody to receive leads (`no_members`); a column that does not exist (`unknown_status`).
  */
 export function assignmentRuleIssues(
   rules: AssignmentRules,
@@ -123,16 +124,16 @@ export function assignmentRuleIssues(
   rules.memberIds.forEach((id, i) => {
     const member = byId.get(id);
     const path = `memberIds.${i}`;
-    if (!member) issues.push({ path, message: `Unknown member "${id}"` });
-    else if (!member.active) issues.push({ path, message: `${member.name} is not an active member` });
-    else if (seen.has(id)) issues.push({ path, message: `${member.name} is listed twice` });
+    if (!member) issues.push({ path, code: 'unknown_member', message: `Unknown member "${id}"` });
+    else if (!member.active) issues.push({ path, code: 'inactive_member', message: `${member.name} is not an active member` });
+    else if (seen.has(id)) issues.push({ path, code: 'duplicate_member', message: `${member.name} is listed twice` });
     seen.add(id);
   });
   if (rules.enabled && rules.memberIds.length === 0) {
-    issues.push({ path: 'memberIds', message: 'Choose at least one member to receive new leads' });
+    issues.push({ path: 'memberIds', code: 'no_members', message: 'Choose at least one member to receive new leads' });
   }
   rules.statuses?.forEach((key, i) => {
-    if (!columnKeys.includes(key)) issues.push({ path: `statuses.${i}`, message: `Unknown column "${key}"` });
+    if (!columnKeys.includes(key)) issues.push({ path: `statuses.${i}`, code: 'unknown_status', message: `Unknown column "${key}"` });
   });
   return issues;
 }

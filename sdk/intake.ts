@@ -42,7 +42,8 @@ export const newLeadStatus = (lead: Pick<NewLead, 'status'>, columns: readonly P
 
 /**
  * Why a parsed NewLead cannot be created on this board, as issues naming the field: a column that does not
- * exist, an assignee who is unknown or inactive. (Its shape is NewLeadSchema's to check.)
+ * exist (`unknown_status`), an assignee who is unknown or inactive (`inactive_assignee`). (Its shape is
+ * NewLeadSchema's to check.)
  */
 export function newLeadIssues(
   lead: NewLead,
@@ -51,10 +52,10 @@ export function newLeadIssues(
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (lead.status !== undefined && !columns.some((c) => c.key === lead.status)) {
-    issues.push({ path: 'status', message: `Unknown column "${lead.status}"` });
+    issues.push({ path: 'status', code: 'unknown_status', message: `Unknown column "${lead.status}"` });
   }
   if (lead.assigneeId != null && !member(lead.assigneeId)?.active) {
-    issues.push({ path: 'assigneeId', message: 'The assignee is not an active member' });
+    issues.push({ path: 'assigneeId', code: 'inactive_assignee', message: 'The assignee is not an active member' });
   }
   return issues;
 }

@@ -248,6 +248,15 @@ export const LeadFilterSchema = z.object({
 export type LeadFilter = z.infer<typeof LeadFilterSchema>;
 export const EMPTY_FILTER: Readonly<LeadFilter> = Object.freeze({ assignee: 'any', status: [], q: '' });
 
+/**
+ * How a board orders the cards of each column: `manual` by position (the order people arrange by moving
+ * cards), `newest` and `oldest` by creation time (oldest first: the lead that has waited longest), `value`
+ * highest first. A view setting, not a filter: no backend query carries it.
+ */
+export const LEAD_SORTS = ['manual', 'newest', 'oldest', 'value'] as const;
+export const LeadSortSchema = z.enum(LEAD_SORTS);
+export type LeadSort = z.infer<typeof LeadSortSchema>;
+
 /** Query of `GET /api/leads`: all optional; `status` is a comma-separated list of column keys. */
 export const LeadQuerySchema = z.object({
   status: z.optional(str()),
@@ -383,7 +392,14 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 export const ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'network'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+/**
+ * A problem with one field of a request: `path` names the field ("email", "memberIds.1"), `message` says it in
+ * English, and `code`, when the checker gives one, says what is wrong for a UI to word in its own language:
+ * zod's issue codes (`too_small`, `too_big`, `invalid_format`, `invalid_type`, …) for shapes, and the intake
+ * rules' own (`unknown_status`, `inactive_assignee`, `unknown_member`, `inactive_member`, `duplicate_member`,
+ * `no_members`).
+ */
+export const IssueSchema = z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()) });
 export type FieldIssue = z.infer<typeof IssueSchema>;
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), issues: z.optional(z.array(IssueSchema)) }),
@@ -403,9 +419,16 @@ export const ChangeEventSchema = z.discriminatedUnion('type', [
 ]);
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 
-/** Turns zod issues into `{ path, message }` with a dotted path ("leads.3.version"), "(root)" for the value. */
-export function toFieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+/**
+ * Turns zod issues into `{ path, message, code }` with a dotted path ("leads.3.version"), "(root)" for the
+ * value, and zod's issue code when it has one.
+ */
+export function toFieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): FieldIssue[] {
+  return issues.map((i) => {
+    const issue: FieldIssue = { path: i.path.map(String).join('.') || '(root)', message: i.message };
+    if (i.code !== undefined) issue.code = i.code;
+    return issue;
+  });
 }
 
 /** One readable line naming every failing field: "email: Invalid email address; value: Too small: …". */

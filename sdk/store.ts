@@ -16,8 +16,8 @@ import type { LeadAdapter } from './adapter.js';
 import { AdapterError, parseOrThrow } from './adapter.js';
 import type { DistributionPlan, DistributionStrategy } from './distribute.js';
 import { planDistribution } from './distribute.js';
-import { indexOfCard } from './internal/card-order.js';
-import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, Member, MemberWithLoad, Source } from './schema.js';
+import { CARD_ORDERS, indexOfCard, lowerBound } from './internal/card-order.js';
+import type { Activity, ChangeEvent, Column, Lead, LeadFilter, LeadPatch, LeadSort, Member, MemberWithLoad, Source } from './schema.js';
 import {
   ColumnKeySchema,
   ColumnsSchema,
@@ -25,6 +25,7 @@ import {
   IdSchema,
   LeadFilterSchema,
   LeadPatchSchema,
+  LeadSortSchema,
   NoteBodySchema,
   SourceSchema,
 } from './schema.js';
@@ -34,7 +35,7 @@ import type { AssignmentCommand, AssignmentHost } from './store/assignment-batch
 import { ActivityCache } from './store/activity-cache.js';
 import { ChangeBatch } from './store/change-batch.js';
 import { asAdapterError, failureNotice, outcomeNotice } from './store/command-notices.js';
-import { planMove } from './store/move-plan.js';
+import { planMove, planSortedMove, type MovePlan } from './store/move-plan.js';
 import { MemberLoads } from './store/member-loads.js';
 import { UndoHistory } from './store/undo-history.js';
 import { WriteLedger } from './store/write-ledger.js';
@@ -77,6 +78,7 @@ export class LeadStore {
   /** Change and notice delivery; every part marks what it touched there. */
   private readonly batch = new ChangeBatch();
   private readonly filterState = new FilterState();
+  private sortKey: LeadSort = 'manual';
 
   /** Per column: bumped whenever a card's marks (selected, write in flight) change; see marksRevision(). */
   private readonly marks = new Map<string, number>();
@@ -94,6 +96,7 @@ export class LeadStore {
     this.filterState,
     this.batch,
     (s) => this.columnIndex.cardsIn(s),
+    () => this.columnIndex.order,
     this.markColumn,
   );
 
@@ -250,7 +253,22 @@ export class LeadStore {
   indexIn(status: string, leadId: string): number {
     const lead = this.shown.get(leadId);
     if (!lead || lead.status !== status) return -1;
-    return indexOfCard(this.cardsIn(status), lead);
+    return indexOfCard(this.cardsIn(status), lead, this.columnIndex.order);
+  }
+
+  /**
+   * Where a lead would land in cardsIn(status) if moved there without an index, itself left out: the end under
+   * the manual sort, else where the sort puts it (see `move`); its own index for its own column. -1 when the lead
+   * is not shown.
+   */
+  landingIndex(leadId: string, status: string): number {
+    const lead = this.shown.get(leadId);
+    if (!lead) return -1;
+    if (lead.status === status) return this.indexIn(status, leadId);
+    if (this.sortKey === 'manual') return this.countIn(status);
+    const plan = this.planMoveOf(lead, status, undefined);
+    const moved: Lead = { ...lead, status, position: plan.kind === 'stay' ? lead.position : plan.position };
+    return lowerBound(this.cardsIn(status), moved, this.columnIndex.order);
   }
   /**
    * A number that changes whenever the marks on a column's cards change — which are selected, which have a
@@ -278,6 +296,11 @@ export class LeadStore {
     return this.shown.unassignedOpen;
   }
 
+  /** The open unassigned lead created first: the one that has waited longest for someone (null: none). */
+  get oldestUnassigned(): Lead | null {
+    return this.shown.oldestUnassignedOpen();
+  }
+
   isPending(leadId: string): boolean {
     return this.ledger.isPending(leadId);
   }
@@ -301,6 +324,29 @@ export class LeadStore {
     this.batch.filter = true;
     this.selectionModel.recountLater();
     this.markAllColumns({ refilter });
+    this.flush();
+  }
+
+  // ------------------------------------------------------------------ sort
+
+  /** How each column's cards are ordered (see LeadSort); 'manual' (by position) until set. */
+  get sort(): LeadSort {
+    return this.sortKey;
+  }
+
+  /**
+   * Orders every column's cards by `sort`. Each column is rebuilt once (one sort), then kept in that order by
+   * bisection as leads change; the selection is unchanged. Under a sort other than 'manual' a card has no
+   * place of its own in its column: see `move`. Throws AdapterError('invalid') for an unknown sort.
+   */
+  setSort(sort: LeadSort): void {
+    const next = parseOrThrow(LeadSortSchema, sort, 'sort');
+    if (next === this.sortKey) return;
+    this.sortKey = next;
+    this.selectionModel.reorder();
+    this.columnIndex.setOrder(CARD_ORDERS[next]);
+    this.batch.sort = true;
+    this.markAllColumns({ rebuild: true });
     this.flush();
   }
 
@@ -342,8 +388,8 @@ export class LeadStore {
     if (anchor && anchor.status === to.status) {
       // Same column: both ends found by bisection, not by scanning the column.
       const cards = this.cardsIn(to.status);
-      const a = indexOfCard(cards, anchor);
-      const b = indexOfCard(cards, to);
+      const a = indexOfCard(cards, anchor, this.columnIndex.order);
+      const b = indexOfCard(cards, to, this.columnIndex.order);
       if (a === -1 || b === -1) return this.setSelected(toId, true);
       return this.selectCards([[to.status, cards.slice(Math.min(a, b), Math.max(a, b) + 1)]]);
     }
@@ -402,6 +448,10 @@ export class LeadStore {
   /**
    * Moves a lead to `status` at `index` of that column's cards (the lead itself left out; default: the end).
    * One lead is written, with a position between its new neighbours. Rejects with AdapterError after rollback.
+   *
+   * Under a sort other than 'manual' the order within a column is the sort's, not the cards' positions, so
+   * `index` is not a place: a move to another column puts the lead at the end of that column's positions (it
+   * shows where the sort puts it: `landingIndex`), and a move within its own column changes nothing.
    */
   async move(leadId: string, status: string, options: { index?: number; source?: Source } = {}): Promise<Lead> {
     let opts: { index?: number; source?: Source };
@@ -418,7 +468,7 @@ export class LeadStore {
     if (!lead) throw this.commandFailed('move', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
     const source = opts.source ?? 'drag';
 
-    const plan = planMove(lead, status, opts.index, this.cardsIn(status), this.columnIndex.allIn(status));
+    const plan = this.planMoveOf(lead, status, opts.index);
     if (plan.kind === 'stay') return lead;
     const patch: LeadPatch = lead.status === status ? { position: plan.position } : { status, position: plan.position };
     const moved = this.runUpdate('move', leadId, patch, source);
@@ -584,6 +634,13 @@ export class LeadStore {
       else this.ledger.finish(write, {});
       throw this.commandFailed(command, [leadId], failure);
     }
+  }
+
+  /** Where `move` puts a lead: between its new neighbours, or under a sort other than manual as planSortedMove says. */
+  private planMoveOf(lead: Lead, status: string, index: number | undefined): MovePlan {
+    const full = this.columnIndex.allIn(status);
+    if (this.sortKey !== 'manual') return planSortedMove(lead, status, full);
+    return planMove(lead, status, index, this.cardsIn(status), full);
   }
 
   /** The assignment engine (see assignment-batch.ts) run on this store's parts. */

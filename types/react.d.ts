@@ -21,7 +21,7 @@ import type {
 type ElementProps<E, Own> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own> & Own;
 
 export declare namespace LeadKanbanJsx {
-  /** A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
+  /** A Kanban board of leads: status columns of cards, filters and a sort, selection, bulk assignment, a workload strip, adding and importing leads and the assignment rules (where the backend offers them and the member may), and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
   interface LeadKanbanProps {
     /** The store behind the board. Set it directly, or let the board make one from `adapter` or `api`. */
     store?: LeadKanban['store'];
@@ -88,7 +88,7 @@ export declare namespace LeadKanbanJsx {
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      /** A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
+      /** A Kanban board of leads: status columns of cards, filters and a sort, selection, bulk assignment, a workload strip, adding and importing leads and the assignment rules (where the backend offers them and the member may), and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
       'lead-kanban': ElementProps<LeadKanban, LeadKanbanJsx.LeadKanbanProps>;
       /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
       'lead-drawer': ElementProps<LeadDrawer, LeadKanbanJsx.LeadDrawerProps>;

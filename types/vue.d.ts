@@ -27,7 +27,7 @@ type CustomElement<E, Props extends keyof E, Events extends Record<string, Event
 
 declare module 'vue' {
   interface GlobalComponents {
-    /** A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
+    /** A Kanban board of leads: status columns of cards, filters and a sort, selection, bulk assignment, a workload strip, adding and importing leads and the assignment rules (where the backend offers them and the member may), and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
     'lead-kanban': CustomElement<
       LeadKanban,
       'store' | 'adapter' | 'api' | 'token' | 'columns',

@@ -24,6 +24,7 @@ export class ChangeBatch {
   activity = new Set<string>();
   selection = false;
   filter = false;
+  sort = false;
   members = false;
   status = false;
   pending = false;
@@ -51,18 +52,18 @@ export class ChangeBatch {
   emit(): void {
     const empty =
       this.leads.size === 0 && this.columns.size === 0 && this.activity.size === 0 &&
-      !this.selection && !this.filter && !this.members && !this.status && !this.pending && !this.undo;
+      !this.selection && !this.filter && !this.sort && !this.members && !this.status && !this.pending && !this.undo;
     if (empty) return;
     // Taken before delivery: whatever a listener changes in turn goes into the next batch.
     const out: StoreChange = {};
     if (this.leads.size) out.leads = this.leads;
     if (this.columns.size) out.columns = this.columns;
     if (this.activity.size) out.activity = this.activity;
-    for (const key of ['selection', 'filter', 'members', 'status', 'pending', 'undo'] as const) if (this[key]) out[key] = true;
+    for (const key of ['selection', 'filter', 'sort', 'members', 'status', 'pending', 'undo'] as const) if (this[key]) out[key] = true;
     this.leads = new Set();
     this.columns = new Set();
     this.activity = new Set();
-    this.selection = this.filter = this.members = this.status = this.pending = this.undo = false;
+    this.selection = this.filter = this.sort = this.members = this.status = this.pending = this.undo = false;
     deliver(this.listeners, out);
   }
 

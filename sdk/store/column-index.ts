@@ -2,16 +2,19 @@
  * Per column: every lead in card order, and the filtered cards cardsIn() returns. Built on first read,
  * then brought up to date lazily from the edits noted since (bisection or one merge), so a move or an
  * assignment never re-sorts a column, and an unchanged column keeps its array identity.
+ *
+ * Card order is the board's sort (`order`, one of CARD_ORDERS): a new sort rebuilds each column once
+ * (one O(n log n) sort per column), and every edit after that is applied in that order by bisection as before.
  */
 import type { Lead } from '../schema.js';
-import { compareCards, editOrdered, swapInPlace } from '../internal/card-order.js';
+import { compareCards, editOrdered, swapInPlace, type CardCompare } from '../internal/card-order.js';
 import type { ChangeBatch } from './change-batch.js';
 import type { FilterState } from './filter-state.js';
 import { EMPTY, sameArray } from './lead-values.js';
 import type { ShownLeads } from './shown-leads.js';
 
 interface ColumnCache {
-  /** Every lead of the status, by position (compareCards). */
+  /** Every lead of the status, in card order (`order`). */
   all: readonly Lead[];
   /** `all` narrowed by the filter: the array cardsIn() returns, replaced only when its content changes. */
   cards: readonly Lead[];
@@ -34,12 +37,23 @@ interface ColumnDirt {
 export class ColumnIndex {
   private readonly built = new Map<string, ColumnCache>();
   private readonly dirty = new Map<string, ColumnDirt>();
+  private _order: CardCompare = compareCards;
 
   constructor(
     private readonly shown: ShownLeads,
     private readonly filter: FilterState,
     private readonly batch: ChangeBatch,
   ) {}
+
+  /** The order of every list here (compareCards: manual, by position). */
+  get order(): CardCompare {
+    return this._order;
+  }
+
+  /** Orders the columns another way: each is rebuilt (sorted) when next read; the caller marks them (markAll). */
+  setOrder(order: CardCompare): void {
+    this._order = order;
+  }
 
   /** The filtered cards of a column (see ColumnCache.cards). */
   cardsIn(status: string): readonly Lead[] {
@@ -111,7 +125,7 @@ export class ColumnIndex {
           if (held === current) continue;
           const was = filterKept && held !== null && this.filter.matches(held);
           const is = filterKept && current !== null && this.filter.matches(current);
-          if (held && current && compareCards(held, current) === 0) {
+          if (held && current && this._order(held, current) === 0) {
             swaps.push(held, current);
             if (was && is) cardSwaps.push(held, current);
             else if (was) inCards.push(held);
@@ -127,10 +141,10 @@ export class ColumnIndex {
             if (is) intoCards.push(current);
           }
         }
-        all = edit(cache.all, swaps, out, into);
+        all = edit(cache.all, swaps, out, into, this._order);
         if (all && filterKept) {
           // Nothing filtered out: the cards are the column itself, not a second list edited the same way.
-          cards = cache.cards === cache.all && this.filter.passesAll ? all : edit(cache.cards, cardSwaps, inCards, intoCards);
+          cards = cache.cards === cache.all && this.filter.passesAll ? all : edit(cache.cards, cardSwaps, inCards, intoCards, this._order);
         }
         if (!cards) all = undefined; // the edits did not add up: rebuild below
       }
@@ -143,7 +157,7 @@ export class ColumnIndex {
     }
     if (!all || !cards) {
       const ids = this.shown.idsWithStatus(status);
-      all = ids ? [...ids].map((id) => this.shown.get(id)!).sort(compareCards) : EMPTY;
+      all = ids ? [...ids].map((id) => this.shown.get(id)!).sort(this._order) : EMPTY;
       cards = this.filter.select(all);
     }
     if (!cache) {
@@ -165,9 +179,15 @@ export class ColumnIndex {
 }
 
 /** A list with swaps (see swapInPlace), removals and insertions applied; the list itself when there are none. */
-function edit(list: readonly Lead[], swaps: readonly Lead[], remove: readonly Lead[], insert: readonly Lead[]): readonly Lead[] | undefined {
+function edit(
+  list: readonly Lead[],
+  swaps: readonly Lead[],
+  remove: readonly Lead[],
+  insert: readonly Lead[],
+  order: CardCompare,
+): readonly Lead[] | undefined {
   let out: readonly Lead[] | undefined = list;
-  if (swaps.length > 0) out = swapInPlace(out, swaps);
-  if (out && (remove.length > 0 || insert.length > 0)) out = editOrdered(out, remove, insert);
+  if (swaps.length > 0) out = swapInPlace(out, swaps, order);
+  if (out && (remove.length > 0 || insert.length > 0)) out = editOrdered(out, remove, insert, order);
   return out;
 }

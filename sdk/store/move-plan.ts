@@ -47,3 +47,16 @@ export function planMove(lead: Lead, status: string, index: number | undefined, 
   });
   return { kind: 'renumber', position: positions[order.indexOf(lead)]!, others };
 }
+
+/**
+ * A move while the board is sorted by something other than position (LeadSort): a column's order is then the
+ * sort's, so there is no place between two cards to aim at. To another column the lead goes where a move
+ * without an index goes, after the highest position there (it shows where the sort puts it); within its own
+ * column it stays. `full`: the target column's leads, in any order.
+ */
+export function planSortedMove(lead: Lead, status: string, full: readonly Lead[]): MovePlan {
+  if (lead.status === status) return { kind: 'stay' };
+  let last: number | undefined;
+  for (const other of full) if (other.id !== lead.id && (last === undefined || other.position > last)) last = other.position;
+  return { kind: 'place', position: positionBetween(last, undefined)! };
+}

@@ -9,13 +9,15 @@
  *   edited in place (the column index makes new arrays), so keeping the reference freezes that moment.
  *   A lead is in a segment when its current object is found there (by bisection: the list is in card
  *   order). Segments are disjoint: one object per status and version, at most one segment per status.
+ *   A segment is in the card order of its moment: when the board's sort changes, segments become ids
+ *   (`reorder`, O(selected) once), so every segment is always in the current order.
  * - `dead`: per status, ids whose object in that segment no longer stands for the lead: deselected, or the
  *   lead changed since (a new object). In the latter case, its selection moves to `extra` at that moment.
  * - `extra`: selected ids not held live by a segment (picked one by one, ranges, moved out of a segment).
  * The ids are listed (materialized) only when asked for: `list()` / `ids`, e.g. by a bulk command.
  * Per column, the number of selected leads matching the filter is kept by deltas (null: recount).
  */
-import { compareCards, indexOfCard } from '../internal/card-order.js';
+import { indexOfCard, type CardCompare } from '../internal/card-order.js';
 import type { Lead } from '../schema.js';
 import type { ChangeBatch } from './change-batch.js';
 import type { FilterState } from './filter-state.js';
@@ -44,6 +46,8 @@ export class SelectionModel {
     private readonly batch: ChangeBatch,
     /** A column's current filtered cards (the store's cardsIn). */
     private readonly cardsOf: (status: string) => readonly Lead[],
+    /** The card order of the column lists (ColumnIndex.order). */
+    private readonly order: () => CardCompare,
     /** Called with a lead's status whenever that lead's selected state changes (see LeadStore.marksRevision). */
     private readonly marked: (status: string) => void = () => {},
   ) {}
@@ -87,6 +91,22 @@ export class SelectionModel {
    */
   get ids(): ReadonlySet<string> {
     return (this.listedSet ??= new SelectedIds(this.list(), this, this.version));
+  }
+
+  /**
+   * The card order is about to change: the segments (lists in the old order, which bisection can no longer
+   * search) become ids picked one by one. The selected leads stay exactly the same.
+   */
+  reorder(): void {
+    if (this.segments.size === 0) return;
+    for (const [status, segment] of this.segments) {
+      const dead = this.dead.get(status);
+      for (const lead of segment) if (!dead?.has(lead.id)) this.extra.add(lead.id);
+    }
+    this.segments.clear();
+    this.dead.clear();
+    this.segmentLive = 0;
+    this.counts = null;
   }
 
   /** The filter (or what 'me' means) changed: the counts are recounted on their next read. */
@@ -193,7 +213,7 @@ export class SelectionModel {
   private isLive(lead: Lead): boolean {
     const segment = this.segments.get(lead.status);
     if (!segment || this.dead.get(lead.status)?.has(lead.id)) return false;
-    return indexOfCard(segment, lead) !== -1;
+    return indexOfCard(segment, lead, this.order()) !== -1;
   }
 
   /** A segment object stops standing for its lead; a segment with no live object left is dropped. */
@@ -232,7 +252,7 @@ export class SelectionModel {
     if (old) {
       const dead = this.dead.get(status);
       before = old.length - (dead?.size ?? 0);
-      segment = unionOfCards(old, dead, cards);
+      segment = unionOfCards(old, dead, cards, this.order());
       this.dead.delete(status);
     }
     this.segments.set(status, segment);
@@ -241,7 +261,7 @@ export class SelectionModel {
     let absorbed = 0;
     for (const id of this.extra) {
       const lead = this.shown.get(id);
-      if (lead && lead.status === status && indexOfCard(segment, lead) !== -1) {
+      if (lead && lead.status === status && indexOfCard(segment, lead, this.order()) !== -1) {
         this.extra.delete(id);
         absorbed++;
       }
@@ -252,7 +272,7 @@ export class SelectionModel {
   private recount(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const [status, segment] of this.segments) {
-      const n = liveIn(segment, this.dead.get(status), this.cardsOf(status));
+      const n = liveIn(segment, this.dead.get(status), this.cardsOf(status), this.order());
       if (n > 0) counts.set(status, n);
     }
     for (const id of this.extra) {
@@ -278,7 +298,7 @@ export class SelectionModel {
 }
 
 /** Live objects of a segment that are among the cards (both in card order; a live object is current). */
-function liveIn(segment: readonly Lead[], dead: ReadonlySet<string> | undefined, cards: readonly Lead[]): number {
+function liveIn(segment: readonly Lead[], dead: ReadonlySet<string> | undefined, cards: readonly Lead[], compare: CardCompare): number {
   if (segment === cards) return segment.length - (dead?.size ?? 0);
   let n = 0;
   let i = 0;
@@ -292,7 +312,7 @@ function liveIn(segment: readonly Lead[], dead: ReadonlySet<string> | undefined,
       j++;
       continue;
     }
-    const order = compareCards(a, b);
+    const order = compare(a, b);
     if (order <= 0) i++;
     if (order >= 0) j++;
   }
@@ -300,7 +320,7 @@ function liveIn(segment: readonly Lead[], dead: ReadonlySet<string> | undefined,
 }
 
 /** The live objects of `old` and the cards, in card order, each once (current objects compare by identity). */
-function unionOfCards(old: readonly Lead[], dead: ReadonlySet<string> | undefined, cards: readonly Lead[]): Lead[] {
+function unionOfCards(old: readonly Lead[], dead: ReadonlySet<string> | undefined, cards: readonly Lead[], compare: CardCompare): Lead[] {
   const out: Lead[] = [];
   let i = 0;
   let j = 0;
@@ -315,7 +335,7 @@ function unionOfCards(old: readonly Lead[], dead: ReadonlySet<string> | undefine
       out.push(a!);
       i++;
       j++;
-    } else if (!b || (a && compareCards(a, b) <= 0)) {
+    } else if (!b || (a && compare(a, b) <= 0)) {
       out.push(a!);
       i++;
     } else {

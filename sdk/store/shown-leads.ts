@@ -1,7 +1,9 @@
 /**
  * The leads the board shows (confirmed state with in-flight overlays applied), indexed by status and by
- * assignee, with the open-unassigned count. Every index moves by the one lead that changed, never by a scan.
+ * assignee, with the open-unassigned count. Every index moves by the one lead that changed, never by a scan;
+ * the oldest open unassigned lead is found by one pass over the unassigned ones, only after one of them changed.
  */
+import { CARD_ORDERS } from '../internal/card-order.js';
 import type { Lead } from '../schema.js';
 import { isOpen, sameLead } from './lead-values.js';
 
@@ -11,6 +13,8 @@ export class ShownLeads {
   private readonly byAssignee = new Map<string | null, Set<string>>();
   /** Open unassigned leads shown. */
   unassignedOpen = 0;
+  /** The oldest open unassigned lead; undefined: not known (an unassigned lead changed since it was found). */
+  private oldest: Lead | null | undefined = null;
 
   get(id: string): Lead | undefined {
     return this.byId.get(id);
@@ -31,6 +35,17 @@ export class ShownLeads {
     return this.byAssignee.get(memberId);
   }
 
+  /** The open unassigned lead created first (the one that has waited longest), or null when there is none. */
+  oldestUnassignedOpen(): Lead | null {
+    if (this.oldest !== undefined) return this.oldest;
+    let oldest: Lead | null = null;
+    for (const id of this.byAssignee.get(null) ?? []) {
+      const lead = this.byId.get(id)!;
+      if (isOpen(lead) && (oldest === null || CARD_ORDERS.oldest(lead, oldest) < 0)) oldest = lead;
+    }
+    return (this.oldest = oldest);
+  }
+
   /**
    * Shows `next` (undefined: nothing) in place of `prev`, which must be what get(id) returns. Returns false
    * when they are the same lead field for field: the old object is kept, so nothing re-renders.
@@ -40,6 +55,7 @@ export class ShownLeads {
     if (prev && next && sameLead(prev, next)) return false;
     if (next) this.byId.set(id, next);
     else this.byId.delete(id);
+    if (prev?.assigneeId === null || next?.assigneeId === null) this.oldest = undefined;
     if (prev) {
       if (prev.assigneeId === null && isOpen(prev)) this.unassignedOpen--;
       if (prev.status !== next?.status) this.byStatus.get(prev.status)?.delete(id);

@@ -13,6 +13,8 @@ export interface StoreChange {
   columns?: ReadonlySet<string>;
   selection?: boolean;
   filter?: boolean;
+  /** The card order (LeadStore.sort) changed. */
+  sort?: boolean;
   members?: boolean;
   status?: boolean;
   pending?: boolean;

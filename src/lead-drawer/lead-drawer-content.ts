@@ -11,6 +11,7 @@ import { define } from '../shared/define.js';
 import { fire } from '../shared/fire.js';
 import { formatValue } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { formStyles } from '../shared/form.styles.js';
 import { DrawerActivity } from './drawer-activity.js';
 import { DrawerAssignment } from './drawer-assignment.js';
 import { DrawerFields } from './drawer-fields.js';
@@ -33,7 +34,7 @@ const DELEGATES = ['assign-picker'];
  * @fires drawer-close - Internal: the user's close request was not prevented; the drawer closes.
  */
 export class LeadDrawerContent extends LitElement implements DrawerHost {
-  static override styles = [tokens, avatarStyles, drawerContentStyles];
+  static override styles = [tokens, avatarStyles, formStyles, drawerContentStyles];
 
   @property({ attribute: false }) store: LeadStore | undefined;
   @property({ attribute: false }) leadId = '';

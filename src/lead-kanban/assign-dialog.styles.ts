@@ -20,21 +20,6 @@ export const assignDialogStyles = css`
     font-size: 14px;
     font-weight: 600;
   }
-  .dialog-warning {
-    display: flex;
-    gap: 8px;
-    align-items: flex-start;
-    margin: 10px 0 0;
-    padding: 8px 10px;
-    border-radius: var(--_radius-sm);
-    background: color-mix(in srgb, var(--_warning) 12%, var(--_surface));
-    color: var(--_text);
-    font-size: 13px;
-  }
-  .dialog-warning .icon {
-    color: var(--_warning);
-    margin-top: 1px;
-  }
   .dialog-progress {
     display: flex;
     align-items: center;

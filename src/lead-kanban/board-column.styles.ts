@@ -23,8 +23,8 @@ export const columnStyles = css`
   .column-header {
     display: flex;
     align-items: center;
-    gap: 8px;
-    padding: 12px 12px 10px 19px;
+    gap: 6px;
+    padding: 12px 10px 10px 19px;
   }
   .column-title {
     display: inline-flex;
@@ -36,6 +36,11 @@ export const columnStyles = css`
     font-size: 13px;
     font-weight: 650;
     letter-spacing: 0.01em;
+  }
+  /* A long label (or a narrow column with its count and "+") ellipsizes rather than running under the count. */
+  .column-label {
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .column-title::before {
     content: '';
@@ -57,6 +62,28 @@ export const columnStyles = css`
     font-size: 12px;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
+  }
+  .column-add {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 22px;
+    height: 22px;
+    margin: -2px -4px -2px -2px;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius-sm);
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .column-add:hover {
+    background: color-mix(in srgb, var(--_text) 8%, transparent);
+    color: var(--_text);
+  }
+  .column-add:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
   }
   .column-scroll {
     flex: 1;

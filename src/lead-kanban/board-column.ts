@@ -7,11 +7,13 @@ import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
 import { fire } from '../shared/fire.js';
-import { ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
+import { ColumnAddLeadEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
 import './lead-card.js';
 import type { CardControl, LeadKanbanCard, MemberFace } from './lead-card.js';
+import { plusIcon } from './icons.js';
+import { waitLabel } from './wait-clock.js';
 import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
 /** Cards rendered beyond each edge of a column's viewport. */
@@ -68,8 +70,9 @@ export function recycleKeys(
  *
  * @tagname lead-kanban-column
  * @fires column-select-all - Internal: its "Select all in" checkbox was clicked.
+ * @fires column-add-lead - Internal: its "Add lead to …" button was clicked.
  * @fires column-list - Internal: its card list is in the DOM (first render, new key, re-attached).
- * @csspart column-header - The header (label, count, select-all checkbox).
+ * @csspart column-header - The header (label, count, select-all checkbox, "Add lead to …").
  */
 export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) column!: Column;
@@ -100,6 +103,10 @@ export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) dropSlot: number | null = null;
   /** A drag is in progress: Lit must not touch the lists SortableJS is rearranging. */
   @property({ attribute: false }) dragging = false;
+  /** The header offers "Add lead to <label>" (the store can create leads for this member). */
+  @property({ attribute: false }) canAdd = false;
+  /** The board's wait clock (wait-clock.ts): unassigned cards show how long they have waited until then. */
+  @property({ attribute: false }) now = 0;
   /**
    * The board's column row as measured (height 0 until its first report): a first guess of this column's
    * viewport. One object for the board's life, read when rendering, so a new measurement re-renders nothing.
@@ -224,6 +231,7 @@ export class LeadKanbanColumn extends LitElement {
   };
 
   private readonly onSelectAll = () => fire(this, new ColumnSelectAllEvent(this.column.key));
+  private readonly onAddLead = (e: Event) => fire(this, new ColumnAddLeadEvent(this.column.key, e.currentTarget as HTMLElement));
 
   private windowInput(count: number) {
     return { count, scrollTop: this.scrollOffset, viewport: this.viewportHeight(), pitch: CARD_PITCH, overscan: OVERSCAN };
@@ -294,8 +302,23 @@ export class LeadKanbanColumn extends LitElement {
           tabindex=${this.headerStop ? 0 : -1}
           @click=${this.onSelectAll}
         />
-        <h2 class="column-title">${label}</h2>
+        <h2 class="column-title"><span class="column-label">${label}</span></h2>
         <span class="column-count">${msg.columnCount(this.cards.length, this.total)}</span>
+        ${this.canAdd
+          ? // Not a Tab stop: the board keeps one Tab stop for its columns. The toolbar's "Add lead" (with its Status
+            // field) is the keyboard path; this button is a shortcut for pointers and screen readers' browse mode.
+            html`<button
+              type="button"
+              tabindex="-1"
+              class="column-add"
+              aria-label=${msg.addLeadTo(label)}
+              title=${msg.addLeadTo(label)}
+              aria-haspopup="dialog"
+              @click=${this.onAddLead}
+            >
+              ${plusIcon}
+            </button>`
+          : nothing}
       </div>
       <!-- tabindex -1: Chrome would make a scroller without tabbable content a Tab stop of its own; the column is
            reached through the board's one roving Tab stop, and moving focus scrolls it. -->
@@ -322,6 +345,7 @@ export class LeadKanbanColumn extends LitElement {
               .tabStop=${id === this.tabStopId}
               .menuOpen=${id === this.menuLeadId}
               .lifted=${id === this.liftedId}
+              .waited=${waitLabel(lead, this.now)}
             ></lead-kanban-card>`;
           })}
           ${this.dropSlot === null

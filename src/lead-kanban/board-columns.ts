@@ -32,6 +32,8 @@ export interface ColumnsContext {
   dropSlot(column: string): number | null;
   /** The board's column row, measured (see LeadKanbanColumn.row). */
   row: { readonly height: number };
+  /** The wait clock's time (see LeadKanbanColumn.now). */
+  now: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export function renderColumns(ctx: ColumnsContext) {
   const loading = store?.status === 'loading';
   const dragging = state.dragLeadId !== null;
   const here = (id: string | null | undefined, key: string) => (id && store?.lead(id)?.status === key ? id : null);
+  const canAdd = store?.intake.createLead ?? false;
   return ctx.columns.map((column) => {
     const { key, label } = column;
     const stopHere = stop?.column === key ? stop : null;
@@ -71,6 +74,8 @@ export function renderColumns(ctx: ColumnsContext) {
       .dropSlot=${ctx.dropSlot(key)}
       .dragging=${dragging}
       .row=${ctx.row}
+      .canAdd=${canAdd}
+      .now=${ctx.now}
     ></lead-kanban-column>`;
   });
 }

@@ -6,6 +6,7 @@ import { noticeText, outcomeText, undoText, type Names } from '../notice-text.js
 import { fire } from '../shared/fire.js';
 import type { BoardParts } from './board-parts.js';
 import type { BoardSelection } from './board-selection.js';
+import { sortLabel } from './board-toolbar.js';
 import type { ToastController } from './toasts.js';
 
 /**
@@ -33,11 +34,19 @@ export class BoardCommands {
   /**
    * Moves a lead to `index` of column `to` (as the user sees it): false when the request was cancelled or
    * the lead is not shown. A failed save rolls back in the store and comes back as a notice (a toast).
+   *
+   * Under a sort other than Manual a card has no place of its own within its column (the store keeps the
+   * sort's order): reordering within a column is refused here, for every gesture, with the reason told; a
+   * move to another column goes through and lands where the sort puts it.
    */
   move(leadId: string, to: string, index: number, source: Source): boolean {
     const store = this.board.store;
     const lead = store?.lead(leadId);
     if (!store || !lead) return false;
+    if (store.sort !== 'manual' && to === lead.status) {
+      this.toasts.show('warning', messages().reorderNeedsManual(sortLabel(store.sort)));
+      return false;
+    }
     const detail: LeadMoveDetail = { leadId, from: lead.status, to, index, source };
     if (!fire(this.board.host, new LeadRequestMoveEvent(detail))) return false;
     store.move(leadId, to, { index, source }).catch(() => undefined); // reported through the store's notice

@@ -35,6 +35,14 @@ export class ColumnSelectAllEvent extends Event {
   }
 }
 
+/** A column's "Add lead to <label>" button was clicked (`trigger`: the button, which focus returns to). */
+export class ColumnAddLeadEvent extends Event {
+  static readonly eventName = 'column-add-lead' as const;
+  constructor(readonly column: string, readonly trigger: HTMLElement) {
+    super(ColumnAddLeadEvent.eventName, { bubbles: true });
+  }
+}
+
 /** A column's card list is in the DOM (first render, a new column key, re-attached): drag connects it. */
 export class ColumnListEvent extends Event {
   static readonly eventName = 'column-list' as const;
@@ -49,6 +57,7 @@ declare global {
     'card-open': CardOpenEvent;
     'card-menu': CardMenuEvent;
     'column-select-all': ColumnSelectAllEvent;
+    'column-add-lead': ColumnAddLeadEvent;
     'column-list': ColumnListEvent;
   }
 }

@@ -85,6 +85,11 @@ export const toolbarStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
+  .intake-actions {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+  }
   /* ---------- bulk bar ---------- */
   .bulk-bar {
     display: flex;
@@ -108,7 +113,8 @@ export const toolbarStyles = css`
   .bulk-bar .bulk-assign {
     margin-left: 4px;
   }
-  .help-button {
+  .help-button,
+  .icon-button {
     padding: 0 9px;
   }
 `;

@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Column, LeadStore } from '../../sdk/index.js';
-import { messages } from '../l10n.js';
+import type { Column, LeadSort, LeadStore } from '../../sdk/index.js';
+import { LEAD_SORTS } from '../../sdk/index.js';
+import { messages, type Messages } from '../l10n.js';
 import { renderBulkBar, type BulkBarContext } from './bulk-bar.js';
-import { keyboardIcon, searchIcon } from './icons.js';
+import { importIcon, keyboardIcon, plusIcon, rulesIcon, searchIcon } from './icons.js';
 import './status-filter.js';
 import type { LeadKanbanStatusFilter } from './status-filter.js';
 
@@ -15,17 +16,28 @@ export interface ToolbarContext extends BulkBarContext {
   onSearchInput(text: string): void;
   onAssigneeFilter(value: string): void;
   onStatusFilter(value: readonly string[]): void;
+  onSort(value: LeadSort): void;
+  /** "Add lead", "Import leads", "Assignment rules" were clicked (each button is the event's currentTarget). */
+  onAddLead(e: MouseEvent): void;
+  onImport(e: MouseEvent): void;
+  onRules(e: MouseEvent): void;
   /** The "Keyboard shortcuts" button was clicked (the button is the event's currentTarget). */
   onHelp(e: MouseEvent): void;
 }
 
+/** What each sort is called in the `Sort` control (and in the explanation of moves under a sort). */
+export function sortLabel(sort: LeadSort, msg: Messages = messages()): string {
+  return { manual: msg.sortManual, newest: msg.sortNewest, oldest: msg.sortOldest, value: msg.sortValue }[sort];
+}
+
 /**
- * The board's toolbar (part `toolbar`): the filters, the bulk bar, and the "Keyboard shortcuts" button.
+ * The board's toolbar (part `toolbar`): the filters and `Sort`, the buttons for leads arriving (each shown
+ * only when the store says this member can: `store.intake`), the bulk bar, and the "Keyboard shortcuts" button.
  */
 export function renderToolbar(ctx: ToolbarContext) {
   const msg = messages();
   return html`<div class="toolbar" part="toolbar" role="group" aria-label=${msg.toolbarLabel}>
-    ${renderFilters(ctx)} ${renderBulkBar(ctx)}
+    ${renderFilters(ctx)} ${renderIntake(ctx)} ${renderBulkBar(ctx)}
     <button
       type="button"
       class="btn btn-quiet help-button"
@@ -90,5 +102,45 @@ function renderFilters(ctx: ToolbarContext) {
       .value=${store?.filter.status ?? []}
       @change=${(e: Event) => ctx.onStatusFilter((e.target as LeadKanbanStatusFilter).value)}
     ></lead-kanban-status-filter>
+    ${renderSort(ctx)}
+  </div>`;
+}
+
+/** The `Sort` select: Manual (position), Newest, Oldest waiting, Value. */
+function renderSort(ctx: ToolbarContext) {
+  const msg = messages();
+  const sort = ctx.store?.sort ?? 'manual';
+  return html`<label class="field-frame select-wrap${sort !== 'manual' ? ' is-active' : ''}">
+    <span class="field-prefix" aria-hidden="true">${msg.sort}</span>
+    <select class="sort-select" aria-label=${msg.sort} @change=${(e: Event) => ctx.onSort((e.target as HTMLSelectElement).value as LeadSort)}>
+      ${LEAD_SORTS.map((key) => html`<option value=${key} ?selected=${key === sort}>${sortLabel(key, msg)}</option>`)}
+    </select>
+  </label>`;
+}
+
+/**
+ * `Add lead` (anyone who may create), `Import leads` and `Assignment rules` (admins and managers; icon
+ * buttons named by aria-label, like "Keyboard shortcuts", so the toolbar keeps to one row).
+ */
+function renderIntake(ctx: ToolbarContext) {
+  const can = ctx.store?.status === 'ready' ? ctx.store.intake : null;
+  if (!can || !(can.createLead || can.importLeads || can.changeAssignmentRules)) return nothing;
+  const msg = messages();
+  return html`<div class="intake-actions">
+    ${can.createLead
+      ? html`<button type="button" class="btn add-lead" aria-haspopup="dialog" @click=${ctx.onAddLead}>
+          ${plusIcon}<span>${msg.addLead}</span>
+        </button>`
+      : nothing}
+    ${can.importLeads
+      ? html`<button type="button" class="btn btn-quiet icon-button" aria-label=${msg.importLeads} title=${msg.importLeads} aria-haspopup="dialog" @click=${ctx.onImport}>
+          ${importIcon}
+        </button>`
+      : nothing}
+    ${can.changeAssignmentRules
+      ? html`<button type="button" class="btn btn-quiet icon-button" aria-label=${msg.assignmentRules} title=${msg.assignmentRules} aria-haspopup="dialog" @click=${ctx.onRules}>
+          ${rulesIcon}
+        </button>`
+      : nothing}
   </div>`;
 }

@@ -11,8 +11,9 @@ export interface CardMenuActions {
 }
 
 /**
- * The items of a card's actions menu: Move to each other column, up/down/top/bottom, Move with arrow keys,
- * Assign…, Assign to me, Unassign. Every move and assignment goes through the board's commands.
+ * The items of a card's actions menu: Move to each other column, up/down/top/bottom (only under the Manual
+ * sort: otherwise the sort orders the column), Move with arrow keys, Assign…, Assign to me, Unassign. Every
+ * move and assignment goes through the board's commands.
  */
 export function cardMenuItems(lead: Lead, board: BoardParts, commands: BoardCommands, actions: CardMenuActions): MenuItem[] {
   const store = board.store!;
@@ -30,13 +31,17 @@ export function cardMenuItems(lead: Lead, board: BoardParts, commands: BoardComm
     .columnKeys()
     .filter((key) => key !== lead.status)
     .map((key) => ({ label: msg.moveTo(board.columnLabel(key)), run: () => move(key, store.countIn(key)) }));
+  if (store.sort === 'manual') {
+    items.push(
+      { label: msg.moveUp, disabled: index <= 0, separated: true, run: () => move(lead.status, index - 1) },
+      { label: msg.moveDown, disabled: index >= last, run: () => move(lead.status, index + 1) },
+      { label: msg.moveToTop, disabled: index <= 0, run: () => move(lead.status, 0) },
+      { label: msg.moveToBottom, disabled: index >= last, run: () => move(lead.status, last) },
+    );
+  }
   items.push(
-    { label: msg.moveUp, disabled: index <= 0, separated: true, run: () => move(lead.status, index - 1) },
-    { label: msg.moveDown, disabled: index >= last, run: () => move(lead.status, index + 1) },
-    { label: msg.moveToTop, disabled: index <= 0, run: () => move(lead.status, 0) },
-    { label: msg.moveToBottom, disabled: index >= last, run: () => move(lead.status, last) },
     // Lift from the menu: works with a screen reader in browse mode, where the M key would not reach the board.
-    { label: msg.moveWithKeys, run: () => actions.lift(lead.id) },
+    { label: msg.moveWithKeys, separated: store.sort !== 'manual', run: () => actions.lift(lead.id) },
     { label: msg.assignEllipsis, separated: true, run: () => actions.assignDialog([lead.id]) },
   );
   if (me) items.push({ label: msg.assignToMe, disabled: lead.assigneeId === me.id, run: () => assign(me.id) });

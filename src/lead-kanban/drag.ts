@@ -7,7 +7,7 @@ import type * as SortableListsModule from './sortable-lists.js';
 export type { Drop, DragHost };
 
 type SortableLists = typeof SortableListsModule;
-type SortableList = ReturnType<SortableLists['sortableList']>;
+type SortableList = SortableListsModule.SortableList;
 
 /**
  * A drop as an index in the target column's cards, the lead itself left out (what `store.move` takes); null
@@ -52,8 +52,17 @@ export class DragController {
   /** Lists connected before SortableJS arrived, with the listener that catches an early press. */
   private readonly waiting = new Map<string, { list: HTMLElement; onPress: (event: PointerEvent) => void }>();
   private readonly group = `lead-kanban-${++groups}`;
+  /** Cards may be reordered within a column (the board's sort is Manual); otherwise only moved across. */
+  private reorder = true;
 
   constructor(private readonly host: DragHost) {}
+
+  /** Allows or stops reordering within a column, on every list (see docs/architecture.md, "Sort and waiting leads"). */
+  allowReorder(on: boolean): void {
+    if (on === this.reorder) return;
+    this.reorder = on;
+    for (const { sortable } of this.sortables.values()) sortable.option('sort', on);
+  }
 
   /** Makes a column's list draggable (again: a list already connected for the column is replaced). */
   connect(column: string, list: HTMLElement): void {
@@ -61,7 +70,7 @@ export class DragController {
     this.disconnect(column);
     const loaded = sortableChunk.loaded();
     if (loaded) {
-      this.sortables.set(column, { list, sortable: loaded.sortableList(list, this.group, CARD_DRAG, this.host) });
+      this.sortables.set(column, { list, sortable: loaded.sortableList(list, this.group, CARD_DRAG, this.host, this.reorder) });
       return;
     }
     const onPress = (event: PointerEvent) => void this.pressBeforeLoad(column, event);
@@ -96,7 +105,7 @@ export class DragController {
     if (waiting?.list !== list) return;
     list.removeEventListener('pointerdown', waiting.onPress);
     this.waiting.delete(column);
-    this.sortables.set(column, { list, sortable: lists.sortableList(list, this.group, CARD_DRAG, this.host) });
+    this.sortables.set(column, { list, sortable: lists.sortableList(list, this.group, CARD_DRAG, this.host, this.reorder) });
   }
 
   /**

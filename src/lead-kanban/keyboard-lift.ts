@@ -2,11 +2,13 @@
  * Keyboard move mode ("lift"): a card is picked up, the arrow keys choose where it would land, Enter/Space
  * drops it with ONE store move, Escape puts it back. Nothing is written while the card is lifted; the target is
  * kept as (column, index) in the store's terms (BoardState.lift), so it works whatever part of a virtualized
- * column is rendered.
+ * column is rendered. Under a sort other than Manual only the column is chosen (left and right; the card
+ * would land where the sort puts it), and up and down say why they do nothing.
  */
 import { announce } from '../controllers/announcer.js';
 import { messages } from '../l10n.js';
 import type { BoardCommands } from './board-commands.js';
+import { sortLabel } from './board-toolbar.js';
 import type { BoardParts } from './board-parts.js';
 import type { Lift } from './board-state.js';
 
@@ -59,6 +61,8 @@ export class KeyboardLift {
         const c = columns.indexOf(lift.to) + (step === 'left' ? -1 : 1);
         if (c < 0 || c >= columns.length) return lift;
         const to = columns[c]!;
+        const store = this.board.store;
+        if (store && store.sort !== 'manual') return { ...lift, to, index: store.landingIndex(lift.leadId, to) };
         return { ...lift, to, index: Math.min(lift.index, this.others(lift, to)) };
       }
     }
@@ -106,6 +110,12 @@ export class KeyboardLift {
       return;
     }
     const step = STEPS[e.key];
+    const sort = this.board.store?.sort ?? 'manual';
+    if (step && step !== 'left' && step !== 'right' && sort !== 'manual') {
+      e.preventDefault();
+      announce(messages().reorderNeedsManual(sortLabel(sort)));
+      return;
+    }
     if (step) {
       e.preventDefault();
       const next = this.step(lift, step);

@@ -166,6 +166,23 @@ export const cardStyles = css`
     color: var(--_muted);
     font-style: italic;
   }
+  /* How long an unassigned lead has waited, in place of the word "Unassigned" (kept for screen readers and in the
+     tooltip), in the warning colour of the workload strip's Unassigned chip. */
+  .card-wait {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    gap: 3px;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_warning) 8%, var(--_surface));
+    color: var(--_warning);
+    font-style: normal;
+    font-weight: 600;
+    font-size: 11.5px;
+    line-height: 18px;
+    font-variant-numeric: tabular-nums;
+  }
   .card.is-pending {
     cursor: progress;
   }

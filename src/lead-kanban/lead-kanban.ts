@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import type { Column, LeadAdapter, LeadStore } from '../../sdk/index.js';
+import type { Column, LeadAdapter, LeadSort, LeadStore } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LeadOpenEvent } from '../events/index.js';
@@ -21,7 +21,15 @@ import type { LeadKanbanColumn } from './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
 import { BoardCommands } from './board-commands.js';
-import type { CardMenuEvent, CardOpenEvent, CardToggleEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
+import type {
+  CardMenuEvent,
+  CardOpenEvent,
+  CardToggleEvent,
+  ColumnAddLeadEvent,
+  ColumnListEvent,
+  ColumnSelectAllEvent,
+} from './board-events.js';
+import { BoardIntake } from './board-intake.js';
 import { BoardKeyboard } from './board-keyboard.js';
 import type { BoardParts } from './board-parts.js';
 import { BoardPopups } from './board-popups.js';
@@ -41,20 +49,27 @@ import { ToastController } from './toasts.js';
 import { toastStyles } from './toasts.styles.js';
 import { renderWorkload } from './workload-bar.js';
 import { workloadStyles } from './workload-bar.styles.js';
+import { WaitClock } from './wait-clock.js';
 
 /** Search runs this long after the last keystroke, so typing does no per-key work on the board. */
 const SEARCH_DEBOUNCE_MS = 150;
 
 /**
- * The card menu, the bulk "Assign leads" dialog, the "Keyboard shortcuts" dialog and the keyboard move mode:
- * one chunk (on-demand-parts.ts), fetched after the board's first frame and awaited by every use.
+ * The card menu, the bulk "Assign leads" dialog, the "Keyboard shortcuts" dialog, the intake dialogs and the
+ * keyboard move mode: one chunk (on-demand-parts.ts), fetched after the board's first frame and awaited by
+ * every use.
  */
 export const boardPartsChunk = lazyModule(() => import('./on-demand-parts.js'));
 
 /**
- * @summary A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload
- * strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the
+ * @summary A Kanban board of leads: status columns of cards, filters and a sort, selection, bulk assignment,
+ * a workload strip, adding and importing leads and the assignment rules (where the backend offers them and the
+ * member may), and a drawer for one lead. Every write goes through one LeadStore, provided by context to the
  * `<lead-drawer>` and `<assign-picker>` inside.
+ *
+ * Unassigned cards show how long they have waited; the workload strip's Unassigned chip shows the oldest wait
+ * and lists the unassigned leads oldest first. Under a sort other than Manual, cards keep the sort's order:
+ * they move to other columns (and land where the sort puts them), not up or down within one.
  *
  * Keyboard (listed in the board's "Keyboard shortcuts" dialog, whose summary describes every card): one Tab
  * stop holds all the cards (roving tabindex by lead id); arrows move it (up from the first card reaches the
@@ -151,6 +166,8 @@ export class LeadKanban extends LitElement {
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
   private readonly popups = new BoardPopups(this.parts, this.commands, boardPartsChunk);
+  private readonly intake = new BoardIntake(this.parts, this.toasts, boardPartsChunk);
+  private readonly clock = new WaitClock(this);
   private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
     void this.popups.openMenu(id),
   );
@@ -197,6 +214,7 @@ export class LeadKanban extends LitElement {
 
   protected override updated(): void {
     this.drag.prune(this.columnKeys()); // lists of columns that are gone
+    this.drag.allowReorder((this.store?.sort ?? 'manual') === 'manual');
   }
 
   override disconnectedCallback(): void {
@@ -294,6 +312,16 @@ export class LeadKanban extends LitElement {
 
   private readonly onColumnList = (e: ColumnListEvent) => this.drag.connect(e.column, e.list);
 
+  private readonly onColumnAddLead = (e: ColumnAddLeadEvent) => void this.intake.openAddLead(e.trigger, e.column);
+
+  private readonly onSort = (sort: LeadSort) => this.store?.setSort(sort);
+
+  /** The workload strip's Unassigned chip: the leads waiting for someone, oldest first (or the filter off again). */
+  private readonly onUnassigned = (on: boolean) => {
+    this.store?.setFilter({ assignee: on ? 'unassigned' : 'any' });
+    if (on) this.store?.setSort('oldest');
+  };
+
   private readonly onSearchInput = (text: string) => {
     this.searchText = text;
     clearTimeout(this.searchTimer);
@@ -337,9 +365,13 @@ export class LeadKanban extends LitElement {
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
         onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? []),
+        onSort: this.onSort,
+        onAddLead: (e) => void this.intake.openAddLead(e.currentTarget as HTMLElement),
+        onImport: (e) => void this.intake.openImport(e.currentTarget as HTMLElement),
+        onRules: (e) => void this.intake.openRules(e.currentTarget as HTMLElement),
         onHelp: this.onHelpClick,
       })}
-      ${renderWorkload({ store, onFilter: this.onAssigneeFilter })}
+      ${renderWorkload({ store, now: this.clock.now, onFilter: this.onAssigneeFilter, onUnassigned: this.onUnassigned })}
       ${store?.status === 'error'
         ? html`<div class="load-error">
             <p>${msg.loadFailed(store.error?.message ?? '')}</p>
@@ -356,6 +388,7 @@ export class LeadKanban extends LitElement {
         @card-open=${this.onCardOpen}
         @card-menu=${this.onCardMenu}
         @column-select-all=${this.onSelectAllIn}
+        @column-add-lead=${this.onColumnAddLead}
         @column-list=${this.onColumnList}
       >
         ${renderColumns({
@@ -366,11 +399,13 @@ export class LeadKanban extends LitElement {
           faces: this.faces.current(store?.members),
           dropSlot: (key) => this.popups.dropSlot(key),
           row: this.row,
+          now: this.clock.now,
         })}
       </div>
       <lead-kanban-menu></lead-kanban-menu>
       <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
       <lead-kanban-help-dialog></lead-kanban-help-dialog>
+      ${this.intake.render()}
       ${helpDescriptions()}
       <lead-drawer
         .leadId=${this.state.openLeadId ?? ''}

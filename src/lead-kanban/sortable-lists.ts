@@ -27,8 +27,18 @@ export interface DragHost {
   dropped(drop: Drop): void;
 }
 
-/** Makes `list` a Sortable of `group`, dragging cards as `cards` says (lead-card.ts's CARD_DRAG). */
-export function sortableList(list: HTMLElement, group: string, cards: typeof CARD_DRAG, host: DragHost): { destroy(): void } {
+/** A column list's Sortable as the board uses it. */
+export interface SortableList {
+  destroy(): void;
+  /** Whether cards may be reordered within the list (false: they can only be dragged to another list). */
+  option(name: 'sort', value: boolean): void;
+}
+
+/**
+ * Makes `list` a Sortable of `group`, dragging cards as `cards` says (lead-card.ts's CARD_DRAG); `reorder`
+ * false lets cards only leave for another list (the board is sorted by something other than position).
+ */
+export function sortableList(list: HTMLElement, group: string, cards: typeof CARD_DRAG, host: DragHost, reorder = true): SortableList {
   /** Where the dragged node sat before Sortable moved it. */
   let origin: { parent: Node; next: Node | null } | null = null;
 
@@ -56,6 +66,7 @@ export function sortableList(list: HTMLElement, group: string, cards: typeof CAR
 
   return Sortable.create(list, {
     group,
+    sort: reorder,
     ...cards,
     // Checkbox and menu button keep their own clicks.
     preventOnFilter: false,

@@ -78,6 +78,12 @@ export const workloadStyles = css`
   .chip-unassigned .chip-name {
     color: var(--_muted);
   }
+  .chip-wait {
+    color: var(--_warning);
+    font-size: 11.5px;
+    font-weight: 600;
+    white-space: nowrap;
+  }
   .chip-bar {
     position: absolute;
     left: 10px;

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The frame of the board's modal dialogs (a native `<dialog class="dialog">`): box, backdrop, title, actions. */
+/**
+ * The frame of the board's modal dialogs (a native `<dialog class="dialog">`): box, backdrop, title, actions,
+ * the warning a dialog gives before a step the user may not expect (`.dialog-warning`, with its icon), and
+ * what went wrong that no field of the dialog is to blame for (`.dialog-failure`).
+ */
 export const dialogStyles = css`
   .dialog {
     box-sizing: border-box;
@@ -22,6 +26,26 @@ export const dialogStyles = css`
     margin: 0 0 16px;
     color: var(--_muted);
     font-size: 13px;
+  }
+  .dialog-warning,
+  .dialog-failure {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+    margin: 10px 0 0;
+    padding: 8px 10px;
+    border-radius: var(--_radius-sm);
+    background: color-mix(in srgb, var(--_warning) 12%, var(--_surface));
+    color: var(--_text);
+    font-size: 13px;
+  }
+  .dialog-warning .icon {
+    color: var(--_warning);
+    margin-top: 1px;
+  }
+  .dialog-failure {
+    background: color-mix(in srgb, var(--_danger) 10%, var(--_surface));
+    color: var(--_danger);
   }
   .dialog-actions {
     display: flex;

@@ -19,6 +19,41 @@ export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }
 
+/** A waiting time as a card shows it ("2d", "5h", "12m") and as it is said ("2 days"). */
+export interface WaitLabel {
+  short: string;
+  long: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+type WaitUnit = 'minute' | 'hour' | 'day';
+let units: { lang: string | undefined; format: Map<string, Intl.NumberFormat>; labels: Map<string, WaitLabel> } | undefined;
+
+/**
+ * How long something has waited, in the largest whole unit: minutes under an hour (at least 1), hours under a
+ * day, days after that. The same duration gives the same object (one per language, unit and count), so a view
+ * handed a label re-renders only when the label itself changes.
+ */
+export function formatWait(ms: number): WaitLabel {
+  const unit: WaitUnit = ms < HOUR ? 'minute' : ms < DAY ? 'hour' : 'day';
+  const count = Math.max(1, Math.floor(ms / (unit === 'minute' ? MINUTE : unit === 'hour' ? HOUR : DAY)));
+  const now = lang();
+  if (!units || units.lang !== now) units = { lang: now, format: new Map(), labels: new Map() };
+  const key = `${unit}:${count}`;
+  let label = units.labels.get(key);
+  if (!label) {
+    const format = (display: 'narrow' | 'long') => {
+      let f = units!.format.get(`${unit}:${display}`);
+      if (!f) units!.format.set(`${unit}:${display}`, (f = new Intl.NumberFormat(now, { style: 'unit', unit, unitDisplay: display })));
+      return f.format(count);
+    };
+    units.labels.set(key, (label = { short: format('narrow'), long: format('long') }));
+  }
+  return label;
+}
+
 let warming = false;
 /**
  * Makes the Intl objects a board's first render needs early (typically while the board waits for its data). The first formatter or collator of a page loads locale data (7-10 ms each in Chromium), which

@@ -102,13 +102,13 @@ describe('assignment rules', () => {
     ];
     const issues = assignmentRuleIssues(rules('round_robin', ['m1', 'm2', 'm9', 'm1'], { statuses: ['new', 'nope'] }), members, ['new', 'won']);
     expect(issues).to.deep.equal([
-      { path: 'memberIds.1', message: 'Bo is not an active member' },
-      { path: 'memberIds.2', message: 'Unknown member "m9"' },
-      { path: 'memberIds.3', message: 'Ada is listed twice' },
-      { path: 'statuses.1', message: 'Unknown column "nope"' },
+      { path: 'memberIds.1', code: 'inactive_member', message: 'Bo is not an active member' },
+      { path: 'memberIds.2', code: 'unknown_member', message: 'Unknown member "m9"' },
+      { path: 'memberIds.3', code: 'duplicate_member', message: 'Ada is listed twice' },
+      { path: 'statuses.1', code: 'unknown_status', message: 'Unknown column "nope"' },
     ]);
     expect(assignmentRuleIssues(rules('balanced', []), members, ['new'])).to.deep.equal([
-      { path: 'memberIds', message: 'Choose at least one member to receive new leads' },
+      { path: 'memberIds', code: 'no_members', message: 'Choose at least one member to receive new leads' },
     ]);
     expect(assignmentRuleIssues({ enabled: false, strategy: 'balanced', memberIds: [] }, members, ['new'])).to.deep.equal([]);
   });

@@ -77,7 +77,7 @@ describe('MemoryAdapter: leads arriving', () => {
     const inactive = await rejection(admin.setAssignmentRules({ ...roundRobin, memberIds: ['m3', 'm6'] }));
     expect(inactive.code).to.equal('invalid');
     expect(inactive.message).to.contain('memberIds');
-    expect(inactive.issues).to.deep.equal([{ path: 'memberIds.1', message: 'Chloe Dubois is not an active member' }]);
+    expect(inactive.issues).to.deep.equal([{ path: 'memberIds.1', code: 'inactive_member', message: 'Chloe Dubois is not an active member' }]);
     expect((await rejection(admin.setAssignmentRules({ ...roundRobin, memberIds: ['zz'] }))).issues![0]!.path).to.equal('memberIds.0');
     expect((await rejection(admin.setAssignmentRules({ ...roundRobin, statuses: ['nope'] }))).issues![0]!.path).to.equal('statuses.0');
     expect((await rejection(admin.setAssignmentRules({ ...roundRobin, strategy: 'random' as never }))).message).to.contain('strategy');

@@ -72,7 +72,7 @@ describe('LeadStore: leads arriving', () => {
     expect(error.code).to.equal('invalid');
     expect(error.issues!.map((i) => i.path).sort()).to.deep.equal(['email', 'name']);
     const inactive = await rejection(admin.create({ name: 'X', assigneeId: 'm6' }));
-    expect(inactive.issues).to.deep.equal([{ path: 'assigneeId', message: 'The assignee is not an active member' }]);
+    expect(inactive.issues).to.deep.equal([{ path: 'assigneeId', code: 'inactive_assignee', message: 'The assignee is not an active member' }]);
     expect(admin.leadCount).to.equal(count);
   });
 
