@@ -44,7 +44,8 @@ const cut = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, M
 
 /** A 400 naming the failing fields; `total` counts issues the caller already left out (see fieldIssues). */
 export function invalid(issues: readonly FieldIssue[], what: string, total = issues.length): ApiError {
-  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => ({ path: cut(i.path), message: cut(i.message) }));
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i): FieldIssue =>
+    ({ path: cut(i.path), ...(i.code === undefined ? {} : { code: cut(i.code) }), message: cut(i.message) }));
   const more = total - shown.length;
   const message = `${what}: ${describeIssues(shown)}${more > 0 ? ` (and ${more} more)` : ''}`;
   return new ApiError(400, 'invalid', message, { issues: shown });

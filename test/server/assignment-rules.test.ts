@@ -87,7 +87,7 @@ describe('GET and PUT /api/assignment-rules', () => {
     }
     const inactive = await call(server.api, 'PUT', '/assignment-rules', { token: admin,
       body: roundRobin([people.inactive.id]) });
-    assert.deepEqual(inactive.body.error.issues, [{ path: 'memberIds.0', message: `${people.inactive.name} is not an active member` }]);
+    assert.deepEqual(inactive.body.error.issues, [{ path: 'memberIds.0', code: 'inactive_member', message: `${people.inactive.name} is not an active member` }]);
     assert.deepEqual((await call(server.api, 'GET', '/assignment-rules', { token: admin })).body,
       { enabled: false, strategy: 'round_robin', memberIds: [] });
   });
