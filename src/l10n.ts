@@ -4,6 +4,7 @@
  * functions so plurals and word order stay the translator's choice.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { collaborationMessages } from './l10n/collaboration.js';
 
 const en = {
   // board and toolbar
@@ -60,7 +61,6 @@ const en = {
   outcomeNotFound: (n: number) => (n === 1 ? '1 no longer available' : `${n} no longer available`),
   outcomeFailed: (message: string) => `Nothing was assigned: ${message}`,
   moveFailed: (name: string, message: string) => `Could not move ${name}: ${message}`,
-  leadUnavailable: 'A lead you were viewing is no longer available to you',
   saveFailed: (message: string) => `Could not save: ${message}`,
   // announcements
   announceMoved: (name: string, from: string, to: string, position: number, total: number) =>
@@ -171,6 +171,7 @@ const en = {
   announceLiftUnchanged: (name: string, column: string, position: number, total: number) =>
     `${name} stays in ${column}, position ${position} of ${total}`,
   choosePerson: 'Choose a person',
+  ...collaborationMessages,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

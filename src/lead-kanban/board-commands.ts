@@ -2,7 +2,7 @@ import type { AssignOutcome, Source, StoreNotice } from '../../sdk/index.js';
 import { announce } from '../controllers/announcer.js';
 import { LeadAssignEvent, LeadMoveEvent, LeadRequestAssignEvent, LeadRequestMoveEvent, type LeadMoveDetail } from '../events/index.js';
 import { messages } from '../l10n.js';
-import { noticeText, outcomeText, undoText, type Names } from '../notice-text.js';
+import { noticeText, settledText, type Names } from '../notice-text.js';
 import { fire } from '../shared/fire.js';
 import type { BoardParts } from './board-parts.js';
 import type { BoardSelection } from './board-selection.js';
@@ -13,10 +13,11 @@ import type { ToastController } from './toasts.js';
  * takes one path here: the cancelable `lead-request-*` event, ONE store command, the settled `lead-*` event,
  * and what the user is told (see docs/architecture.md, "How a write flows").
  *
- * What the user is told has one rule, so nothing is said twice: what went wrong — any command's failure or
- * refused leads, whoever started it (this board, the drawer inside it, the host) — comes from the store's
- * notices, worded by src/notice-text.ts; a success is confirmed by whoever started it (here a toast, with
- * Undo for an assignment; the drawer confirms its own inline). Moves are announced when they are made.
+ * What the user is told has one rule, so nothing is said twice: every outcome — a settled assignment, move or
+ * undo, a failure, refused leads — comes from the store's notices, whoever started the command (this board,
+ * the drawer inside it, the host), worded by src/notice-text.ts and shown here as a toast; an action the store
+ * keeps in its undo history offers its own Undo. The drawer also confirms its own writes inline ("Saved").
+ * Moves are announced when they are made (their toast is not spoken again).
  */
 export class BoardCommands {
   constructor(
@@ -26,8 +27,12 @@ export class BoardCommands {
   ) {}
 
   readonly names: Names = {
-    lead: (id) => this.board.store?.lead(id)?.name,
+    lead: (id) => this.board.store?.lastSeen(id)?.name,
     member: (id) => this.board.store?.member(id)?.name,
+    columnOf: (id) => {
+      const status = this.board.store?.lead(id)?.status;
+      return status === undefined ? undefined : this.board.columnLabel(status);
+    },
   };
 
   /**
@@ -59,32 +64,42 @@ export class BoardCommands {
     const outcome = await store.assign(leadIds, assigneeId, { source });
     fire(this.board.host, new LeadAssignEvent({ leadIds: [...leadIds], assigneeId, source, outcome }));
     this.selection.release(outcome.ok);
-    const { text, kind } = outcomeText(outcome, this.names);
-    if (kind === 'success') this.toasts.show(kind, text, outcome.ok.length > 0 ? this.undoAction() : undefined);
     return outcome;
   }
 
-  /** Undoes the last assignment batch (a write of its own, source "undo"). */
-  async undo(): Promise<void> {
-    const outcome = await this.board.store?.undo();
-    if (!outcome) return;
-    const { text, kind } = undoText(outcome, this.names);
-    if (kind === 'success') this.toasts.show(kind, text);
+  /** Undoes an action of the store's undo history (the newest without an id): a write of its own, source "undo". */
+  undo(actionId?: string): Promise<unknown> {
+    return this.board.store?.undo(actionId) ?? Promise.resolve(null);
   }
 
-  /** A store notice: shown unless it is a success (confirmed by whoever started the command) or said elsewhere. */
+  /**
+   * Ctrl/Cmd+Z anywhere on the board (the drawer included) undoes the last action — but not in a text field,
+   * which keeps its own undo of typing.
+   */
+  readonly undoKey = (e: KeyboardEvent): void => {
+    if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.defaultPrevented) return;
+    if (isTextEntry(e.composedPath()[0])) return;
+    e.preventDefault();
+    if (this.board.store?.canUndo) void this.undo();
+    else announce(messages().nothingUndone);
+  };
+
+  /** A store notice, as a toast (said elsewhere: field edits and notes at the field, a failed load by the board). */
   notice(notice: StoreNotice): void {
-    if (notice.kind === 'success') return;
-    // Field edits and notes are shown at the field, in the drawer; a failed load by the board itself.
     if (notice.command === 'update' || notice.command === 'addNote') return;
     if (notice.command === 'load' && notice.code === 'failed') return;
-    const text = noticeText(notice, this.names);
+    const settled = settledText(notice, this.names);
+    const text = settled?.text ?? noticeText(notice, this.names);
     if (text === null) return;
-    const changedSome = (notice.counts?.ok ?? 0) > 0 && (notice.command === 'assign' || notice.command === 'distribute');
-    this.toasts.show(notice.kind, text, changedSome ? this.undoAction() : undefined);
+    const undoId = notice.undoId;
+    const actions = undoId ? [{ label: messages().undo, run: () => void this.undo(undoId) }] : [];
+    this.toasts.show(settled?.kind ?? notice.kind, text, { actions, announce: !(notice.command === 'move' && notice.kind === 'success') });
   }
+}
 
-  private undoAction() {
-    return this.board.store?.canUndo ? { label: messages().undo, run: () => void this.undo() } : undefined;
-  }
+/** A control where Ctrl+Z belongs to the text being typed. */
+function isTextEntry(target: EventTarget | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'].includes(target.type);
 }

@@ -326,7 +326,7 @@ export class LeadKanban extends LitElement {
   protected override render() {
     const msg = messages();
     const store = this.store;
-    return html`<section class="board" part="base" aria-label=${msg.boardLabel}>
+    return html`<section class="board" part="base" aria-label=${msg.boardLabel} @keydown=${this.commands.undoKey}>
       ${renderToolbar({
         store,
         columns: this.visibleColumns(),

@@ -20,7 +20,7 @@ function changed(before: ReadonlyMap<string, number>, store: LeadStore): string[
 function expectNoWords(notice: StoreNotice): void {
   expect(notice).not.to.have.property('message');
   expect(Object.keys(notice).sort()).to.satisfy((keys: string[]) =>
-    keys.every((k) => ['kind', 'code', 'command', 'leadIds', 'counts', 'error', 'outcome'].includes(k)),
+    keys.every((k) => ['kind', 'code', 'command', 'leadIds', 'counts', 'error', 'outcome', 'undoId', 'actorId', 'source'].includes(k)),
   );
 }
 

@@ -138,6 +138,15 @@ export const statusOptions = (el: LeadKanban) =>
 
 export const drawer = (el: LeadKanban) => root(el).querySelector<LeadDrawer>('lead-drawer')!;
 
+/** Clicks a lead's card and waits for the drawer to be open on it, its content rendered. */
+export async function openCard(el: LeadKanban, leadId: string): Promise<LeadDrawer> {
+  cardButton(el, leadId).click();
+  const opened = drawer(el);
+  await waitUntil(() => opened.open && opened.leadId === leadId, 'drawer open');
+  await opened.updateComplete;
+  return opened;
+}
+
 export const toastTexts = (el: LeadKanban) =>
   [...root(el).querySelectorAll('.toast .toast-text')].map((t) => t.textContent!.trim());
 
