@@ -1,6 +1,14 @@
-import type { AssignOutcome, Source, StoreNotice } from '../../sdk/index.js';
+import type { AssignOutcome, DistributionPlan, Source, StoreNotice } from '../../sdk/index.js';
 import { announce } from '../controllers/announcer.js';
-import { LeadAssignEvent, LeadMoveEvent, LeadRequestAssignEvent, LeadRequestMoveEvent, type LeadMoveDetail } from '../events/index.js';
+import {
+  LeadAssignEvent,
+  LeadDistributeEvent,
+  LeadMoveEvent,
+  LeadRequestAssignEvent,
+  LeadRequestDistributeEvent,
+  LeadRequestMoveEvent,
+  type LeadMoveDetail,
+} from '../events/index.js';
 import { messages } from '../l10n.js';
 import { noticeText, settledText, type Names } from '../notice-text.js';
 import { fire } from '../shared/fire.js';
@@ -63,6 +71,20 @@ export class BoardCommands {
     if (!fire(this.board.host, new LeadRequestAssignEvent({ leadIds: [...leadIds], assigneeId, source }))) return null;
     const outcome = await store.assign(leadIds, assigneeId, { source });
     fire(this.board.host, new LeadAssignEvent({ leadIds: [...leadIds], assigneeId, source, outcome }));
+    this.selection.release(outcome.ok);
+    return outcome;
+  }
+
+  /**
+   * Applies a previewed distribution exactly as it is (one batch, source "distribute"): null when the request
+   * was cancelled. The leads that went through leave the selection.
+   */
+  async distribute(plan: DistributionPlan): Promise<AssignOutcome | null> {
+    const store = this.board.store;
+    if (!store || plan.assignments.length === 0) return null;
+    if (!fire(this.board.host, new LeadRequestDistributeEvent({ plan }))) return null;
+    const outcome = await store.applyDistribution(plan);
+    fire(this.board.host, new LeadDistributeEvent({ plan, outcome }));
     this.selection.release(outcome.ok);
     return outcome;
   }

@@ -20,6 +20,7 @@ import './board-column.js';
 import type { LeadKanbanColumn } from './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
+import { BoardCollaboration, collaborationChunk } from './board-collaboration.js';
 import { BoardCommands } from './board-commands.js';
 import type { CardMenuEvent, CardOpenEvent, CardToggleEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { BoardKeyboard } from './board-keyboard.js';
@@ -71,16 +72,18 @@ export const boardPartsChunk = lazyModule(() => import('./on-demand-parts.js'));
  * @fires lead-request-assign - Cancelable, before a user's assignment (bulk or card menu) is sent.
  * @fires lead-assign - A user's assignment settled; `detail.outcome` splits ok / conflict / forbidden / notFound.
  * @fires lead-selection-change - The user changed the selection; `selectedIds`.
+ * @fires lead-request-distribute - Cancelable, before a user's distribution (`Distribute…`) is applied; `detail.plan`.
+ * @fires lead-distribute - A user's distribution settled; `detail.plan` (as previewed) and `detail.outcome`.
  *
  * @csspart base - The board's outer frame.
  * @csspart toolbar - The row with search, filters and the bulk bar.
- * @csspart bulk-bar - Select all matching, the selected count, Clear and the bulk Assign button.
+ * @csspart bulk-bar - Select all matching, the selected count, Clear, the bulk Assign and Distribute… buttons.
  * @csspart workload - The strip of per-member workload chips.
  * @csspart column - Each status column (`role="region"` named by its label).
  * @csspart column-header - A column's header: label, count, "Select all in".
  * @csspart card - Each lead card.
  * @csspart avatar - Assignee avatars on cards and in the workload strip.
- * @csspart toasts - The stack of notices (save errors, bulk outcomes with Undo).
+ * @csspart toasts - The stack of notices, newest on top (outcomes with Undo, conflicts with Keep mine / Keep theirs, leads assigned to you).
  *
  * @cssproperty --lead-color-background - Board background.
  * @cssproperty --lead-color-surface - Cards, toolbar controls, dialogs.
@@ -151,6 +154,7 @@ export class LeadKanban extends LitElement {
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
   private readonly popups = new BoardPopups(this.parts, this.commands, boardPartsChunk);
+  private readonly collaboration = new BoardCollaboration(this.parts, this.commands);
   private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
     void this.popups.openMenu(id),
   );
@@ -188,6 +192,7 @@ export class LeadKanban extends LitElement {
     if (this.columnsRow) observeHeight(this.columnsRow, this.onRowHeight); // again after a move in the DOM
     prewarmIntl();
     boardPartsChunk.preload(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
+    collaborationChunk.preload(); // distribute dialog, conflict panel
   }
 
   protected override firstUpdated(): void {
@@ -337,6 +342,8 @@ export class LeadKanban extends LitElement {
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
         onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? []),
+        canDistribute: this.collaboration.canDistribute(),
+        onDistribute: () => void this.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
       })}
       ${renderWorkload({ store, onFilter: this.onAssigneeFilter })}
@@ -371,6 +378,7 @@ export class LeadKanban extends LitElement {
       <lead-kanban-menu></lead-kanban-menu>
       <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
       <lead-kanban-help-dialog></lead-kanban-help-dialog>
+      <lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>
       ${helpDescriptions()}
       <lead-drawer
         .leadId=${this.state.openLeadId ?? ''}
