@@ -64,10 +64,8 @@ export const distributeDialogStyles = css`
     font-size: 12px;
     color: var(--_muted);
   }
-  input[type='radio'],
-  input[type='checkbox'] {
-    width: 16px;
-    height: 16px;
+  /* Checkboxes are the shared controls' (controls.styles.ts); radios look alike. */
+  input[type='radio'] {
     margin: 0;
     flex: none;
     accent-color: var(--_accent);
