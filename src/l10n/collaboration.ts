@@ -17,6 +17,7 @@ export const collaborationMessages = {
   /** `names`: a list made by `nameList`. */
   notUndone: (names: string) => `Not undone, changed since: ${names}`,
   nothingUndone: 'Nothing to undo',
+  andMore: (n: number) => `and ${n} more`,
   nameList: (names: readonly string[], more: number) =>
     more > 0 ? `${names.join(', ')} and ${more} more` : names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? ''),
   leadsUnavailable: (names: string, n: number) =>

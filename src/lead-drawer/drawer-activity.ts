@@ -6,7 +6,7 @@ import { avatar } from '../shared/avatar.js';
 import { formatDateTime } from '../shared/format.js';
 import { describeActivity } from './activity-text.js';
 import type { DrawerHost, SaveState } from './drawer-host.js';
-import { fieldLabel } from './lead-fields.js';
+import { activityContext } from './change-text.js';
 
 /**
  * The drawer's Activity: the note composer at the top of the feed (where the note will appear), then the
@@ -131,12 +131,7 @@ export class DrawerActivity implements ReactiveController {
   private renderEntry(entry: Activity): TemplateResult {
     const msg = messages();
     const store = this.host.store;
-    const text = describeActivity(entry, {
-      msg,
-      memberName: (id) => store?.member(id)?.name,
-      columnLabel: (key) => store?.columns.find((c) => c.key === key)?.label,
-      fieldLabel: (key) => fieldLabel(key, msg),
-    });
+    const text = describeActivity(entry, activityContext(store));
     const via = entry.source && entry.source !== 'manual' && entry.source !== 'api' ? msg.viaSource(entry.source) : '';
     return html`<li class="entry">
       ${avatar(store?.member(entry.actorId))}

@@ -12,6 +12,7 @@ import {
 import { messages } from '../l10n.js';
 import { noticeText, settledText, type Names } from '../notice-text.js';
 import { fire } from '../shared/fire.js';
+import { BoardConflicts, CONFLICT_LIFETIME } from './board-conflicts.js';
 import type { BoardParts } from './board-parts.js';
 import type { BoardSelection } from './board-selection.js';
 import type { ToastController } from './toasts.js';
@@ -28,11 +29,20 @@ import type { ToastController } from './toasts.js';
  * Moves are announced when they are made (their toast is not spoken again).
  */
 export class BoardCommands {
+  /** The last move asked per lead: what "Keep mine" asks again after a conflict. */
+  private readonly moves = new Map<string, { to: string; index: number; source: Source }>();
+  private readonly conflicts: BoardConflicts;
+
   constructor(
     private readonly board: BoardParts,
     private readonly selection: BoardSelection,
     private readonly toasts: ToastController,
-  ) {}
+  ) {
+    this.conflicts = new BoardConflicts(board, selection, toasts, (leadId) => {
+      const asked = this.moves.get(leadId);
+      return asked ? this.move(leadId, asked.to, asked.index, asked.source) : false;
+    });
+  }
 
   readonly names: Names = {
     lead: (id) => this.board.store?.lastSeen(id)?.name,
@@ -53,6 +63,9 @@ export class BoardCommands {
     if (!store || !lead) return false;
     const detail: LeadMoveDetail = { leadId, from: lead.status, to, index, source };
     if (!fire(this.board.host, new LeadRequestMoveEvent(detail))) return false;
+    this.moves.delete(leadId);
+    this.moves.set(leadId, { to, index, source });
+    if (this.moves.size > 50) this.moves.delete(this.moves.keys().next().value!);
     store.move(leadId, to, { index, source }).catch(() => undefined); // reported through the store's notice
     fire(this.board.host, new LeadMoveEvent(detail));
     const position = store.indexIn(to, leadId) + 1;
@@ -106,16 +119,31 @@ export class BoardCommands {
     else announce(messages().nothingUndone);
   };
 
-  /** A store notice, as a toast (said elsewhere: field edits and notes at the field, a failed load by the board). */
+  /**
+   * A store notice, as a toast (said elsewhere: field edits and notes at the field, a failed load by the board,
+   * a conflict on the lead open in the drawer by the drawer). Leads found changed by someone else come with
+   * the conflict panel and its two choices.
+   */
   notice(notice: StoreNotice): void {
     if (notice.command === 'update' || notice.command === 'addNote') return;
     if (notice.command === 'load' && notice.code === 'failed') return;
+    const msg = messages();
+    const conflicts = this.conflicts.leadsOf(notice);
+    if (conflicts.length > 0 && this.conflicts.inDrawer(conflicts) && (notice.counts?.ok ?? 0) === 0) return;
+    const offer = conflicts.length > 0 && !this.conflicts.inDrawer(conflicts);
     const settled = settledText(notice, this.names);
-    const text = settled?.text ?? noticeText(notice, this.names);
+    // One lead that did not go through: named as what happened to it ("Acme Corp was changed by someone else").
+    const single = offer && conflicts.length === 1 && (notice.counts?.ok ?? 0) === 0;
+    const text = single ? msg.conflictTitle(this.names.lead(conflicts[0]!) ?? conflicts[0]!) : (settled?.text ?? noticeText(notice, this.names));
     if (text === null) return;
     const undoId = notice.undoId;
-    const actions = undoId ? [{ label: messages().undo, run: () => void this.undo(undoId) }] : [];
-    this.toasts.show(settled?.kind ?? notice.kind, text, { actions, announce: !(notice.command === 'move' && notice.kind === 'success') });
+    const actions = undoId ? [{ label: msg.undo, run: () => void this.undo(undoId) }] : [];
+    let id = 0;
+    id = this.toasts.show(settled?.kind ?? notice.kind, text, {
+      actions,
+      ...(offer ? { content: this.conflicts.panel(notice, conflicts, () => id), lifetime: CONFLICT_LIFETIME } : {}),
+      announce: !(notice.command === 'move' && notice.kind === 'success'),
+    });
   }
 }
 

@@ -4,4 +4,4 @@
  * listing the leads a bulk result found changed by someone else. Loading the chunk defines both elements.
  */
 import './distribute-dialog.js';
-
+import './conflict-panel.js';

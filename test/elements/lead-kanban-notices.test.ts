@@ -72,18 +72,19 @@ describe('<lead-kanban> notices in the words of the localization table', () => {
     expect(notices, 'the store said it once, as structure').to.have.length(1);
   });
 
-  it('an assignment refused in the drawer: said at the picker and in one toast, both translated', async () => {
+  it('an assignment refused in the drawer: said at the picker, in the table\'s words, and not again in a toast', async () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('contacted')[0]!;
     const other = setup.store.assignableMembers.find((m) => m.id !== lead.assigneeId)!;
     const opened = await openCard(setup.el, lead.id);
     setup.fault.inject('assign', { conflict: true });
     await choosePerson(drawerRoot(opened).querySelector('assign-picker')!, other.name);
-    await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
+    await waitUntil(() => drawerRoot(opened).querySelector('.assign-status.error'), 'told');
     await settle(setup.el);
     await opened.updateComplete;
     expect(drawerRoot(opened).querySelector('.assign-status')!.textContent!.trim()).to.equal(german.assignConflict);
-    expect(toastTexts(setup.el)).to.deep.equal(['1 von jemand anderem geändert']);
+    expect(drawerRoot(opened).querySelector('.conflict'), 'the drawer offers the choices').to.exist;
+    expect(toastTexts(setup.el)).to.deep.equal([]);
   });
 
   it('a lead leaving the user\'s view: the table\'s sentence, naming the lead', async () => {
