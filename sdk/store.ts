@@ -39,6 +39,7 @@ import { MemberLoads } from './store/member-loads.js';
 import { newMoveActionId, UndoHistory, type UndoAction } from './store/undo-history.js';
 import { sendUpdate, type SentUpdate } from './store/lead-update.js';
 import { runUndo, type UndoHost } from './store/undo-run.js';
+import { PushedNotices } from './store/pushed-notices.js';
 import type { KeyValueStorage } from './adapters/memory-database.js';
 import { WriteLedger } from './store/write-ledger.js';
 import { ColumnIndex } from './store/column-index.js';
@@ -111,6 +112,7 @@ export class LeadStore {
   private readonly memberLoads = new MemberLoads(this.batch);
   private readonly activity = new ActivityCache(this.batch);
   private readonly undoHistory = new UndoHistory(this.batch);
+  private readonly pushedNotices = new PushedNotices();
 
   private unsubscribe: (() => void) | null = null;
   /** Pushed events that arrive while loading: applied once the initial lists are in. */
@@ -730,21 +732,31 @@ export class LeadStore {
    */
   private apply(event: ChangeEvent): boolean {
     switch (event.type) {
-      case 'lead':
-        return this.ledger.acceptPushed(event.lead);
+      case 'lead': {
+        const before = this.shown.get(event.lead.id);
+        const matched = before !== undefined && this.filterState.matches(before);
+        if (!this.ledger.acceptPushed(event.lead)) return false;
+        this.batch.remote.add(event.lead.id);
+        const now = this.shown.get(event.lead.id);
+        // Someone else's change took it out of what the filter shows (not our own write in flight).
+        if (matched && now && !this.filterState.matches(now) && !this.isPending(now.id)) this.pushedNotices.leadLeftFilter(now.id);
+        return true;
+      }
       case 'lead_removed': {
         const wasShown = this.shown.has(event.leadId);
-        const viewed = this.selectionModel.has(event.leadId) || this.activity.has(event.leadId);
         const ours = this.isPending(event.leadId);
         this.ledger.forget(event.leadId);
         if (wasShown) this.scheduleMembersRefresh();
-        if (wasShown && viewed && !ours) {
-          this.notify({ kind: 'warning', code: 'lead-unavailable', command: 'load', leadIds: [event.leadId] });
+        // The echo of our own hand-off in flight is not someone else's change.
+        if (wasShown && !ours) {
+          this.batch.remote.add(event.leadId);
+          this.pushedNotices.leadRemoved(event.leadId);
         }
         return true;
       }
       case 'activity':
-        return this.activity.record(event.activity);
+        this.pushedNotices.activity(event.activity, this._me?.id);
+        return this.activity.record(event.activity) || this._me?.id === event.activity.to;
     }
   }
 
@@ -825,10 +837,11 @@ export class LeadStore {
     this.batch.notify(notice);
   }
 
-  /** Rebuilds dirty columns, then tells listeners everything that changed since the last flush. */
+  /** Rebuilds dirty columns, says what pushed changes brought, then tells listeners everything that changed. */
   private flush(): void {
     this.columnIndex.bringUpToDate();
     this.memberLoads.sync();
+    for (const notice of this.pushedNotices.take()) this.notify(notice);
     this.batch.emit();
   }
 }

@@ -106,6 +106,8 @@ export function noticeText(notice: StoreNotice, names: Names): string | null {
       return msg.saveFailed(detail(notice.error));
     case 'lead-unavailable':
       return msg.leadsUnavailable(leadNames(notice.leadIds, names), notice.leadIds.length);
+    case 'left-view':
+      return msg.leftFilterRemote(leadNames(notice.leadIds, names), notice.leadIds.length);
     case 'assigned-to-you':
       return assignedToYouText(notice, names);
     default:

@@ -56,10 +56,11 @@ export type CommandName = 'assign' | 'move' | 'update' | 'addNote' | 'distribute
  * - 'settled' for a move: the move was saved (success; `undoId` names its action in the undo history).
  * - 'lead-unavailable': leads the board showed left the user's view, pushed by the backend (handed to
  *   someone else, deleted); one notice per burst of pushed changes.
+ * - 'left-view': leads the filter showed no longer match it after someone else's change (kind 'info').
  * - 'assigned-to-you': someone else (`actorId`) assigned leads to the current user (`leadIds`; `source` says
  *   how: by hand, in bulk, distributed, by an assignment rule…); one notice per burst, per actor.
  */
-export type NoticeCode = 'failed' | 'settled' | 'lead-unavailable' | 'assigned-to-you';
+export type NoticeCode = 'failed' | 'settled' | 'lead-unavailable' | 'left-view' | 'assigned-to-you';
 
 /** How the leads of an assignment batch ended, counted. */
 export interface NoticeCounts {

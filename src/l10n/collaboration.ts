@@ -66,6 +66,11 @@ export const collaborationMessages = {
   leftViewHandedOff: (lead: string, name: string) => `${lead} was handed over to ${name} and left your view`,
   leftViewFilter: (lead: string) => `${lead} no longer matches the filter`,
   leftViewGone: (lead: string) => `${lead} is no longer available to you`,
+  leftFilterRemote: (names: string, n: number) =>
+    n === 1
+      ? `${names} was changed by someone else and no longer matches the filter`
+      : `${names} were changed by someone else and no longer match the filter`,
+  newForYou: 'new for you',
   // history: how it happened, batches, the filter
   sourceManual: 'by hand',
   sourceBulk: 'in bulk',

@@ -12,6 +12,7 @@ import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
 import './lead-card.js';
 import type { CardControl, LeadKanbanCard, MemberFace } from './lead-card.js';
+import type { CardMark } from './live-marks.js';
 import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
 /** Cards rendered beyond each edge of a column's viewport. */
@@ -79,6 +80,8 @@ export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) store: LeadStore | undefined;
   /** The store's marks revision of this column: changes when a card's selection or pending state does. */
   @property({ attribute: false }) marks = 0;
+  /** The board's temporary card marks (changed by someone else, assigned to you): a new map when one changes. */
+  @property({ attribute: false }) liveMarks: ReadonlyMap<string, CardMark> = new Map();
   /** Assignee faces by member id (the same objects while names and avatars stay). */
   @property({ attribute: false }) faces: ReadonlyMap<string, MemberFace> = new Map();
   /** Leads of this status, filtered or not. */
@@ -322,6 +325,7 @@ export class LeadKanbanColumn extends LitElement {
               .tabStop=${id === this.tabStopId}
               .menuOpen=${id === this.menuLeadId}
               .lifted=${id === this.liftedId}
+              .mark=${this.liveMarks.get(id) ?? null}
             ></lead-kanban-card>`;
           })}
           ${this.dropSlot === null

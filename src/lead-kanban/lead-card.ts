@@ -9,6 +9,7 @@ import { fire } from '../shared/fire.js';
 import { formatValue } from '../shared/format.js';
 import { CardMenuEvent, CardOpenEvent, CardToggleEvent } from './board-events.js';
 import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-ids.js';
+import type { CardMark } from './live-marks.js';
 
 /** What a card shows of its assignee (the board keeps one object per member while these stay the same). */
 export type MemberFace = Pick<Member, 'id' | 'name' | 'avatarUrl'>;
@@ -78,6 +79,8 @@ export class LeadKanbanCard extends LitElement {
   @property({ type: Boolean }) menuOpen = false;
   /** Picked up for a keyboard move (arrows choose the place, Enter/Space drops, Escape cancels). */
   @property({ type: Boolean }) lifted = false;
+  /** Marked for a while: just changed by someone else, or just assigned to you (live-marks.ts). */
+  @property({ attribute: false }) mark: CardMark | null = null;
 
   private readonly localize = new LocalizeController(this);
 
@@ -112,7 +115,7 @@ export class LeadKanbanCard extends LitElement {
     // for other leads as the window moves and filters change (board-column.ts), and each node or marker less
     // is work less on every one of those updates.
     // prettier-ignore
-    return html`<div class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}" part="card"><div class="card-head"><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID} @click=${this.onCheck}><button type="button" class="card-open" id="card-${id}" tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}" @click=${this.onOpen}><span class="card-name">${name}</span></button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab} @click=${this.onMenu}><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M2.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M6.6 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M11.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0"/></svg></button></div><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-foot"><span class="card-value">${formatValue(value)}</span><span class="card-assignee${unassigned ? ' is-unassigned' : ''}">${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name">${assigneeName}</span></span></span></div>${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}${this.lifted
+    return html`<div class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}${this.mark ? ` is-${this.mark}` : ''}" part="card"><div class="card-head"><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID} @click=${this.onCheck}><button type="button" class="card-open" id="card-${id}" tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}" @click=${this.onOpen}><span class="card-name">${name}</span></button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab} @click=${this.onMenu}><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M2.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M6.6 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M11.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0"/></svg></button></div><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-foot"><span class="card-value">${formatValue(value)}</span><span class="card-assignee${unassigned ? ' is-unassigned' : ''}">${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name">${assigneeName}</span></span></span>${this.mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}${this.lifted
         ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
         : nothing}</div>`;
   }

@@ -20,6 +20,7 @@ import './board-column.js';
 import type { LeadKanbanColumn } from './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
+import { AssigneeAlert } from './assignee-alert.js';
 import { BoardCollaboration, collaborationChunk } from './board-collaboration.js';
 import { BoardCommands } from './board-commands.js';
 import type { CardMenuEvent, CardOpenEvent, CardToggleEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
@@ -36,6 +37,8 @@ import { helpDescriptions } from './help-ids.js';
 import { cardControlOf, type CardControl } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
+import { LiveMarks } from './live-marks.js';
+import { OpenLeadWatch } from './open-lead-watch.js';
 import { RovingFocus } from './roving-focus.js';
 import { StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
@@ -155,6 +158,10 @@ export class LeadKanban extends LitElement {
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
   private readonly popups = new BoardPopups(this.parts, this.commands, boardPartsChunk);
   private readonly collaboration = new BoardCollaboration(this.parts, this.commands);
+  /** Cards marked for a while: changed by someone else, assigned to you. */
+  private readonly marks = new LiveMarks(this);
+  private readonly alert = new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.onSearchInput('', 0));
+  private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer);
   private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
     void this.popups.openMenu(id),
   );
@@ -168,10 +175,15 @@ export class LeadKanban extends LitElement {
     },
   });
   // Every store change but a history arriving for some lead re-renders the board; its columns re-render only
-  // when what they are given changed. The store's notices become toasts (board-commands.ts).
+  // when what they are given changed. The store's notices become toasts (board-commands.ts, assignee-alert.ts);
+  // cards someone else changed are marked for a moment.
   protected readonly storeController = new StoreController(this, {
     interested: (change) => !(change.activity && Object.keys(change).length === 1),
-    notice: (notice) => this.commands.notice(notice),
+    notice: (notice) => (notice.code === 'assigned-to-you' ? this.alert.show(notice) : this.commands.notice(notice)),
+    change: (change) => {
+      if (change.remote) this.marks.mark(change.remote, 'changed');
+      this.openLeadWatch.changed(change.remote);
+    },
   });
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -185,6 +197,7 @@ export class LeadKanban extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.owner.sync(changed);
+    this.openLeadWatch.check();
   }
 
   override connectedCallback(): void {
@@ -208,6 +221,7 @@ export class LeadKanban extends LitElement {
     super.disconnectedCallback();
     if (this.columnsRow) unobserveHeight(this.columnsRow);
     this.drag.dispose();
+    this.marks.dispose();
     clearTimeout(this.searchTimer);
   }
 
@@ -288,6 +302,7 @@ export class LeadKanban extends LitElement {
     const column = this.store?.lead(e.leadId)?.status;
     if (column) this.roving.set({ column, id: e.leadId });
     fire(this, new LeadOpenEvent(e.leadId));
+    this.marks.clear([e.leadId]);
     this.openLead(e.leadId);
   };
 
@@ -299,10 +314,12 @@ export class LeadKanban extends LitElement {
 
   private readonly onColumnList = (e: ColumnListEvent) => this.drag.connect(e.column, e.list);
 
-  private readonly onSearchInput = (text: string) => {
+  private readonly onSearchInput = (text: string, debounce = SEARCH_DEBOUNCE_MS) => {
     this.searchText = text;
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.store?.setFilter({ q: text.slice(0, 200) }), SEARCH_DEBOUNCE_MS);
+    const search = () => this.store?.setFilter({ q: text.slice(0, 200) });
+    if (debounce > 0) this.searchTimer = setTimeout(search, debounce);
+    else search();
   };
 
   private readonly onAssigneeFilter = (value: string) => this.store?.setFilter({ assignee: value });
@@ -371,6 +388,7 @@ export class LeadKanban extends LitElement {
           state: this.state,
           stop: this.roving.current(),
           faces: this.faces.current(store?.members),
+          marks: this.marks.current,
           dropSlot: (key) => this.popups.dropSlot(key),
           row: this.row,
         })}
