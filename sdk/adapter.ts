@@ -131,6 +131,11 @@ export interface LeadAdapter {
   assign(leadIds: readonly string[], assigneeId: string | null, options?: AssignOptions): Promise<AssignResponse>;
   /** The lead's history, oldest first. */
   listActivity(leadId: string): Promise<Activity[]>;
+  /**
+   * Optional: the history entries of one batch (one user action: a bulk assignment, a distribution, an undo),
+   * on the leads the current member may see now, in order. A UI expands a batch with it.
+   */
+  listBatch?(batchId: string): Promise<Activity[]>;
   addNote(leadId: string, text: string): Promise<Activity>;
   /**
    * Pushes changes made elsewhere (other users, other tabs). Returns the unsubscribe function.

@@ -626,6 +626,20 @@ export class LeadStore {
     return this.activity.of(leadId);
   }
 
+  /** Whether the adapter can list a batch's entries (`loadBatch`). */
+  get canLoadBatches(): boolean {
+    return typeof this.adapter.listBatch === 'function';
+  }
+
+  /**
+   * The history entries of one batch on leads the user may see now, in order (the adapter's `listBatch`;
+   * `[]` from an adapter without it). Not cached: a batch is looked at rarely, and its leads move on.
+   */
+  async loadBatch(batchId: string): Promise<readonly Activity[]> {
+    if (!this.adapter.listBatch) return [];
+    return this.adapter.listBatch(parseOrThrow(IdSchema, batchId, 'batchId'));
+  }
+
   // ------------------------------------------------------------------ subscriptions
 
   subscribe(listener: (change: StoreChange) => void): () => void {

@@ -106,7 +106,6 @@ const en = {
   activityStatus: (actor: string, from: string, to: string) => `${actor} moved from ${from} to ${to}`,
   activityUpdated: (actor: string, fields: string) => `${actor} updated ${fields}`,
   activityNote: (actor: string) => `${actor} added a note`,
-  viaSource: (source: string) => `via ${source}`,
   // picker
   assignee: 'Assignee',
   searchMembers: 'Search people',

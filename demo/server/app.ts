@@ -14,6 +14,7 @@ import { DatabaseUnavailableError, type Repository } from './db/repository.js';
 import { EventHub } from './events.js';
 import { ApiError, errorResponse, notFound } from './http.js';
 import { assignmentRoutes } from './routes/assignments.js';
+import { batchRoutes } from './routes/batches.js';
 import { eventRoutes } from './routes/events.js';
 import { leadRoutes } from './routes/leads.js';
 import { memberRoutes } from './routes/members.js';
@@ -97,6 +98,7 @@ export function createApp(options: AppOptions): LeadApp {
   app.route('/api', leadRoutes(services));
   app.route('/api', assignmentRoutes(services));
   app.route('/api', eventRoutes(services));
+  app.route('/api', batchRoutes(services));
 
   app.notFound((c) => errorResponse(c, notFound('Route')));
   app.onError((error, c) => {

@@ -132,6 +132,11 @@ export const ROUTES: readonly Route[] = [
     answers: { 201: { description: 'The note entry', schema: ActivitySchema }, 404: { description: leadId } },
   },
   {
+    method: 'get', path: '/api/batches/{id}', operationId: 'listBatch', tag: 'assignments', access: 'bearer',
+    summary: 'The history entries of one batch (a bulk assignment, a distribution, an undo) on leads the caller may see now',
+    answers: { 200: { description: 'History entries, in the order they were written (none when nothing of it is visible)', schema: ActivityListSchema } },
+  },
+  {
     method: 'get', path: '/api/events', operationId: 'streamEvents', tag: 'events', access: 'bearer-or-query-token',
     summary: 'Server-sent events: changes to leads the caller may see (`lead_removed` when one leaves their view)',
     answers: { 200: { description: 'An endless event stream; comment lines are heartbeats', stream: ChangeEventSchema } },

@@ -88,6 +88,8 @@ export class MemoryDatabase {
   private readonly leadMap = new Map<string, Lead>();
   private readonly history = new Map<string, Activity[]>();
   private readonly activityIds = new Set<string>();
+  /** History entries by batch id, in the order they were appended. */
+  private readonly batches = new Map<string, Activity[]>();
   private readonly subscribers = new Set<Subscriber>();
   private readonly storage: KeyValueStorage | undefined;
   private readonly storageKey: string | undefined;
@@ -144,6 +146,10 @@ export class MemoryDatabase {
   }
   /** @internal */ activitiesOf(leadId: string): readonly Activity[] {
     return this.history.get(leadId) ?? [];
+  }
+  /** @internal The history entries of one batch, in the order they were written. */
+  batchActivities(batchId: string): Activity[] {
+    return this.batches.get(batchId) ?? [];
   }
 
   /** @internal Open leads (not won or lost) per member id, for listMembers and the assignment rules. */
@@ -210,6 +216,11 @@ export class MemoryDatabase {
     const list = this.history.get(activity.leadId);
     if (list) list.push(activity);
     else this.history.set(activity.leadId, [activity]);
+    if (activity.batchId !== undefined) {
+      const batch = this.batches.get(activity.batchId);
+      if (batch) batch.push(activity);
+      else this.batches.set(activity.batchId, [activity]);
+    }
   }
 
   /** Each subscriber hears about the leads it may see, judged with its member's current role and state. */

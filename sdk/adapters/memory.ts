@@ -238,6 +238,16 @@ export class MemoryAdapter implements LeadAdapter {
     return this.database.activitiesOf(lead.id).map(copyActivity);
   }
 
+  async listBatch(batchId: string): Promise<Activity[]> {
+    await this.wait();
+    const viewer = this.viewer();
+    const id = parseOrThrow(IdSchema, batchId, 'batchId');
+    return this.database.batchActivities(id).filter((a) => {
+      const lead = this.database.lead(a.leadId);
+      return lead !== undefined && canSee(viewer, lead);
+    }).map(copyActivity);
+  }
+
   async addNote(leadId: string, text: string): Promise<Activity> {
     await this.wait();
     const viewer = this.viewer();

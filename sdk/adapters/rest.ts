@@ -304,6 +304,11 @@ export class RestAdapter implements LeadAdapter {
     return this.request('get', `leads/${encodeURIComponent(leadId)}/activity`, ActivityListSchema, 'activity', options);
   }
 
+  /** `GET /api/batches/:batchId`: the entries of one batch on leads the caller may see. */
+  listBatch(batchId: string, options: RequestOptions = {}): Promise<Activity[]> {
+    return this.request('get', `batches/${encodeURIComponent(batchId)}`, ActivityListSchema, 'batch', options);
+  }
+
   async addNote(leadId: string, text: string, options: RequestOptions = {}): Promise<Activity> {
     const json = parseOrThrow(NoteBodySchema, { text }, 'note');
     return this.request('post', `leads/${encodeURIComponent(leadId)}/notes`, ActivitySchema, 'note', {

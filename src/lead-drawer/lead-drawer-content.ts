@@ -16,6 +16,7 @@ import { DrawerAssignment } from './drawer-assignment.js';
 import { DrawerFields } from './drawer-fields.js';
 import type { DrawerHost } from './drawer-host.js';
 import { drawerContentStyles } from './lead-drawer-content.styles.js';
+import { drawerHistoryStyles } from './drawer-history.styles.js';
 
 /** Custom elements inside the drawer that take focus for their shadow content: one Tab stop each. */
 const DELEGATES = ['assign-picker'];
@@ -33,7 +34,7 @@ const DELEGATES = ['assign-picker'];
  * @fires drawer-close - Internal: the user's close request was not prevented; the drawer closes.
  */
 export class LeadDrawerContent extends LitElement implements DrawerHost {
-  static override styles = [tokens, avatarStyles, drawerContentStyles];
+  static override styles = [tokens, avatarStyles, drawerContentStyles, drawerHistoryStyles];
 
   @property({ attribute: false }) store: LeadStore | undefined;
   @property({ attribute: false }) leadId = '';

@@ -326,6 +326,14 @@ export class LeadKanban extends LitElement {
 
   private readonly onStatusFilter = (value: readonly string[]) => this.store?.setFilter({ status: [...value] });
 
+  /** A lead opened from inside the drawer: the board's open lead follows (and its card holds the Tab stop). */
+  private readonly onDrawerOpen = (e: LeadOpenEvent) => {
+    const column = this.store?.lead(e.leadId)?.status;
+    if (column) this.roving.set({ column, id: e.leadId });
+    this.marks.clear([e.leadId]);
+    this.state.set({ openLeadId: e.leadId });
+  };
+
   private readonly onDrawerRequestClose = () => {
     const id = this.state.openLeadId;
     // The drawer closes itself unless someone prevents the request; look once every listener has run.
@@ -402,6 +410,7 @@ export class LeadKanban extends LitElement {
         .leadId=${this.state.openLeadId ?? ''}
         ?open=${this.state.openLeadId !== null}
         @lead-request-close=${this.onDrawerRequestClose}
+        @lead-open=${this.onDrawerOpen}
       ></lead-drawer>
       ${this.toasts.render()}
     </section>`;

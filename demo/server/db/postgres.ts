@@ -58,6 +58,7 @@ export class PostgresRepository implements Repository {
   membersWithLoad = () => sql.membersWithLoad(this.pool);
   listLeads = (viewer: Member, filter: LeadListFilter) => sql.listLeads(this.pool, viewer, filter);
   activityOf = (leadId: string) => sql.activityOf(this.pool, leadId);
+  batchActivity = (viewer: Member, batchId: string) => sql.batchActivity(this.pool, viewer, batchId);
   addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
     sql.addSession(this.pool, tokenHash, memberId, expiresAt);
   sessionMember = (tokenHash: string, now: number) => sql.sessionMember(this.pool, tokenHash, now);

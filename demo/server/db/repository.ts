@@ -73,6 +73,8 @@ export interface Repository extends Reads {
   membersWithLoad(): Promise<MemberWithLoad[]>;
   listLeads(viewer: Member, filter: LeadListFilter): Promise<Lead[]>;
   activityOf(leadId: string): Promise<Activity[]>;
+  /** The history rows of one batch (one user action) on leads `viewer` may see now, in order; at most MAX_BATCH. */
+  batchActivity(viewer: Member, batchId: string): Promise<Activity[]>;
   /** Stores a session by the hash of its token (expired ones are purged on the way). */
   addSession(tokenHash: string, memberId: string, expiresAt: number): Promise<void>;
   /** The member of an unexpired session, in one query. */

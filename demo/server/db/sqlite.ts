@@ -53,6 +53,7 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   listLeads = (viewer: Member, filter: Parameters<SqliteStatements['listLeadsNow']>[1]) =>
     this.read(() => this.listLeadsNow(viewer, filter));
   activityOf = (leadId: string) => this.read(() => this.activityOfNow(leadId));
+  batchActivity = (viewer: Member, batchId: string) => this.read(() => this.batchActivityNow(viewer, batchId));
   addSession = (tokenHash: string, memberId: string, expiresAt: number) =>
     this.read(() => this.addSessionNow(tokenHash, memberId, expiresAt));
   sessionMember = (tokenHash: string, now: number) => this.read(() => this.sessionMemberNow(tokenHash, now));
