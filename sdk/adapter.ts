@@ -138,6 +138,12 @@ export interface LeadAdapter {
   listBatch?(batchId: string): Promise<Activity[]>;
   addNote(leadId: string, text: string): Promise<Activity>;
   /**
+   * Optional presence: this session now has `leadId` open (null: none). Other sessions hear it as `presence`
+   * events on their `subscribe` feed, only for leads they may see; it ends with the feed (unsubscribe, a
+   * closed tab) or when it is not renewed. An adapter without it simply shows nobody viewing.
+   */
+  setViewing?(leadId: string | null): Promise<void>;
+  /**
    * Pushes changes made elsewhere (other users, other tabs). Returns the unsubscribe function.
    * Like every other value an adapter hands over, each event must already be parsed (ChangeEventSchema):
    * the store applies events as given, and an adapter drops a malformed one rather than passing it on.

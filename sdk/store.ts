@@ -98,6 +98,8 @@ export class LeadStore {
     if (lead) this.markColumn(lead.status);
   });
   private readonly shown = new ShownLeads();
+  /** Who views which lead right now, as the backend pushed it (member ids). */
+  private readonly viewers = new Map<string, readonly string[]>();
   /** Leads that left the view lately, as last shown (lastSeen). */
   private readonly departed = new Map<string, Lead>();
   private readonly columnIndex = new ColumnIndex(this.shown, this.filterState, this.batch);
@@ -640,6 +642,25 @@ export class LeadStore {
     return this.adapter.listBatch(parseOrThrow(IdSchema, batchId, 'batchId'));
   }
 
+  // ------------------------------------------------------------------ presence
+
+  /** Whether the adapter shares presence (LeadAdapter.setViewing): without it, views show nobody viewing. */
+  get presenceSupported(): boolean {
+    return typeof this.adapter.setViewing === 'function';
+  }
+
+  /** Says which lead this user has open now (null: none); ignored by adapters without presence. */
+  viewing(leadId: string | null): void {
+    this.adapter.setViewing?.(leadId).catch(() => undefined); // best effort: presence is a courtesy
+  }
+
+  /** The other people who have a lead open right now (never the current user), as members. */
+  viewersOf(leadId: string): readonly MemberWithLoad[] {
+    const ids = this.viewers.get(leadId);
+    if (!ids) return [];
+    return ids.filter((id) => id !== this._me?.id).map((id) => this.member(id)).filter((m): m is MemberWithLoad => m !== undefined);
+  }
+
   // ------------------------------------------------------------------ subscriptions
 
   subscribe(listener: (change: StoreChange) => void): () => void {
@@ -771,6 +792,11 @@ export class LeadStore {
       case 'activity':
         this.pushedNotices.activity(event.activity, this._me?.id);
         return this.activity.record(event.activity) || this._me?.id === event.activity.to;
+      case 'presence':
+        if (event.viewerIds.length > 0) this.viewers.set(event.leadId, event.viewerIds);
+        else this.viewers.delete(event.leadId);
+        this.batch.presence.add(event.leadId);
+        return true;
     }
   }
 

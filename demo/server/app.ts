@@ -15,6 +15,8 @@ import { EventHub } from './events.js';
 import { ApiError, errorResponse, notFound } from './http.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { batchRoutes } from './routes/batches.js';
+import { presenceRoutes } from './routes/presence.js';
+import { Presence } from './presence.js';
 import { eventRoutes } from './routes/events.js';
 import { leadRoutes } from './routes/leads.js';
 import { memberRoutes } from './routes/members.js';
@@ -44,6 +46,8 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Interval of SSE heartbeat comments (default 15 s). */
   heartbeatMs?: number;
+  /** How long a client's presence lasts without being renewed (default 60 s). */
+  presenceTtlMs?: number;
   /** Column keys a lead's status may take (default: DEFAULT_COLUMNS). */
   statuses?: readonly string[];
   /** Request log: a sink for one line per request; `false` is quiet (tests). Default: JSON lines to stdout. */
@@ -51,7 +55,7 @@ export interface AppOptions {
 }
 
 /** The hono app, plus its event hub so the host can end open streams on shutdown. */
-export type LeadApp = Hono<AppEnv> & { events: EventHub; repo: Repository };
+export type LeadApp = Hono<AppEnv> & { events: EventHub; repo: Repository; presence: Presence };
 
 const writeLogLine = (line: RequestLogLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
@@ -63,7 +67,8 @@ export function createApp(options: AppOptions): LeadApp {
   repo.onChanges((changes) => void hub.publish(changes), () => hub.closeAll());
   const statuses = options.statuses ?? DEFAULT_COLUMNS.map((c) => c.key);
   const auth = new Auth(repo, options.apiTokens ?? {}, options.sessionTtlMs ?? 12 * 3600_000);
-  const services: Services = { repo, hub, auth, commands: new Commands(repo, statuses), authed: auth.require() };
+  const presence = new Presence(repo, hub, options.presenceTtlMs);
+  const services: Services = { repo, hub, presence, auth, commands: new Commands(repo, statuses), authed: auth.require() };
   const log = options.log === undefined ? writeLogLine : options.log;
 
   const app = new Hono<AppEnv>();
@@ -82,7 +87,7 @@ export function createApp(options: AppOptions): LeadApp {
   if (origins.length > 0) {
     app.use('/api/*', cors({
       origin: (origin) => (origins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
       maxAge: 600,
     }));
@@ -99,6 +104,7 @@ export function createApp(options: AppOptions): LeadApp {
   app.route('/api', assignmentRoutes(services));
   app.route('/api', eventRoutes(services));
   app.route('/api', batchRoutes(services));
+  app.route('/api', presenceRoutes(services));
 
   app.notFound((c) => errorResponse(c, notFound('Route')));
   app.onError((error, c) => {
@@ -115,5 +121,5 @@ export function createApp(options: AppOptions): LeadApp {
     return errorResponse(c, new ApiError(500, 'internal', 'Internal server error'));
   });
 
-  return Object.assign(app, { events: hub, repo });
+  return Object.assign(app, { events: hub, repo, presence });
 }

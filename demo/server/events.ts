@@ -11,13 +11,22 @@ import type { LeadChange } from './db/repository.js';
 
 export type { LeadChange } from './db/repository.js';
 
+/** What a stream's opener (presence.ts) hears of it. */
+export interface StreamHooks {
+  /** The stream is open: `send` queues SSE text on this stream alone (a snapshot for it). */
+  opened?(send: (text: string) => void): void;
+  /** The stream ended: the client went away, was too slow, or the server shut down. */
+  closed?(): void;
+}
+
 interface Subscriber {
   memberId: string;
   controller: ReadableStreamDefaultController<Uint8Array>;
+  hooks: StreamHooks;
 }
 
 /** One SSE message carrying `event` as JSON. */
-const eventText = (event: ChangeEvent) => `data: ${JSON.stringify(event)}\n\n`;
+export const eventText = (event: ChangeEvent) => `data: ${JSON.stringify(event)}\n\n`;
 
 /** A client that has not read this many chunks is too slow; it is dropped and may reconnect. */
 const MAX_QUEUED_CHUNKS = 5000;
@@ -44,15 +53,16 @@ export class EventHub {
   }
 
   /** A stream for `memberId`; cancelling it (the client going away) unsubscribes. */
-  open(memberId: string): ReadableStream<Uint8Array> {
+  open(memberId: string, hooks: StreamHooks = {}): ReadableStream<Uint8Array> {
     let subscriber: Subscriber;
     return new ReadableStream<Uint8Array>({
       start: (controller) => {
-        subscriber = { memberId, controller };
+        subscriber = { memberId, controller, hooks };
         this.subscribers.add(subscriber);
         // `retry` tells EventSource how long to wait before reconnecting; the comment flushes headers at once.
         controller.enqueue(this.encoder.encode('retry: 3000\n: connected\n\n'));
         this.startHeartbeat();
+        hooks.opened?.((text) => this.subscribers.has(subscriber) && this.enqueue(subscriber, text));
       },
       cancel: () => this.drop(subscriber, false),
     });
@@ -108,6 +118,14 @@ export class EventHub {
     }
   }
 
+  /** Queues text on every stream as `textFor(memberId)` says (null: nothing for that member). */
+  broadcast(textFor: (memberId: string) => string | null): void {
+    for (const subscriber of [...this.subscribers]) {
+      const text = textFor(subscriber.memberId);
+      if (text) this.enqueue(subscriber, text);
+    }
+  }
+
   /** Ends every stream (shutdown, or a feed that may have missed changes: clients reconnect and reload). */
   closeAll(): void {
     for (const subscriber of [...this.subscribers]) this.drop(subscriber, true);
@@ -125,6 +143,7 @@ export class EventHub {
 
   private drop(subscriber: Subscriber, close: boolean): void {
     if (!this.subscribers.delete(subscriber)) return;
+    subscriber.hooks.closed?.();
     if (close) {
       try {
         subscriber.controller.close();

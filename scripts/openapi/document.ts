@@ -18,6 +18,7 @@ import {
   MemberSchema,
   MembersListSchema,
   MembersResponseSchema,
+  PresenceSchema,
   MemberWithLoadSchema,
   SessionResponseSchema,
 } from '../../sdk/schema.js';
@@ -45,6 +46,7 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   AssignResponse: AssignResponseSchema,
   SessionResponse: SessionResponseSchema,
   ChangeEvent: ChangeEventSchema,
+  Presence: PresenceSchema,
   Error: ErrorBodySchema,
   ConflictError: ConflictBodySchema,
   InternalError: InternalErrorBodySchema,

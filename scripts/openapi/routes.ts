@@ -14,6 +14,7 @@ import {
   AssignBodySchema,
   AssignResponseSchema,
   ChangeEventSchema,
+  EventsQuerySchema,
   LeadQuerySchema,
   LeadSchema,
   LeadsResponseSchema,
@@ -22,6 +23,8 @@ import {
   MembersResponseSchema,
   NoteBodySchema,
   PatchLeadBodySchema,
+  PresenceBodySchema,
+  PresenceSchema,
   SessionBodySchema,
   SessionResponseSchema,
   SourceSchema,
@@ -46,7 +49,7 @@ export interface Route {
   path: string;
   operationId: string;
   summary: string;
-  tag: 'session' | 'members' | 'leads' | 'assignments' | 'events';
+  tag: 'session' | 'members' | 'leads' | 'assignments' | 'events' | 'presence';
   access: Access;
   /** Only while the server runs in demo mode (`DEMO=0` answers 404). */
   demoOnly?: boolean;
@@ -138,8 +141,15 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'get', path: '/api/events', operationId: 'streamEvents', tag: 'events', access: 'bearer-or-query-token',
-    summary: 'Server-sent events: changes to leads the caller may see (`lead_removed` when one leaves their view)',
+    summary: 'Server-sent events: changes to leads the caller may see (`lead_removed` when one leaves their view), and who has them open (`presence`)',
+    query: EventsQuerySchema,
     answers: { 200: { description: 'An endless event stream; comment lines are heartbeats', stream: ChangeEventSchema } },
+  },
+  {
+    method: 'put', path: '/api/presence', operationId: 'setPresence', tag: 'presence', access: 'bearer',
+    summary: 'This client (the `client` id of its event stream) now has a lead open, or none; renew within a minute, it ends with the stream',
+    body: PresenceBodySchema,
+    answers: { 200: { description: 'Who has that lead open now (member ids, the caller included)', schema: PresenceSchema }, 404: { description: leadId } },
   },
 ];
 

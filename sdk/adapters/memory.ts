@@ -260,7 +260,14 @@ export class MemoryAdapter implements LeadAdapter {
   }
 
   subscribe(onChange: (event: ChangeEvent) => void): () => void {
-    return this.database.addSubscriber({ memberId: this.memberId, onChange, latency: this.latency });
+    return this.database.addSubscriber({ memberId: this.memberId, onChange, latency: this.latency, session: this });
+  }
+
+  /** Presence across the sessions of this database: the other sessions that may see the lead hear it. */
+  async setViewing(leadId: string | null): Promise<void> {
+    await this.wait();
+    const id = leadId === null ? null : this.visibleLead(parseOrThrow(IdSchema, leadId, 'leadId')).id;
+    this.database.setPresence(this, this.memberId, id);
   }
 
   // ---- helpers ----

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The history's own controls (drawer-activity.ts, drawer-batch.ts): the filter, batches, presence. */
+/** The history's own controls (drawer-activity.ts, drawer-batch.ts): the filter, batches; and presence. */
 export const drawerHistoryStyles = css`
   .history-filter {
     display: inline-flex;
@@ -78,5 +78,27 @@ export const drawerHistoryStyles = css`
     button.batch-lead {
       min-height: 44px;
     }
+  }
+
+  .presence {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin: 0;
+    font-size: 12.5px;
+    color: var(--_muted);
+  }
+  .presence:empty {
+    display: none;
+  }
+  .presence-faces {
+    display: inline-flex;
+  }
+  .presence-faces > * + * {
+    margin-left: -6px;
+  }
+  .presence-faces > * {
+    box-shadow: 0 0 0 2px var(--_surface);
+    border-radius: 50%;
   }
 `;

@@ -14,6 +14,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { DrawerActivity } from './drawer-activity.js';
 import { DrawerAssignment } from './drawer-assignment.js';
 import { DrawerFields } from './drawer-fields.js';
+import { DrawerPresence } from './drawer-presence.js';
 import type { DrawerHost } from './drawer-host.js';
 import { drawerContentStyles } from './lead-drawer-content.styles.js';
 import { drawerHistoryStyles } from './drawer-history.styles.js';
@@ -45,11 +46,15 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
   private readonly localize = new LocalizeController(this);
   protected readonly storeController = new StoreController(this, {
     interested: (c) =>
-      Boolean(c.leads?.has(this.leadId) || c.activity?.has(this.leadId) || c.members || c.status || c.pending || c.columns),
+      Boolean(
+        c.leads?.has(this.leadId) || c.activity?.has(this.leadId) || c.presence?.has(this.leadId) || c.members ||
+        c.status || c.pending || c.columns,
+      ),
   });
   private readonly assignment = new DrawerAssignment(this);
   private readonly fields = new DrawerFields(this);
   private readonly activity = new DrawerActivity(this);
+  private readonly presence = new DrawerPresence(this);
 
   get lead(): Lead | undefined {
     return this.leadId ? this.store?.lead(this.leadId) : undefined;
@@ -179,7 +184,7 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
         </div>
         ${this.renderCloseButton()}
       </div>
-      ${this.assignment.render(lead)}
+      ${this.assignment.render(lead)} ${this.presence.render(lead)}
     </header>`;
   }
 }

@@ -92,6 +92,10 @@ function specificCases(): Case[] {
         return call(api, 'GET', `/batches/${done.batchId}`, as(aliceToken));
       },
     },
+    { route: 'PUT /api/presence', status: 200, what: 'a visible lead open', run: () => call(api, 'PUT', '/presence', { ...as(aliceToken), body: { clientId: 'contract-tab', leadId: openLead.id } }) },
+    { route: 'PUT /api/presence', status: 400, what: 'no client id', run: () => call(api, 'PUT', '/presence', { ...as(aliceToken), body: { leadId: null } }) },
+    { route: 'PUT /api/presence', status: 404, what: "another member's lead", run: () => call(api, 'PUT', '/presence', { ...as(aliceToken), body: { clientId: 'contract-tab', leadId: bobsLead.id } }) },
+    { route: 'GET /api/events', status: 400, what: 'a client id past 200 characters', run: () => call(api, 'GET', `/events?client=${'x'.repeat(201)}`, as(aliceToken)) },
     { route: 'GET /api/leads/{id}/activity', status: 200, what: 'the history', run: () => call(api, 'GET', `/leads/${openLead.id}/activity`, as(adminToken)) },
     { route: 'GET /api/leads/{id}/activity', status: 404, what: "another member's lead", run: () => call(api, 'GET', `/leads/${bobsLead.id}/activity`, as(aliceToken)) },
     { route: 'POST /api/leads/{id}/notes', status: 201, what: 'a note', run: () => call(api, 'POST', `/leads/${openLead.id}/notes`, { ...as(aliceToken), body: { text: 'Called, call back Friday' } }) },

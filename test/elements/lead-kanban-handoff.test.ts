@@ -115,3 +115,43 @@ describe('<lead-kanban> live board', () => {
     expect(root(setup.el).querySelector(`lead-kanban-card[data-lead-id="${lead.id}"]`)).to.equal(null);
   });
 });
+
+describe('<lead-drawer> presence', () => {
+  it('shows who else has the lead open, updates in place, and says nothing once they leave', async () => {
+    const setup = await mountBoard();
+    const lead = setup.store.cardsIn('new').find((l) => l.assigneeId === null)!;
+    const opened = await openCard(setup.el, lead.id);
+    const line = () => drawerRoot(opened).querySelector('.presence')!;
+    const said = () => line().querySelector(':scope > span:last-child')?.textContent?.trim() ?? '';
+    expect(line().getAttribute('role')).to.equal('status');
+    expect(said()).to.equal('');
+
+    const dana = setup.backend.session('m4');
+    const stop = dana.subscribe(() => undefined); // Dana's tab: its presence lasts while it listens
+    await dana.setViewing(lead.id);
+    await waitUntil(() => said().includes('is viewing'), 'shown');
+    expect(said()).to.equal(`${name(setup, 'm4')} is viewing`);
+    const lee = setup.backend.session('m5');
+    const stopLee = lee.subscribe(() => undefined);
+    await lee.setViewing(lead.id);
+    await waitUntil(() => said().includes(' and '), 'two');
+    expect(said()).to.equal(`${name(setup, 'm4')} and ${name(setup, 'm5')} are viewing`);
+    stop();
+    stopLee();
+    await waitUntil(() => said() === '', 'gone');
+    await opened.updateComplete;
+  });
+
+  it('tells the others while the drawer is open, and stops when it closes', async () => {
+    const setup = await mountBoard();
+    const lead = setup.store.cardsIn('contacted')[0]!;
+    const { LeadStore } = await import('../../sdk/index.js');
+    const other = new LeadStore(setup.backend.session('m2'));
+    await other.load();
+    const opened = await openCard(setup.el, lead.id);
+    await waitUntil(() => other.viewersOf(lead.id).some((m) => m.id === 'm1'), 'the others see m1 viewing');
+    drawerRoot(opened).querySelector<HTMLButtonElement>('.close')!.click();
+    await waitUntil(() => other.viewersOf(lead.id).length === 0, 'ended on close');
+    other.dispose();
+  });
+});

@@ -72,6 +72,7 @@ export class FaultAdapter implements LeadAdapter {
     if (!inner.subscribe || options.subscribe === false) this.subscribe = undefined;
     // Optional capabilities are offered only when the wrapped backend has them.
     if (inner.listBatch) this.listBatch = (batchId) => this.run(this.take('listBatch'), () => inner.listBatch!(batchId));
+    if (inner.setViewing) this.setViewing = (leadId) => inner.setViewing!(leadId);
   }
 
   /** Applies `fault` to the next `times` calls of `method` (default 1). */
@@ -186,6 +187,7 @@ export class FaultAdapter implements LeadAdapter {
     return this.run(this.take('listActivity'), () => this.inner.listActivity(leadId));
   }
   listBatch?(batchId: string): Promise<Activity[]>;
+  setViewing?(leadId: string | null): Promise<void>;
   addNote(leadId: string, text: string): Promise<Activity> {
     return this.run(this.take('addNote'), () => this.inner.addNote(leadId, text));
   }

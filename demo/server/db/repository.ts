@@ -90,6 +90,14 @@ export interface Repository extends Reads {
   /** False while changes cannot be followed (the feed is reconnecting): a new event stream would miss some. */
   readonly following: boolean;
 
+  /**
+   * Short-lived messages between the instances sharing the database (presence, demo/server/presence.ts): one
+   * published on any instance reaches `onPresence` listeners on every instance, this one included. Nothing is
+   * stored; a message lost while the feed reconnects is made good by the next renewal.
+   */
+  publishPresence(message: string): Promise<void>;
+  onPresence(listener: (message: string) => void): () => void;
+
   /** Releases the database. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -97,6 +97,18 @@ export class SqliteRepository extends SqliteStatements implements Repository {
     return () => this.listeners.delete(listener);
   }
 
+  // One process per file: presence goes round in this process, delivered later like a message from afar.
+  private readonly presenceListeners = new Set<(message: string) => void>();
+  async publishPresence(message: string): Promise<void> {
+    queueMicrotask(() => {
+      for (const listener of this.presenceListeners) listener(message);
+    });
+  }
+  onPresence(listener: (message: string) => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
