@@ -72,6 +72,8 @@ const AssigneeSchema = z.nullable(IdSchema);
 type AssignmentArgs = Parameters<typeof runAssignments> extends [AssignmentHost, ...infer Rest] ? Rest : never;
 /** Where the store keeps the tie rotation of distributions (LeadStoreOptions.rotationStorage). */
 const ROTATION_KEY = 'lead-kanban:distribution-rotation';
+/** Pushed changes this close together are one burst, told in one notice (see noticesSoon). */
+const PUSHED_BURST_MS = 120;
 /** How many departed leads lastSeen() remembers. */
 const DEPARTED_KEPT = 1000;
 
@@ -115,6 +117,7 @@ export class LeadStore {
   private readonly activity = new ActivityCache(this.batch);
   private readonly undoHistory = new UndoHistory(this.batch);
   private readonly pushedNotices = new PushedNotices();
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   private unsubscribe: (() => void) | null = null;
   /** Pushed events that arrive while loading: applied once the initial lists are in. */
@@ -215,6 +218,8 @@ export class LeadStore {
   /** Stops listening to the adapter. The state stays readable. */
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = undefined;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.buffered = null;
@@ -774,7 +779,10 @@ export class LeadStore {
         this.batch.remote.add(event.lead.id);
         const now = this.shown.get(event.lead.id);
         // Someone else's change took it out of what the filter shows (not our own write in flight).
-        if (matched && now && !this.filterState.matches(now) && !this.isPending(now.id)) this.pushedNotices.leadLeftFilter(now.id);
+        if (matched && now && !this.filterState.matches(now) && !this.isPending(now.id)) {
+          this.pushedNotices.leadLeftFilter(now.id);
+          this.noticesSoon();
+        }
         return true;
       }
       case 'lead_removed': {
@@ -786,12 +794,13 @@ export class LeadStore {
         if (wasShown && !ours) {
           this.batch.remote.add(event.leadId);
           this.pushedNotices.leadRemoved(event.leadId);
+          this.noticesSoon();
         }
         return true;
       }
       case 'activity':
-        this.pushedNotices.activity(event.activity, this._me?.id);
-        return this.activity.record(event.activity) || this._me?.id === event.activity.to;
+        if (this.pushedNotices.activity(event.activity, this._me?.id)) this.noticesSoon();
+        return this.activity.record(event.activity);
       case 'presence':
         if (event.viewerIds.length > 0) this.viewers.set(event.leadId, event.viewerIds);
         else this.viewers.delete(event.leadId);
@@ -877,11 +886,22 @@ export class LeadStore {
     this.batch.notify(notice);
   }
 
-  /** Rebuilds dirty columns, says what pushed changes brought, then tells listeners everything that changed. */
+  /**
+   * Says what pushed changes brought, once the burst is over: a server sends a bulk change as one chunk, but a
+   * browser hands its messages over one task at a time, so "within a moment" is what makes them one burst.
+   */
+  private noticesSoon(): void {
+    if (this.noticeTimer || this.disposed) return;
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = undefined;
+      for (const notice of this.pushedNotices.take()) this.notify(notice);
+    }, PUSHED_BURST_MS);
+  }
+
+  /** Rebuilds dirty columns, then tells listeners everything that changed since the last flush. */
   private flush(): void {
     this.columnIndex.bringUpToDate();
     this.memberLoads.sync();
-    for (const notice of this.pushedNotices.take()) this.notify(notice);
     this.batch.emit();
   }
 }

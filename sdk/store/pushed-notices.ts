@@ -1,6 +1,6 @@
 /**
  * What pushed changes tell the user, gathered over one burst of events (a bulk change elsewhere arrives as
- * many) and said once when the burst is applied: leads that left the user's view — taken away (handed to
+ * many; the store waits a moment for the rest) and said once: leads that left the user's view — taken away (handed to
  * someone they cannot see, deleted) or no longer matching the filter after someone else's change — and leads
  * someone else assigned to the user, per person and way ("Dana Ruiz assigned you 3 leads").
  */
@@ -22,9 +22,9 @@ export class PushedNotices {
     this.left.push(leadId);
   }
 
-  /** A pushed history entry: an assignment to `meId` by someone else is kept for the alert. */
-  activity(activity: Activity, meId: string | undefined): void {
-    if (!meId || activity.type !== 'assigned' || activity.to !== meId || activity.actorId === meId) return;
+  /** A pushed history entry: an assignment to `meId` by someone else is kept for the alert (true when it was). */
+  activity(activity: Activity, meId: string | undefined): boolean {
+    if (!meId || activity.type !== 'assigned' || activity.to !== meId || activity.actorId === meId) return false;
     const key = `${activity.actorId} ${activity.source ?? ''}`;
     const group = this.assigned.get(key);
     if (group) {
@@ -32,6 +32,7 @@ export class PushedNotices {
     } else {
       this.assigned.set(key, { actorId: activity.actorId, source: activity.source, leadIds: [activity.leadId] });
     }
+    return true;
   }
 
   /** The notices of the burst so far (and forgets them). */

@@ -57,6 +57,7 @@ describe('<lead-kanban> hand-off and the open drawer', () => {
     await openCard(setup.el, lead.id);
     await setup.backend.session('m1').assign([lead.id], 'm5');
     await closedOnto(setup);
+    await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
     expect(toastTexts(setup.el)).to.deep.equal([`${lead.name} is no longer available to you`]);
     expect(document.activeElement).not.to.equal(document.body);
   });
