@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Lead, Member } from '../../sdk/index.js';
-import { apiAs, card, chooseAssignee, column, demoUsers, inColumn, readDatabase, storedActivity, useDemo } from './support.js';
+import {
+  apiAs, card, chooseAssignee, column, demoUsers, inColumn, readDatabase, storedActivity, useDemo, waitForBoard, watchPageErrors,
+} from './support.js';
 
 const demo = useDemo('dev');
 let people: Member[];
@@ -37,11 +39,9 @@ async function openHeld(member: Member) {
   await context.route('**/api/events**', (route) => route.abort());
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  const errors: Error[] = [];
-  page.on('pageerror', (error) => errors.push(error));
+  const errors = watchPageErrors(page);
   await page.goto(new URL(`?as=${encodeURIComponent(member.id)}`, demo.stack.url).href);
-  await column(page, 'New').waitFor();
-  await page.locator('[aria-busy="false"]', { has: page.getByRole('region', { name: 'New', exact: true }) }).waitFor();
+  await waitForBoard(page);
   return { context, page, errors };
 }
 
