@@ -41,7 +41,7 @@ export const distributeDialogStyles = css`
   }
   .member-list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 250px), 1fr));
     column-gap: 12px;
     max-height: 190px;
     overflow: auto;
@@ -108,6 +108,22 @@ export const distributeDialogStyles = css`
   .preview .receives {
     font-weight: 650;
   }
+  /* People who only give leads up (nothing received): listed for their load, quieter. */
+  .preview tr.gives {
+    color: var(--_muted);
+  }
+  .preview tr.gives .receives {
+    font-weight: 500;
+  }
+  /* The confirm stays in reach while the lists scroll. */
+  .distribute-dialog .dialog-actions {
+    position: sticky;
+    bottom: -20px;
+    margin: 16px -24px -20px;
+    padding: 12px 24px 16px;
+    background: var(--_surface);
+    border-top: 1px solid var(--_border);
+  }
   .note {
     margin: 10px 0 0;
     font-size: 13px;
@@ -116,6 +132,11 @@ export const distributeDialogStyles = css`
   @media (max-width: 480px) {
     .distribute-dialog {
       padding: 18px 14px 14px;
+    }
+    .distribute-dialog .dialog-actions {
+      bottom: -14px;
+      margin: 16px -14px -14px;
+      padding: 12px 14px 14px;
     }
     .choice {
       min-height: 44px;

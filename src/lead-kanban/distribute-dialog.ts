@@ -189,7 +189,7 @@ export class LeadKanbanDistributeDialog extends LitElement {
             </thead>
             <tbody>
               ${rows.map(
-                (r) => html`<tr data-member=${r.member.id}>
+                (r) => html`<tr data-member=${r.member.id} class=${r.receives > 0 ? 'receives-row' : 'gives'}>
                   <th scope="row">${r.member.name}</th>
                   <td class="num receives">${r.receives}</td>
                   <td class="num load">${msg.loadChange(r.before, r.after)}</td>
