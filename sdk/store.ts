@@ -38,7 +38,8 @@ import { planMove } from './store/move-plan.js';
 import { MemberLoads } from './store/member-loads.js';
 import { newMoveActionId, UndoHistory, type UndoAction } from './store/undo-history.js';
 import { sendUpdate, type SentUpdate } from './store/lead-update.js';
-import { runUndo, type UndoHost } from './store/undo-run.js';
+import type { UndoHost } from './store/undo-run.js';
+import type * as UndoRun from './store/undo-run.js';
 import { PushedNotices } from './store/pushed-notices.js';
 import type { KeyValueStorage } from './adapters/memory-database.js';
 import { WriteLedger } from './store/write-ledger.js';
@@ -72,6 +73,16 @@ const AssigneeSchema = z.nullable(IdSchema);
 type AssignmentArgs = Parameters<typeof runAssignments> extends [AssignmentHost, ...infer Rest] ? Rest : never;
 /** Where the store keeps the tie rotation of distributions (LeadStoreOptions.rotationStorage). */
 const ROTATION_KEY = 'lead-kanban:distribution-rotation';
+let undoRun: Promise<typeof UndoRun> | undefined;
+/** How an undo runs (store/undo-run.ts), loaded with the first undo: most sessions never undo, and it weighs. */
+function loadUndoRun(): Promise<typeof UndoRun> {
+  undoRun ??= import('./store/undo-run.js').catch((error: unknown) => {
+    undoRun = undefined; // a failed chunk load may succeed later
+    throw error;
+  });
+  return undoRun;
+}
+
 /** Pushed changes this close together are one burst, told in one notice (see noticesSoon). */
 const PUSHED_BURST_MS = 120;
 /** How many departed leads lastSeen() remembers. */
@@ -578,6 +589,7 @@ export class LeadStore {
    */
   undo(actionId?: string): Promise<AssignOutcome | null> {
     const run = this.undoQueue.then(async () => {
+      const { runUndo } = await loadUndoRun();
       const record = this.undoHistory.take(actionId);
       if (!record) return null;
       try {

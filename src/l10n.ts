@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { collaborationMessages } from './l10n/collaboration.js';
+import type { lateCollaborationMessages } from './l10n/collaboration-late.js';
 
 const en = {
   // board and toolbar
@@ -174,9 +175,13 @@ const en = {
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
-export type Messages = Widen<typeof en>;
+/** Every entry, the ones parts loaded on demand add when they arrive (addMessages) included. */
+export type Messages = Widen<typeof en & typeof lateCollaborationMessages>;
 
-let table: Messages = en;
+/** English, as far as it has arrived: the late parts' words join when their chunk does. */
+let defaults = en as Messages;
+let overrides: Partial<Messages> = {};
+let table: Messages = defaults;
 const listeners = new Set<() => void>();
 
 /** The messages in force: read at render time so a locale switch re-renders with new words. */
@@ -185,9 +190,19 @@ export function messages(): Messages {
 }
 
 /** Merges translations over English and re-renders every connected element. */
-export function setMessages(overrides: Partial<Messages>): void {
-  table = { ...en, ...overrides };
+export function setMessages(translations: Partial<Messages>): void {
+  overrides = translations;
+  table = { ...defaults, ...overrides };
   for (const listener of listeners) listener();
+}
+
+/**
+ * The English words of a part loaded on demand, added by its chunk when it arrives (so they are not in the
+ * up-front bundle); translations set with setMessages stay in force over them.
+ */
+export function addMessages(english: Partial<Messages>): void {
+  defaults = { ...defaults, ...english };
+  table = { ...defaults, ...overrides };
 }
 
 /** Re-renders its host when the messages change. */

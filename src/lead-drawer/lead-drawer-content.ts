@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import '../l10n/collaboration-late.js'; // the words of the drawer's conflict, history and presence
 import { property } from 'lit/decorators.js';
 import type { Lead, LeadStore } from '../../sdk/index.js';
 import type { AssignPicker } from '../assign-picker/assign-picker.js';
