@@ -180,7 +180,7 @@ export type Messages = Widen<typeof en & typeof lateCollaborationMessages>;
 
 /** English, as far as it has arrived: the late parts' words join when their chunk does. */
 let defaults = en as Messages;
-let overrides: Partial<Messages> = {};
+let translations: Partial<Messages> = {};
 let table: Messages = defaults;
 const listeners = new Set<() => void>();
 
@@ -190,9 +190,9 @@ export function messages(): Messages {
 }
 
 /** Merges translations over English and re-renders every connected element. */
-export function setMessages(translations: Partial<Messages>): void {
-  overrides = translations;
-  table = { ...defaults, ...overrides };
+export function setMessages(overrides: Partial<Messages>): void {
+  translations = overrides;
+  table = { ...defaults, ...translations };
   for (const listener of listeners) listener();
 }
 
@@ -202,7 +202,7 @@ export function setMessages(translations: Partial<Messages>): void {
  */
 export function addMessages(english: Partial<Messages>): void {
   defaults = { ...defaults, ...english };
-  table = { ...defaults, ...overrides };
+  table = { ...defaults, ...translations };
 }
 
 /** Re-renders its host when the messages change. */
