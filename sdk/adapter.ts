@@ -131,7 +131,18 @@ export interface LeadAdapter {
   assign(leadIds: readonly string[], assigneeId: string | null, options?: AssignOptions): Promise<AssignResponse>;
   /** The lead's history, oldest first. */
   listActivity(leadId: string): Promise<Activity[]>;
+  /**
+   * Optional: the history entries of one batch (one user action: a bulk assignment, a distribution, an undo),
+   * on the leads the current member may see now, in order. A UI expands a batch with it.
+   */
+  listBatch?(batchId: string): Promise<Activity[]>;
   addNote(leadId: string, text: string): Promise<Activity>;
+  /**
+   * Optional presence: this session now has `leadId` open (null: none). Other sessions hear it as `presence`
+   * events on their `subscribe` feed, only for leads they may see; it ends with the feed (unsubscribe, a
+   * closed tab) or when it is not renewed. An adapter without it simply shows nobody viewing.
+   */
+  setViewing?(leadId: string | null): Promise<void>;
   /**
    * Pushes changes made elsewhere (other users, other tabs). Returns the unsubscribe function.
    * Like every other value an adapter hands over, each event must already be parsed (ChangeEventSchema):

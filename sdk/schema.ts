@@ -411,12 +411,26 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 /**
  * A change pushed by a backend (`GET /api/events`, `LeadAdapter.subscribe`). `lead_removed` tells a
  * subscriber that a lead left its view (e.g. a member's lead was handed to someone else) without its data.
+ * `presence` says who has a lead open right now (member ids; only for leads the subscriber may see), when
+ * that changes and when the stream opens.
  */
 export const ChangeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lead'), lead: LeadSchema }),
   z.object({ type: z.literal('activity'), activity: ActivitySchema }),
   z.object({ type: z.literal('lead_removed'), leadId: IdSchema }),
+  z.object({ type: z.literal('presence'), leadId: IdSchema, viewerIds: z.array(IdSchema).check(z.maxLength(1000)) }),
 ]);
+export type PresenceEvent = Extract<ChangeEvent, { type: 'presence' }>;
+
+/** Query of `GET /api/events`: `client` names the stream's presence (the id `PUT /api/presence` then gives). */
+export const EventsQuerySchema = z.object({ client: z.optional(IdSchema) });
+
+/** `PUT /api/presence`: this client (the id it gave its event stream) now views `leadId`, or nothing (null). */
+export const PresenceBodySchema = z.strictObject({ clientId: IdSchema, leadId: z.nullable(IdSchema) });
+export type PresenceBody = z.infer<typeof PresenceBodySchema>;
+/** Its answer: who views that lead now (member ids, the caller included). */
+export const PresenceSchema = z.object({ leadId: z.nullable(IdSchema), viewerIds: z.array(IdSchema) });
+export type Presence = z.infer<typeof PresenceSchema>;
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 
 /**

@@ -31,17 +31,22 @@ import {
 } from './schema.js';
 import * as z from 'zod/mini';
 import { runAssignments } from './store/assignment-batch.js';
-import type { AssignmentCommand, AssignmentHost } from './store/assignment-batch.js';
+import type { AssignmentCommand, AssignmentGroup, AssignmentHost } from './store/assignment-batch.js';
 import { ActivityCache } from './store/activity-cache.js';
 import { ChangeBatch } from './store/change-batch.js';
 import { asAdapterError, failureNotice, outcomeNotice } from './store/command-notices.js';
 import { planMove, planSortedMove, type MovePlan } from './store/move-plan.js';
 import { MemberLoads } from './store/member-loads.js';
-import { UndoHistory } from './store/undo-history.js';
+import { newMoveActionId, UndoHistory, type UndoAction } from './store/undo-history.js';
+import { sendUpdate, type SentUpdate } from './store/lead-update.js';
+import type { UndoHost } from './store/undo-run.js';
+import type * as UndoRun from './store/undo-run.js';
+import { PushedNotices } from './store/pushed-notices.js';
+import type { KeyValueStorage } from './adapters/memory-database.js';
 import { WriteLedger } from './store/write-ledger.js';
 import { ColumnIndex } from './store/column-index.js';
 import { FilterState } from './store/filter-state.js';
-import { applyPatch, loadHolder, sameButVersion } from './store/lead-values.js';
+import { loadHolder, sameButVersion } from './store/lead-values.js';
 import { SelectionModel } from './store/selection-model.js';
 import * as intake from './store/intake.js';
 import type { ImportInput, ImportResult, NewLead, AssignmentRules } from './schema.js';
@@ -49,6 +54,8 @@ import { ShownLeads } from './store/shown-leads.js';
 import type { AssignOutcome, CommandName, LeadStoreOptions, LoadStatus, StoreChange, StoreNotice } from './store/types.js';
 
 export type { DistributionPlan, DistributionStrategy } from './distribute.js';
+export type { UndoAction } from './store/undo-history.js';
+export type { KeyValueStorage } from './adapters/memory-database.js';
 export type { ImportProgress, IntakeAbilities, StoreImportOptions } from './store/intake.js';
 
 export type {
@@ -65,6 +72,22 @@ export type {
 const LeadIdsSchema = z.array(IdSchema);
 const AssigneeSchema = z.nullable(IdSchema);
 type AssignmentArgs = Parameters<typeof runAssignments> extends [AssignmentHost, ...infer Rest] ? Rest : never;
+/** Where the store keeps the tie rotation of distributions (LeadStoreOptions.rotationStorage). */
+const ROTATION_KEY = 'lead-kanban:distribution-rotation';
+let undoRun: Promise<typeof UndoRun> | undefined;
+/** How an undo runs (store/undo-run.ts), loaded with the first undo: most sessions never undo, and it weighs. */
+function loadUndoRun(): Promise<typeof UndoRun> {
+  undoRun ??= import('./store/undo-run.js').catch((error: unknown) => {
+    undoRun = undefined; // a failed chunk load may succeed later
+    throw error;
+  });
+  return undoRun;
+}
+
+/** Pushed changes this close together are one burst, told in one notice (see noticesSoon). */
+const PUSHED_BURST_MS = 120;
+/** How many departed leads lastSeen() remembers. */
+const DEPARTED_KEPT = 1000;
 
 const MoveOptionsSchema = z.object({ index: z.optional(z.int().check(z.minimum(0))), source: z.optional(SourceSchema) });
 
@@ -90,6 +113,10 @@ export class LeadStore {
     if (lead) this.markColumn(lead.status);
   });
   private readonly shown = new ShownLeads();
+  /** Who views which lead right now, as the backend pushed it (member ids). */
+  private readonly viewers = new Map<string, readonly string[]>();
+  /** Leads that left the view lately, as last shown (lastSeen). */
+  private readonly departed = new Map<string, Lead>();
   private readonly columnIndex = new ColumnIndex(this.shown, this.filterState, this.batch);
   private readonly selectionModel = new SelectionModel(
     this.shown,
@@ -103,27 +130,38 @@ export class LeadStore {
   private readonly memberLoads = new MemberLoads(this.batch);
   private readonly activity = new ActivityCache(this.batch);
   private readonly undoHistory = new UndoHistory(this.batch);
+  private readonly pushedNotices = new PushedNotices();
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   private unsubscribe: (() => void) | null = null;
   /** Pushed events that arrive while loading: applied once the initial lists are in. */
   private buffered: ChangeEvent[] | null = null;
   private membersRefresh: Promise<void> | null = null;
   private disposed = false;
-  private readonly assignmentHost: AssignmentHost;
+  private readonly assignmentHost: UndoHost;
+  /** Undos run one after another: each is planned against what the one before it left. */
+  private undoQueue: Promise<unknown> = Promise.resolve();
+  /** After whom the next distribution's ties start (see sdk/distribute.ts). */
+  private rotation: string | undefined;
+  private readonly rotationStorage: KeyValueStorage | undefined;
   private readonly intakeHost: intake.IntakeHost;
 
   constructor(adapter: LeadAdapter, options: LeadStoreOptions = {}) {
     this.adapter = adapter;
     this._columns = options.columns ? parseOrThrow(ColumnsSchema, options.columns, 'columns') : DEFAULT_COLUMNS;
     this.filterState.searchLists = () => this.columnIndex.currentLists();
+    this.rotationStorage = options.rotationStorage;
+    this.rotation = readRotation(this.rotationStorage);
     this.assignmentHost = {
+      history: this.undoHistory,
       adapter,
       ledger: this.ledger,
       isShown: (id) => this.shown.has(id),
       membersKnown: () => this.memberLoads.known,
       member: (id) => this.member(id),
       flush: () => this.flush(),
-      remember: (batchId, entries) => this.undoHistory.remember(batchId, entries),
+      remember: (batchId, command, entries) =>
+        this.undoHistory.remember({ id: batchId, kind: 'assign', command, leadIds: entries.map((e) => e.leadId), entries }),
       afterWrite: (ids) => this.afterWrite(ids),
       report: (command, outcome, ids) => this.reportOutcome(command, outcome, ids),
       fail: (command, ids, error, outcome) => this.failedOutcome(command, ids, outcome.assigneeId, error, outcome),
@@ -194,6 +232,8 @@ export class LeadStore {
   /** Stops listening to the adapter. The state stays readable. */
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = undefined;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.buffered = null;
@@ -237,6 +277,13 @@ export class LeadStore {
 
   lead(id: string): Lead | undefined {
     return this.shown.get(id);
+  }
+  /**
+   * The lead as shown now, or as it was last shown before it left the user's view (handed off, removed) — so
+   * a view can still name a lead that is gone. Kept for the most recent departures only.
+   */
+  lastSeen(id: string): Lead | undefined {
+    return this.shown.get(id) ?? this.departed.get(id);
   }
   get leadCount(): number {
     return this.shown.size;
@@ -442,7 +489,26 @@ export class LeadStore {
     } catch (error) {
       return this.failedOutcome('assign', [...leadIds].map(String), assigneeId, asAdapterError(error));
     }
-    return this.runAssignments('assign', [{ assigneeId: assignee, leadIds: ids }], source, assignee);
+    return this.runAssignments('assign', [{ assigneeId: assignee, leadIds: ids }], source, { assignee });
+  }
+
+  /**
+   * "Keep mine" for the leads an assignment (or distribution) found changed by someone else: each is assigned
+   * again to the assignee the batch wanted for it, against the version it has now — the one the conflict
+   * showed. One batch, reported like any other. "Keep theirs" needs no call: the store already shows theirs.
+   */
+  async keepMine(outcome: AssignOutcome, leadIds: readonly string[] = outcome.conflict): Promise<AssignOutcome> {
+    const groups = new Map<string | null, string[]>();
+    for (const id of leadIds) {
+      const to = outcome.wanted?.[id];
+      if (to === undefined) continue;
+      const group = groups.get(to);
+      if (group) group.push(id);
+      else groups.set(to, [id]);
+    }
+    const command = outcome.source === 'distribute' ? 'distribute' : 'assign';
+    return this.runAssignments(command, [...groups].map(([assigneeId, ids]) => ({ assigneeId, leadIds: ids })),
+      outcome.source ?? 'manual', { assignee: groups.size === 1 ? [...groups.keys()][0]! : null });
   }
 
   /**
@@ -471,7 +537,16 @@ export class LeadStore {
     const plan = this.planMoveOf(lead, status, opts.index);
     if (plan.kind === 'stay') return lead;
     const patch: LeadPatch = lead.status === status ? { position: plan.position } : { status, position: plan.position };
-    const moved = this.runUpdate('move', leadId, patch, source);
+    const from = { status: lead.status, position: lead.position };
+    const to = { status, position: plan.position };
+    const moved = this.runUpdate('move', leadId, patch, source, ({ result, expected }) => {
+      // Kept for undo, and said as a settled move the user can undo.
+      const id = newMoveActionId();
+      this.undoHistory.remember({
+        id, kind: 'move', command: 'move', leadIds: [leadId], entries: [{ leadId, from, to, version: result.version, base: expected }],
+      });
+      this.notify({ kind: 'success', code: 'settled', command: 'move', leadIds: [leadId], undoId: id });
+    });
     if (plan.kind === 'renumber') {
       for (const { lead: other, position } of plan.others) {
         this.runUpdate('move', other.id, { position }, source).catch(() => undefined); // reported by notice
@@ -507,59 +582,74 @@ export class LeadStore {
     }
   }
 
-  /** Previews how leads would be spread over members (inactive ones skipped), counting members' current open leads. */
+  /**
+   * Previews how leads would be spread over members (inactive ones skipped), counting members' current open
+   * leads, with ties rotating between runs (see sdk/distribute.ts). Apply exactly this plan with
+   * `applyDistribution`; leads the store does not hold are `skipped`.
+   */
   planDistribution(leadIds: readonly string[], memberIds: readonly string[], strategy: DistributionStrategy): DistributionPlan {
     const known = leadIds.filter((id) => this.shown.has(id));
     const unknown = leadIds.filter((id) => !this.shown.has(id));
     const members = memberIds.map((id) => this.member(id)).filter((m): m is MemberWithLoad => m !== undefined);
-    const plan = planDistribution(known, members, strategy);
+    const plan = planDistribution(known, members, strategy, undefined, { after: this.rotation });
     plan.skipped.push(...new Set(unknown));
     return plan;
   }
 
-  /** Applies a distribution plan as one batch: one batch id, one adapter call per member. */
-  async distribute(leadIds: readonly string[], memberIds: readonly string[], strategy: DistributionStrategy): Promise<AssignOutcome> {
-    const plan = this.planDistribution(leadIds, memberIds, strategy);
+  /**
+   * Applies a distribution plan exactly as previewed, as one batch: one batch id (source 'distribute'), one
+   * adapter call per member, one action in the undo history. Leads that changed since the preview are
+   * conflicts, as for any assignment.
+   */
+  async applyDistribution(plan: DistributionPlan): Promise<AssignOutcome> {
     const groups = new Map<string, string[]>();
     for (const { leadId, memberId } of plan.assignments) {
       const group = groups.get(memberId);
       if (group) group.push(leadId);
       else groups.set(memberId, [leadId]);
     }
-    const outcome = await this.runAssignments(
-      'distribute',
-      [...groups].map(([assigneeId, ids]) => ({ assigneeId, leadIds: ids })),
-      'distribute',
-      groups.size === 1 ? [...groups.keys()][0]! : null,
-    );
-    outcome.skipped = plan.skipped;
+    const list: AssignmentGroup[] = [...groups].map(([assigneeId, ids]) => ({ assigneeId, leadIds: ids }));
+    const outcome = await this.runAssignments('distribute', list, 'distribute', {
+      assignee: groups.size === 1 ? [...groups.keys()][0]! : null,
+    });
+    if (outcome.ok.length > 0 && plan.rotation !== undefined) this.saveRotation(plan.rotation);
+    outcome.skipped = [...plan.skipped];
     return outcome;
+  }
+
+  /** Plans and applies at once (`planDistribution`, then `applyDistribution`). */
+  distribute(leadIds: readonly string[], memberIds: readonly string[], strategy: DistributionStrategy): Promise<AssignOutcome> {
+    return this.applyDistribution(this.planDistribution(leadIds, memberIds, strategy));
   }
 
   get canUndo(): boolean {
     return this.undoHistory.canUndo;
   }
 
+  /** The actions that can be undone, newest first: assignment batches (id = batch id) and moves. */
+  get undoActions(): readonly UndoAction[] {
+    return this.undoHistory.actions();
+  }
+
   /**
-   * Undoes the last assignment batch: each lead goes back to its previous assignee, as a write with source
-   * 'undo' and its own history. Leads changed since that batch are refused (reported as conflicts).
+   * Undoes one action of the undo history — the newest, or the one with `actionId` — as a write with source
+   * 'undo' and its own history: an assignment batch goes back to each lead's previous assignee, a move puts
+   * the card back where it was. Leads changed since that action are refused (reported as conflicts). Undos
+   * run one after another. Null when there is nothing (or no such action) to undo.
    */
-  async undo(): Promise<AssignOutcome | null> {
-    const plan = this.undoHistory.start((id) => this.ledger.confirmedLead(id), (id) => this.shown.has(id));
-    if (!plan) return null;
-    try {
-      return await this.runAssignments(
-        'undo',
-        [...plan.groups].map(([assigneeId, leadIds]) => ({ assigneeId, leadIds })),
-        'undo',
-        plan.groups.size === 1 ? [...plan.groups.keys()][0]! : null,
-        plan.expected,
-        { conflict: plan.changedSince, notFound: plan.gone },
-      );
-    } finally {
-      this.undoHistory.finished();
-      this.flush();
-    }
+  undo(actionId?: string): Promise<AssignOutcome | null> {
+    const run = this.undoQueue.then(async () => {
+      const { runUndo } = await loadUndoRun();
+      const record = this.undoHistory.take(actionId);
+      if (!record) return null;
+      try {
+        return await runUndo(this.assignmentHost, record);
+      } finally {
+        this.flush();
+      }
+    });
+    this.undoQueue = run.catch(() => undefined);
+    return run;
   }
 
   // ------------------------------------------------------------------ leads arriving (store/intake.ts)
@@ -605,6 +695,39 @@ export class LeadStore {
     return this.activity.of(leadId);
   }
 
+  /** Whether the adapter can list a batch's entries (`loadBatch`). */
+  get canLoadBatches(): boolean {
+    return typeof this.adapter.listBatch === 'function';
+  }
+
+  /**
+   * The history entries of one batch on leads the user may see now, in order (the adapter's `listBatch`;
+   * `[]` from an adapter without it). Not cached: a batch is looked at rarely, and its leads move on.
+   */
+  async loadBatch(batchId: string): Promise<readonly Activity[]> {
+    if (!this.adapter.listBatch) return [];
+    return this.adapter.listBatch(parseOrThrow(IdSchema, batchId, 'batchId'));
+  }
+
+  // ------------------------------------------------------------------ presence
+
+  /** Whether the adapter shares presence (LeadAdapter.setViewing): without it, views show nobody viewing. */
+  get presenceSupported(): boolean {
+    return typeof this.adapter.setViewing === 'function';
+  }
+
+  /** Says which lead this user has open now (null: none); ignored by adapters without presence. */
+  viewing(leadId: string | null): void {
+    this.adapter.setViewing?.(leadId).catch(() => undefined); // best effort: presence is a courtesy
+  }
+
+  /** The other people who have a lead open right now (never the current user), as members. */
+  viewersOf(leadId: string): readonly MemberWithLoad[] {
+    const ids = this.viewers.get(leadId);
+    if (!ids) return [];
+    return ids.filter((id) => id !== this._me?.id).map((id) => this.member(id)).filter((m): m is MemberWithLoad => m !== undefined);
+  }
+
   // ------------------------------------------------------------------ subscriptions
 
   subscribe(listener: (change: StoreChange) => void): () => void {
@@ -617,22 +740,32 @@ export class LeadStore {
 
   // ================================================================== internals: writes
 
-  private async runUpdate(command: 'move' | 'update', leadId: string, patch: LeadPatch, source: Source | undefined): Promise<Lead> {
-    const write = this.ledger.begin(leadId, (lead) => applyPatch(lead, patch));
-    this.flush();
-    if (write.after) await write.after;
+  /** One lead update (store/lead-update.ts); `saved` runs once it went through, before listeners hear of it. */
+  private async runUpdate(
+    command: 'move' | 'update',
+    leadId: string,
+    patch: LeadPatch,
+    source: Source | undefined,
+    saved?: (update: SentUpdate) => void,
+  ): Promise<Lead> {
+    let update: SentUpdate;
     try {
-      const result = await this.adapter.updateLead(leadId, patch, write.expected, source ? { source } : undefined);
-      this.ledger.finish(write, { lead: result, success: true });
-      this.afterWrite([leadId]);
-      this.flush();
-      return this.shown.get(leadId) ?? result;
+      update = await sendUpdate(this.assignmentHost, leadId, patch, source);
     } catch (error) {
-      const failure = asAdapterError(error);
-      if (failure.code === 'conflict' && failure.current) this.ledger.finish(write, { lead: failure.current });
-      else if (failure.code === 'not_found') this.ledger.finish(write, { gone: true });
-      else this.ledger.finish(write, {});
-      throw this.commandFailed(command, [leadId], failure);
+      throw this.commandFailed(command, [leadId], asAdapterError(error));
+    }
+    this.afterWrite([leadId]);
+    saved?.(update);
+    this.flush();
+    return this.shown.get(leadId) ?? update.result;
+  }
+
+  private saveRotation(memberId: string): void {
+    this.rotation = memberId;
+    try {
+      this.rotationStorage?.setItem(ROTATION_KEY, memberId);
+    } catch {
+      // Storage full or disabled: the rotation still holds for this store's life.
     }
   }
 
@@ -656,6 +789,7 @@ export class LeadStore {
 
   private reportOutcome(command: AssignmentCommand, outcome: AssignOutcome, leadIds: string[]): AssignOutcome {
     const notice = outcomeNotice(command, outcome, leadIds);
+    if (notice && outcome.batchId && command !== 'undo' && this.undoHistory.has(outcome.batchId)) notice.undoId = outcome.batchId;
     if (notice) this.notify(notice);
     this.flush();
     return outcome;
@@ -707,21 +841,40 @@ export class LeadStore {
    */
   private apply(event: ChangeEvent): boolean {
     switch (event.type) {
-      case 'lead':
-        return this.ledger.acceptPushed(event.lead);
+      case 'lead': {
+        const before = this.shown.get(event.lead.id);
+        const matched = before !== undefined && this.filterState.matches(before);
+        if (!this.ledger.acceptPushed(event.lead)) return false;
+        this.batch.remote.add(event.lead.id);
+        const now = this.shown.get(event.lead.id);
+        // Someone else's change took it out of what the filter shows (not our own write in flight).
+        if (matched && now && !this.filterState.matches(now) && !this.isPending(now.id)) {
+          this.pushedNotices.leadLeftFilter(now.id);
+          this.noticesSoon();
+        }
+        return true;
+      }
       case 'lead_removed': {
         const wasShown = this.shown.has(event.leadId);
-        const viewed = this.selectionModel.has(event.leadId) || this.activity.has(event.leadId);
         const ours = this.isPending(event.leadId);
         this.ledger.forget(event.leadId);
         if (wasShown) this.scheduleMembersRefresh();
-        if (wasShown && viewed && !ours) {
-          this.notify({ kind: 'warning', code: 'lead-unavailable', command: 'load', leadIds: [event.leadId] });
+        // The echo of our own hand-off in flight is not someone else's change.
+        if (wasShown && !ours) {
+          this.batch.remote.add(event.leadId);
+          this.pushedNotices.leadRemoved(event.leadId);
+          this.noticesSoon();
         }
         return true;
       }
       case 'activity':
+        if (this.pushedNotices.activity(event.activity, this._me?.id)) this.noticesSoon();
         return this.activity.record(event.activity);
+      case 'presence':
+        if (event.viewerIds.length > 0) this.viewers.set(event.leadId, event.viewerIds);
+        else this.viewers.delete(event.leadId);
+        this.batch.presence.add(event.leadId);
+        return true;
     }
   }
 
@@ -767,6 +920,10 @@ export class LeadStore {
     if (prev && next && prev !== next && this.ledger.isPending(id) && sameButVersion(prev, next)) return false;
     if (!this.shown.replace(id, prev, next)) return false; // same lead: keep the identity, nothing to re-render
     this.batch.leads.add(id);
+    if (prev && !next) {
+      this.departed.set(id, prev);
+      if (this.departed.size > DEPARTED_KEPT) this.departed.delete(this.departed.keys().next().value!);
+    } else if (next && this.departed.size > 0) this.departed.delete(id);
     if (next && !this.disposed) this.filterState.foldLater(next, prev);
     if (prev) this.columnIndex.noteEdit(prev.status, id, prev);
     if (next && next.status !== prev?.status) this.columnIndex.noteEdit(next.status, id, null);
@@ -798,10 +955,30 @@ export class LeadStore {
     this.batch.notify(notice);
   }
 
+  /**
+   * Says what pushed changes brought, once the burst is over: a server sends a bulk change as one chunk, but a
+   * browser hands its messages over one task at a time, so "within a moment" is what makes them one burst.
+   */
+  private noticesSoon(): void {
+    if (this.noticeTimer || this.disposed) return;
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = undefined;
+      for (const notice of this.pushedNotices.take()) this.notify(notice);
+    }, PUSHED_BURST_MS);
+  }
+
   /** Rebuilds dirty columns, then tells listeners everything that changed since the last flush. */
   private flush(): void {
     this.columnIndex.bringUpToDate();
     this.memberLoads.sync();
     this.batch.emit();
+  }
+}
+
+function readRotation(storage: KeyValueStorage | undefined): string | undefined {
+  try {
+    return storage?.getItem(ROTATION_KEY) ?? undefined;
+  } catch {
+    return undefined;
   }
 }

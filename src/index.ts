@@ -14,6 +14,7 @@ export * from './events/index.js';
 export type {
   AssignOutcome,
   Column,
+  DistributionPlan,
   Lead,
   LeadAdapter,
   LeadPatch,

@@ -5,6 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { intakeMessages } from './l10n/intake.js';
+import { collaborationMessages } from './l10n/collaboration.js';
+import type { lateCollaborationMessages } from './l10n/collaboration-late.js';
 
 const en = {
   // board and toolbar
@@ -61,7 +63,6 @@ const en = {
   outcomeNotFound: (n: number) => (n === 1 ? '1 no longer available' : `${n} no longer available`),
   outcomeFailed: (message: string) => `Nothing was assigned: ${message}`,
   moveFailed: (name: string, message: string) => `Could not move ${name}: ${message}`,
-  leadUnavailable: 'A lead you were viewing is no longer available to you',
   saveFailed: (message: string) => `Could not save: ${message}`,
   // announcements
   announceMoved: (name: string, from: string, to: string, position: number, total: number) =>
@@ -107,7 +108,6 @@ const en = {
   activityStatus: (actor: string, from: string, to: string) => `${actor} moved from ${from} to ${to}`,
   activityUpdated: (actor: string, fields: string) => `${actor} updated ${fields}`,
   activityNote: (actor: string) => `${actor} added a note`,
-  viaSource: (source: string) => `via ${source}`,
   // picker
   assignee: 'Assignee',
   searchMembers: 'Search people',
@@ -173,12 +173,17 @@ const en = {
     `${name} stays in ${column}, position ${position} of ${total}`,
   choosePerson: 'Choose a person',
   ...intakeMessages,
+  ...collaborationMessages,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
-export type Messages = Widen<typeof en>;
+/** Every entry, the ones parts loaded on demand add when they arrive (addMessages) included. */
+export type Messages = Widen<typeof en & typeof lateCollaborationMessages>;
 
-let table: Messages = en;
+/** English, as far as it has arrived: the late parts' words join when their chunk does. */
+let defaults = en as Messages;
+let translations: Partial<Messages> = {};
+let table: Messages = defaults;
 const listeners = new Set<() => void>();
 
 /** The messages in force: read at render time so a locale switch re-renders with new words. */
@@ -188,8 +193,18 @@ export function messages(): Messages {
 
 /** Merges translations over English and re-renders every connected element. */
 export function setMessages(overrides: Partial<Messages>): void {
-  table = { ...en, ...overrides };
+  translations = overrides;
+  table = { ...defaults, ...translations };
   for (const listener of listeners) listener();
+}
+
+/**
+ * The English words of a part loaded on demand, added by its chunk when it arrives (so they are not in the
+ * up-front bundle); translations set with setMessages stay in force over them.
+ */
+export function addMessages(english: Partial<Messages>): void {
+  defaults = { ...defaults, ...english };
+  table = { ...defaults, ...translations };
 }
 
 /** Re-renders its host when the messages change. */

@@ -6,12 +6,14 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   AssignPicker,
   LeadAssignEvent,
+  LeadDistributeEvent,
   LeadDrawer,
   LeadKanban,
   LeadMoveEvent,
   LeadOpenEvent,
   LeadRequestAssignEvent,
   LeadRequestCloseEvent,
+  LeadRequestDistributeEvent,
   LeadRequestMoveEvent,
   LeadSelectionChangeEvent,
   LeadUpdateEvent,
@@ -45,6 +47,10 @@ export declare namespace LeadKanbanJsx {
     'onlead-assign'?: (event: LeadAssignEvent) => void;
     /** The user changed the selection; `selectedIds`. */
     'onlead-selection-change'?: (event: LeadSelectionChangeEvent) => void;
+    /** Cancelable, before a user's distribution (`Distribute…`) is applied; `detail.plan`. */
+    'onlead-request-distribute'?: (event: LeadRequestDistributeEvent) => void;
+    /** A user's distribution settled; `detail.plan` (as previewed) and `detail.outcome`. */
+    'onlead-distribute'?: (event: LeadDistributeEvent) => void;
   }
 
   /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
@@ -63,6 +69,8 @@ export declare namespace LeadKanbanJsx {
     'onlead-assign'?: (event: LeadAssignEvent) => void;
     /** After a field edit was saved (the store accepted it). */
     'onlead-update'?: (event: LeadUpdateEvent) => void;
+    /** A user opened another lead from the drawer (a lead of a batch in the history); the drawer shows it. */
+    'onlead-open'?: (event: LeadOpenEvent) => void;
   }
 
   /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */

@@ -6,12 +6,14 @@ import type { AllowedComponentProps, EmitFn, HTMLAttributes, VNodeProps } from '
 import type {
   AssignPicker,
   LeadAssignEvent,
+  LeadDistributeEvent,
   LeadDrawer,
   LeadKanban,
   LeadMoveEvent,
   LeadOpenEvent,
   LeadRequestAssignEvent,
   LeadRequestCloseEvent,
+  LeadRequestDistributeEvent,
   LeadRequestMoveEvent,
   LeadSelectionChangeEvent,
   LeadUpdateEvent,
@@ -44,6 +46,10 @@ declare module 'vue' {
         'lead-assign': LeadAssignEvent;
         /** The user changed the selection; `selectedIds`. */
         'lead-selection-change': LeadSelectionChangeEvent;
+        /** Cancelable, before a user's distribution (`Distribute…`) is applied; `detail.plan`. */
+        'lead-request-distribute': LeadRequestDistributeEvent;
+        /** A user's distribution settled; `detail.plan` (as previewed) and `detail.outcome`. */
+        'lead-distribute': LeadDistributeEvent;
       }
     >;
     /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
@@ -59,6 +65,8 @@ declare module 'vue' {
         'lead-assign': LeadAssignEvent;
         /** After a field edit was saved (the store accepted it). */
         'lead-update': LeadUpdateEvent;
+        /** A user opened another lead from the drawer (a lead of a batch in the history); the drawer shows it. */
+        'lead-open': LeadOpenEvent;
       }
     >;
     /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */

@@ -20,6 +20,9 @@ import { assignmentRuleRoutes } from './routes/assignment-rules.js';
 import { StoredAnswerReplay } from './idempotency.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assignmentRoutes } from './routes/assignments.js';
+import { batchRoutes } from './routes/batches.js';
+import { presenceRoutes } from './routes/presence.js';
+import { Presence } from './presence.js';
 import { eventRoutes } from './routes/events.js';
 import { leadRoutes } from './routes/leads.js';
 import { memberRoutes } from './routes/members.js';
@@ -58,6 +61,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Interval of SSE heartbeat comments, and of re-checking each stream's session (default 15 s). */
   heartbeatMs?: number;
+  /** How long a client's presence lasts without being renewed (default 60 s). */
+  presenceTtlMs?: number;
   /** Column keys a lead's status may take (default: the keys of `columns`). */
   statuses?: readonly string[];
   /** The board's columns (default DEFAULT_COLUMNS): new leads go to one; an import's status names a key or label. */
@@ -67,10 +72,13 @@ export interface AppOptions {
 }
 
 /**
- * The hono app, plus its event hub so the host can end open streams on shutdown, and `stop()` for the timers
- * it runs (the sweep of expired sessions and idempotency records). The host closes the repository itself.
+ * The hono app, plus its event hub so the host can end open streams on shutdown, the presence table, and
+ * `stop()` for the timers it runs (the sweep of expired sessions and idempotency records, presence's). The
+ * host closes the repository itself.
  */
-export type LeadApp = Hono<AppEnv> & { events: EventHub; repo: Repository; limits: Readonly<Limits>; stop(): void };
+export type LeadApp = Hono<AppEnv> & {
+  events: EventHub; repo: Repository; presence: Presence; limits: Readonly<Limits>; stop(): void;
+};
 
 const writeLogLine = (line: RequestLogLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
@@ -103,8 +111,9 @@ export function createApp(options: AppOptions): LeadApp {
   repo.onChanges((changes) => void hub.publish(changes), () => hub.closeAll());
   const columns = options.columns ?? DEFAULT_COLUMNS;
   const statuses = options.statuses ?? columns.map((c) => c.key);
+  const presence = new Presence(repo, hub, options.presenceTtlMs);
   const services: Services = {
-    repo, hub, auth, statuses, limits, trustProxy, commands: new Commands(repo, statuses),
+    repo, hub, presence, auth, statuses, limits, trustProxy, commands: new Commands(repo, statuses),
     intake: new Intake(repo, columns), authed: auth.require(),
   };
   const log = options.log === undefined ? writeLogLine : options.log;
@@ -154,6 +163,8 @@ export function createApp(options: AppOptions): LeadApp {
   app.route('/api', assignmentRuleRoutes(services));
   app.route('/api', assignmentRoutes(services));
   app.route('/api', eventRoutes(services));
+  app.route('/api', batchRoutes(services));
+  app.route('/api', presenceRoutes(services));
 
   app.notFound((c) => errorResponse(c, notFound('Route')));
   app.onError((error, c) => {
@@ -174,9 +185,11 @@ export function createApp(options: AppOptions): LeadApp {
   return Object.assign(app, {
     events: hub,
     repo,
+    presence,
     limits,
     stop: () => {
       clearInterval(sweeper);
+      presence.close();
       hub.closeAll();
     },
   });

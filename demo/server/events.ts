@@ -17,9 +17,18 @@ import type { LeadChange } from './db/repository.js';
 
 export type { LeadChange } from './db/repository.js';
 
+/** What a stream's opener (presence.ts) hears of it. */
+export interface StreamHooks {
+  /** The stream is open: `send` queues SSE text on this stream alone (a snapshot for it). */
+  opened?(send: (text: string) => void): void;
+  /** The stream ended: the client went away, was too slow, logged out, or the server shut down. */
+  closed?(): void;
+}
+
 interface Subscriber {
   memberId: string;
   credential: Credential;
+  hooks: StreamHooks;
   controller: ReadableStreamDefaultController<Uint8Array>;
   /** Ends the connection at once, queued bytes and all (see open). */
   cut: () => void;
@@ -45,10 +54,11 @@ export interface StreamRequest {
   credential: Credential;
   /** Destroys the underlying connection (node: the response socket); default: errors the stream. */
   cut?: () => void;
+  hooks?: StreamHooks;
 }
 
 /** One SSE message carrying `event` as JSON. */
-const eventText = (event: ChangeEvent) => `data: ${JSON.stringify(event)}\n\n`;
+export const eventText = (event: ChangeEvent) => `data: ${JSON.stringify(event)}\n\n`;
 /** setTimeout takes at most a signed 32-bit delay; a later expiry is re-armed from there. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -86,13 +96,15 @@ export class EventHub {
     return new ReadableStream<Uint8Array>({
       start: (controller) => {
         const cut = request.cut ?? (() => controller.error(new Error('event stream cut off')));
-        subscriber = { memberId: request.memberId, credential: request.credential, controller, cut };
+        const hooks = request.hooks ?? {};
+        subscriber = { memberId: request.memberId, credential: request.credential, hooks, controller, cut };
         this.limitStreamsOf(request.credential.tokenHash);
         this.subscribers.add(subscriber);
         this.armExpiry(subscriber);
         // `retry` tells EventSource how long to wait before reconnecting; the comment flushes headers at once.
         controller.enqueue(this.encoder.encode('retry: 3000\n: connected\n\n'));
         this.startHeartbeat();
+        hooks.opened?.((text) => this.subscribers.has(subscriber) && this.enqueue(subscriber, this.encoder.encode(text)));
       },
       cancel: () => this.drop(subscriber),
     }, new ByteLengthQueuingStrategy({ highWaterMark: this.options.queueBytes }));
@@ -103,6 +115,14 @@ export class EventHub {
     if (changes.length === 0 || this.subscribers.size === 0) return this.draining ?? Promise.resolve();
     this.queue.push(changes);
     return (this.draining ??= this.drain());
+  }
+
+  /** Queues text on every stream as `textFor(memberId)` says (null: nothing for that member). */
+  broadcast(textFor: (memberId: string) => string | null): void {
+    for (const subscriber of [...this.subscribers]) {
+      const text = textFor(subscriber.memberId);
+      if (text) this.enqueue(subscriber, this.encoder.encode(text));
+    }
   }
 
   /** Ends every stream of a token (logout). */
@@ -195,6 +215,7 @@ export class EventHub {
   private drop(subscriber: Subscriber, how?: 'close' | 'cut'): void {
     if (!this.subscribers.delete(subscriber)) return;
     clearTimeout(subscriber.expiry);
+    subscriber.hooks.closed?.();
     try {
       if (how === 'close') subscriber.controller.close();
       else if (how === 'cut') subscriber.cut();

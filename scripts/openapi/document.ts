@@ -20,6 +20,7 @@ import {
   MemberSchema,
   MembersListSchema,
   MembersResponseSchema,
+  PresenceSchema,
   MemberWithLoadSchema,
   SessionResponseSchema,
 } from '../../sdk/schema.js';
@@ -53,6 +54,7 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   ImportResult: ImportResultSchema,
   SessionResponse: SessionResponseSchema,
   ChangeEvent: ChangeEventSchema,
+  Presence: PresenceSchema,
   Error: ErrorBodySchema,
   ConflictError: ConflictBodySchema,
   InternalError: InternalErrorBodySchema,

@@ -20,6 +20,7 @@ import {
   ImportQuerySchema,
   ImportRequestSchema,
   ImportResultSchema,
+  EventsQuerySchema,
   LeadQuerySchema,
   LeadSchema,
   LeadsResponseSchema,
@@ -30,6 +31,8 @@ import {
   NewLeadSchema,
   NoteBodySchema,
   PatchLeadBodySchema,
+  PresenceBodySchema,
+  PresenceSchema,
   SessionBodySchema,
   SessionResponseSchema,
   UpdateOptionsSchema,
@@ -54,7 +57,7 @@ export interface Route {
   path: string;
   operationId: string;
   summary: string;
-  tag: 'session' | 'members' | 'leads' | 'assignments' | 'assignment-rules' | 'events';
+  tag: 'session' | 'members' | 'leads' | 'assignments' | 'assignment-rules' | 'events' | 'presence';
   access: Access;
   /** Only while the server runs in demo mode (`DEMO=0` answers 404). */
   demoOnly?: boolean;
@@ -204,9 +207,21 @@ export const ROUTES: readonly Route[] = [
     answers: { 201: { description: 'The note entry', schema: ActivitySchema }, 404: { description: leadId } },
   },
   {
+    method: 'get', path: '/api/batches/{id}', operationId: 'listBatch', tag: 'assignments', access: 'bearer',
+    summary: 'The history entries of one batch (a bulk assignment, a distribution, an undo) on leads the caller may see now',
+    answers: { 200: { description: 'History entries, in the order they were written (none when nothing of it is visible)', schema: ActivityListSchema } },
+  },
+  {
     method: 'get', path: '/api/events', operationId: 'streamEvents', tag: 'events', access: 'bearer-or-query-token',
-    summary: 'Server-sent events: changes to leads the caller may see (`lead_removed` when one leaves their view)',
+    summary: 'Server-sent events: changes to leads the caller may see (`lead_removed` when one leaves their view), and who has them open (`presence`)',
+    query: EventsQuerySchema,
     answers: { 200: { description: 'An endless event stream; comment lines are heartbeats', stream: ChangeEventSchema } },
+  },
+  {
+    method: 'put', path: '/api/presence', operationId: 'setPresence', tag: 'presence', access: 'bearer',
+    summary: 'This client (the `client` id of its event stream) now has a lead open, or none; renew within a minute, it ends with the stream',
+    body: PresenceBodySchema,
+    answers: { 200: { description: 'Who has that lead open now (member ids, the caller included)', schema: PresenceSchema }, 404: { description: leadId } },
   },
 ];
 

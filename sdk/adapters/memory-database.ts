@@ -48,7 +48,13 @@ export interface MemoryDatabaseOptions {
   columns?: readonly Column[];
 }
 
-type Subscriber = { memberId: string; onChange: (event: ChangeEvent) => void; latency: number };
+type Subscriber = {
+  memberId: string;
+  onChange: (event: ChangeEvent) => void;
+  latency: number;
+  /** The session (adapter) subscribing: its presence ends with the subscription. */
+  session?: object;
+};
 
 /** One committed write, as subscribers are told about it. */
 export interface Commit {
@@ -88,7 +94,11 @@ export class MemoryDatabase {
   private readonly leadMap = new Map<string, Lead>();
   private readonly history = new Map<string, Activity[]>();
   private readonly activityIds = new Set<string>();
+  /** History entries by batch id, in the order they were appended. */
+  private readonly batches = new Map<string, Activity[]>();
   private readonly subscribers = new Set<Subscriber>();
+  /** Presence: which lead each session has open, and as whom. */
+  private readonly presence = new Map<object, { memberId: string; leadId: string }>();
   private readonly storage: KeyValueStorage | undefined;
   private readonly storageKey: string | undefined;
   /** The board's columns (statuses a lead may have). */
@@ -145,6 +155,10 @@ export class MemoryDatabase {
   /** @internal */ activitiesOf(leadId: string): readonly Activity[] {
     return this.history.get(leadId) ?? [];
   }
+  /** @internal The history entries of one batch, in the order they were written. */
+  batchActivities(batchId: string): Activity[] {
+    return this.batches.get(batchId) ?? [];
+  }
 
   /** @internal Open leads (not won or lost) per member id, for listMembers and the assignment rules. */
   openLeadCounts(): Map<string, number> {
@@ -198,10 +212,34 @@ export class MemoryDatabase {
     this.scheduleSave();
   }
 
-  /** @internal */
+  /** @internal A subscriber hears changes from now on, and at once who views which lead it may see. */
   addSubscriber(subscriber: Subscriber): () => void {
     this.subscribers.add(subscriber);
-    return () => this.subscribers.delete(subscriber);
+    const viewed = new Set([...this.presence.values()].map((p) => p.leadId));
+    for (const leadId of viewed) this.tellPresence(leadId, subscriber);
+    return () => {
+      this.subscribers.delete(subscriber);
+      if (subscriber.session) this.setPresence(subscriber.session, subscriber.memberId, null);
+    };
+  }
+
+  /** @internal `session` (acting as `memberId`) now has `leadId` open, or nothing; every subscriber who may see the lead hears it. */
+  setPresence(session: object, memberId: string, leadId: string | null): void {
+    const before = this.presence.get(session)?.leadId;
+    if (leadId === null) this.presence.delete(session);
+    else this.presence.set(session, { memberId, leadId });
+    for (const id of new Set([before, leadId])) {
+      if (id === undefined || id === null || (id === before && id === leadId)) continue;
+      for (const subscriber of this.subscribers) this.tellPresence(id, subscriber);
+    }
+  }
+
+  private tellPresence(leadId: string, subscriber: Subscriber): void {
+    const viewer = this.memberMap.get(subscriber.memberId);
+    const lead = this.leadMap.get(leadId);
+    if (!viewer || !lead || !canSee(viewer, lead)) return;
+    const viewerIds = [...new Set([...this.presence.values()].filter((p) => p.leadId === leadId).map((p) => p.memberId))].sort();
+    this.deliver(subscriber, [{ type: 'presence', leadId, viewerIds }]);
   }
 
   private append(activity: Activity): void {
@@ -210,6 +248,11 @@ export class MemoryDatabase {
     const list = this.history.get(activity.leadId);
     if (list) list.push(activity);
     else this.history.set(activity.leadId, [activity]);
+    if (activity.batchId !== undefined) {
+      const batch = this.batches.get(activity.batchId);
+      if (batch) batch.push(activity);
+      else this.batches.set(activity.batchId, [activity]);
+    }
   }
 
   /** Each subscriber hears about the leads it may see, judged with its member's current role and state. */
@@ -228,7 +271,11 @@ export class MemoryDatabase {
       if (seesAfter) for (const a of c.activities) events.push({ type: 'activity', activity: copyActivity(a) });
     }
     if (events.length === 0) return;
-    // Delivered asynchronously, like a server push: never inside the writer's call stack.
+    this.deliver(subscriber, events);
+  }
+
+  /** Delivered asynchronously, like a server push: never inside the writer's call stack. */
+  private deliver(subscriber: Subscriber, events: readonly ChangeEvent[]): void {
     const deliver = () => {
       if (!this.subscribers.has(subscriber)) return;
       for (const event of events) subscriber.onChange(event);

@@ -237,6 +237,16 @@ export class MemoryAdapter implements LeadAdapter {
     return this.database.activitiesOf(lead.id).map(copyActivity);
   }
 
+  async listBatch(batchId: string): Promise<Activity[]> {
+    await this.wait();
+    const viewer = this.viewer();
+    const id = parseOrThrow(IdSchema, batchId, 'batchId');
+    return this.database.batchActivities(id).filter((a) => {
+      const lead = this.database.lead(a.leadId);
+      return lead !== undefined && canSee(viewer, lead);
+    }).map(copyActivity);
+  }
+
   async addNote(leadId: string, text: string): Promise<Activity> {
     await this.wait();
     const viewer = this.viewer();
@@ -249,7 +259,14 @@ export class MemoryAdapter implements LeadAdapter {
   }
 
   subscribe(onChange: (event: ChangeEvent) => void): () => void {
-    return this.database.addSubscriber({ memberId: this.memberId, onChange, latency: this.latency });
+    return this.database.addSubscriber({ memberId: this.memberId, onChange, latency: this.latency, session: this });
+  }
+
+  /** Presence across the sessions of this database: the other sessions that may see the lead hear it. */
+  async setViewing(leadId: string | null): Promise<void> {
+    await this.wait();
+    const id = leadId === null ? null : this.visibleLead(parseOrThrow(IdSchema, leadId, 'leadId')).id;
+    this.database.setPresence(this, this.memberId, id);
   }
 
   // ---- helpers ----

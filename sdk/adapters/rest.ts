@@ -60,6 +60,8 @@ import {
   NewLeadSchema,
   NoteBodySchema,
   PatchLeadBodySchema,
+  PresenceBodySchema,
+  PresenceSchema,
   SessionResponseSchema,
 } from '../schema.js';
 import * as z from 'zod/mini';
@@ -158,11 +160,22 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 
 
 
+/** Presence is renewed this often while a lead is open (the server forgets it after a minute without). */
+const PRESENCE_RENEW_MS = 25_000;
+
+const newClientId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 export class RestAdapter implements LeadAdapter {
   /** The API root without a trailing slash. */
   readonly baseUrl: string;
+  /** This adapter's name for its presence: given to its event stream (`?client=`) and to `PUT /api/presence`. */
+  readonly clientId = newClientId();
   private http: KyInstance | undefined;
   private readonly fetchImpl: FetchLike;
+  /** The lead this session has open (presence), renewed while set. */
+  private viewingLead: string | null = null;
+  private renewal: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: RestAdapterOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -320,11 +333,36 @@ export class RestAdapter implements LeadAdapter {
     return this.request('get', `leads/${encodeURIComponent(leadId)}/activity`, ActivityListSchema, 'activity', options);
   }
 
+  /** `GET /api/batches/:batchId`: the entries of one batch on leads the caller may see. */
+  listBatch(batchId: string, options: RequestOptions = {}): Promise<Activity[]> {
+    return this.request('get', `batches/${encodeURIComponent(batchId)}`, ActivityListSchema, 'batch', options);
+  }
+
   async addNote(leadId: string, text: string, options: RequestOptions = {}): Promise<Activity> {
     const json = parseOrThrow(NoteBodySchema, { text }, 'note');
     return this.request('post', `leads/${encodeURIComponent(leadId)}/notes`, ActivitySchema, 'note', {
       json, signal: options.signal,
     });
+  }
+
+  /**
+   * Presence: `PUT /api/presence` with this adapter's client id, renewed every 25 s while a lead is open, sent
+   * again when the event stream comes back (the server ended it with the stream). Rejects as any write does.
+   */
+  async setViewing(leadId: string | null, options: RequestOptions = {}): Promise<void> {
+    this.viewingLead = leadId;
+    clearInterval(this.renewal);
+    this.renewal = undefined;
+    if (leadId !== null) {
+      this.renewal = setInterval(() => void this.sendPresence().catch(() => undefined), PRESENCE_RENEW_MS);
+      (this.renewal as { unref?: () => void }).unref?.();
+    }
+    await this.sendPresence(options);
+  }
+
+  private async sendPresence(options: RequestOptions = {}): Promise<void> {
+    const json = parseOrThrow(PresenceBodySchema, { clientId: this.clientId, leadId: this.viewingLead }, 'presence');
+    await this.request('put', 'presence', PresenceSchema, 'presence', { json, signal: options.signal });
   }
 
   subscribe(onChange: (event: ChangeEvent) => void, hooks: SubscribeHooks = {}): () => void {
@@ -344,13 +382,23 @@ export class RestAdapter implements LeadAdapter {
       onChange(event);
     };
     const reconnected = () => {
+      // The server ended our presence with the old stream: say it again.
+      if (this.viewingLead !== null) void this.sendPresence().catch(() => undefined);
       this.options.onReconnect?.();
       hooks.onReconnect?.();
     };
-    const stream: EventStream = { url: `${this.baseUrl}/events`, token: () => this.token, fetch: this.fetchImpl };
-    return useEventSource
+    const url = `${this.baseUrl}/events?client=${encodeURIComponent(this.clientId)}`;
+    const stream: EventStream = { url, token: () => this.token, fetch: this.fetchImpl };
+    const stop = useEventSource
       ? subscribeWithEventSource(stream, deliver, reconnected)
       : subscribeWithFetch(stream, deliver, reconnected);
+    return () => {
+      // Presence ends with the stream; nothing renews it after.
+      clearInterval(this.renewal);
+      this.renewal = undefined;
+      this.viewingLead = null;
+      stop();
+    };
   }
 
   /**

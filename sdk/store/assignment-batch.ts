@@ -8,7 +8,7 @@ import { AdapterError } from '../adapter.js';
 import type { Lead, MemberWithLoad, Source } from '../schema.js';
 import { asAdapterError } from './command-notices.js';
 import type { AssignOutcome } from './types.js';
-import type { UndoEntry } from './undo-history.js';
+import type { AssignmentUndoEntry } from './undo-history.js';
 import type { PendingWrite, WriteLedger } from './write-ledger.js';
 
 export type AssignmentCommand = 'assign' | 'distribute' | 'undo';
@@ -22,7 +22,8 @@ export interface AssignmentHost {
   membersKnown(): boolean;
   member(memberId: string): MemberWithLoad | undefined;
   flush(): void;
-  remember(batchId: string, entries: UndoEntry[]): void;
+  /** Keeps a batch that went through for some leads in the undo history. */
+  remember(batchId: string, command: 'assign' | 'distribute', entries: AssignmentUndoEntry[]): void;
   afterWrite(leadIds: readonly string[]): void;
   /** Reports the outcome (notice, flush) and returns it. */
   report(command: AssignmentCommand, outcome: AssignOutcome, leadIds: string[]): AssignOutcome;
@@ -40,27 +41,36 @@ function newBatchId(): string {
   return `b-${Date.now().toString(36)}-${(++batchCounter).toString(36)}-${random}`;
 }
 
-/**
- * Runs one batch. `fixedExpected`: versions to expect instead of the confirmed ones (undo); `preset`:
- * leads already refused by the caller, reported with the rest.
- */
+export interface BatchOptions {
+  /** The outcome's `assigneeId`: the one assignee of the batch, or null when it has several. */
+  assignee: string | null;
+  /** Versions to expect instead of the confirmed ones (undo expects the versions its action produced). */
+  fixedExpected?: ReadonlyMap<string, number>;
+  /** Leads already refused by the caller, reported with the rest. */
+  preset?: { conflict?: string[]; notFound?: string[] };
+  /** undo: what kind of action it undoes (said in its outcome). */
+  undone?: 'assign' | 'move';
+}
+
+/** Runs one batch of groups (one adapter call per group, one batch id for all). */
 export async function runAssignments(
   host: AssignmentHost,
   command: AssignmentCommand,
   groups: AssignmentGroup[],
   source: Source,
-  outcomeAssignee: string | null,
-  fixedExpected?: ReadonlyMap<string, number>,
-  preset: { conflict?: string[]; notFound?: string[] } = {},
+  options: BatchOptions,
 ): Promise<AssignOutcome> {
   const { ledger } = host;
+  const { fixedExpected, preset = {} } = options;
   const outcome: AssignOutcome = {
     batchId: null,
-    assigneeId: outcomeAssignee,
+    assigneeId: options.assignee,
     ok: [],
     conflict: [...(preset.conflict ?? [])],
     forbidden: [],
     notFound: [...(preset.notFound ?? [])],
+    source,
+    ...(options.undone ? { undone: options.undone } : {}),
   };
   // Leads we do not hold do not exist for us: answered locally.
   const sendable = groups
@@ -95,7 +105,7 @@ export async function runAssignments(
   for (const w of writes.values()) if (w.after) waits.push(w.after);
   if (waits.length > 0) await Promise.all(waits);
 
-  const undoEntries: UndoEntry[] = [];
+  const undoEntries: AssignmentUndoEntry[] = [];
   const calls = sendable.map(async (g) => {
     const expectedVersions: Record<string, number> = {};
     const from = new Map<string, string | null>();
@@ -119,12 +129,17 @@ export async function runAssignments(
           case 'ok':
             outcome.ok.push(id);
             if (result.lead && from.get(id) !== result.lead.assigneeId) {
-              undoEntries.push({ leadId: id, from: from.get(id) ?? null, to: result.lead.assigneeId, version: result.lead.version });
+              undoEntries.push({
+                leadId: id, from: from.get(id) ?? null, to: result.lead.assigneeId, version: result.lead.version,
+                base: expectedVersions[id]!,
+              });
             }
             ledger.finish(write, { lead: result.lead, success: true });
             break;
           case 'conflict':
             outcome.conflict.push(id);
+            // What "keep mine" writes again, against the version the lead has now.
+            (outcome.wanted ??= {})[id] = g.assigneeId;
             ledger.finish(write, { lead: result.lead });
             break;
           case 'forbidden':
@@ -145,7 +160,7 @@ export async function runAssignments(
   });
   await Promise.all(calls);
 
-  if (command !== 'undo' && undoEntries.length > 0) host.remember(batchId, undoEntries);
+  if (command !== 'undo' && undoEntries.length > 0) host.remember(batchId, command, undoEntries);
   host.afterWrite(outcome.ok);
   return host.report(command, outcome, allIds);
 }

@@ -22,6 +22,10 @@ export class ChangeBatch {
   leads = new Set<string>();
   columns = new Set<string>();
   activity = new Set<string>();
+  /** Leads changed by pushed events (not by this store's own commands). */
+  remote = new Set<string>();
+  /** Leads whose viewers changed. */
+  presence = new Set<string>();
   selection = false;
   filter = false;
   sort = false;
@@ -51,7 +55,8 @@ export class ChangeBatch {
   /** Tells listeners everything marked since the last emit; nothing at all when nothing was marked. */
   emit(): void {
     const empty =
-      this.leads.size === 0 && this.columns.size === 0 && this.activity.size === 0 &&
+      this.leads.size === 0 && this.columns.size === 0 && this.activity.size === 0 && this.remote.size === 0 &&
+      this.presence.size === 0 &&
       !this.selection && !this.filter && !this.sort && !this.members && !this.status && !this.pending && !this.undo;
     if (empty) return;
     // Taken before delivery: whatever a listener changes in turn goes into the next batch.
@@ -59,10 +64,14 @@ export class ChangeBatch {
     if (this.leads.size) out.leads = this.leads;
     if (this.columns.size) out.columns = this.columns;
     if (this.activity.size) out.activity = this.activity;
+    if (this.remote.size) out.remote = this.remote;
+    if (this.presence.size) out.presence = this.presence;
     for (const key of ['selection', 'filter', 'sort', 'members', 'status', 'pending', 'undo'] as const) if (this[key]) out[key] = true;
     this.leads = new Set();
     this.columns = new Set();
     this.activity = new Set();
+    this.remote = new Set();
+    this.presence = new Set();
     this.selection = this.filter = this.sort = this.members = this.status = this.pending = this.undo = false;
     deliver(this.listeners, out);
   }

@@ -8,6 +8,8 @@ export interface StoreInterest {
   interested?: (change: StoreChange) => boolean;
   /** The store's notices, if the host turns them into something (the board: toasts). */
   notice?: (notice: StoreNotice) => void;
+  /** Every change, before the host re-renders (the board: cards changed by someone else are marked). */
+  change?: (change: StoreChange) => void;
 }
 
 /**
@@ -51,8 +53,9 @@ export class StoreController implements ReactiveController {
     this.unsubscribe = undefined;
     this.current = next;
     if (!next) return;
-    const { interested, notice } = this.interest;
+    const { interested, notice, change: changed } = this.interest;
     const changes = next.subscribe((change) => {
+      changed?.(change);
       if (!interested || interested(change)) this.host.requestUpdate();
     });
     const notices = notice ? next.onNotice(notice) : undefined;

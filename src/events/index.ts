@@ -4,3 +4,4 @@ export * from './lead-assign.js';
 export * from './lead-selection-change.js';
 export * from './lead-request-close.js';
 export * from './lead-update.js';
+export * from './lead-distribute.js';

@@ -1,5 +1,5 @@
 /** Turns one history entry into the sentence the drawer shows ("Dana Ruiz reassigned from Alex Chen to …"). */
-import type { Activity } from '../../sdk/index.js';
+import type { Activity, Source } from '../../sdk/index.js';
 import type { Messages } from '../l10n.js';
 
 export interface ActivityContext {
@@ -41,5 +41,31 @@ export function describeActivity(entry: Activity, ctx: ActivityContext): string 
       return msg.activityNote(actor);
     default:
       return actor;
+  }
+}
+
+/** How an entry came about: "by hand", "in bulk", "distributed", "by drag", "undone", "by an assignment rule"… */
+export function sourceText(source: Source | undefined, msg: Messages): string {
+  switch (source) {
+    case 'manual':
+      return msg.sourceManual;
+    case 'bulk':
+      return msg.sourceBulk;
+    case 'distribute':
+      return msg.sourceDistribute;
+    case 'drag':
+      return msg.sourceDrag;
+    case 'keyboard':
+      return msg.sourceKeyboard;
+    case 'undo':
+      return msg.sourceUndo;
+    case 'rule':
+      return msg.sourceRule;
+    case 'import':
+      return msg.sourceImport;
+    case 'api':
+      return msg.sourceApi;
+    default:
+      return '';
   }
 }

@@ -4,13 +4,20 @@ import { AdapterError, type Activity, type Lead } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { formatDateTime } from '../shared/format.js';
-import { describeActivity } from './activity-text.js';
+import { describeActivity, sourceText } from './activity-text.js';
+import { DrawerBatches } from './drawer-batch.js';
 import type { DrawerHost, SaveState } from './drawer-host.js';
-import { fieldLabel } from './lead-fields.js';
+import { activityContext } from './change-text.js';
+
+/** History entries "Assignments only" keeps. */
+const ASSIGNMENTS = new Set<Activity['type']>(['assigned', 'unassigned']);
 
 /**
  * The drawer's Activity: the note composer at the top of the feed (where the note will appear), then the
- * lead's history, newest first. The history is fetched once per lead shown, then kept current by the store.
+ * lead's history, newest first, each entry saying how it came about ("in bulk", "distributed", "undone"…); a
+ * batch's entry opens up into the batch (drawer-batch.ts), and "Assignments only" narrows the list. The
+ * history is fetched once per lead shown, then kept current by the store (someone else's change appears in
+ * place).
  */
 export class DrawerActivity implements ReactiveController {
   private state: 'idle' | 'loading' | 'error' = 'idle';
@@ -19,9 +26,13 @@ export class DrawerActivity implements ReactiveController {
   private noteText = '';
   private noteState: SaveState = 'idle';
   private noteError = '';
+  /** "Assignments only": kept across leads, as a reading preference. */
+  private assignmentsOnly = false;
+  private readonly batches: DrawerBatches;
 
   constructor(private readonly host: DrawerHost) {
     host.addController(this);
+    this.batches = new DrawerBatches(host);
   }
 
   /** Another lead is shown: its history is fetched anew, and an unsent note of the last one is dropped. */
@@ -32,6 +43,7 @@ export class DrawerActivity implements ReactiveController {
     this.noteText = '';
     this.noteState = 'idle';
     this.noteError = '';
+    this.batches.reset();
   }
 
   /** Called before each render of the open drawer: fetches the history of a lead shown for the first time. */
@@ -115,35 +127,47 @@ export class DrawerActivity implements ReactiveController {
     const msg = messages();
     const entries = this.host.store?.activityOf(lead.id) ?? [];
     // Newest first: the latest change is what people open the drawer to see.
-    const newestFirst = [...entries].reverse();
+    const shown = this.assignmentsOnly ? entries.filter((e) => ASSIGNMENTS.has(e.type)) : entries;
+    const newestFirst = [...shown].reverse();
     return html`<section part="activity">
-      <div class="section-head"><h3 id="activity-heading">${msg.activity}</h3></div>
+      <div class="section-head">
+        <h3 id="activity-heading">${msg.activity}</h3>
+        <label class="history-filter">
+          <input
+            type="checkbox"
+            .checked=${live(this.assignmentsOnly)}
+            @change=${(e: Event) => {
+              this.assignmentsOnly = (e.target as HTMLInputElement).checked;
+              this.host.requestUpdate();
+            }}
+          />
+          ${msg.assignmentsOnly}
+        </label>
+      </div>
       ${this.renderNoteForm()}
       ${this.state === 'error' ? html`<p class="error">${msg.activityLoadFailed(this.error)}</p>` : nothing}
       ${this.state === 'loading' && entries.length === 0 ? html`<p class="muted">${msg.activityLoading}</p>` : nothing}
       <ol aria-labelledby="activity-heading">
         ${newestFirst.map((entry) => this.renderEntry(entry))}
       </ol>
-      ${this.state === 'idle' && entries.length === 0 ? html`<p class="muted">${msg.noActivity}</p>` : nothing}
+      ${this.state === 'idle' && shown.length === 0
+        ? html`<p class="muted">${this.assignmentsOnly && entries.length > 0 ? msg.noAssignments : msg.noActivity}</p>`
+        : nothing}
     </section>`;
   }
 
   private renderEntry(entry: Activity): TemplateResult {
     const msg = messages();
     const store = this.host.store;
-    const text = describeActivity(entry, {
-      msg,
-      memberName: (id) => store?.member(id)?.name,
-      columnLabel: (key) => store?.columns.find((c) => c.key === key)?.label,
-      fieldLabel: (key) => fieldLabel(key, msg),
-    });
-    const via = entry.source && entry.source !== 'manual' && entry.source !== 'api' ? msg.viaSource(entry.source) : '';
+    const text = describeActivity(entry, activityContext(store));
+    const how = entry.type === 'note' ? '' : sourceText(entry.source, msg);
     return html`<li class="entry">
       ${avatar(store?.member(entry.actorId))}
       <div>
         <p class="entry-text">${text}</p>
         ${entry.type === 'note' && entry.text ? html`<p class="note-text">${entry.text}</p>` : nothing}
-        <p class="entry-meta"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time>${via ? ` · ${via}` : ''}</p>
+        <p class="entry-meta"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time>${how ? ` · ${how}` : ''}</p>
+        ${this.batches.render(entry)}
       </div>
     </li>`;
   }

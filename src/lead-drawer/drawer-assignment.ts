@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { losesSight, type Lead } from '../../sdk/index.js';
+import { losesSight, type AssignOutcome, type Lead } from '../../sdk/index.js';
 import type { AssignPicker } from '../assign-picker/assign-picker.js';
 import '../assign-picker/assign-picker.js';
 import { announce } from '../controllers/announcer.js';
@@ -8,12 +8,15 @@ import { LeadAssignEvent, LeadRequestAssignEvent } from '../events/lead-assign.j
 import { messages } from '../l10n.js';
 import { assignmentProblem } from '../notice-text.js';
 import { fire } from '../shared/fire.js';
+import { activityContext, describeChange, latestChange } from './change-text.js';
 import type { DrawerHost, SaveState } from './drawer-host.js';
 
 /**
  * The drawer's assignee picker, saved at once: the cancelable `lead-request-assign`, ONE store command, the
  * settled `lead-assign`, and the outcome shown beside the picker. A plain member about to hand the lead to
- * someone else (they would stop seeing it) confirms inline first.
+ * someone else (they would stop seeing it) confirms inline first. When someone else changed the lead
+ * meanwhile, the drawer says who changed what and when (from the lead's history, fetched again) and offers
+ * `Keep mine` (my choice again, against their version) and `Keep theirs` (their version, which it shows).
  */
 export class DrawerAssignment {
   private state: SaveState = 'idle';
@@ -22,6 +25,8 @@ export class DrawerAssignment {
   pendingHandOff: string | null = null;
   /** Set after a successful hand-off that took the lead out of the viewer's sight. */
   handedOffTo: string | null = null;
+  /** The assignment that met a newer version, while the user has not chosen mine or theirs. */
+  private conflict: AssignOutcome | null = null;
 
   constructor(private readonly host: DrawerHost) {}
 
@@ -31,6 +36,7 @@ export class DrawerAssignment {
     this.message = '';
     this.pendingHandOff = null;
     this.handedOffTo = null;
+    this.conflict = null;
   }
 
   private get picker(): AssignPicker | null {
@@ -83,23 +89,69 @@ export class DrawerAssignment {
     const handingOff = store.me ? losesSight(store.me, assigneeId) : false;
     this.state = 'saving';
     this.message = msg.saving;
+    this.conflict = null;
     this.host.requestUpdate();
     const outcome = await store.assign([lead.id], assigneeId, { source: 'manual' });
     if (this.host.leadId !== lead.id) return;
+    this.settled(lead, outcome, assigneeName, handingOff);
+    fire(this.host, new LeadAssignEvent({ ...detail, outcome }));
+  }
+
+  private settled(lead: Lead, outcome: AssignOutcome, assigneeName: string, handingOff: boolean): void {
+    const msg = messages();
+    const store = this.host.store!;
     const problem = assignmentProblem(outcome, lead.id);
     if (problem === null) {
       this.state = 'saved';
       this.message = msg.saved;
       if (handingOff && !store.lead(lead.id)) this.handedOffTo = assigneeName;
-      announce(assigneeId ? msg.announceAssigned(lead.name, assigneeName) : msg.announceUnassigned(lead.name));
+      announce(outcome.assigneeId ? msg.announceAssigned(lead.name, assigneeName) : msg.announceUnassigned(lead.name));
     } else {
       this.state = 'error';
       this.message = problem;
-      announce(problem);
+      if (outcome.conflict.includes(lead.id)) void this.showConflict(lead, outcome);
+      else announce(problem);
     }
     this.host.requestUpdate();
-    fire(this.host, new LeadAssignEvent({ ...detail, outcome }));
   }
+
+  /** What the other person did, from the lead's history fetched again (the copy here is what was stale). */
+  private async showConflict(lead: Lead, outcome: AssignOutcome): Promise<void> {
+    this.conflict = outcome;
+    const store = this.host.store!;
+    await store.loadActivity(lead.id).catch(() => undefined);
+    if (this.conflict !== outcome) return;
+    this.host.requestUpdate();
+    announce(`${this.message} ${this.conflictText(lead)}`);
+  }
+
+  private conflictText(lead: Lead): string {
+    const store = this.host.store;
+    return describeChange(latestChange(store?.activityOf(lead.id), store?.me?.id), store?.lead(lead.id) ?? lead, activityContext(store));
+  }
+
+  private readonly keepMine = async (): Promise<void> => {
+    const { store, lead } = this.host;
+    const outcome = this.conflict;
+    if (!store || !lead || !outcome) return;
+    this.conflict = null;
+    this.state = 'saving';
+    this.message = messages().saving;
+    this.host.requestUpdate();
+    const to = outcome.wanted?.[lead.id] ?? null;
+    const retried = await store.keepMine(outcome, [lead.id]);
+    if (this.host.leadId !== lead.id) return;
+    this.settled(lead, retried, to ? (store.member(to)?.name ?? to) : messages().unassigned, store.me ? losesSight(store.me, to) : false);
+    void this.host.updateComplete.then(() => this.picker?.focus());
+  };
+
+  private readonly keepTheirs = (): void => {
+    this.conflict = null;
+    this.state = 'idle';
+    announce(messages().keptTheirs(1));
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.picker?.focus());
+  };
 
   /** The picker and its status, then the hand-off confirm when it is asked for. */
   render(lead: Lead): TemplateResult {
@@ -116,6 +168,15 @@ export class DrawerAssignment {
         ></assign-picker>
         <span class="assign-status ${this.state}">${this.state === 'idle' ? '' : this.message}</span>
       </div>
+      ${this.conflict
+        ? html`<div class="confirm conflict" role="group" aria-labelledby="conflict-text">
+            <p id="conflict-text">${this.conflictText(lead)}</p>
+            <div class="actions">
+              <button class="button primary" type="button" @click=${this.keepMine}>${msg.keepMine}</button>
+              <button class="button" type="button" @click=${this.keepTheirs}>${msg.keepTheirs}</button>
+            </div>
+          </div>`
+        : nothing}
       ${this.pendingHandOff
         ? html`<div class="confirm" role="group" aria-labelledby="handoff-text">
             <p id="handoff-text">${msg.handOffWarning(1)}</p>

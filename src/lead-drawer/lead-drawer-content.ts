@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import '../l10n/collaboration-late.js'; // the words of the drawer's conflict, history and presence
 import { property } from 'lit/decorators.js';
 import type { Lead, LeadStore } from '../../sdk/index.js';
 import type { AssignPicker } from '../assign-picker/assign-picker.js';
@@ -15,8 +16,10 @@ import { formStyles } from '../shared/form.styles.js';
 import { DrawerActivity } from './drawer-activity.js';
 import { DrawerAssignment } from './drawer-assignment.js';
 import { DrawerFields } from './drawer-fields.js';
+import { DrawerPresence } from './drawer-presence.js';
 import type { DrawerHost } from './drawer-host.js';
 import { drawerContentStyles } from './lead-drawer-content.styles.js';
+import { drawerHistoryStyles } from './drawer-history.styles.js';
 
 /** Custom elements inside the drawer that take focus for their shadow content: one Tab stop each. */
 const DELEGATES = ['assign-picker'];
@@ -34,7 +37,7 @@ const DELEGATES = ['assign-picker'];
  * @fires drawer-close - Internal: the user's close request was not prevented; the drawer closes.
  */
 export class LeadDrawerContent extends LitElement implements DrawerHost {
-  static override styles = [tokens, avatarStyles, formStyles, drawerContentStyles];
+  static override styles = [tokens, avatarStyles, formStyles, drawerContentStyles, drawerHistoryStyles];
 
   @property({ attribute: false }) store: LeadStore | undefined;
   @property({ attribute: false }) leadId = '';
@@ -45,11 +48,15 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
   private readonly localize = new LocalizeController(this);
   protected readonly storeController = new StoreController(this, {
     interested: (c) =>
-      Boolean(c.leads?.has(this.leadId) || c.activity?.has(this.leadId) || c.members || c.status || c.pending || c.columns),
+      Boolean(
+        c.leads?.has(this.leadId) || c.activity?.has(this.leadId) || c.presence?.has(this.leadId) || c.members ||
+        c.status || c.pending || c.columns,
+      ),
   });
   private readonly assignment = new DrawerAssignment(this);
   private readonly fields = new DrawerFields(this);
   private readonly activity = new DrawerActivity(this);
+  private readonly presence = new DrawerPresence(this);
 
   get lead(): Lead | undefined {
     return this.leadId ? this.store?.lead(this.leadId) : undefined;
@@ -179,7 +186,7 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
         </div>
         ${this.renderCloseButton()}
       </div>
-      ${this.assignment.render(lead)}
+      ${this.assignment.render(lead)} ${this.presence.render(lead)}
     </header>`;
   }
 }

@@ -5,6 +5,7 @@ import type { LeadStore } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
 import { lazyModule, whenDefined } from '../internal/lazy.js';
 import { define } from '../shared/define.js';
+import type { LeadOpenEvent } from '../events/lead-open.js';
 import type { LeadDrawerContent } from './lead-drawer-content.js';
 import { drawerStyles } from './lead-drawer.styles.js';
 
@@ -31,6 +32,7 @@ export const drawerContentChunk = lazyModule(() => import('./lead-drawer-content
  * @fires lead-request-assign - Cancelable, before the picker's choice is saved; `preventDefault()` reverts it.
  * @fires lead-assign - After the assignment settled; `detail.outcome` tells how it went.
  * @fires lead-update - After a field edit was saved (the store accepted it).
+ * @fires lead-open - A user opened another lead from the drawer (a lead of a batch in the history); the drawer shows it.
  *
  * @csspart base - The `<dialog>` spanning the viewport.
  * @csspart backdrop - The dimmed page behind the panel; a click on it asks to close.
@@ -105,6 +107,11 @@ export class LeadDrawer extends LitElement {
 
   private readonly onContentClose = () => this.hide();
 
+  /** A lead opened from inside (a lead of a batch in the history): the drawer shows it; the event goes on up. */
+  private readonly onContentOpen = (e: Event) => {
+    this.leadId = (e as LeadOpenEvent).leadId;
+  };
+
   protected override render() {
     // Rendered at once: the element upgrades when its chunk arrives, with the properties given meanwhile.
     return html`<lead-drawer-content
@@ -113,6 +120,7 @@ export class LeadDrawer extends LitElement {
       .leadId=${this.leadId}
       .open=${this.open}
       @drawer-close=${this.onContentClose}
+      @lead-open=${this.onContentOpen}
     ></lead-drawer-content>`;
   }
 }

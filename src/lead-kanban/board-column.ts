@@ -14,6 +14,7 @@ import './lead-card.js';
 import type { CardControl, LeadKanbanCard, MemberFace } from './lead-card.js';
 import { plusIcon } from './icons.js';
 import { waitLabel } from './wait-clock.js';
+import type { CardMark } from './live-marks.js';
 import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
 /** Cards rendered beyond each edge of a column's viewport. */
@@ -82,6 +83,8 @@ export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) store: LeadStore | undefined;
   /** The store's marks revision of this column: changes when a card's selection or pending state does. */
   @property({ attribute: false }) marks = 0;
+  /** The board's temporary card marks (changed by someone else, assigned to you): a new map when one changes. */
+  @property({ attribute: false }) liveMarks: ReadonlyMap<string, CardMark> = new Map();
   /** Assignee faces by member id (the same objects while names and avatars stay). */
   @property({ attribute: false }) faces: ReadonlyMap<string, MemberFace> = new Map();
   /** Leads of this status, filtered or not. */
@@ -346,6 +349,7 @@ export class LeadKanbanColumn extends LitElement {
               .menuOpen=${id === this.menuLeadId}
               .lifted=${id === this.liftedId}
               .waited=${waitLabel(lead, this.now)}
+              .mark=${this.liveMarks.get(id) ?? null}
             ></lead-kanban-card>`;
           })}
           ${this.dropSlot === null

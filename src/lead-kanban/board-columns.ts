@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Column, LeadStore, MemberWithLoad } from '../../sdk/index.js';
 import type { BoardState, FocusPosition } from './board-state.js';
 import type { MemberFace } from './lead-card.js';
+import type { CardMark } from './live-marks.js';
 
 /** Assignee faces by member id, the same map while no name or avatar changed: a count change re-renders no card. */
 export class MemberFaces {
@@ -29,6 +30,8 @@ export interface ColumnsContext {
   /** The Tab stop as resolved now (RovingFocus.current). */
   stop: FocusPosition | null;
   faces: ReadonlyMap<string, MemberFace>;
+  /** Temporary card marks (live-marks.ts). */
+  marks: ReadonlyMap<string, CardMark>;
   dropSlot(column: string): number | null;
   /** The board's column row, measured (see LeadKanbanColumn.row). */
   row: { readonly height: number };
@@ -60,6 +63,7 @@ export function renderColumns(ctx: ColumnsContext) {
       .cards=${store?.cardsIn(key) ?? []}
       .marks=${store?.marksRevision(key) ?? 0}
       .faces=${ctx.faces}
+      .liveMarks=${ctx.marks}
       .total=${store?.totalIn(key) ?? 0}
       .selection=${store?.selectionStateIn(key) ?? 'none'}
       .loading=${loading}

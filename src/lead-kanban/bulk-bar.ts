@@ -8,11 +8,15 @@ export interface BulkBarContext {
   onSelectAllMatching(): void;
   onClear(): void;
   onAssign(): void;
+  /** `Distribute…`: enabled when there is a selection or an unassigned lead to spread. */
+  canDistribute: boolean;
+  onDistribute(): void;
 }
 
 /**
  * The selection half of the toolbar (part `bulk-bar`): `Select all matching` (every lead the filter matches,
- * rendered or not), the selected count with `Clear`, and the bulk `Assign` button (disabled without a selection).
+ * rendered or not), the selected count with `Clear`, the bulk `Assign` button (disabled without a selection)
+ * and `Distribute…` (the selection, or every unassigned lead matching the filter, spread over people).
  */
 export function renderBulkBar(ctx: BulkBarContext) {
   const msg = messages();
@@ -29,6 +33,9 @@ export function renderBulkBar(ctx: BulkBarContext) {
       : nothing}
     <button type="button" class="btn btn-primary bulk-assign" ?disabled=${count === 0} @click=${ctx.onAssign}>
       ${userIcon}<span>${msg.assign}</span>
+    </button>
+    <button type="button" class="btn bulk-distribute" aria-haspopup="dialog" ?disabled=${!ctx.canDistribute} @click=${ctx.onDistribute}>
+      ${msg.distributeEllipsis}
     </button>
   </div>`;
 }

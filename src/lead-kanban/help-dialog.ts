@@ -73,6 +73,7 @@ export class LeadKanbanHelpDialog extends LitElement {
       [[['Shift', 'F10'], [msg.keyMenu]], msg.helpMenu],
       [[['M']], msg.helpLift],
       [[[ctrl, msg.keyArrows]], msg.helpCtrlArrows],
+      [[[ctrl, 'Z']], msg.helpUndo],
     ];
     return html`<dialog
       class="dialog help-dialog"

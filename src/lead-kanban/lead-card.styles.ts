@@ -30,6 +30,31 @@ export const cardStyles = css`
   .card:hover {
     border-color: color-mix(in srgb, var(--_border) 45%, var(--_text));
   }
+  /* Marks (live-marks.ts): changed by someone else, briefly; assigned to you, until opened or focused. */
+  .card.is-changed {
+    animation: card-changed 2.4s ease-out;
+  }
+  @keyframes card-changed {
+    0%,
+    30% {
+      background: color-mix(in srgb, var(--_warning) 22%, var(--_surface));
+      border-color: var(--_warning);
+    }
+  }
+  .card.is-assigned {
+    border-color: var(--_accent);
+    box-shadow: inset 3px 0 0 var(--_accent), var(--_shadow);
+  }
+  .card.is-assigned .card-name {
+    font-weight: 700;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .card.is-changed {
+      animation: none;
+      border-color: var(--_warning);
+      box-shadow: 0 0 0 1px var(--_warning);
+    }
+  }
   .card.is-selected {
     background: var(--_accent-soft);
     border-color: var(--_accent);

@@ -20,6 +20,8 @@ import './board-column.js';
 import type { LeadKanbanColumn } from './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
+import { AssigneeAlert } from './assignee-alert.js';
+import { BoardCollaboration, collaborationChunk } from './board-collaboration.js';
 import { BoardCommands } from './board-commands.js';
 import type {
   CardMenuEvent,
@@ -43,6 +45,8 @@ import { helpDescriptions } from './help-ids.js';
 import { cardControlOf, type CardControl } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
+import { LiveMarks } from './live-marks.js';
+import { OpenLeadWatch } from './open-lead-watch.js';
 import { RovingFocus } from './roving-focus.js';
 import { StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
@@ -86,16 +90,18 @@ export const boardPartsChunk = lazyModule(() => import('./on-demand-parts.js'));
  * @fires lead-request-assign - Cancelable, before a user's assignment (bulk or card menu) is sent.
  * @fires lead-assign - A user's assignment settled; `detail.outcome` splits ok / conflict / forbidden / notFound.
  * @fires lead-selection-change - The user changed the selection; `selectedIds`.
+ * @fires lead-request-distribute - Cancelable, before a user's distribution (`Distribute…`) is applied; `detail.plan`.
+ * @fires lead-distribute - A user's distribution settled; `detail.plan` (as previewed) and `detail.outcome`.
  *
  * @csspart base - The board's outer frame.
  * @csspart toolbar - The row with search, filters and the bulk bar.
- * @csspart bulk-bar - Select all matching, the selected count, Clear and the bulk Assign button.
+ * @csspart bulk-bar - Select all matching, the selected count, Clear, the bulk Assign and Distribute… buttons.
  * @csspart workload - The strip of per-member workload chips.
  * @csspart column - Each status column (`role="region"` named by its label).
  * @csspart column-header - A column's header: label, count, "Select all in".
  * @csspart card - Each lead card.
  * @csspart avatar - Assignee avatars on cards and in the workload strip.
- * @csspart toasts - The stack of notices (save errors, bulk outcomes with Undo).
+ * @csspart toasts - The stack of notices, newest on top (outcomes with Undo, conflicts with Keep mine / Keep theirs, leads assigned to you).
  *
  * @cssproperty --lead-color-background - Board background.
  * @cssproperty --lead-color-surface - Cards, toolbar controls, dialogs.
@@ -168,6 +174,11 @@ export class LeadKanban extends LitElement {
   private readonly popups = new BoardPopups(this.parts, this.commands, boardPartsChunk);
   private readonly intake = new BoardIntake(this.parts, this.toasts, boardPartsChunk);
   private readonly clock = new WaitClock(this);
+  private readonly collaboration = new BoardCollaboration(this.parts, this.commands);
+  /** Cards marked for a while: changed by someone else, assigned to you. */
+  private readonly marks = new LiveMarks(this);
+  private readonly alert = new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.onSearchInput('', 0));
+  private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer);
   private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
     void this.popups.openMenu(id),
   );
@@ -181,10 +192,15 @@ export class LeadKanban extends LitElement {
     },
   });
   // Every store change but a history arriving for some lead re-renders the board; its columns re-render only
-  // when what they are given changed. The store's notices become toasts (board-commands.ts).
+  // when what they are given changed. The store's notices become toasts (board-commands.ts, assignee-alert.ts);
+  // cards someone else changed are marked for a moment.
   protected readonly storeController = new StoreController(this, {
     interested: (change) => !(change.activity && Object.keys(change).length === 1),
-    notice: (notice) => this.commands.notice(notice),
+    notice: (notice) => (notice.code === 'assigned-to-you' ? this.alert.show(notice) : this.commands.notice(notice)),
+    change: (change) => {
+      if (change.remote) this.marks.mark(change.remote, 'changed');
+      this.openLeadWatch.changed(change.remote);
+    },
   });
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -198,6 +214,7 @@ export class LeadKanban extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.owner.sync(changed);
+    this.openLeadWatch.check();
   }
 
   override connectedCallback(): void {
@@ -205,6 +222,7 @@ export class LeadKanban extends LitElement {
     if (this.columnsRow) observeHeight(this.columnsRow, this.onRowHeight); // again after a move in the DOM
     prewarmIntl();
     boardPartsChunk.preload(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
+    collaborationChunk.preload(); // distribute dialog, conflict panel
   }
 
   protected override firstUpdated(): void {
@@ -221,6 +239,7 @@ export class LeadKanban extends LitElement {
     super.disconnectedCallback();
     if (this.columnsRow) unobserveHeight(this.columnsRow);
     this.drag.dispose();
+    this.marks.dispose();
     clearTimeout(this.searchTimer);
   }
 
@@ -301,6 +320,7 @@ export class LeadKanban extends LitElement {
     const column = this.store?.lead(e.leadId)?.status;
     if (column) this.roving.set({ column, id: e.leadId });
     fire(this, new LeadOpenEvent(e.leadId));
+    this.marks.clear([e.leadId]);
     this.openLead(e.leadId);
   };
 
@@ -322,15 +342,25 @@ export class LeadKanban extends LitElement {
     if (on) this.store?.setSort('oldest');
   };
 
-  private readonly onSearchInput = (text: string) => {
+  private readonly onSearchInput = (text: string, debounce = SEARCH_DEBOUNCE_MS) => {
     this.searchText = text;
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.store?.setFilter({ q: text.slice(0, 200) }), SEARCH_DEBOUNCE_MS);
+    const search = () => this.store?.setFilter({ q: text.slice(0, 200) });
+    if (debounce > 0) this.searchTimer = setTimeout(search, debounce);
+    else search();
   };
 
   private readonly onAssigneeFilter = (value: string) => this.store?.setFilter({ assignee: value });
 
   private readonly onStatusFilter = (value: readonly string[]) => this.store?.setFilter({ status: [...value] });
+
+  /** A lead opened from inside the drawer: the board's open lead follows (and its card holds the Tab stop). */
+  private readonly onDrawerOpen = (e: LeadOpenEvent) => {
+    const column = this.store?.lead(e.leadId)?.status;
+    if (column) this.roving.set({ column, id: e.leadId });
+    this.marks.clear([e.leadId]);
+    this.state.set({ openLeadId: e.leadId });
+  };
 
   private readonly onDrawerRequestClose = () => {
     const id = this.state.openLeadId;
@@ -354,7 +384,7 @@ export class LeadKanban extends LitElement {
   protected override render() {
     const msg = messages();
     const store = this.store;
-    return html`<section class="board" part="base" aria-label=${msg.boardLabel}>
+    return html`<section class="board" part="base" aria-label=${msg.boardLabel} @keydown=${this.commands.undoKey}>
       ${renderToolbar({
         store,
         columns: this.visibleColumns(),
@@ -369,6 +399,8 @@ export class LeadKanban extends LitElement {
         onAddLead: (e) => void this.intake.openAddLead(e.currentTarget as HTMLElement),
         onImport: (e) => void this.intake.openImport(e.currentTarget as HTMLElement),
         onRules: (e) => void this.intake.openRules(e.currentTarget as HTMLElement),
+        canDistribute: this.collaboration.canDistribute(),
+        onDistribute: () => void this.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
       })}
       ${renderWorkload({ store, now: this.clock.now, onFilter: this.onAssigneeFilter, onUnassigned: this.onUnassigned })}
@@ -397,6 +429,7 @@ export class LeadKanban extends LitElement {
           state: this.state,
           stop: this.roving.current(),
           faces: this.faces.current(store?.members),
+          marks: this.marks.current,
           dropSlot: (key) => this.popups.dropSlot(key),
           row: this.row,
           now: this.clock.now,
@@ -406,11 +439,13 @@ export class LeadKanban extends LitElement {
       <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
       <lead-kanban-help-dialog></lead-kanban-help-dialog>
       ${this.intake.render()}
+      <lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>
       ${helpDescriptions()}
       <lead-drawer
         .leadId=${this.state.openLeadId ?? ''}
         ?open=${this.state.openLeadId !== null}
         @lead-request-close=${this.onDrawerRequestClose}
+        @lead-open=${this.onDrawerOpen}
       ></lead-drawer>
       ${this.toasts.render()}
     </section>`;

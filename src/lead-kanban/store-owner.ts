@@ -1,5 +1,5 @@
 import type { PropertyValues, ReactiveController, ReactiveControllerHost } from 'lit';
-import { LeadStore, RestAdapter, type Column, type LeadAdapter } from '../../sdk/index.js';
+import { LeadStore, RestAdapter, type Column, type KeyValueStorage, type LeadAdapter } from '../../sdk/index.js';
 
 /** The board's properties that decide which store it shows. */
 export interface StoreOwnerHost extends ReactiveControllerHost {
@@ -55,7 +55,10 @@ export class StoreOwner implements ReactiveController {
   /** Makes and loads a store on `adapter` (the board provides it), replacing one made earlier. */
   private adopt(adapter: LeadAdapter): void {
     this.release();
-    const store = new LeadStore(adapter, this.host.columns ? { columns: this.host.columns } : {});
+    const store = new LeadStore(adapter, {
+      ...(this.host.columns ? { columns: this.host.columns } : {}),
+      rotationStorage: browserStorage(),
+    });
     this.owned = store;
     this.host.store = store;
     void store.load();
@@ -64,5 +67,14 @@ export class StoreOwner implements ReactiveController {
   private release(): void {
     this.owned?.dispose();
     this.owned = undefined;
+  }
+}
+
+/** localStorage where there is one, so the tie rotation of distributions survives a reload (some sandboxes throw). */
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
   }
 }

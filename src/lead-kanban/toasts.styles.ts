@@ -18,9 +18,8 @@ export const toastStyles = css`
   }
   .toast {
     pointer-events: auto;
-    display: flex;
-    align-items: center;
-    gap: 10px;
+    max-width: 100%;
+    box-sizing: border-box;
     padding: 8px 8px 8px 14px;
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_text) 92%, var(--_bg));
@@ -31,6 +30,20 @@ export const toastStyles = css`
   }
   @keyframes toast-in {
     from { transform: translateY(8px); opacity: 0; }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .toast {
+      animation: none;
+    }
+  }
+  .toast-row {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+  }
+  .toast-text {
+    flex: 1 1 auto;
+    min-width: 0;
   }
   .toast-dot {
     width: 8px;
@@ -45,6 +58,9 @@ export const toastStyles = css`
   .toast-error .toast-dot {
     background: #f26d6d;
   }
+  .toast-info .toast-dot {
+    background: color-mix(in srgb, var(--_accent) 60%, var(--_bg));
+  }
   .toast-action {
     border: 0;
     background: transparent;
@@ -53,6 +69,7 @@ export const toastStyles = css`
     padding: 4px 8px;
     border-radius: var(--_radius-sm);
     cursor: pointer;
+    white-space: nowrap;
   }
   .toast-close {
     display: inline-grid;

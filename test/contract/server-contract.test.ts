@@ -94,6 +94,18 @@ function specificCases(): Case[] {
     },
     { route: 'POST /api/assignments', status: 400, what: 'an empty id list', run: () => call(api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [], assigneeId: null } }) },
     { route: 'POST /api/assignments', status: 400, what: 'an inactive assignee', run: () => call(api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [openLead.id], assigneeId: people.inactive.id } }) },
+    {
+      route: 'GET /api/batches/{id}', status: 200, what: 'a bulk assignment\'s entries',
+      run: async () => {
+        const { body: lead } = await call(api, 'GET', `/leads/${openLead.id}`, as(adminToken));
+        const { body: done } = await call(api, 'POST', '/assignments', { ...as(adminToken), body: { leadIds: [lead.id], assigneeId: people.alice.id, source: 'bulk' } });
+        return call(api, 'GET', `/batches/${done.batchId}`, as(aliceToken));
+      },
+    },
+    { route: 'PUT /api/presence', status: 200, what: 'a visible lead open', run: () => call(api, 'PUT', '/presence', { ...as(aliceToken), body: { clientId: 'contract-tab', leadId: openLead.id } }) },
+    { route: 'PUT /api/presence', status: 400, what: 'no client id', run: () => call(api, 'PUT', '/presence', { ...as(aliceToken), body: { leadId: null } }) },
+    { route: 'PUT /api/presence', status: 404, what: "another member's lead", run: () => call(api, 'PUT', '/presence', { ...as(aliceToken), body: { clientId: 'contract-tab', leadId: bobsLead.id } }) },
+    { route: 'GET /api/events', status: 400, what: 'a client id past 200 characters', run: () => call(api, 'GET', `/events?client=${'x'.repeat(201)}`, as(aliceToken)) },
     { route: 'GET /api/leads/{id}/activity', status: 200, what: 'the history', run: () => call(api, 'GET', `/leads/${openLead.id}/activity`, as(adminToken)) },
     { route: 'GET /api/leads/{id}/activity', status: 404, what: "another member's lead", run: () => call(api, 'GET', `/leads/${bobsLead.id}/activity`, as(aliceToken)) },
     { route: 'POST /api/leads/{id}/notes', status: 201, what: 'a note', run: () => call(api, 'POST', `/leads/${openLead.id}/notes`, { ...as(aliceToken), body: { text: 'Called, call back Friday' } }) },

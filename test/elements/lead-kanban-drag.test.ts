@@ -54,6 +54,22 @@ describe('<lead-kanban> drag and drop', () => {
     expect(reloaded.indexOf(lead.name)).to.equal(reloaded.indexOf(target.name) + 1);
   });
 
+  it('a drop is told in a toast with its own Undo, which puts the card back where it was', async () => {
+    const setup = await mountBoard();
+    const lead = setup.store.cardsIn('new')[1]!;
+    const target = setup.store.cardsIn('contacted')[0]!;
+    await drag(centre(card(setup.el, lead.id)), below(card(setup.el, target.id)));
+    await waitUntil(() => toastTexts(setup.el).includes(`${lead.name} moved to Contacted`), 'told');
+    await settle(setup.el);
+    const undo = [...setup.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toast-action')].find((b) => b.textContent!.trim() === 'Undo')!;
+    undo.click();
+    await waitUntil(() => toastTexts(setup.el).includes(`Move of ${lead.name} undone`), 'undone');
+    await settle(setup.el);
+    expect(cardNames(region(setup.el, 'New'))[1]).to.equal(lead.name);
+    expect((await setup.backend.getLead(lead.id)).status).to.equal('new');
+    expect((await setup.backend.listActivity(lead.id)).at(-1)).to.deep.include({ type: 'status_changed', from: 'contacted', to: 'new', source: 'undo' });
+  });
+
   it('reorders within a column', async () => {
     const setup = await mountBoard();
     const [first, second, third] = setup.store.cardsIn('new');

@@ -14,8 +14,8 @@ import {
   cardButton,
   confirmButton,
   dialogPicker,
-  drawer,
   mountBoard,
+  openCard,
   rendered,
   settle,
   toastTexts,
@@ -29,7 +29,7 @@ const german = {
   outcomeAssigned: (n: number, name: string) => `${n} Leads an ${name} vergeben`,
   outcomeConflict: (n: number) => `${n} von jemand anderem geändert`,
   assignConflict: 'Jemand anderes hat diesen Lead gerade geändert.',
-  leadUnavailable: 'Ein Lead, den Sie angesehen haben, ist nicht mehr verfügbar',
+  leadsUnavailable: (names: string) => `${names} ist nicht mehr verfügbar`,
   undo: 'Rückgängig',
 };
 
@@ -72,31 +72,30 @@ describe('<lead-kanban> notices in the words of the localization table', () => {
     expect(notices, 'the store said it once, as structure').to.have.length(1);
   });
 
-  it('an assignment refused in the drawer: said at the picker and in one toast, both translated', async () => {
+  it('an assignment refused in the drawer: said at the picker, in the table\'s words, and not again in a toast', async () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('contacted')[0]!;
     const other = setup.store.assignableMembers.find((m) => m.id !== lead.assigneeId)!;
-    cardButton(setup.el, lead.id).click();
-    const opened = drawer(setup.el);
-    await waitUntil(() => opened.open, 'drawer open');
-    await opened.updateComplete;
+    const opened = await openCard(setup.el, lead.id);
     setup.fault.inject('assign', { conflict: true });
     await choosePerson(drawerRoot(opened).querySelector('assign-picker')!, other.name);
-    await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
+    await waitUntil(() => drawerRoot(opened).querySelector('.assign-status.error'), 'told');
     await settle(setup.el);
     await opened.updateComplete;
     expect(drawerRoot(opened).querySelector('.assign-status')!.textContent!.trim()).to.equal(german.assignConflict);
-    expect(toastTexts(setup.el)).to.deep.equal(['1 von jemand anderem geändert']);
+    expect(drawerRoot(opened).querySelector('.conflict'), 'the drawer offers the choices').to.exist;
+    expect(toastTexts(setup.el)).to.deep.equal([]);
   });
 
-  it('a lead the user was looking at leaving their view: the table\'s sentence', async () => {
+  it('a lead leaving the user\'s view: the table\'s sentence, naming the lead', async () => {
     const setup = await mountBoard({ as: 'm3' });
     const mine = setup.store.leadIdsAssignedTo('m3')[0]!;
     expect(mine, 'm3 holds a lead').to.be.a('string');
+    const name = setup.store.lead(mine)!.name;
     setup.store.setSelected(mine, true);
     await setup.backend.session('m1').assign([mine], 'm4');
     await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
-    expect(toastTexts(setup.el)).to.deep.equal([german.leadUnavailable]);
-    expect(messages().leadUnavailable).to.equal(german.leadUnavailable);
+    expect(toastTexts(setup.el)).to.deep.equal([`${name} ist nicht mehr verfügbar`]);
+    expect(messages().leadsUnavailable(name, 1)).to.equal(`${name} ist nicht mehr verfügbar`);
   });
 });

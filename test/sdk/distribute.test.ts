@@ -63,6 +63,24 @@ describe('planDistribution', () => {
     expect(plan.skipped).to.deep.equal([]);
   });
 
+  it('ties rotate: they start after `after`, and the plan says who took the last one', () => {
+    const team: DistributableMember[] = [{ id: 'a', active: true }, { id: 'b', active: true }, { id: 'd', active: true }];
+    const first = planDistribution(ids(1), team, 'even');
+    expect(first.assignments[0]!.memberId).to.equal('a');
+    expect(first.rotation).to.equal('a');
+    const second = planDistribution(ids(1), team, 'even', undefined, { after: first.rotation });
+    expect(second.assignments[0]!.memberId).to.equal('b');
+    const third = planDistribution(ids(4), team, 'even', undefined, { after: 'b' });
+    expect(third.perMember).to.deep.equal({ a: 1, b: 1, d: 2 });
+    expect(third.rotation).to.equal('d');
+    // Loads still come first: the least-loaded member gets the extra lead whatever the rotation says.
+    expect(planDistribution(ids(1), team, 'even', { a: 0, b: 1, d: 1 }, { after: 'a' }).assignments[0]!.memberId).to.equal('a');
+    // Evenly divisible: nobody took an extra lead, so the rotation does not move.
+    expect(planDistribution(ids(3), team, 'even', undefined, { after: 'b' }).rotation).to.equal(undefined);
+    // By capacity, ties between equal loads rotate too.
+    expect(planDistribution(ids(1), team, 'capacity', undefined, { after: 'a' }).assignments[0]!.memberId).to.equal('b');
+  });
+
   it('skips everything when no active member is chosen', () => {
     const plan = planDistribution(ids(3), [{ id: 'c', active: false }], 'even');
     expect(plan.assignments).to.deep.equal([]);

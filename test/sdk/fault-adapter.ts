@@ -23,7 +23,7 @@ import type {
 
 export type Method =
   | 'me' | 'listMembers' | 'listLeads' | 'getLead' | 'createLead' | 'updateLead' | 'assign' | 'listActivity' | 'addNote'
-  | 'importLeads' | 'getAssignmentRules' | 'setAssignmentRules';
+  | 'importLeads' | 'getAssignmentRules' | 'setAssignmentRules' | 'listBatch';
 
 export type Fault =
   /** The call rejects with this error without reaching the backend. */
@@ -60,7 +60,7 @@ export class FaultAdapter implements LeadAdapter {
   readonly inner: LeadAdapter;
   readonly calls: Record<Method, number> = {
     me: 0, listMembers: 0, listLeads: 0, getLead: 0, createLead: 0, updateLead: 0, assign: 0, listActivity: 0, addNote: 0,
-    importLeads: 0, getAssignmentRules: 0, setAssignmentRules: 0,
+    importLeads: 0, getAssignmentRules: 0, setAssignmentRules: 0, listBatch: 0,
   };
   /** Arguments of every assign call, to assert what the store sent. */
   readonly assignCalls: { leadIds: string[]; assigneeId: string | null; options: AssignOptions }[] = [];
@@ -70,6 +70,9 @@ export class FaultAdapter implements LeadAdapter {
   constructor(inner: LeadAdapter, options: { subscribe?: boolean } = {}) {
     this.inner = inner;
     if (!inner.subscribe || options.subscribe === false) this.subscribe = undefined;
+    // Optional capabilities are offered only when the wrapped backend has them.
+    if (inner.listBatch) this.listBatch = (batchId) => this.run(this.take('listBatch'), () => inner.listBatch!(batchId));
+    if (inner.setViewing) this.setViewing = (leadId) => inner.setViewing!(leadId);
   }
 
   /** Applies `fault` to the next `times` calls of `method` (default 1). */
@@ -183,6 +186,8 @@ export class FaultAdapter implements LeadAdapter {
   listActivity(leadId: string): Promise<Activity[]> {
     return this.run(this.take('listActivity'), () => this.inner.listActivity(leadId));
   }
+  listBatch?(batchId: string): Promise<Activity[]>;
+  setViewing?(leadId: string | null): Promise<void>;
   addNote(leadId: string, text: string): Promise<Activity> {
     return this.run(this.take('addNote'), () => this.inner.addNote(leadId, text));
   }

@@ -6,6 +6,18 @@ export async function settle(rounds = 3): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Waits (a zero-delay timer turn at a time, up to ~2 s) until `condition` holds: for what the store tells a
+ * moment after a burst of pushed changes (its notices).
+ */
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  const end = Date.now() + 2000;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** The AdapterError a promise rejects with; fails the test when it resolves or rejects with something else. */
 export async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
   try {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { AdapterError } from '../../sdk/index.js';
 import type { Lead } from '../../sdk/index.js';
-import { rejection, settle } from './helpers.js';
+import { rejection, settle, until } from './helpers.js';
 import { board, expectStoreEqualsBackend } from './store-setup.js';
 
 const unassignedIn = (store: { cardsIn(s: string): readonly Lead[] }, status = 'new') =>
@@ -224,6 +224,7 @@ describe('LeadStore: concurrency with pushed changes', () => {
     await settle(5);
     expect(store.lead(mine)).to.equal(undefined);
     expect(store.isSelected(mine)).to.equal(false);
+    await until(() => b.notices.at(-1)?.code === 'lead-unavailable', 'the notice');
     expect(b.notices.at(-1)).to.deep.include({ kind: 'warning', leadIds: [mine] });
     await expectStoreEqualsBackend(b);
   });

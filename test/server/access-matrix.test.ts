@@ -109,6 +109,8 @@ async function requestFor(route: Route, role: Role, credential: Credential): Pro
     case 'POST /api/leads/import': return [await send('POST', { rows: [{ name: 'Imported by the matrix' }] })];
     // Rules off (as they are): allowed roles save what is already there.
     case 'PUT /api/assignment-rules': return [await send('PUT', { enabled: false, strategy: 'round_robin', memberIds: [] })];
+    // Presence on the secret lead: who views it is only for those who may see it.
+    case 'PUT /api/presence': return [await send('PUT', { clientId: `matrix-${role}-${credential}`, leadId: secret.id })];
     case 'GET /api/events': {
       const stream = await fetch(`${server.api}${path}${query}`, { headers });
       const status = stream.status;
@@ -141,6 +143,7 @@ function allowed(route: Route, role: Role, credential: Credential): { statuses: 
     case 'POST /api/assignments': return { statuses: [200], mayShowSecret: all };
     case 'DELETE /api/session': return { statuses: [204], mayShowSecret: false };
     case 'POST /api/leads': return { statuses: [201], mayShowSecret: false };
+    case 'PUT /api/presence': return { statuses: all ? [200] : [404], mayShowSecret: false };
     case 'POST /api/leads/import': case 'PUT /api/assignment-rules': return { statuses: all ? [200] : [403], mayShowSecret: false };
     case 'GET /api/leads': return { statuses: [200], mayShowSecret: all };
     default: return { statuses: [200], mayShowSecret: false };

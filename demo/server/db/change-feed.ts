@@ -17,6 +17,8 @@ import pg from 'pg';
 import type { LeadChange } from './repository.js';
 
 export const CHANGE_CHANNEL = 'lead_kanban_changes';
+/** Presence between instances (demo/server/presence.ts): small JSON messages, carried whole by NOTIFY. */
+export const PRESENCE_CHANNEL = 'lead_kanban_presence';
 /** How long change-log rows (and changes held for our own notifications) are kept. */
 const KEEP_MS = 5 * 60_000;
 const PRUNE_EVERY_MS = 60_000;
@@ -32,6 +34,8 @@ export function serializeChanges(changes: readonly LeadChange[]): string {
 export interface FeedHandlers {
   deliver(changes: readonly LeadChange[]): void;
   lost(): void;
+  /** A presence message, from any instance (this one included). */
+  presence?(message: string): void;
 }
 
 export class ChangeFeed {
@@ -62,10 +66,12 @@ export class ChangeFeed {
     client.on('end', () => this.disconnected(client));
     client.on('notification', (message) => {
       if (message.channel === CHANGE_CHANNEL && message.payload) this.enqueue(message.payload);
+      else if (message.channel === PRESENCE_CHANNEL && message.payload) this.handlers.presence?.(message.payload);
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+      await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
     } catch (error) {
       client.removeAllListeners();
       client.on('error', () => {});

@@ -207,6 +207,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX idempotency_by_age ON idempotency_keys (created_at);`,
   },
+  {
+    version: 6,
+    name: 'history by batch',
+    // GET /api/batches/:id reads one batch's rows (a bulk assignment, a distribution, an undo) in order.
+    sqlite: `CREATE INDEX IF NOT EXISTS activity_by_batch ON activity(batch_id, seq) WHERE batch_id IS NOT NULL;`,
+    postgres: `CREATE INDEX activity_by_batch ON activity (batch_id, seq) WHERE batch_id IS NOT NULL;`,
+  },
 ];
 
 /** The steps not yet applied, in order. */

@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import type { Activity, Lead, Member, MemberWithLoad } from '../../../sdk/schema.js';
-import { CLOSED_STATUSES } from '../../../sdk/schema.js';
+import { CLOSED_STATUSES, MAX_BATCH } from '../../../sdk/schema.js';
 import { seesAll } from '../../../sdk/policy.js';
 import { storageError } from './postgres-errors.js';
 import type { AssignmentShared, IdempotencyClaim, LeadListFilter, ReadOptions, StoredAnswer } from './repository.js';
@@ -170,6 +170,14 @@ export async function appendActivity(runner: Runner, activity: Activity): Promis
 export async function activityOf(runner: Runner, leadId: string): Promise<Activity[]> {
   return (await rows<ActivityRow>(runner, `SELECT ${ACTIVITY_COLUMNS} FROM activity WHERE lead_id = $1 ORDER BY seq`,
     [leadId])).map(toActivity);
+}
+
+export async function batchActivity(runner: Runner, viewer: Member, batchId: string): Promise<Activity[]> {
+  const p = new Params();
+  const batch = p.add(batchId);
+  const columns = ACTIVITY_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ');
+  return (await rows<ActivityRow>(runner, `SELECT ${columns} FROM activity AS a JOIN leads AS l ON l.id = a.lead_id
+    WHERE a.batch_id = ${batch} AND ${visibleTo(viewer, p)} ORDER BY a.seq LIMIT ${MAX_BATCH}`, p.values)).map(toActivity);
 }
 
 // Sessions (demo mode): only hashes are stored; expired ones are purged (by index) as new ones arrive, and a

@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { SeedOptions } from '../../../sdk/seed.js';
 import { seed as makeSeed } from '../../../sdk/seed.js';
 import type { Lead } from '../../../sdk/schema.js';
-import { CHANGE_CHANNEL, ChangeFeed, serializeChanges } from './change-feed.js';
+import { CHANGE_CHANNEL, ChangeFeed, PRESENCE_CHANNEL, serializeChanges } from './change-feed.js';
 import { pendingMigrations, SEED_LEADS_DEFAULT } from './migrations.js';
 import { redactUrl, storageError } from './postgres-errors.js';
 import * as intake from './postgres-intake.js';
@@ -33,6 +33,7 @@ const MIGRATION_LOCK = `hashtext('lead-kanban schema migrations')`;
 export class PostgresRepository implements Repository {
   readonly engine = 'postgres' as const;
   private readonly listeners = new Set<{ deliver: (changes: readonly LeadChange[]) => void; lost?: () => void }>();
+  private readonly presenceListeners = new Set<(message: string) => void>();
   private closed: Promise<void> | undefined;
 
   constructor(readonly pool: pg.Pool, private readonly feed: ChangeFeed) {}
@@ -54,6 +55,24 @@ export class PostgresRepository implements Repository {
     for (const listener of this.listeners) listener.lost?.();
   }
 
+  /** Called by the feed for each presence notification (from any instance, this one included). */
+  deliverPresence(message: string): void {
+    for (const listener of this.presenceListeners) listener(message);
+  }
+
+  async publishPresence(message: string): Promise<void> {
+    try {
+      await this.pool.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, message]);
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  onPresence(listener: (message: string) => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  }
+
   member = (id: string) => sql.member(this.pool, id);
   visibleLead = (viewer: Member, id: string) => sql.visibleLead(this.pool, viewer, id);
   visibleLeads = (viewer: Member, ids: readonly string[]) => sql.visibleLeads(this.pool, viewer, ids);
@@ -63,6 +82,7 @@ export class PostgresRepository implements Repository {
   membersWithLoad = () => sql.membersWithLoad(this.pool);
   listLeads = (viewer: Member, filter: LeadListFilter) => sql.listLeads(this.pool, viewer, filter);
   activityOf = (leadId: string) => sql.activityOf(this.pool, leadId);
+  batchActivity = (viewer: Member, batchId: string) => sql.batchActivity(this.pool, viewer, batchId);
   addSession = (tokenHash: string, memberId: string, expiresAt: number, keepPerMember: number) =>
     sql.addSession(this.pool, tokenHash, memberId, expiresAt, keepPerMember);
   session = (tokenHash: string, now: number) => sql.session(this.pool, tokenHash, now);
@@ -177,6 +197,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const feed = new ChangeFeed(config, pool, {
     deliver: (changes) => repo?.deliver(changes),
     lost: () => repo?.lost(),
+    presence: (message) => repo?.deliverPresence(message),
   });
   try {
     await migrate(pool, options.seed);

@@ -131,6 +131,8 @@ export interface Repository extends Reads, IntakeReads {
   membersWithLoad(): Promise<MemberWithLoad[]>;
   listLeads(viewer: Member, filter: LeadListFilter): Promise<Lead[]>;
   activityOf(leadId: string): Promise<Activity[]>;
+  /** The history rows of one batch (one user action) on leads `viewer` may see now, in order; at most MAX_BATCH. */
+  batchActivity(viewer: Member, batchId: string): Promise<Activity[]>;
   /**
    * Stores a session by the hash of its token, purging expired ones on the way (by index) and ending the
    * member's oldest sessions beyond `keepPerMember`, so the table cannot grow without bound.
@@ -159,6 +161,14 @@ export interface Repository extends Reads, IntakeReads {
    * never the text, so no input can make the server compile statement after statement.
    */
   readonly preparedStatements: number;
+
+  /**
+   * Short-lived messages between the instances sharing the database (presence, demo/server/presence.ts): one
+   * published on any instance reaches `onPresence` listeners on every instance, this one included. Nothing is
+   * stored; a message lost while the feed reconnects is made good by the next renewal.
+   */
+  publishPresence(message: string): Promise<void>;
+  onPresence(listener: (message: string) => void): () => void;
 
   /** Releases the database. Safe to call twice. */
   close(): Promise<void>;

@@ -5,7 +5,7 @@
 import type { Statement } from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import type { Activity, Lead, Member, MemberWithLoad } from '../../../sdk/schema.js';
-import { CLOSED_STATUSES } from '../../../sdk/schema.js';
+import { CLOSED_STATUSES, MAX_BATCH } from '../../../sdk/schema.js';
 import { seesAll } from '../../../sdk/policy.js';
 import type { AssignmentShared, IdempotencyClaim, LeadListFilter, StoredAnswer } from './repository.js';
 import {
@@ -165,6 +165,13 @@ export class SqliteStatements {
 
   protected activityOfNow(leadId: string): Activity[] {
     const rows = this.sql('SELECT * FROM activity WHERE lead_id = ? ORDER BY seq').all(leadId) as ActivityRow[];
+    return rows.map(toActivity);
+  }
+
+  protected batchActivityNow(viewer: Member, batchId: string): Activity[] {
+    const v = visibleTo(viewer);
+    const rows = this.sql(`SELECT a.* FROM activity AS a JOIN leads AS l ON l.id = a.lead_id
+      WHERE a.batch_id = @batchId AND ${v.sql} ORDER BY a.seq LIMIT ${MAX_BATCH}`).all({ ...v.params, batchId }) as ActivityRow[];
     return rows.map(toActivity);
   }
 

@@ -56,6 +56,7 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   listLeads = (viewer: Member, filter: Parameters<SqliteStatements['listLeadsNow']>[1]) =>
     this.read(() => this.listLeadsNow(viewer, filter));
   activityOf = (leadId: string) => this.read(() => this.activityOfNow(leadId));
+  batchActivity = (viewer: Member, batchId: string) => this.read(() => this.batchActivityNow(viewer, batchId));
   addSession = (tokenHash: string, memberId: string, expiresAt: number, keepPerMember: number) =>
     this.read(() => this.addSessionNow(tokenHash, memberId, expiresAt, keepPerMember));
   session = (tokenHash: string, now: number) => this.read(() => this.sessionNow(tokenHash, now));
@@ -116,6 +117,18 @@ export class SqliteRepository extends SqliteStatements implements Repository {
   onChanges(listener: (changes: readonly LeadChange[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  // One process per file: presence goes round in this process, delivered later like a message from afar.
+  private readonly presenceListeners = new Set<(message: string) => void>();
+  async publishPresence(message: string): Promise<void> {
+    queueMicrotask(() => {
+      for (const listener of this.presenceListeners) listener(message);
+    });
+  }
+  onPresence(listener: (message: string) => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type { EventHub } from '../events.js';
 import type { Intake } from '../intake.js';
 import type { Repository } from '../db/repository.js';
 import type { Limits } from '../limits.js';
+import type { Presence } from '../presence.js';
 
 /** What route modules share; built once by createApp. */
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   limits: Readonly<Limits>;
   /** Client addresses come from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Who has which lead open (presence.ts). */
+  presence: Presence;
   /** Route middleware requiring a bearer token; sets `viewer` and `credential`. */
   authed: MiddlewareHandler<AppEnv>;
 }

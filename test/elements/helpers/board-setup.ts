@@ -39,6 +39,8 @@ export interface BoardOptions {
   latency?: number;
   /** An existing database (e.g. to "reload" the page on the same data). */
   database?: MemoryDatabase;
+  /** false: the board hears nothing pushed, so its copy goes stale (as a page whose event stream is held back). */
+  subscribe?: boolean;
 }
 
 export async function mountBoard(options: BoardOptions = {}): Promise<BoardSetup> {
@@ -49,7 +51,7 @@ export async function mountBoard(options: BoardOptions = {}): Promise<BoardSetup
     database = new MemoryDatabase(data);
   }
   const backend = new MemoryAdapter({ database, as: options.as ?? 'm1', latency: options.latency ?? 0 });
-  const fault = new FaultAdapter(backend);
+  const fault = new FaultAdapter(backend, { subscribe: options.subscribe });
   const el = await fixture<LeadKanban>(
     html`<lead-kanban style="height:${options.height ?? 580}px; width:1400px" .adapter=${fault}></lead-kanban>`,
   );
@@ -137,6 +139,15 @@ export const statusOptions = (el: LeadKanban) =>
   [...partRoot(el, 'lead-kanban-status-filter').querySelectorAll<HTMLElement>('[role="option"]')];
 
 export const drawer = (el: LeadKanban) => root(el).querySelector<LeadDrawer>('lead-drawer')!;
+
+/** Clicks a lead's card and waits for the drawer to be open on it, its content rendered. */
+export async function openCard(el: LeadKanban, leadId: string): Promise<LeadDrawer> {
+  cardButton(el, leadId).click();
+  const opened = drawer(el);
+  await waitUntil(() => opened.open && opened.leadId === leadId, 'drawer open');
+  await opened.updateComplete;
+  return opened;
+}
 
 export const toastTexts = (el: LeadKanban) =>
   [...root(el).querySelectorAll('.toast .toast-text')].map((t) => t.textContent!.trim());
