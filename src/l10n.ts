@@ -4,6 +4,7 @@
  * functions so plurals and word order stay the translator's choice.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { usabilityMessages } from './l10n/usability.js';
 
 const en = {
   // board and toolbar
@@ -171,6 +172,7 @@ const en = {
   announceLiftUnchanged: (name: string, column: string, position: number, total: number) =>
     `${name} stays in ${column}, position ${position} of ${total}`,
   choosePerson: 'Choose a person',
+  ...usabilityMessages,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

@@ -21,6 +21,13 @@ import { drawerContentStyles } from './lead-drawer-content.styles.js';
 const DELEGATES = ['assign-picker'];
 
 /**
+ * How long after opening a press on the backdrop does not close the drawer: the second click of a
+ * double-click on a card (the first one opened it) lands on the backdrop, up to the usual double-click
+ * interval later (500 ms is the common system default).
+ */
+export const OPENING_GRACE_MS = 500;
+
+/**
  * @summary The content of `<lead-drawer>` (internal): the modal dialog with the lead's header, the assignee
  * picker (saved at once), the editable fields, notes and history. A chunk of its own, fetched after the page's
  * first frame and awaited by the drawer's opening (see lead-drawer.ts); it imports nothing of the board.
@@ -41,6 +48,8 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
 
   private returnFocusTo: HTMLElement | null = null;
   private escapeHandled = false;
+  /** When the dialog was last shown (an event timestamp's clock), for OPENING_GRACE_MS. */
+  private openedAt = -Infinity;
   private readonly localize = new LocalizeController(this);
   protected readonly storeController = new StoreController(this, {
     interested: (c) =>
@@ -86,7 +95,10 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
 
   private openDialog(): void {
     const dialog = this.dialog!;
-    if (!dialog.open && this.isConnected) dialog.showModal();
+    if (!dialog.open && this.isConnected) {
+      dialog.showModal();
+      this.openedAt = performance.now();
+    }
     // The close button is the first stop: Enter closes at once, Tab goes on to the picker.
     (this.renderRoot.querySelector<HTMLElement>('.close') ?? dialog).focus();
   }
@@ -124,7 +136,12 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
     if (!this.escapeHandled) this.requestClose('escape');
   };
 
-  private readonly onBackdrop = () => this.requestClose('backdrop');
+  private readonly onBackdrop = (e: MouseEvent) => {
+    // The click that opened the drawer must not close it: a double-click's second click (detail 2), or any
+    // press within the grace period after opening, is not a request to close.
+    if (e.detail > 1 || e.timeStamp - this.openedAt < OPENING_GRACE_MS) return;
+    this.requestClose('backdrop');
+  };
   private readonly onClose = () => this.requestClose('close-button');
 
   // ---- rendering -------------------------------------------------------------------------------------------
