@@ -263,6 +263,10 @@ export class LeadStore {
   countIn(status: string): number {
     return this.cardsIn(status).length;
   }
+  /** The total value of a column's filtered cards, kept by deltas as leads change (no scan per render). */
+  valueIn(status: string): number {
+    return this.columnIndex.valueIn(status);
+  }
   totalIn(status: string): number {
     return this.shown.idsWithStatus(status)?.size ?? 0;
   }

@@ -4,4 +4,6 @@
  * A host translates them with `setMessages` like every other entry.
  */
 export const usabilityMessages = {
+  // column header: the total value of the leads it shows (read before the figure by screen readers)
+  columnValueLabel: 'Total value',
 } as const;

@@ -26,6 +26,20 @@ export const columnStyles = css`
     gap: 8px;
     padding: 12px 12px 10px 19px;
   }
+  .column-heading {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .column-value {
+    padding-left: 16px;
+    color: var(--_muted);
+    font-size: 12px;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .column-title {
     display: inline-flex;
     align-items: center;

@@ -7,6 +7,7 @@ import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
 import { fire } from '../shared/fire.js';
+import { formatValue } from '../shared/format.js';
 import { ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
@@ -83,6 +84,8 @@ export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) faces: ReadonlyMap<string, MemberFace> = new Map();
   /** Leads of this status, filtered or not. */
   @property({ attribute: false }) total = 0;
+  /** The total value of the filtered cards (the store keeps it by deltas). */
+  @property({ attribute: false }) value = 0;
   @property({ attribute: false }) selection: 'none' | 'some' | 'all' = 'none';
   @property({ attribute: false }) loading = false;
   /** The board's Tab stop, when this column holds it: its header checkbox, its empty state, or a card. */
@@ -294,7 +297,10 @@ export class LeadKanbanColumn extends LitElement {
           tabindex=${this.headerStop ? 0 : -1}
           @click=${this.onSelectAll}
         />
-        <h2 class="column-title">${label}</h2>
+        <div class="column-heading">
+          <h2 class="column-title">${label}</h2>
+          <span class="column-value"><span class="visually-hidden">${msg.columnValueLabel} </span>${formatValue(this.value)}</span>
+        </div>
         <span class="column-count">${msg.columnCount(this.cards.length, this.total)}</span>
       </div>
       <!-- tabindex -1: Chrome would make a scroller without tabbable content a Tab stop of its own; the column is

@@ -58,6 +58,7 @@ export function renderColumns(ctx: ColumnsContext) {
       .marks=${store?.marksRevision(key) ?? 0}
       .faces=${ctx.faces}
       .total=${store?.totalIn(key) ?? 0}
+      .value=${store?.valueIn(key) ?? 0}
       .selection=${store?.selectionStateIn(key) ?? 'none'}
       .loading=${loading}
       .headerStop=${stopHere?.header === true}
