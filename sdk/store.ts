@@ -327,6 +327,26 @@ export class LeadStore {
   get selectedCount(): number {
     return this.selectionModel.size;
   }
+  /**
+   * How many selected leads the current filter hides (they are on no column's cards): a bulk action still
+   * reaches them, so a view says so. From the per-column counts kept by deltas: O(columns), whatever the size.
+   */
+  get selectedHiddenCount(): number {
+    const size = this.selectionModel.size;
+    if (size === 0) return 0;
+    let shown = 0;
+    for (const c of this._columns) shown += this.selectionModel.selectedIn(c.key);
+    return size - shown;
+  }
+  /** Takes the leads the filter hides out of the selection (what is shown stays selected). */
+  deselectHidden(): void {
+    if (this.selectedHiddenCount === 0) return;
+    const hidden = this.selectionModel.list().filter((id) => {
+      const lead = this.shown.get(id);
+      return !lead || this.indexIn(lead.status, id) === -1;
+    });
+    this.editSelection([], hidden);
+  }
   isSelected(id: string): boolean {
     return this.selectionModel.has(id);
   }

@@ -6,4 +6,12 @@
 export const usabilityMessages = {
   // column header: the total value of the leads it shows (read before the figure by screen readers)
   columnValueLabel: 'Total value',
+  // selected leads the current filter hides (bulk bar, "Assign leads" dialog)
+  hiddenByFilter: (n: number) => `${n} hidden by the current filter`,
+  clearHidden: 'Clear hidden',
+  hiddenWarning: (n: number) =>
+    n === 1 ? 'This includes 1 lead you cannot see on the board now.' : `This includes ${n} leads you cannot see on the board now.`,
+  clearHiddenLabel: 'Clear hidden leads from the selection',
+  announceHidden: (n: number) =>
+    n === 1 ? '1 selected lead is hidden by the current filter' : `${n} selected leads are hidden by the current filter`,
 } as const;

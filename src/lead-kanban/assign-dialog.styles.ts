@@ -31,6 +31,12 @@ export const assignDialogStyles = css`
     color: var(--_text);
     font-size: 13px;
   }
+  .hidden-warning {
+    align-items: center;
+  }
+  .hidden-warning > span {
+    flex: 1;
+  }
   .dialog-warning .icon {
     color: var(--_warning);
     margin-top: 1px;

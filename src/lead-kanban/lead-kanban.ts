@@ -150,7 +150,7 @@ export class LeadKanban extends LitElement {
   private readonly toasts = new ToastController(this);
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
-  private readonly popups = new BoardPopups(this.parts, this.commands, boardPartsChunk);
+  private readonly popups = new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk);
   private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
     void this.popups.openMenu(id),
   );
@@ -197,6 +197,7 @@ export class LeadKanban extends LitElement {
 
   protected override updated(): void {
     this.drag.prune(this.columnKeys()); // lists of columns that are gone
+    this.selection.noteHidden();
   }
 
   override disconnectedCallback(): void {
@@ -336,7 +337,8 @@ export class LeadKanban extends LitElement {
         onStatusFilter: this.onStatusFilter,
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
-        onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? []),
+        onClearHidden: () => this.selection.clearHidden(),
+        onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
         onHelp: this.onHelpClick,
       })}
       ${renderWorkload({ store, onFilter: this.onAssigneeFilter })}
