@@ -433,7 +433,7 @@ export class LeadStore {
       parseOrThrow(ColumnKeySchema, status, 'status');
       opts = parseOrThrow(MoveOptionsSchema, options, 'options');
       if (!this._columns.some((c) => c.key === status)) {
-        throw new AdapterError('invalid', `status: unknown column "${status}"`, { issues: [{ path: 'status', message: 'Unknown column' }] });
+        throw new AdapterError('invalid', `status: unknown column "${status}"`, { issues: [{ path: 'status', message: 'Unknown column', code: 'invalid_option' }] });
       }
     } catch (error) {
       throw this.commandFailed('move', [leadId], asAdapterError(error));

@@ -34,7 +34,7 @@ export class Commands {
   async updateLead(viewer: Member, id: string, body: PatchLeadBody, source: Source = 'manual'): Promise<Lead> {
     const { expectedVersion, ...patch } = body;
     if (patch.status !== undefined && !this.statuses.includes(patch.status)) {
-      throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"` }], 'body');
+      throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"`, code: 'invalid_option' }], 'body');
     }
     return this.repo.transaction(async (tx) => {
       const lead = await tx.visibleLead(viewer, id, { lock: true });

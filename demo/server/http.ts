@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode, FieldIssue, Lead, Parser } from '../../sdk/schema.js';
+import type { ErrorCode, FieldIssue, Lead, Parser, RawIssue } from '../../sdk/schema.js';
 import { describeIssues, safeParseWithMessages, toFieldIssues } from '../../sdk/schema.js';
 
 export class ApiError extends Error {
@@ -34,16 +34,16 @@ export function errorResponse(c: Context, error: ApiError): Response {
   return c.json(body, error.status);
 }
 
-type ZodLikeIssue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
+type ZodLikeIssue = RawIssue & { keys?: readonly string[] };
 
 /**
  * zod reports unknown keys of a strict object once, at the object's path; we split them so each issue's
  * path names the offending field ("assigneeId: Unrecognized key"), which is what a client shows.
  */
 function fieldIssues(issues: readonly ZodLikeIssue[]): FieldIssue[] {
-  const expanded = issues.flatMap((issue): { path: readonly PropertyKey[]; message: string }[] =>
+  const expanded = issues.flatMap((issue): RawIssue[] =>
     issue.code === 'unrecognized_keys' && issue.keys?.length
-      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'Unrecognized key (not allowed here)' }))
+      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'Unrecognized key (not allowed here)', code: issue.code }))
       : [issue],
   );
   return toFieldIssues(expanded);

@@ -14,4 +14,15 @@ export const usabilityMessages = {
   clearHiddenLabel: 'Clear hidden leads from the selection',
   announceHidden: (n: number) =>
     n === 1 ? '1 selected lead is hidden by the current filter' : `${n} selected leads are hidden by the current filter`,
+  // field issues, by code (src/issue-text.ts); `field` is the field's label
+  issueRequired: (field: string) => `${field} is required`,
+  issueNotANumber: (field: string) => `Enter a number for ${field}, like 12500`,
+  issueNegative: (field: string) => `${field} cannot be below 0`,
+  issueTooLong: (field: string, limit: number) => `${field} can be at most ${limit} characters`,
+  issueTooSmall: (field: string, limit: number) => `${field} must be at least ${limit}`,
+  issueTooBig: (field: string, limit: number) => `${field} must be at most ${limit}`,
+  issueEmail: (field: string) => `${field} must be an address like name@example.com`,
+  issueOption: (field: string) => `Choose one of the ${field} options`,
+  issueNotAllowed: (field: string) => `${field} cannot be changed here`,
+  issueInvalid: (field: string) => `Check ${field}`,
 } as const;

@@ -4,6 +4,7 @@ import { AdapterError, type Activity, type Lead } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { formatDateTime } from '../shared/format.js';
+import { issueText } from '../issue-text.js';
 import { describeActivity } from './activity-text.js';
 import type { DrawerHost, SaveState } from './drawer-host.js';
 import { fieldLabel } from './lead-fields.js';
@@ -73,7 +74,7 @@ export class DrawerActivity implements ReactiveController {
       if (this.host.leadId !== lead.id) return;
       this.noteState = 'error';
       const issue = AdapterError.is(error) ? error.issues?.[0] : undefined;
-      this.noteError = issue ? issue.message : messages().noteFailed(error instanceof Error ? error.message : String(error));
+      this.noteError = issue ? issueText(issue, messages().noteLabel) : messages().noteFailed(error instanceof Error ? error.message : String(error));
     }
     this.host.requestUpdate();
   };

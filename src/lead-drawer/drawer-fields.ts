@@ -5,7 +5,8 @@ import { LeadUpdateEvent } from '../events/lead-update.js';
 import { messages } from '../l10n.js';
 import { fire } from '../shared/fire.js';
 import type { DrawerHost, SaveState } from './drawer-host.js';
-import { FIELDS, fieldOfIssue, fieldText, patchFor, type EditableKey, type FieldKey } from './lead-fields.js';
+import { issueText } from '../issue-text.js';
+import { FIELDS, fieldLabel, fieldOfIssue, fieldText, patchFor, type EditableKey, type FieldKey } from './lead-fields.js';
 
 /**
  * The drawer's Details: each field saved on change (leaving the box or pressing Enter) as ONE store command,
@@ -77,7 +78,7 @@ export class DrawerFields {
       for (const issue of issues) {
         const field = fieldOfIssue(issue.path);
         if (field && !next.has(field)) {
-          next.set(field, issue.message);
+          next.set(field, issueText(issue, fieldLabel(field, messages()) ?? field));
           placed = true;
         }
       }

@@ -209,20 +209,23 @@ describe('PATCH /api/leads/:id', () => {
     assert.deepEqual(after.body, lead);
   });
 
-  test('malformed bodies are 400 naming the field; assigneeId is not patchable', async () => {
+  test('malformed bodies are 400 naming the field with a code a UI words; assigneeId is not patchable', async () => {
     const lead = await someLead(() => true);
-    const cases: [unknown, string][] = [
-      [{ expectedVersion: lead.version, assigneeId: people.bob.id }, 'assigneeId'],
-      [{ expectedVersion: lead.version, email: 'nope' }, 'email'],
-      [{ name: 'No version' }, 'expectedVersion'],
-      [{ expectedVersion: lead.version, value: -5 }, 'value'],
-      [{ expectedVersion: lead.version, status: 'archived' }, 'status'],
-      [{ expectedVersion: lead.version, name: '' }, 'name'],
+    const cases: [unknown, string, string][] = [
+      [{ expectedVersion: lead.version, assigneeId: people.bob.id }, 'assigneeId', 'unknown_key'],
+      [{ expectedVersion: lead.version, email: 'nope' }, 'email', 'invalid_email'],
+      [{ name: 'No version' }, 'expectedVersion', 'required'],
+      [{ expectedVersion: lead.version, value: -5 }, 'value', 'negative'],
+      [{ expectedVersion: lead.version, status: 'archived' }, 'status', 'invalid_option'],
+      [{ expectedVersion: lead.version, name: '' }, 'name', 'required'],
+      [{ expectedVersion: lead.version, company: 'x'.repeat(201) }, 'company', 'too_long'],
     ];
-    for (const [body, field] of cases) {
+    for (const [body, field, code] of cases) {
       const answer = await call(server.api, 'PATCH', `/leads/${lead.id}`, { token: admin, body });
       assert.equal(answer.status, 400, JSON.stringify(body));
-      assert.ok(answer.body.error.issues.some((i: { path: string }) => i.path === field), `${field} named`);
+      const issue = answer.body.error.issues.find((i: { path: string }) => i.path === field);
+      assert.ok(issue, `${field} named`);
+      assert.equal(issue.code, code, `${field}: code`);
       assert.match(answer.body.error.message, new RegExp(field));
     }
     const notJson = await call(server.api, 'PATCH', `/leads/${lead.id}`, { token: admin, raw: 'not json' });
