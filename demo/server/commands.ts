@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, AssignBody, AssignResponse, AssignResult, Lead, Member, PatchLeadBody, Source } from
   '../../sdk/schema.js';
+import { editEntries } from '../../sdk/history.js';
 import { canEdit, canReceive, decideAssignment } from '../../sdk/policy.js';
 import type { LeadChange, Repository } from './db/repository.js';
 import { ApiError, invalid, notFound } from './http.js';
@@ -64,14 +65,9 @@ export class Commands {
         throw new Error(`Lead ${id} changed inside the transaction`);
       }
 
-      const activities: Activity[] = [];
+      // One entry per logged change (sdk/history.ts: the MemoryAdapter writes the same).
       const base = { leadId: id, actorId: viewer.id, at, source };
-      if (changed.includes('status')) {
-        activities.push({ ...base, id: timeOrderedId(), type: 'status_changed', from: lead.status, to: next.status });
-      }
-      // A move carries its new position; position is named only when it changed on its own (a reorder).
-      const others = changed.filter((f) => f !== 'status' && !(f === 'position' && changed.includes('status')));
-      if (others.length > 0) activities.push({ ...base, id: timeOrderedId(), type: 'updated', text: others.join(', ') });
+      const activities: Activity[] = editEntries(lead, next).map((entry) => ({ ...base, id: timeOrderedId(), ...entry }));
       for (const activity of activities) await tx.appendActivity(activity);
       await tx.recordChanges([{ before: lead, after: next, activities }]);
       return next;

@@ -14,6 +14,10 @@ export const usabilityMessages = {
   clearHiddenLabel: 'Clear hidden leads from the selection',
   announceHidden: (n: number) =>
     n === 1 ? '1 selected lead is hidden by the current filter' : `${n} selected leads are hidden by the current filter`,
+  // history of a field edit (one entry per field, old → new)
+  activityChangedField: (actor: string, field: string, from: string, to: string) => `${actor} changed ${field} from ${from} to ${to}`,
+  activitySetField: (actor: string, field: string, to: string) => `${actor} set ${field} to ${to}`,
+  activityClearedField: (actor: string, field: string, from: string) => `${actor} cleared ${field} (was ${from})`,
   // field issues, by code (src/issue-text.ts); `field` is the field's label
   issueRequired: (field: string) => `${field} is required`,
   issueNotANumber: (field: string) => `Enter a number for ${field}, like 12500`,

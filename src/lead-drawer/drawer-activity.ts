@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { AdapterError, type Activity, type Lead } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
-import { formatDateTime } from '../shared/format.js';
+import { formatDateTime, formatValue } from '../shared/format.js';
 import { issueText } from '../issue-text.js';
 import { describeActivity } from './activity-text.js';
 import type { DrawerHost, SaveState } from './drawer-host.js';
@@ -137,6 +137,7 @@ export class DrawerActivity implements ReactiveController {
       memberName: (id) => store?.member(id)?.name,
       columnLabel: (key) => store?.columns.find((c) => c.key === key)?.label,
       fieldLabel: (key) => fieldLabel(key, msg),
+      fieldValue: (key, text) => (key === 'value' && Number.isFinite(Number(text)) ? formatValue(Number(text)) : text),
     });
     const via = entry.source && entry.source !== 'manual' && entry.source !== 'api' ? msg.viaSource(entry.source) : '';
     return html`<li class="entry">

@@ -150,10 +150,16 @@ describe('MemoryAdapter', () => {
     expect(error.current).to.deep.equal(moved);
     await admin.updateLead(lead.id, { company: 'Other Co', value: null }, moved.version);
     const history = await admin.listActivity(lead.id);
-    const [statusEntry, updatedEntry] = history.slice(-2);
+    const [statusEntry, company, value] = history.slice(-3);
     expect(statusEntry).to.deep.include({ type: 'status_changed', from: 'new', to: 'qualified', source: 'keyboard' });
-    expect(updatedEntry).to.deep.include({ type: 'updated', text: 'company, value' });
+    // One entry per field, old → new as text (null: empty); the same rule as the reference server's.
+    expect(company).to.deep.include({ type: 'updated', text: 'company', from: lead.company ?? null, to: 'Other Co' });
+    expect(value).to.deep.include({ type: 'updated', text: 'value', from: String(lead.value), to: null });
     expect('value' in (await admin.getLead(lead.id))).to.equal(false);
+    // Card order alone is not history.
+    const reordered = await admin.getLead(lead.id);
+    await admin.updateLead(lead.id, { position: reordered.position + 0.5 }, reordered.version);
+    expect(await admin.listActivity(lead.id)).to.have.length(history.length);
   });
 
   it('rejects malformed input naming the field, and inactive assignees as invalid', async () => {

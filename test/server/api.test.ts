@@ -160,7 +160,7 @@ describe('reading leads', () => {
 });
 
 describe('PATCH /api/leads/:id', () => {
-  test('changes fields, bumps the version and logs `updated` naming the fields', async () => {
+  test('changes fields, bumps the version and logs one `updated` per field with old → new', async () => {
     const lead = await someLead((l) => l.status === 'new' && l.company !== undefined);
     const { status, body } = await call(server.api, 'PATCH', `/leads/${lead.id}`, {
       token: admin, body: { expectedVersion: lead.version, company: null, value: 1234, name: '  Renamed Lead  ' },
@@ -172,12 +172,28 @@ describe('PATCH /api/leads/:id', () => {
     assert.equal('company' in body, false, 'null clears an optional field');
     assert.ok(body.updatedAt > lead.updatedAt);
     const { body: history } = await call(server.api, 'GET', `/leads/${lead.id}/activity`, { token: admin });
-    const last = history.at(-1);
-    assert.equal(last.type, 'updated');
-    assert.equal(last.text, 'name, company, value');
-    assert.equal(last.actorId, people.admin.id);
+    const entries = history.slice(-3).map((a: Record<string, unknown>) =>
+      ({ type: a.type, text: a.text, from: a.from, to: a.to, actorId: a.actorId, source: a.source }));
+    const by = { actorId: people.admin.id, source: 'manual' };
+    assert.deepEqual(entries, [
+      { type: 'updated', text: 'name', from: lead.name, to: 'Renamed Lead', ...by },
+      { type: 'updated', text: 'company', from: lead.company, to: null, ...by },
+      { type: 'updated', text: 'value', from: lead.value === undefined ? null : String(lead.value), to: '1234', ...by },
+    ]);
+    assert.ok(ActivityListSchema.safeParse(history).success);
     const stored = await call(server.api, 'GET', `/leads/${lead.id}`, { token: admin });
     assert.deepEqual(stored.body, body);
+  });
+
+  test('a reorder within a column (position alone) bumps the version and is not history', async () => {
+    const lead = await someLead((l) => l.status === 'qualified');
+    const before = await call(server.api, 'GET', `/leads/${lead.id}/activity`, { token: admin });
+    const { status, body } = await call(server.api, 'PATCH', `/leads/${lead.id}?source=drag`, {
+      token: admin, body: { expectedVersion: lead.version, position: 0.125 } });
+    assert.equal(status, 200);
+    assert.equal(body.version, lead.version + 1);
+    const after = await call(server.api, 'GET', `/leads/${lead.id}/activity`, { token: admin });
+    assert.equal(after.body.length, before.body.length);
   });
 
   test('a status change logs status_changed with from/to and the source from the query', async () => {
