@@ -383,11 +383,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * What is wrong with a field, as a code a UI words in its own language (the elements: src/issue-text.ts):
  * nothing given where a value is needed, not a number, below zero, too long (`limit`: the most characters),
  * too small or too big (`limit`: the bound), not an email address, not one of the allowed values, a field
- * that may not be sent, or anything else. The issue's `message` is the English text for logs and developers.
+ * that may not be sent, anything else — and `changed`: someone else changed the field since the user began
+ * editing it (LeadStore.update's conflict). The issue's `message` is the English text for logs and developers.
  */
 export const ISSUE_CODES = [
   'required', 'not_a_number', 'negative', 'too_long', 'too_small', 'too_big', 'invalid_email', 'invalid_option',
-  'unknown_key', 'invalid',
+  'unknown_key', 'invalid', 'changed',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -40,7 +40,7 @@ import { UndoHistory } from './store/undo-history.js';
 import { WriteLedger } from './store/write-ledger.js';
 import { ColumnIndex } from './store/column-index.js';
 import { FilterState } from './store/filter-state.js';
-import { applyPatch, loadHolder, sameButVersion } from './store/lead-values.js';
+import { applyPatch, fieldsChangedSince, loadHolder, sameButVersion } from './store/lead-values.js';
 import { SelectionModel } from './store/selection-model.js';
 import * as intake from './store/intake.js';
 import type { ImportInput, ImportResult, NewLead, AssignmentRules } from './schema.js';
@@ -64,6 +64,19 @@ export type {
 const LeadIdsSchema = z.array(IdSchema);
 const AssigneeSchema = z.nullable(IdSchema);
 type AssignmentArgs = Parameters<typeof runAssignments> extends [AssignmentHost, ...infer Rest] ? Rest : never;
+
+/** How often a field edit is sent again on a newer version before the conflict is the user's to settle. */
+const MAX_REBASES = 3;
+
+/** A `conflict` naming the fields of `patch` changed between `base` and `current`, or null when none was. */
+function fieldConflict(base: Lead, current: Lead, patch: LeadPatch): AdapterError | null {
+  const fields = fieldsChangedSince(base, current, patch);
+  if (fields.length === 0) return null;
+  return new AdapterError('conflict', `Lead ${current.id}: ${fields.join(', ')} changed by someone else since editing began`, {
+    current,
+    issues: fields.map((path) => ({ path, message: 'Changed by someone else since editing began', code: 'changed' })),
+  });
+}
 
 const MoveOptionsSchema = z.object({ index: z.optional(z.int().check(z.minimum(0))), source: z.optional(SourceSchema) });
 
@@ -454,16 +467,30 @@ export class LeadStore {
     return moved;
   }
 
-  /** Changes fields of a lead (never its assignee). Rejects with AdapterError (issues name the fields) after rollback. */
-  async update(leadId: string, patch: LeadPatch): Promise<Lead> {
+  /**
+   * Changes fields of a lead (never its assignee). Rejects with AdapterError (issues name the fields) after
+   * rollback.
+   *
+   * `base`: the lead as the user saw it when they began editing. A field of the patch that someone changed
+   * since is a `conflict` (its `current` is the lead now, an issue with code `changed` names each such field)
+   * and nothing is sent: the user chooses, and keeping theirs means sending again with the lead now as base.
+   * Changes to other fields are no reason to refuse: when the backend refuses a stale version and the patched
+   * fields are still as the user saw them, the edit is sent again on the newer version.
+   */
+  async update(leadId: string, patch: LeadPatch, options: { base?: Lead } = {}): Promise<Lead> {
     let parsed: LeadPatch;
     try {
       parsed = parseOrThrow(LeadPatchSchema, patch, 'patch');
     } catch (error) {
       throw this.commandFailed('update', [leadId], asAdapterError(error));
     }
-    if (!this.shown.has(leadId)) throw this.commandFailed('update', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
-    return this.runUpdate('update', leadId, parsed, undefined);
+    const lead = this.shown.get(leadId);
+    if (!lead) throw this.commandFailed('update', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
+    const base = options.base;
+    if (!base) return this.runUpdate('update', leadId, parsed, undefined);
+    const refused = fieldConflict(base, lead, parsed);
+    if (refused) throw this.commandFailed('update', [leadId], refused);
+    return this.runUpdate('update', leadId, parsed, undefined, (current) => fieldConflict(base, current, parsed));
   }
 
   async addNote(leadId: string, text: string): Promise<Activity> {
@@ -591,22 +618,38 @@ export class LeadStore {
 
   // ================================================================== internals: writes
 
-  private async runUpdate(command: 'move' | 'update', leadId: string, patch: LeadPatch, source: Source | undefined): Promise<Lead> {
-    const write = this.ledger.begin(leadId, (lead) => applyPatch(lead, patch));
-    this.flush();
-    if (write.after) await write.after;
-    try {
-      const result = await this.adapter.updateLead(leadId, patch, write.expected, source ? { source } : undefined);
-      this.ledger.finish(write, { lead: result, success: true });
-      this.afterWrite([leadId]);
+  /**
+   * One lead's write. `rebase`: on a stale version, whether to send it again on the current lead (answers
+   * null) or refuse with the error it answers; without it a stale version is refused as it is.
+   */
+  private async runUpdate(
+    command: 'move' | 'update',
+    leadId: string,
+    patch: LeadPatch,
+    source: Source | undefined,
+    rebase?: (current: Lead) => AdapterError | null,
+  ): Promise<Lead> {
+    for (let attempt = 1; ; attempt++) {
+      const write = this.ledger.begin(leadId, (lead) => applyPatch(lead, patch));
       this.flush();
-      return this.shown.get(leadId) ?? result;
-    } catch (error) {
-      const failure = asAdapterError(error);
-      if (failure.code === 'conflict' && failure.current) this.ledger.finish(write, { lead: failure.current });
-      else if (failure.code === 'not_found') this.ledger.finish(write, { gone: true });
-      else this.ledger.finish(write, {});
-      throw this.commandFailed(command, [leadId], failure);
+      if (write.after) await write.after;
+      try {
+        const result = await this.adapter.updateLead(leadId, patch, write.expected, source ? { source } : undefined);
+        this.ledger.finish(write, { lead: result, success: true });
+        this.afterWrite([leadId]);
+        this.flush();
+        return this.shown.get(leadId) ?? result;
+      } catch (error) {
+        let failure = asAdapterError(error);
+        if (failure.code === 'conflict' && failure.current) {
+          this.ledger.finish(write, { lead: failure.current });
+          const refused = rebase ? rebase(failure.current) : failure;
+          if (!refused && attempt < MAX_REBASES) continue;
+          failure = refused ?? failure;
+        } else if (failure.code === 'not_found') this.ledger.finish(write, { gone: true });
+        else this.ledger.finish(write, {});
+        throw this.commandFailed(command, [leadId], failure);
+      }
     }
   }
 

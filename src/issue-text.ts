@@ -29,6 +29,8 @@ export function issueText(issue: FieldIssue, field: string): string {
       return msg.issueOption(field);
     case 'unknown_key':
       return msg.issueNotAllowed(field);
+    case 'changed':
+      return msg.issueChanged(field);
     default:
       return msg.issueInvalid(field);
   }

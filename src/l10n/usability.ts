@@ -18,6 +18,20 @@ export const usabilityMessages = {
   activityChangedField: (actor: string, field: string, from: string, to: string) => `${actor} changed ${field} from ${from} to ${to}`,
   activitySetField: (actor: string, field: string, to: string) => `${actor} set ${field} to ${to}`,
   activityClearedField: (actor: string, field: string, from: string) => `${actor} cleared ${field} (was ${from})`,
+  // a field edit that collided with someone else's (the drawer)
+  fieldConflict: (who: string, field: string, theirs: string, mine: string) =>
+    `${who} changed ${field} to ${theirs} while you were editing. You typed ${mine}.`,
+  emptyValue: '(empty)',
+  keepMine: 'Keep mine',
+  keepTheirs: 'Keep theirs',
+  // drafts kept in the drawer until saved, sent or discarded
+  notSaved: 'Not saved yet',
+  unsavedChanges: 'Unsaved changes',
+  saveField: (field: string) => `Save ${field}`,
+  discard: 'Discard',
+  discardField: (field: string) => `Discard the unsaved ${field}`,
+  noteNotSent: 'Not sent yet',
+  discardNote: 'Discard the note',
   // field issues, by code (src/issue-text.ts); `field` is the field's label
   issueRequired: (field: string) => `${field} is required`,
   issueNotANumber: (field: string) => `Enter a number for ${field}, like 12500`,
@@ -29,4 +43,5 @@ export const usabilityMessages = {
   issueOption: (field: string) => `Choose one of the ${field} options`,
   issueNotAllowed: (field: string) => `${field} cannot be changed here`,
   issueInvalid: (field: string) => `Check ${field}`,
+  issueChanged: (field: string) => `Someone else changed ${field} meanwhile`,
 } as const;

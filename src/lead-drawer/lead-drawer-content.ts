@@ -12,6 +12,7 @@ import { fire } from '../shared/fire.js';
 import { formatValue } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { DrawerActivity } from './drawer-activity.js';
+import { drawerActivityStyles } from './drawer-activity.styles.js';
 import { DrawerAssignment } from './drawer-assignment.js';
 import { DrawerFields } from './drawer-fields.js';
 import type { DrawerHost } from './drawer-host.js';
@@ -40,7 +41,7 @@ export const OPENING_GRACE_MS = 500;
  * @fires drawer-close - Internal: the user's close request was not prevented; the drawer closes.
  */
 export class LeadDrawerContent extends LitElement implements DrawerHost {
-  static override styles = [tokens, avatarStyles, drawerContentStyles];
+  static override styles = [tokens, avatarStyles, drawerContentStyles, drawerActivityStyles];
 
   @property({ attribute: false }) store: LeadStore | undefined;
   @property({ attribute: false }) leadId = '';
@@ -68,7 +69,8 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('leadId')) {
+    if (changed.has('leadId') || (changed.has('open') && this.open)) {
+      // Drafts stay with their lead (drafts.ts); what else the parts showed starts over.
       this.assignment.reset();
       this.fields.reset();
       this.activity.reset();
