@@ -32,6 +32,13 @@ export const usabilityMessages = {
   discardField: (field: string) => `Discard the unsaved ${field}`,
   noteNotSent: 'Not sent yet',
   discardNote: 'Discard the note',
+  // a plain member filtering by a colleague whose leads they cannot see
+  notVisibleToYou: (name: string) =>
+    `Leads assigned to ${name} are not visible to you: you see the leads assigned to you and unassigned ones.`,
+  showAllLeads: 'Show all my leads',
+  // keyboard help (the rows the usability work added)
+  helpBulkBar: 'Go to the bulk actions (Assign the selection); Escape there comes back to the cards',
+  helpWorkload: 'In the workload strip (one Tab stop): move between people; Enter or Space filters by the one focused',
   // field issues, by code (src/issue-text.ts); `field` is the field's label
   issueRequired: (field: string) => `${field} is required`,
   issueNotANumber: (field: string) => `Enter a number for ${field}, like 12500`,

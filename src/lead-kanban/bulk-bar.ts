@@ -10,6 +10,14 @@ export interface BulkBarContext {
   /** Takes the selected leads the filter hides out of the selection. */
   onClearHidden(): void;
   onAssign(): void;
+  /** A key in the bulk bar (Escape goes back to the cards). */
+  onBulkBarKeydown(e: KeyboardEvent): void;
+}
+
+/** Focuses the bulk bar of a board's render root: its Assign button, or "Select all matching" without a selection. */
+export function focusBulkBar(root: ParentNode): void {
+  const assign = root.querySelector<HTMLButtonElement>('.bulk-assign');
+  (assign && !assign.disabled ? assign : root.querySelector<HTMLElement>('.select-all-matching'))?.focus();
 }
 
 /**
@@ -22,7 +30,13 @@ export function renderBulkBar(ctx: BulkBarContext) {
   const msg = messages();
   const count = ctx.store?.selectedCount ?? 0;
   const hidden = count > 0 ? (ctx.store?.selectedHiddenCount ?? 0) : 0;
-  return html`<div class="bulk-bar${count > 0 ? ' has-selection' : ''}" part="bulk-bar" role="group" aria-label=${msg.bulkActions}>
+  return html`<div
+    class="bulk-bar${count > 0 ? ' has-selection' : ''}"
+    part="bulk-bar"
+    role="group"
+    aria-label=${msg.bulkActions}
+    @keydown=${ctx.onBulkBarKeydown}
+  >
     <button type="button" class="btn btn-quiet select-all-matching" @click=${ctx.onSelectAllMatching}>
       ${msg.selectAllMatching}
     </button>

@@ -73,6 +73,8 @@ export class LeadKanbanHelpDialog extends LitElement {
       [[['Shift', 'F10'], [msg.keyMenu]], msg.helpMenu],
       [[['M']], msg.helpLift],
       [[[ctrl, msg.keyArrows]], msg.helpCtrlArrows],
+      [[['B']], msg.helpBulkBar],
+      [[[msg.keyArrows]], msg.helpWorkload],
     ];
     return html`<dialog
       class="dialog help-dialog"

@@ -27,6 +27,7 @@ import type { BoardParts } from './board-parts.js';
 import { BoardPopups } from './board-popups.js';
 import { BoardSelection } from './board-selection.js';
 import { BoardState, type FocusPosition } from './board-state.js';
+import { focusBulkBar } from './bulk-bar.js';
 import { renderToolbar } from './board-toolbar.js';
 import { toolbarStyles } from './board-toolbar.styles.js';
 import { cardGeometry } from './card-geometry.js';
@@ -39,7 +40,7 @@ import { RovingFocus } from './roving-focus.js';
 import { StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
 import { toastStyles } from './toasts.styles.js';
-import { renderWorkload } from './workload-bar.js';
+import { WorkloadStrip } from './workload-bar.js';
 import { workloadStyles } from './workload-bar.styles.js';
 
 /** Search runs this long after the last keystroke, so typing does no per-key work on the board. */
@@ -148,12 +149,14 @@ export class LeadKanban extends LitElement {
   private readonly localize = new LocalizeController(this);
   private readonly owner = new StoreOwner(this);
   private readonly toasts = new ToastController(this);
+  private readonly workload = new WorkloadStrip(this);
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
   private readonly popups = new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk);
-  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
-    void this.popups.openMenu(id),
-  );
+  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, {
+    openMenu: (id) => void this.popups.openMenu(id),
+    focusBulkBar: () => focusBulkBar(this.renderRoot),
+  });
   private readonly drag = new DragController({
     dragStateChanged: (leadId) => this.state.set({ dragLeadId: leadId }),
     dropped: (drop) => {
@@ -338,10 +341,17 @@ export class LeadKanban extends LitElement {
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
         onClearHidden: () => this.selection.clearHidden(),
+        onBulkBarKeydown: (e) => {
+          // Escape in the bulk bar goes back to the cards (where B came from).
+          if (e.key === 'Escape' && !e.defaultPrevented) {
+            e.preventDefault();
+            this.parts.focusTabStop();
+          }
+        },
         onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
         onHelp: this.onHelpClick,
       })}
-      ${renderWorkload({ store, onFilter: this.onAssigneeFilter })}
+      ${this.workload.render({ store, onFilter: this.onAssigneeFilter })}
       ${store?.status === 'error'
         ? html`<div class="load-error">
             <p>${msg.loadFailed(store.error?.message ?? '')}</p>
