@@ -36,6 +36,8 @@ export const usabilityMessages = {
   notVisibleToYou: (name: string) =>
     `Leads assigned to ${name} are not visible to you: you see the leads assigned to you and unassigned ones.`,
   showAllLeads: 'Show all my leads',
+  // phones: the stage tabs above the one column shown
+  stagesLabel: 'Stage',
   // keyboard help (the rows the usability work added)
   helpBulkBar: 'Go to the bulk actions (Assign the selection); Escape there comes back to the cards',
   helpWorkload: 'In the workload strip (one Tab stop): move between people; Enter or Space filters by the one focused',

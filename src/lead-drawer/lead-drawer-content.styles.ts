@@ -151,6 +151,9 @@ export const drawerContentStyles = css`
     font-size: 13px;
     color: var(--_muted);
   }
+  .assign-status:empty {
+    display: none;
+  }
   .assign-status.saved {
     color: var(--_success);
   }
@@ -335,6 +338,46 @@ export const drawerContentStyles = css`
   @media (max-width: 560px) {
     .fields {
       grid-template-columns: 1fr;
+    }
+  }
+  /* Narrow screens: the panel is a full-width sheet. */
+  @media (max-width: 640px) {
+    .panel {
+      width: 100%;
+      border-left: 0;
+      animation-name: sheet-in;
+    }
+    .header {
+      padding: 12px 16px 14px;
+    }
+    .body {
+      padding: 4px 16px 24px;
+    }
+    assign-picker {
+      flex: 1 1 100%;
+    }
+  }
+  @keyframes sheet-in {
+    from {
+      transform: translateY(24px);
+      opacity: 0;
+    }
+  }
+  /* Touch screens and narrow ones: every control is at least 44px to hit. */
+  @media (pointer: coarse), (max-width: 640px) {
+    .close {
+      width: 44px;
+      height: 44px;
+      margin: -8px -10px 0 0;
+    }
+    input,
+    select,
+    .button {
+      min-height: 44px;
+    }
+    .link-button {
+      min-height: 44px;
+      padding: 0 4px;
     }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -26,7 +26,10 @@ export const columnStyles = css`
     gap: 8px;
     padding: 12px 12px 10px 19px;
   }
+  /* Positioned: the visually hidden "Total value" label is placed inside it, so the column row's scroller
+     clips it (placed against the board, it made the page scroll sideways). */
   .column-heading {
+    position: relative;
     display: flex;
     flex-direction: column;
     min-width: 0;

@@ -286,17 +286,19 @@ export class LeadKanbanColumn extends LitElement {
     const slotKey = (slot: Slot) => (slot.kind === 'card' ? keys.get(cards[slot.index]!.id)! : `gap${slot.key}`);
     return html`
       <div class="column-header" part="column-header">
-        <input
-          type="checkbox"
-          class="column-check"
-          data-column=${key}
-          aria-label=${msg.selectAllIn(label)}
-          .checked=${live(this.selection === 'all')}
-          .indeterminate=${this.selection === 'some'}
-          ?disabled=${this.cards.length === 0}
-          tabindex=${this.headerStop ? 0 : -1}
-          @click=${this.onSelectAll}
-        />
+        <label class="check-hit">
+          <input
+            type="checkbox"
+            class="column-check"
+            data-column=${key}
+            aria-label=${msg.selectAllIn(label)}
+            .checked=${live(this.selection === 'all')}
+            .indeterminate=${this.selection === 'some'}
+            ?disabled=${this.cards.length === 0}
+            tabindex=${this.headerStop ? 0 : -1}
+            @click=${this.onSelectAll}
+          />
+        </label>
         <div class="column-heading">
           <h2 class="column-title">${label}</h2>
           <span class="column-value"><span class="visually-hidden">${msg.columnValueLabel} </span>${formatValue(this.value)}</span>

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Column, LeadStore, MemberWithLoad } from '../../sdk/index.js';
 import type { BoardState, FocusPosition } from './board-state.js';
 import type { MemberFace } from './lead-card.js';
+import { columnRegionId } from './stage-switcher.js';
 
 /** Assignee faces by member id, the same map while no name or avatar changed: a count change re-renders no card. */
 export class MemberFaces {
@@ -49,6 +50,8 @@ export function renderColumns(ctx: ColumnsContext) {
     const stopHere = stop?.column === key ? stop : null;
     return html`<lead-kanban-column
       role="region"
+      id=${columnRegionId(key)}
+      ?data-current=${stop?.column === key}
       aria-label=${label}
       part="column"
       data-column=${key}

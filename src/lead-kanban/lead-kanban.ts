@@ -23,6 +23,7 @@ import { MemberFaces, renderColumns } from './board-columns.js';
 import { BoardCommands } from './board-commands.js';
 import type { CardMenuEvent, CardOpenEvent, CardToggleEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { BoardKeyboard } from './board-keyboard.js';
+import { BoardLayoutController } from './board-layout.js';
 import type { BoardParts } from './board-parts.js';
 import { BoardPopups } from './board-popups.js';
 import { BoardSelection } from './board-selection.js';
@@ -37,6 +38,7 @@ import { cardControlOf, type CardControl } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { RovingFocus } from './roving-focus.js';
+import { renderStageSwitcher } from './stage-switcher.js';
 import { StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
 import { toastStyles } from './toasts.styles.js';
@@ -150,6 +152,7 @@ export class LeadKanban extends LitElement {
   private readonly owner = new StoreOwner(this);
   private readonly toasts = new ToastController(this);
   private readonly workload = new WorkloadStrip(this);
+  private readonly layout = new BoardLayoutController(this);
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
   private readonly popups = new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk);
@@ -201,7 +204,16 @@ export class LeadKanban extends LitElement {
   protected override updated(): void {
     this.drag.prune(this.columnKeys()); // lists of columns that are gone
     this.selection.noteHidden();
+    // Phones: the tab of the column shown stays in sight when another column comes to show.
+    const shown = this.roving.current()?.column ?? null;
+    if (shown !== this.shownStage) {
+      this.shownStage = shown;
+      if (this.hasAttribute('data-layout')) {
+        this.renderRoot.querySelector('.stage[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    }
   }
+  private shownStage: string | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -298,6 +310,18 @@ export class LeadKanban extends LitElement {
 
   private readonly onColumnList = (e: ColumnListEvent) => this.drag.connect(e.column, e.list);
 
+  /** A stage tab (phones): that column shows, holding the Tab stop at the card near where the user was. */
+  private readonly onStage = (column: string, focusTab: boolean) => {
+    const cards = this.store?.cardsIn(column) ?? [];
+    const near = cards[Math.min(this.state.tabStopIndex, cards.length - 1)];
+    this.roving.set({ column, id: near?.id ?? null });
+    if (focusTab) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`.stage[data-stage="${CSS.escape(column)}"]`)?.focus(),
+      );
+    }
+  };
+
   private readonly onSearchInput = (text: string) => {
     this.searchText = text;
     clearTimeout(this.searchTimer);
@@ -352,6 +376,12 @@ export class LeadKanban extends LitElement {
         onHelp: this.onHelpClick,
       })}
       ${this.workload.render({ store, onFilter: this.onAssigneeFilter })}
+      ${renderStageSwitcher({
+        columns: this.visibleColumns(),
+        store,
+        current: this.roving.current()?.column ?? null,
+        onChoose: this.onStage,
+      })}
       ${store?.status === 'error'
         ? html`<div class="load-error">
             <p>${msg.loadFailed(store.error?.message ?? '')}</p>

@@ -108,13 +108,29 @@ export const workloadStyles = css`
     min-width: 12em;
     margin: 0;
   }
+  :host([data-layout]) .workload {
+    flex-wrap: wrap;
+    gap: 6px 12px;
+    padding: 6px 12px;
+  }
+  :host([data-layout]) .viewing-as {
+    border-right: 0;
+    padding-right: 0;
+    white-space: normal;
+  }
+  :host([data-layout]) .workload-label {
+    display: none;
+  }
+  :host([data-layout]) .chips-frame {
+    flex: 1 1 100%;
+  }
   .chip {
     position: relative;
     display: inline-flex;
     align-items: center;
     gap: 6px;
     flex: none;
-    height: 30px;
+    height: max(30px, var(--_target));
     padding: 0 10px 0 4px;
     border: 1px solid var(--_border);
     border-radius: 999px;
