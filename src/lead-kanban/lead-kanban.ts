@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Column, LeadAdapter, LeadStore } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
@@ -24,8 +24,10 @@ import { BoardCommands } from './board-commands.js';
 import type { CardMenuEvent, CardOpenEvent, CardToggleEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { BoardKeyboard } from './board-keyboard.js';
 import { BoardLayoutController } from './board-layout.js';
+import { BoardUrl } from './board-url.js';
 import type { BoardParts } from './board-parts.js';
 import { BoardPopups } from './board-popups.js';
+import { BoardSearch } from './board-search.js';
 import { BoardSelection } from './board-selection.js';
 import { BoardState, type FocusPosition } from './board-state.js';
 import { focusBulkBar } from './bulk-bar.js';
@@ -38,15 +40,12 @@ import { cardControlOf, type CardControl } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { RovingFocus } from './roving-focus.js';
-import { renderStageSwitcher } from './stage-switcher.js';
+import { StageSwitcher } from './stage-switcher.js';
 import { StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
 import { toastStyles } from './toasts.styles.js';
 import { WorkloadStrip } from './workload-bar.js';
 import { workloadStyles } from './workload-bar.styles.js';
-
-/** Search runs this long after the last keystroke, so typing does no per-key work on the board. */
-const SEARCH_DEBOUNCE_MS = 150;
 
 /**
  * The card menu, the bulk "Assign leads" dialog, the "Keyboard shortcuts" dialog and the keyboard move mode:
@@ -132,8 +131,12 @@ export class LeadKanban extends LitElement {
   /** Columns shown, in order (default: New, Contacted, Qualified, Proposal, Won, Lost). */
   @property({ attribute: false }) columns: readonly Column[] | undefined;
 
-  /** What the search box shows (the store's filter follows after a short debounce). */
-  @state() private searchText = '';
+  /**
+   * Opt-in: keep the open lead and the filters in the page's query (`lead`, `q`, `assignee`, `status`), so a
+   * link reopens the same view and Back closes the drawer. The attribute's value, if any, prefixes the
+   * parameter names (two boards on one page). Without the attribute the URL is never touched.
+   */
+  @property({ attribute: 'url-state' }) urlState: string | null = null;
 
   /** The board state its parts share: Tab stop, lift, open menu, dragged card, open lead. */
   private readonly state = new BoardState(this);
@@ -150,9 +153,15 @@ export class LeadKanban extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private readonly owner = new StoreOwner(this);
+  private readonly search = new BoardSearch(this, () => this.store);
   private readonly toasts = new ToastController(this);
   private readonly workload = new WorkloadStrip(this);
   private readonly layout = new BoardLayoutController(this);
+  private readonly url = new BoardUrl(this.parts, {
+    openLead: (id) => this.openLead(id),
+    search: (text) => this.search.set(text),
+  });
+  private readonly stages = new StageSwitcher(this.parts);
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
   private readonly popups = new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk);
@@ -176,7 +185,6 @@ export class LeadKanban extends LitElement {
     notice: (notice) => this.commands.notice(notice),
   });
 
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly faces = new MemberFaces();
   /** Height of the column row (ResizeObserver, after layout); a new column's first guess of its viewport. */
   private readonly row = { height: 0 };
@@ -187,6 +195,7 @@ export class LeadKanban extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.owner.sync(changed);
+    if (changed.has('urlState')) this.url.follow(this.urlState);
   }
 
   override connectedCallback(): void {
@@ -204,22 +213,12 @@ export class LeadKanban extends LitElement {
   protected override updated(): void {
     this.drag.prune(this.columnKeys()); // lists of columns that are gone
     this.selection.noteHidden();
-    // Phones: the tab of the column shown stays in sight when another column comes to show.
-    const shown = this.roving.current()?.column ?? null;
-    if (shown !== this.shownStage) {
-      this.shownStage = shown;
-      if (this.hasAttribute('data-layout')) {
-        this.renderRoot.querySelector('.stage[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      }
-    }
   }
-  private shownStage: string | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.columnsRow) unobserveHeight(this.columnsRow);
     this.drag.dispose();
-    clearTimeout(this.searchTimer);
   }
 
   // ---- public methods --------------------------------------------------------------------------------------------
@@ -310,23 +309,6 @@ export class LeadKanban extends LitElement {
 
   private readonly onColumnList = (e: ColumnListEvent) => this.drag.connect(e.column, e.list);
 
-  /** A stage tab (phones): that column shows, holding the Tab stop at the card near where the user was. */
-  private readonly onStage = (column: string, focusTab: boolean) => {
-    const cards = this.store?.cardsIn(column) ?? [];
-    const near = cards[Math.min(this.state.tabStopIndex, cards.length - 1)];
-    this.roving.set({ column, id: near?.id ?? null });
-    if (focusTab) {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>(`.stage[data-stage="${CSS.escape(column)}"]`)?.focus(),
-      );
-    }
-  };
-
-  private readonly onSearchInput = (text: string) => {
-    this.searchText = text;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.store?.setFilter({ q: text.slice(0, 200) }), SEARCH_DEBOUNCE_MS);
-  };
 
   private readonly onAssigneeFilter = (value: string) => this.store?.setFilter({ assignee: value });
 
@@ -358,8 +340,8 @@ export class LeadKanban extends LitElement {
       ${renderToolbar({
         store,
         columns: this.visibleColumns(),
-        searchText: this.searchText,
-        onSearchInput: this.onSearchInput,
+        searchText: this.search.text,
+        onSearchInput: this.search.input,
         onAssigneeFilter: this.onAssigneeFilter,
         onStatusFilter: this.onStatusFilter,
         onSelectAllMatching: () => this.selection.selectAllMatching(),
@@ -376,12 +358,7 @@ export class LeadKanban extends LitElement {
         onHelp: this.onHelpClick,
       })}
       ${this.workload.render({ store, onFilter: this.onAssigneeFilter })}
-      ${renderStageSwitcher({
-        columns: this.visibleColumns(),
-        store,
-        current: this.roving.current()?.column ?? null,
-        onChoose: this.onStage,
-      })}
+      ${this.stages.render(this.visibleColumns())}
       ${store?.status === 'error'
         ? html`<div class="load-error">
             <p>${msg.loadFailed(store.error?.message ?? '')}</p>
