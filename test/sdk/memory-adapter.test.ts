@@ -3,13 +3,7 @@ import { AdapterError } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import type { ChangeEvent, Lead, Member } from '../../sdk/index.js';
 import type { KeyValueStorage } from '../../sdk/memory.js';
-import { rejection, settle } from './helpers.js';
-
-/** A Web Storage stand-in over a Map (what the database uses of it: getItem, setItem). */
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
+import { memoryStorage, rejection, settle } from './helpers.js';
 
 /**
  * Runs `body` with `globalThis.localStorage` replaced: by a storage, by nothing (as in Node), or by a getter
