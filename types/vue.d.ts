@@ -30,7 +30,7 @@ declare module 'vue' {
     /** A Kanban board of leads: status columns of cards, filters, selection, bulk assignment, a workload strip, and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
     'lead-kanban': CustomElement<
       LeadKanban,
-      'store' | 'adapter' | 'api' | 'token' | 'columns',
+      'store' | 'adapter' | 'api' | 'token' | 'columns' | 'urlState',
       {
         /** A user opened a lead (click or Enter on its card). `leadId`. */
         'lead-open': LeadOpenEvent;
