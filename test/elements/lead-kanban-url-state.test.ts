@@ -50,13 +50,15 @@ describe('<lead-kanban> URL state', () => {
     await settle(el);
     expect(params().get('assignee')).to.equal('m3');
     expect(params().get('status')).to.equal('new,contacted');
-    const length = history.length;
+    const entry = history.state as unknown;
 
     const lead = store.cardsIn('new')[0]!;
     await sendMouse({ type: 'click', position: centre(cardButton(el, lead.id)) });
     await rendered(el);
     expect(params().get('lead')).to.equal(lead.id);
-    expect(history.length, 'opening pushed one entry').to.equal(length + 1);
+    // A new entry, marked as this board's (history.length stops counting at 50 in Chromium: not asked).
+    expect(history.state, 'opening pushed an entry of its own').to.deep.include({ 'lead-kanban-url-state:': lead.id });
+    expect(entry === null || !(entry as Record<string, unknown>)['lead-kanban-url-state:']).to.equal(true);
     expect(params().get('tab'), 'the page’s own parameters stay').to.equal('pipeline');
 
     const back = popped();
@@ -101,13 +103,18 @@ describe('<lead-kanban> URL state', () => {
     expect(root(el).querySelector<HTMLInputElement>('.search-input')!.value).to.equal(lead.name.split(' ')[0]);
     expect(el.store!.cardsIn('qualified').map((l) => l.id)).to.include(lead.id);
 
-    // Closing a lead the page was opened at replaces the entry: no history to go back over.
-    const length = history.length;
+    // Closing a lead the page was opened at replaces the entry: no history to go back over, the page stays.
+    const page = location.href;
+    let popped = false;
+    window.addEventListener('popstate', () => (popped = true), { once: true });
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !drawer(el).open, 'closed');
     await settle(el);
     expect(params().get('board-lead')).to.equal(null);
     expect(params().get('board-assignee')).to.equal(lead.assigneeId);
-    expect(history.length).to.equal(length);
+    expect(popped, 'not gone back').to.equal(false);
+    const expected = new URL(page);
+    expected.searchParams.delete('board-lead');
+    expect(location.href, 'the same entry, without the lead').to.equal(expected.href);
   });
 });
