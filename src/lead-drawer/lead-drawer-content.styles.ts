@@ -174,7 +174,11 @@ export const drawerContentStyles = css`
   }
   .confirm .actions {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
+  }
+  .confirm .button {
+    white-space: nowrap;
   }
 
   /* ---- body ---- */
@@ -307,6 +311,9 @@ export const drawerContentStyles = css`
   .field-conflict {
     padding: 10px 12px;
     font-size: 13px;
+  }
+  .field-conflict .button {
+    padding: 0 10px;
   }
   .button {
     display: inline-flex;
