@@ -46,15 +46,17 @@ export default tseslint.config(
               // on both sides) and the text folding its search uses; nothing of the client (store, adapters).
               // The intake files are rules too: who receives an arriving lead (assignment-rules.ts), where it goes
               // and what history records it (intake.ts), how an import's rows are read and checked (lead-import.ts,
-              // csv.ts). Run on both sides, a lead lands with the same member and a file previews the same.
+              // csv.ts). Run on both sides, a lead lands with the same member and a file previews the same; an edit
+              // writes the same history (history.ts).
               target: './demo/server',
               from: './sdk',
               except: [
                 './schema.ts', './policy.ts', './seed.ts', './internal/match.ts',
-                './assignment-rules.ts', './intake.ts', './lead-import.ts', './csv.ts',
+                './assignment-rules.ts', './intake.ts', './lead-import.ts', './csv.ts', './history.ts',
               ],
-              message: 'the reference server may import only sdk/schema.ts, sdk/policy.ts, sdk/seed.ts, sdk/internal/match.ts ' +
-                'and the intake rules (sdk/assignment-rules.ts, sdk/intake.ts, sdk/lead-import.ts, sdk/csv.ts)',
+              message: 'the reference server may import only sdk/schema.ts, sdk/policy.ts, sdk/seed.ts, sdk/internal/match.ts, ' +
+                'the intake rules (sdk/assignment-rules.ts, sdk/intake.ts, sdk/lead-import.ts, sdk/csv.ts) and the edit ' +
+                'history rule (sdk/history.ts)',
             },
             {
               // The demo page is a host like any other: the package's two SDK entries.

@@ -46,7 +46,7 @@ function remember(kind: BackendKind, member: Member): void {
   if (kind === 'memory') url.searchParams.set('adapter', 'memory');
   else url.searchParams.delete('adapter');
   url.searchParams.set('as', member.id);
-  history.replaceState(null, '', url);
+  history.replaceState(history.state, '', url); // keeps the board's own history marks (url-state)
 }
 
 function fillViewAs(list: Member[], selected: string): void {

@@ -6,6 +6,8 @@ export * from './schema.js';
 export * from './adapter.js';
 export * from './policy.js';
 export * from './distribute.js';
+// The history an edit writes (one entry per field, old → new), for adapters of other backends.
+export * from './history.js';
 // The rules of leads arriving (assignment rules, placement and history, import checks, CSV), for adapters of
 // other backends that want to behave as the two that ship.
 export * from './assignment-rules.js';

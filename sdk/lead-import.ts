@@ -19,7 +19,7 @@
  */
 import { parseCsv } from './csv.js';
 import type { Column, ImportDuplicate, ImportError, ImportInput, ImportResult, ImportRow, Member, NewLead } from './schema.js';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, NewLeadSchema, safeParseWithMessages } from './schema.js';
+import { issueCode, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, NewLeadSchema, safeParseWithMessages } from './schema.js';
 
 export const IMPORT_FIELDS = ['name', 'company', 'email', 'phone', 'value', 'status', 'assignee'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -290,8 +290,8 @@ function checkRow(row: ReadRow, { memberByEmail, statusByName, context }: Lookup
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'name') as ImportField;
     if (issues.some((i) => i.field === field)) continue; // already said, in a person's words
-    const code = field === 'email' ? 'invalid_email' : issue.code === 'too_big' ? 'too_long' : 'invalid';
-    const message = field === 'email' ? 'Enter an email address like name@example.com' : issue.message;
+    const code = issueCode(issue);
+    const message = code === 'invalid_email' ? 'Enter an email address like name@example.com' : issue.message;
     issues.push({ field, code, message });
   }
   return { issues };

@@ -56,18 +56,35 @@ const issueMessage: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
+/**
+ * One issue of a parse, as much of it as the SDK reads: zod's issue with what `issueCode` looks at (the
+ * parse reports its input, see safeParseWithMessages, so a missing value can be told from a wrong one).
+ */
+export interface RawIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  input?: unknown;
+  expected?: string;
+  origin?: string;
+  format?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+}
+
 /** The failure side of a parse, as much of it as the SDK reads. */
 export interface ParseFailure {
   success: false;
-  error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] };
+  error: { issues: readonly RawIssue[] };
 }
 
 /** Minimal structural view of a zod (mini) schema, so callers need not import zod types. */
 export interface Parser<T> {
-  safeParse(value: unknown, params?: { error?: z.core.$ZodErrorMap }): { success: true; data: T } | ParseFailure;
+  safeParse(value: unknown, params?: { error?: z.core.$ZodErrorMap; reportInput?: boolean }): { success: true; data: T } | ParseFailure;
 }
 
-const PARSE_PARAMS = { error: issueMessage };
+// reportInput: issueCode tells "required" (nothing given) from a wrong value; the input never leaves toFieldIssues.
+const PARSE_PARAMS = { error: issueMessage, reportInput: true };
 
 /**
  * `schema.safeParse(value)` with the SDK's messages (issueMessage) for this parse only. Every parse of the SDK
@@ -393,13 +410,31 @@ export const ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found',
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * A problem with one field of a request: `path` names the field ("email", "memberIds.1"), `message` says it in
- * English, and `code`, when the checker gives one, says what is wrong for a UI to word in its own language:
- * zod's issue codes (`too_small`, `too_big`, `invalid_format`, `invalid_type`, …) for shapes, and the intake
- * rules' own (`unknown_status`, `inactive_assignee`, `unknown_member`, `inactive_member`, `duplicate_member`,
- * `no_members`).
+ * What is wrong with a field, as a code a UI words in its own language (the elements: src/issue-text.ts):
+ * nothing given where a value is needed, not a number, below zero, too long (`limit`: the most characters),
+ * too small or too big (`limit`: the bound), not an email address, not one of the allowed values, a field
+ * that may not be sent, anything else — and `changed`: someone else changed the field since the user began
+ * editing it (LeadStore.update's conflict). The issue's `message` is the English text for logs and developers.
+ * The intake rules (sdk/intake.ts, sdk/assignment-rules.ts) add codes of their own for what a schema cannot
+ * know: `unknown_status`, `inactive_assignee`, `unknown_member`, `inactive_member`, `duplicate_member`,
+ * `no_members`.
  */
-export const IssueSchema = z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()) });
+export const ISSUE_CODES = [
+  'required', 'not_a_number', 'negative', 'too_long', 'too_small', 'too_big', 'invalid_email', 'invalid_option',
+  'unknown_key', 'invalid', 'changed',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/**
+ * One failing field: its dotted `path`, the English `message`, and (for issues found by the schemas) a `code`
+ * from ISSUE_CODES with the `limit` it broke. A backend may send codes of its own: `code` is any string here.
+ */
+export const IssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.optional(z.string()),
+  limit: z.optional(z.number()),
+});
 export type FieldIssue = z.infer<typeof IssueSchema>;
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), issues: z.optional(z.array(IssueSchema)) }),
@@ -433,14 +468,40 @@ export const PresenceSchema = z.object({ leadId: z.nullable(IdSchema), viewerIds
 export type Presence = z.infer<typeof PresenceSchema>;
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 
+/** The code of one zod issue (see ISSUE_CODES). */
+export function issueCode(issue: RawIssue): IssueCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return 'required';
+      return issue.expected === 'number' || issue.expected === 'int' ? 'not_a_number' : 'invalid';
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'required';
+      if (issue.origin === 'number' && Number(issue.minimum) === 0) return 'negative';
+      return 'too_small';
+    case 'too_big':
+      return issue.origin === 'string' ? 'too_long' : 'too_big';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'invalid_email' : 'invalid';
+    case 'invalid_value':
+      return 'invalid_option';
+    case 'unrecognized_keys':
+      return 'unknown_key';
+    default:
+      return 'invalid';
+  }
+}
+
 /**
- * Turns zod issues into `{ path, message, code }` with a dotted path ("leads.3.version"), "(root)" for the
- * value, and zod's issue code when it has one.
+ * Turns zod issues into `{ path, message, code, limit? }` with a dotted path ("leads.3.version"), "(root)"
+ * for the value. Issues that did not come from zod (no `code`) keep only path and message.
  */
-export function toFieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): FieldIssue[] {
+export function toFieldIssues(issues: readonly RawIssue[]): FieldIssue[] {
   return issues.map((i) => {
     const issue: FieldIssue = { path: i.path.map(String).join('.') || '(root)', message: i.message };
-    if (i.code !== undefined) issue.code = i.code;
+    if (i.code === undefined) return issue;
+    issue.code = issueCode(i);
+    const bound = i.code === 'too_big' ? i.maximum : i.code === 'too_small' ? i.minimum : undefined;
+    if (bound !== undefined && issue.code !== 'required' && issue.code !== 'negative') issue.limit = Number(bound);
     return issue;
   });
 }

@@ -38,7 +38,7 @@ import { asAdapterError, failureNotice, outcomeNotice } from './store/command-no
 import { planMove, planSortedMove, type MovePlan } from './store/move-plan.js';
 import { MemberLoads } from './store/member-loads.js';
 import { newMoveActionId, UndoHistory, type UndoAction } from './store/undo-history.js';
-import { sendUpdate, type SentUpdate } from './store/lead-update.js';
+import { fieldConflict, sendUpdate, type SentUpdate, type UpdateOptions } from './store/lead-update.js';
 import type { UndoHost } from './store/undo-run.js';
 import type * as UndoRun from './store/undo-run.js';
 import { PushedNotices } from './store/pushed-notices.js';
@@ -328,6 +328,10 @@ export class LeadStore {
   countIn(status: string): number {
     return this.cardsIn(status).length;
   }
+  /** The total value of a column's filtered cards, kept by deltas as leads change (no scan per render). */
+  valueIn(status: string): number {
+    return this.columnIndex.valueIn(status);
+  }
   totalIn(status: string): number {
     return this.shown.idsWithStatus(status)?.size ?? 0;
   }
@@ -415,6 +419,26 @@ export class LeadStore {
   }
   get selectedCount(): number {
     return this.selectionModel.size;
+  }
+  /**
+   * How many selected leads the current filter hides (they are on no column's cards): a bulk action still
+   * reaches them, so a view says so. From the per-column counts kept by deltas: O(columns), whatever the size.
+   */
+  get selectedHiddenCount(): number {
+    const size = this.selectionModel.size;
+    if (size === 0) return 0;
+    let shown = 0;
+    for (const c of this._columns) shown += this.selectionModel.selectedIn(c.key);
+    return size - shown;
+  }
+  /** Takes the leads the filter hides out of the selection (what is shown stays selected). */
+  deselectHidden(): void {
+    if (this.selectedHiddenCount === 0) return;
+    const hidden = this.selectionModel.list().filter((id) => {
+      const lead = this.shown.get(id);
+      return !lead || this.indexIn(lead.status, id) === -1;
+    });
+    this.editSelection([], hidden);
   }
   isSelected(id: string): boolean {
     return this.selectionModel.has(id);
@@ -525,7 +549,7 @@ export class LeadStore {
       parseOrThrow(ColumnKeySchema, status, 'status');
       opts = parseOrThrow(MoveOptionsSchema, options, 'options');
       if (!this._columns.some((c) => c.key === status)) {
-        throw new AdapterError('invalid', `status: unknown column "${status}"`, { issues: [{ path: 'status', message: 'Unknown column' }] });
+        throw new AdapterError('invalid', `status: unknown column "${status}"`, { issues: [{ path: 'status', message: 'Unknown column', code: 'invalid_option' }] });
       }
     } catch (error) {
       throw this.commandFailed('move', [leadId], asAdapterError(error));
@@ -555,16 +579,30 @@ export class LeadStore {
     return moved;
   }
 
-  /** Changes fields of a lead (never its assignee). Rejects with AdapterError (issues name the fields) after rollback. */
-  async update(leadId: string, patch: LeadPatch): Promise<Lead> {
+  /**
+   * Changes fields of a lead (never its assignee). Rejects with AdapterError (issues name the fields) after
+   * rollback.
+   *
+   * `base`: the lead as the user saw it when they began editing. A field of the patch that someone changed
+   * since is a `conflict` (its `current` is the lead now, an issue with code `changed` names each such field)
+   * and nothing is sent: the user chooses, and keeping theirs means sending again with the lead now as base.
+   * Changes to other fields are no reason to refuse: when the backend refuses a stale version and the patched
+   * fields are still as the user saw them, the edit is sent again on the newer version.
+   */
+  async update(leadId: string, patch: LeadPatch, options: { base?: Lead } = {}): Promise<Lead> {
     let parsed: LeadPatch;
     try {
       parsed = parseOrThrow(LeadPatchSchema, patch, 'patch');
     } catch (error) {
       throw this.commandFailed('update', [leadId], asAdapterError(error));
     }
-    if (!this.shown.has(leadId)) throw this.commandFailed('update', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
-    return this.runUpdate('update', leadId, parsed, undefined);
+    const lead = this.shown.get(leadId);
+    if (!lead) throw this.commandFailed('update', [leadId], new AdapterError('not_found', `Lead ${leadId} not found`));
+    const base = options.base;
+    if (!base) return this.runUpdate('update', leadId, parsed, undefined);
+    const refused = fieldConflict(base, lead, parsed);
+    if (refused) throw this.commandFailed('update', [leadId], refused);
+    return this.runUpdate('update', leadId, parsed, undefined, undefined, (current) => fieldConflict(base, current, parsed));
   }
 
   async addNote(leadId: string, text: string): Promise<Activity> {
@@ -740,17 +778,21 @@ export class LeadStore {
 
   // ================================================================== internals: writes
 
-  /** One lead update (store/lead-update.ts); `saved` runs once it went through, before listeners hear of it. */
+  /**
+   * One lead update (store/lead-update.ts); `saved` runs once it went through, before listeners hear of it.
+   * `rebase`: on a stale version, whether to send it again on the current lead (see UpdateOptions).
+   */
   private async runUpdate(
     command: 'move' | 'update',
     leadId: string,
     patch: LeadPatch,
     source: Source | undefined,
     saved?: (update: SentUpdate) => void,
+    rebase?: UpdateOptions['rebase'],
   ): Promise<Lead> {
     let update: SentUpdate;
     try {
-      update = await sendUpdate(this.assignmentHost, leadId, patch, source);
+      update = await sendUpdate(this.assignmentHost, leadId, patch, source, rebase ? { rebase } : {});
     } catch (error) {
       throw this.commandFailed(command, [leadId], asAdapterError(error));
     }

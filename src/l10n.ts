@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { intakeMessages } from './l10n/intake.js';
 import { collaborationMessages } from './l10n/collaboration.js';
 import type { lateCollaborationMessages } from './l10n/collaboration-late.js';
+import { usabilityMessages } from './l10n/usability.js';
 
 const en = {
   // board and toolbar
@@ -135,7 +136,7 @@ const en = {
   // keyboard model (help dialog, lift mode) and the bulk dialog's "nothing chosen"
   keyboardShortcuts: 'Keyboard shortcuts',
   keyboardHelpSummary:
-    'Arrow keys move between cards. Space selects, Enter opens, M picks the card up to move it with the arrow keys, Shift+F10 opens its actions.',
+    'Arrow keys move between cards. Space selects, Enter opens, M picks the card up to move it with the arrow keys, Shift+F10 opens its actions, B goes to the bulk actions.',
   keyboardHelpScreenReader:
     'With a screen reader, switch to focus mode (forms mode) to use the arrow keys on cards; the actions menu and its "Move with arrow keys" item work in any mode.',
   keysColumn: 'Keys',
@@ -146,11 +147,12 @@ const en = {
   helpSpace: 'Select or deselect the card',
   helpShiftArrows: 'Extend the selection',
   helpEscape: 'Clear the selection',
-  helpEnter: 'Open the lead',
+  helpEnter: 'Open the lead (from its name or its checkbox; on the actions button, Enter opens the actions)',
   helpMenu: 'Open the card actions (Move to…, Assign…)',
   helpLift: 'Pick the card up; then the arrow keys choose its place, Enter or Space drops it, Escape puts it back',
   helpCtrlArrows: 'Move the card at once: up or down one place, or to the next column',
-  helpTab: 'Leave the board (one Tab stop holds all the cards)',
+  helpTab:
+    'Into the board: the current card’s checkbox, name and actions button, then on out of the board (the arrow keys, not Tab, move between cards); Shift+Tab goes back through the workload strip (one stop) to the toolbar',
   keyOr: 'or',
   // key caps in the keyboard help (some keyboards name them differently)
   keyArrows: 'Arrow keys',
@@ -174,6 +176,7 @@ const en = {
   choosePerson: 'Choose a person',
   ...intakeMessages,
   ...collaborationMessages,
+  ...usabilityMessages,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };

@@ -35,6 +35,8 @@ export declare namespace LeadKanbanJsx {
     token?: LeadKanban['token'];
     /** Columns shown, in order (default: New, Contacted, Qualified, Proposal, Won, Lost). */
     columns?: LeadKanban['columns'];
+    /** Opt-in: keep the open lead and the filters in the page's query (`lead`, `q`, `assignee`, `status`), so a link reopens the same view and Back closes the drawer. The attribute's value, if any, prefixes the parameter names (two boards on one page). Without the attribute the URL is never touched. */
+    urlState?: LeadKanban['urlState'];
     /** A user opened a lead (click or Enter on its card). `leadId`. */
     'onlead-open'?: (event: LeadOpenEvent) => void;
     /** Cancelable, before a user's move (drag, menu, keyboard) is sent. */

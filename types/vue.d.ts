@@ -32,7 +32,7 @@ declare module 'vue' {
     /** A Kanban board of leads: status columns of cards, filters and a sort, selection, bulk assignment, a workload strip, adding and importing leads and the assignment rules (where the backend offers them and the member may), and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
     'lead-kanban': CustomElement<
       LeadKanban,
-      'store' | 'adapter' | 'api' | 'token' | 'columns',
+      'store' | 'adapter' | 'api' | 'token' | 'columns' | 'urlState',
       {
         /** A user opened a lead (click or Enter on its card). `leadId`. */
         'lead-open': LeadOpenEvent;

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, AssignBody, AssignResponse, AssignResult, Lead, Member, PatchLeadBody, Source } from
   '../../sdk/schema.js';
+import { editEntries } from '../../sdk/history.js';
 import { canEdit, canReceive, decideAssignment } from '../../sdk/policy.js';
 import type { LeadChange, Repository, Transaction } from './db/repository.js';
 import { ApiError, invalid, notFound } from './http.js';
@@ -41,7 +42,7 @@ export class Commands {
   async updateLead(viewer: Member, id: string, body: PatchLeadBody, source: Source = 'manual'): Promise<Lead> {
     const { expectedVersion, ...patch } = body;
     if (patch.status !== undefined && !this.statuses.includes(patch.status)) {
-      throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"` }], 'body');
+      throw invalid([{ path: 'status', message: `Unknown column "${patch.status}"`, code: 'invalid_option' }], 'body');
     }
     return this.write(async (tx) => {
       const lead = await tx.visibleLead(viewer, id, { lock: true });
@@ -71,14 +72,9 @@ export class Commands {
         throw new Error(`Lead ${id} changed inside the transaction`);
       }
 
-      const activities: Activity[] = [];
+      // One entry per logged change (sdk/history.ts: the MemoryAdapter writes the same).
       const base = { leadId: id, actorId: viewer.id, at, source };
-      if (changed.includes('status')) {
-        activities.push({ ...base, id: timeOrderedId(), type: 'status_changed', from: lead.status, to: next.status });
-      }
-      // A move carries its new position; position is named only when it changed on its own (a reorder).
-      const others = changed.filter((f) => f !== 'status' && !(f === 'position' && changed.includes('status')));
-      if (others.length > 0) activities.push({ ...base, id: timeOrderedId(), type: 'updated', text: others.join(', ') });
+      const activities: Activity[] = editEntries(lead, next).map((entry) => ({ ...base, id: timeOrderedId(), ...entry }));
       for (const activity of activities) await tx.appendActivity(activity);
       await tx.recordChanges([{ before: lead, after: next, activities }]);
       return next;

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode, FieldIssue, Lead, Parser } from '../../sdk/schema.js';
+import type { ErrorCode, FieldIssue, Lead, Parser, RawIssue } from '../../sdk/schema.js';
 import { describeIssues, safeParseWithMessages, toFieldIssues } from '../../sdk/schema.js';
 
 export class ApiError extends Error {
@@ -60,21 +60,21 @@ export function errorResponse(c: Context, error: ApiError): Response {
   return c.json(body, error.status);
 }
 
-type ZodLikeIssue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
+type ZodLikeIssue = RawIssue & { keys?: readonly string[] };
 
 /**
  * zod reports unknown keys of a strict object once, at the object's path; we split them so each issue's
  * path names the offending field ("assigneeId: Unrecognized key"), which is what a client shows.
  */
 function fieldIssues(issues: readonly ZodLikeIssue[]): { issues: FieldIssue[]; total: number } {
-  const expanded: { path: readonly PropertyKey[]; message: string }[] = [];
+  const expanded: RawIssue[] = [];
   let total = 0;
   for (const issue of issues) {
     // Only what can be reported is turned into issues; the rest is counted (invalid() says "and N more").
     const room = Math.max(0, MAX_REPORTED_ISSUES - expanded.length);
     if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
       for (const key of issue.keys.slice(0, room)) {
-        expanded.push({ path: [...issue.path, key], message: 'Unrecognized key (not allowed here)' });
+        expanded.push({ path: [...issue.path, key], message: 'Unrecognized key (not allowed here)', code: issue.code });
       }
       total += issue.keys.length;
     } else {

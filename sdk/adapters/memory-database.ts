@@ -21,6 +21,7 @@ import {
 import * as z from 'zod/mini';
 import type { SeedOptions } from '../seed.js';
 import { seed } from '../seed.js';
+import { TabSync, merged, type SyncMessage } from './memory-sync.js';
 
 export interface MemoryData {
   members: Member[];
@@ -46,6 +47,11 @@ export interface MemoryDatabaseOptions {
   storage?: KeyValueStorage;
   /** The board's columns: a lead's status must be one of their keys (default DEFAULT_COLUMNS). */
   columns?: readonly Column[];
+  /**
+   * Keep in step with the other databases persisting under the same key (the page's other tabs), live
+   * (memory-sync.ts). Default: on when persisting to the global localStorage, off for a storage given.
+   */
+  sync?: boolean;
 }
 
 type Subscriber = {
@@ -106,6 +112,10 @@ export class MemoryDatabase {
   private rules: AssignmentRules;
   private cursor: string | null;
   private saveScheduled = false;
+  /** The other tabs on this storage key, when in step with them. */
+  private readonly tabs: TabSync | undefined;
+  /** Set in step with other tabs, so ids made in two tabs at the same millisecond differ. */
+  private readonly idTag: string;
   private counter = 0;
   private stampAt = -1;
   private stamp = '';
@@ -120,6 +130,16 @@ export class MemoryDatabase {
     for (const member of initial.members) this.memberMap.set(member.id, { ...member });
     for (const lead of initial.leads) this.leadMap.set(lead.id, copyLead(lead));
     for (const activity of initial.activities ?? []) this.append(copyActivity(activity));
+    const synced = this.storage && this.storageKey && (options.sync ?? this.storage === defaultStorage());
+    this.tabs = synced
+      ? new TabSync(this.storageKey!, (message) => this.receive(message), (text) => this.mergeStored(text))
+      : undefined;
+    this.idTag = this.tabs ? `${this.tabs.id.slice(0, 4)}.` : '';
+  }
+
+  /** Stops keeping in step with other tabs (their changes no longer arrive; this one's are still saved). */
+  close(): void {
+    this.tabs?.close();
   }
 
   /** A database filled with deterministic demo data (see `seed`). */
@@ -179,6 +199,7 @@ export class MemoryDatabase {
   /** @internal Replaces the rules (already checked by the caller) and persists them. */
   setAssignmentRules(rules: AssignmentRules): void {
     this.rules = copyRules(rules);
+    this.tabs?.post({ commits: [], rules: copyRules(rules) });
     this.scheduleSave();
   }
 
@@ -191,7 +212,7 @@ export class MemoryDatabase {
       this.stamp = now.toString(36);
     }
     let id: string;
-    do id = `${prefix}${this.stamp}-${(++this.counter).toString(36)}`;
+    do id = `${prefix}${this.stamp}-${this.idTag}${(++this.counter).toString(36)}`;
     while (this.leadMap.has(id) || this.activityIds.has(id));
     return id;
   }
@@ -207,6 +228,60 @@ export class MemoryDatabase {
       if (c.after) this.leadMap.set(c.after.id, c.after);
       for (const activity of c.activities) this.append(activity);
     }
+    if (commits.length === 0) return;
+    for (const subscriber of this.subscribers) this.notify(subscriber, commits);
+    this.tabs?.post({
+      commits: commits.flatMap((c) => (c.after ? [{ after: copyLead(c.after), activities: c.activities.map(copyActivity) }] : [])),
+      activities: commits.flatMap((c) => (c.after ? [] : c.activities.map(copyActivity))),
+      ...(options.ruleCursor !== undefined ? { ruleCursor: options.ruleCursor } : {}),
+    });
+    this.scheduleSave();
+  }
+
+  /** Another tab's commits: what this tab did not have is applied and told to its sessions. */
+  private receive(message: SyncMessage): void {
+    const applied: Commit[] = [];
+    for (const c of message.commits) this.take(c.after, c.activities, applied);
+    for (const activity of message.activities ?? []) this.take(undefined, [activity], applied);
+    if (message.rules) this.rules = copyRules(message.rules);
+    if (message.ruleCursor !== undefined) this.cursor = message.ruleCursor;
+    this.applied(applied);
+  }
+
+  /**
+   * What another tab saved (the storage event where there is no BroadcastChannel; and before each save of
+   * this one, so changes it missed are kept, not overwritten): merged lead by lead.
+   */
+  private mergeStored(text: string): void {
+    let data: MemoryData;
+    try {
+      const parsed = StoredDataSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) return;
+      data = parsed.data;
+    } catch {
+      return;
+    }
+    const applied: Commit[] = [];
+    const history = new Map<string, Activity[]>();
+    for (const a of data.activities ?? []) if (!this.activityIds.has(a.id)) history.set(a.leadId, [...(history.get(a.leadId) ?? []), a]);
+    for (const lead of data.leads) this.take(lead, history.get(lead.id) ?? [], applied);
+    this.applied(applied);
+  }
+
+  /** Takes another tab's copy of a lead (when it wins: memory-sync.ts) and the history this tab lacks. */
+  private take(lead: Lead | undefined, activities: readonly Activity[], applied: Commit[]): void {
+    const leadId = lead?.id ?? activities[0]?.leadId;
+    if (!leadId) return;
+    const mine = this.leadMap.get(leadId);
+    const after = lead ? merged(mine, lead) : null;
+    const fresh = activities.filter((a) => !this.activityIds.has(a.id)).map(copyActivity);
+    if (after) this.leadMap.set(leadId, copyLead(after));
+    for (const activity of fresh) this.append(activity);
+    if (after || fresh.length > 0) applied.push({ before: mine, after: after ? copyLead(after) : undefined, activities: fresh });
+  }
+
+  /** Tells this tab's sessions what came from another tab (a note's commit has the lead as `before`). */
+  private applied(commits: Commit[]): void {
     if (commits.length === 0) return;
     for (const subscriber of this.subscribers) this.notify(subscriber, commits);
     this.scheduleSave();
@@ -309,6 +384,11 @@ export class MemoryDatabase {
   /** Writes the current data to storage now (also called by the scheduled save). */
   saveNow(): void {
     if (!this.storage || !this.storageKey) return;
+    if (this.tabs) {
+      // In step with other tabs: what they saved and this one missed is merged first, never overwritten.
+      const stored = this.storage.getItem(this.storageKey);
+      if (stored) this.mergeStored(stored);
+    }
     try {
       this.storage.setItem(this.storageKey, JSON.stringify(this.snapshot()));
     } catch {

@@ -12,6 +12,7 @@ import type { AssignOptions, ImportOptions, LeadAdapter, LeadListQuery } from '.
 import { AdapterError, parseOrThrow } from '../adapter.js';
 import { plainAssignBody } from '../internal/id-checks.js';
 import { matchesAssignee, searchableText, foldText } from '../internal/match.js';
+import { editEntries } from '../history.js';
 import { canEdit, canSee, decideAssignment } from '../policy.js';
 import type {
   Activity,
@@ -176,13 +177,8 @@ export class MemoryAdapter implements LeadAdapter {
     if (changed.length === 0) return copyLead(current);
     const at = new Date().toISOString();
     const after = { ...next, version: current.version + 1, updatedAt: at } as Lead;
-    const activities: Activity[] = [];
-    if (changed.includes('status')) {
-      activities.push(this.activity(leadId, 'status_changed', at, { from: current.status, to: after.status, source }));
-    }
-    // Position alone is card order, not worth a history line.
-    const fields = changed.filter((k) => k !== 'status' && k !== 'position');
-    if (fields.length > 0) activities.push(this.activity(leadId, 'updated', at, { text: fields.join(', '), source }));
+    // One entry per logged change (sdk/history.ts: the reference server writes the same).
+    const activities = editEntries(current, after).map(({ type, ...entry }) => this.activity(leadId, type, at, { ...entry, source }));
     this.database.commit([{ before: current, after, activities }]);
     return copyLead(after);
   }

@@ -1,7 +1,9 @@
 /**
  * Per column: every lead in card order, and the filtered cards cardsIn() returns. Built on first read,
  * then brought up to date lazily from the edits noted since (bisection or one merge), so a move or an
- * assignment never re-sorts a column, and an unchanged column keeps its array identity.
+ * assignment never re-sorts a column, and an unchanged column keeps its array identity. The total value of
+ * the filtered cards (valueIn) follows the same edits by deltas; it is summed afresh only after a refilter
+ * or a rebuild, which read every card anyway.
  *
  * Card order is the board's sort (`order`, one of CARD_ORDERS): a new sort rebuilds each column once
  * (one O(n log n) sort per column), and every edit after that is applied in that order by bisection as before.
@@ -18,6 +20,8 @@ interface ColumnCache {
   all: readonly Lead[];
   /** `all` narrowed by the filter: the array cardsIn() returns, replaced only when its content changes. */
   cards: readonly Lead[];
+  /** Sum of the values of `cards`; null when it must be summed again (first read after a refilter or rebuild). */
+  value: number | null;
 }
 
 /**
@@ -58,6 +62,17 @@ export class ColumnIndex {
   /** The filtered cards of a column (see ColumnCache.cards). */
   cardsIn(status: string): readonly Lead[] {
     return this.column(status).cards;
+  }
+
+  /** The total value of a column's filtered cards (a lead without a value counts 0). */
+  valueIn(status: string): number {
+    const cache = this.column(status);
+    if (cache.value === null) {
+      let sum = 0;
+      for (const lead of cache.cards) sum += lead.value ?? 0;
+      cache.value = sum;
+    }
+    return cache.value;
   }
 
   /** Every lead of a column in card order, filtered or not. */
@@ -107,6 +122,8 @@ export class ColumnIndex {
     this.dirty.delete(status);
     let all: readonly Lead[] | undefined;
     let cards: readonly Lead[] | undefined;
+    /** How the sum of the cards' values changes with these edits; null when it must be summed again. */
+    let valueDelta: number | null = null;
     if (cache && dirt && !dirt.rebuild) {
       all = cache.all;
       cards = cache.cards;
@@ -144,7 +161,9 @@ export class ColumnIndex {
         all = edit(cache.all, swaps, out, into, this._order);
         if (all && filterKept) {
           // Nothing filtered out: the cards are the column itself, not a second list edited the same way.
-          cards = cache.cards === cache.all && this.filter.passesAll ? all : edit(cache.cards, cardSwaps, inCards, intoCards, this._order);
+          const whole = cache.cards === cache.all && this.filter.passesAll;
+          cards = whole ? all : edit(cache.cards, cardSwaps, inCards, intoCards, this._order);
+          valueDelta = whole ? valueChange(swaps, out, into) : valueChange(cardSwaps, inCards, intoCards);
         }
         if (!cards) all = undefined; // the edits did not add up: rebuild below
       }
@@ -153,15 +172,17 @@ export class ColumnIndex {
         const narrow = dirt.refilter === 'narrow' && !dirt.edits && !this.filter.canSearchJoined(all);
         const source = narrow ? cache.cards : all;
         cards = this.filter.select(source);
+        valueDelta = null;
       }
     }
     if (!all || !cards) {
+      valueDelta = null;
       const ids = this.shown.idsWithStatus(status);
       all = ids ? [...ids].map((id) => this.shown.get(id)!).sort(this._order) : EMPTY;
       cards = this.filter.select(all);
     }
     if (!cache) {
-      const fresh = { all, cards: cards.length === 0 ? EMPTY : cards };
+      const fresh = { all, cards: cards.length === 0 ? EMPTY : cards, value: null };
       this.built.set(status, fresh);
       this.batch.columns.add(status);
       return fresh;
@@ -170,12 +191,22 @@ export class ColumnIndex {
     cache.all = all;
     if (!sameArray(cache.cards, cards)) {
       cache.cards = cards.length === 0 ? EMPTY : cards;
+      cache.value = cache.value === null || valueDelta === null ? null : cache.value + valueDelta;
       this.batch.columns.add(status);
     } else if (totalChanged) {
       this.batch.columns.add(status);
     }
     return cache;
   }
+}
+
+/** What swaps (pairs: old, new), removals and insertions change in the sum of a list's values. */
+function valueChange(swaps: readonly Lead[], remove: readonly Lead[], insert: readonly Lead[]): number {
+  let delta = 0;
+  for (let i = 0; i < swaps.length; i += 2) delta += (swaps[i + 1]!.value ?? 0) - (swaps[i]!.value ?? 0);
+  for (const lead of remove) delta -= lead.value ?? 0;
+  for (const lead of insert) delta += lead.value ?? 0;
+  return delta;
 }
 
 /** A list with swaps (see swapInPlace), removals and insertions applied; the list itself when there are none. */

@@ -50,3 +50,19 @@ export function applyPatch(lead: Lead, patch: LeadPatch): Lead {
   }
   return next as Lead;
 }
+
+/**
+ * The fields of a patch that changed between `base` (the lead as the user saw it when they began editing)
+ * and `current`, each unless `current` already holds what the patch asks (nothing would be lost). Card order
+ * and status are a move's business, not a field edit's: they are not compared.
+ */
+export function fieldsChangedSince(base: Lead, current: Lead, patch: LeadPatch): string[] {
+  const changed: string[] = [];
+  for (const [key, wanted] of Object.entries(patch)) {
+    if (wanted === undefined || key === 'position' || key === 'status') continue;
+    const was = base[key as keyof Lead];
+    const now = current[key as keyof Lead];
+    if (was !== now && now !== (wanted ?? undefined)) changed.push(key);
+  }
+  return changed;
+}

@@ -55,7 +55,7 @@ async function undoMove(host: UndoHost, record: Extract<UndoRecord, { kind: 'mov
     const { status, position } = entry.from;
     const patch: LeadPatch = current.status === status ? { position } : { status, position };
     try {
-      const { result } = await sendUpdate(host, entry.leadId, patch, 'undo', entry.version);
+      const { result } = await sendUpdate(host, entry.leadId, patch, 'undo', { fixedExpected: entry.version });
       outcome.ok.push(entry.leadId);
       host.history.rebase(entry.leadId, entry.base, result.version);
     } catch (error) {

@@ -14,6 +14,7 @@
 import { canSee } from '../policy.js';
 import type { Lead, Member } from '../schema.js';
 import type { ChangeBatch } from './change-batch.js';
+import { sameLead } from './lead-values.js';
 
 /** One in-flight write on one lead. */
 export interface PendingWrite {
@@ -177,5 +178,10 @@ export class WriteLedger {
     }
     const current = this.confirmed.get(lead.id);
     if (!current || lead.version > current.version) this.confirmed.set(lead.id, lead);
+    // Pushed at the version we hold but different: the backend settled a race our copy lost (tabs on one
+    // persisted MemoryDatabase, memory-sync.ts). A server never does that; our own write's echo is equal.
+    else if (!fromOwnWrite && lead.version === current.version && lead !== current && !sameLead(lead, current)) {
+      this.confirmed.set(lead.id, lead);
+    }
   }
 }

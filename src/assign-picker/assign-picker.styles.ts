@@ -173,4 +173,11 @@ export const pickerStyles = css`
       transition: none;
     }
   }
+  /* Touch screens and narrow ones: the box and each option are at least 44px to hit. */
+  @media (pointer: coarse), (max-width: 640px) {
+    .control,
+    .option {
+      min-height: 44px;
+    }
+  }
 `;

@@ -30,15 +30,9 @@ export const intakeMessages = {
   ruleWillAssign: 'Left unassigned, the assignment rules choose someone.',
   createFailed: (message: string) => `Could not create the lead: ${message}`,
   // problems at a field, by code
-  problemRequired: (field: string) => `${field} is required`,
-  problemTooLong: (field: string) => `${field} is too long`,
-  problemEmail: 'Enter an email address like name@example.com',
-  problemNumber: 'Enter a number, like 1200 or 1,200.50',
-  problemNegative: 'Enter 0 or more',
   problemUnknownStatus: (columns: string) => `Use one of the board's columns: ${columns}`,
   problemUnknownAssignee: 'No member has this email address',
   problemInactiveAssignee: 'This person is not an active member',
-  problemInvalid: (field: string) => `${field} is not valid`,
   // Import leads
   importDescription:
     'A CSV file with a header row: name (required), company, email, phone, value, status, assignee (their email).',

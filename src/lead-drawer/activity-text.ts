@@ -10,6 +10,8 @@ export interface ActivityContext {
   columnLabel(key: string): string | undefined;
   /** The label of a lead field ("company" → "Company"). */
   fieldLabel(key: string): string | undefined;
+  /** A field's value as the drawer shows it (a value as currency), from its text in the history. */
+  fieldValue(key: string, text: string): string;
 }
 
 export function describeActivity(entry: Activity, ctx: ActivityContext): string {
@@ -30,6 +32,17 @@ export function describeActivity(entry: Activity, ctx: ActivityContext): string 
     case 'status_changed':
       return msg.activityStatus(actor, column(entry.from), column(entry.to));
     case 'updated': {
+      // One field with old → new (sdk/history.ts), or (older entries) a list of fields without values.
+      if (entry.from !== undefined || entry.to !== undefined) {
+        const key = entry.text ?? '';
+        const field = ctx.fieldLabel(key) ?? key;
+        const value = (text: string | null | undefined) => (text === null || text === undefined ? null : ctx.fieldValue(key, text));
+        const from = value(entry.from);
+        const to = value(entry.to);
+        if (from === null) return msg.activitySetField(actor, field, to ?? '');
+        if (to === null) return msg.activityClearedField(actor, field, from);
+        return msg.activityChangedField(actor, field, from, to);
+      }
       const fields = (entry.text ?? '')
         .split(',')
         .map((f) => f.trim())

@@ -6,6 +6,7 @@
  */
 import type { Activity, Lead, LeadStore } from '../../sdk/index.js';
 import { messages, type Messages } from '../l10n.js';
+import { formatValue } from '../shared/format.js';
 import { formatRelative } from '../shared/relative-time.js';
 import type { ActivityContext } from './activity-text.js';
 import { fieldLabel } from './lead-fields.js';
@@ -18,6 +19,7 @@ export function activityContext(store: LeadStore | undefined): ActivityContext {
     memberName: (id) => store?.member(id)?.name,
     columnLabel: (key) => store?.columns.find((c) => c.key === key)?.label,
     fieldLabel: (key) => fieldLabel(key, msg),
+    fieldValue: (key, text) => (key === 'value' && Number.isFinite(Number(text)) ? formatValue(Number(text)) : text),
   };
 }
 

@@ -4,8 +4,10 @@ import { AdapterError, type Activity, type Lead } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { formatDateTime } from '../shared/format.js';
+import { issueText } from '../issue-text.js';
 import { describeActivity, sourceText } from './activity-text.js';
 import { DrawerBatches } from './drawer-batch.js';
+import { draftsOf } from './drafts.js';
 import type { DrawerHost, SaveState } from './drawer-host.js';
 import { activityContext } from './change-text.js';
 
@@ -23,27 +25,42 @@ export class DrawerActivity implements ReactiveController {
   private state: 'idle' | 'loading' | 'error' = 'idle';
   private error = '';
   private loadedFor = '';
-  private noteText = '';
   private noteState: SaveState = 'idle';
   private noteError = '';
   /** "Assignments only": kept across leads, as a reading preference. */
   private assignmentsOnly = false;
   private readonly batches: DrawerBatches;
+  /** The note shown was a draft kept from before (drafts.ts): it says "Not sent yet" until typed into. */
+  private restored = false;
 
   constructor(private readonly host: DrawerHost) {
     host.addController(this);
     this.batches = new DrawerBatches(host);
   }
 
-  /** Another lead is shown: its history is fetched anew, and an unsent note of the last one is dropped. */
+  /**
+   * Another lead is shown, or the drawer opened again: its history is fetched anew; an unsent note is that
+   * lead's draft (drafts.ts), kept until sent or discarded.
+   */
   reset(): void {
     this.state = 'idle';
     this.error = '';
     this.loadedFor = '';
-    this.noteText = '';
     this.noteState = 'idle';
     this.noteError = '';
     this.batches.reset();
+    this.restored = this.noteText !== '';
+  }
+
+  /** The note being written for the lead shown (kept per lead by the store's draft book). */
+  private get noteText(): string {
+    const { store, leadId } = this.host;
+    return store && leadId ? draftsOf(store).note(leadId) : '';
+  }
+
+  private set noteText(text: string) {
+    const { store, leadId } = this.host;
+    if (store && leadId) draftsOf(store).setNote(leadId, text);
   }
 
   /** Called before each render of the open drawer: fetches the history of a lead shown for the first time. */
@@ -76,23 +93,34 @@ export class DrawerActivity implements ReactiveController {
     this.noteState = 'saving';
     this.noteError = '';
     this.host.requestUpdate();
+    const typed = this.noteText;
     try {
       await store.addNote(lead.id, text);
+      // Sent: the draft goes (unless more was typed meanwhile), whichever lead is shown now.
+      if (draftsOf(store).note(lead.id) === typed) draftsOf(store).setNote(lead.id, '');
       if (this.host.leadId !== lead.id) return;
-      this.noteText = '';
       this.noteState = 'saved';
     } catch (error) {
       if (this.host.leadId !== lead.id) return;
       this.noteState = 'error';
       const issue = AdapterError.is(error) ? error.issues?.[0] : undefined;
-      this.noteError = issue ? issue.message : messages().noteFailed(error instanceof Error ? error.message : String(error));
+      this.noteError = issue ? issueText(issue, messages().noteLabel) : messages().noteFailed(error instanceof Error ? error.message : String(error));
     }
     this.host.requestUpdate();
   };
 
   private readonly onNoteInput = (e: Event) => {
     this.noteText = (e.target as HTMLTextAreaElement).value;
+    this.restored = false;
     this.host.requestUpdate();
+  };
+
+  private readonly discardNote = () => {
+    this.noteText = '';
+    this.restored = false;
+    this.noteError = '';
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('#note')?.focus());
   };
 
   private readonly onNoteKeydown = (e: KeyboardEvent) => {
@@ -110,15 +138,24 @@ export class DrawerActivity implements ReactiveController {
         placeholder=${msg.notePlaceholder}
         .value=${live(this.noteText)}
         aria-invalid=${this.noteError ? 'true' : nothing}
-        aria-describedby=${this.noteError ? 'note-error' : nothing}
+        aria-describedby=${this.noteError ? 'note-error' : this.restored ? 'note-draft' : nothing}
         @input=${this.onNoteInput}
         @keydown=${this.onNoteKeydown}
       ></textarea>
       <div class="actions">
-        ${this.noteError ? html`<p class="error" id="note-error">${this.noteError}</p>` : html`<span></span>`}
-        <button class="button primary" type="submit" ?disabled=${!this.noteText.trim() || this.noteState === 'saving'}>
-          ${msg.addNote}
-        </button>
+        ${this.noteError
+          ? html`<p class="error" id="note-error">${this.noteError}</p>`
+          : this.restored
+            ? html`<p class="muted" id="note-draft">${msg.noteNotSent}</p>`
+            : html`<span></span>`}
+        <div class="buttons">
+          ${this.noteText
+            ? html`<button class="button" type="button" aria-label=${msg.discardNote} @click=${this.discardNote}>${msg.discard}</button>`
+            : nothing}
+          <button class="button primary" type="submit" ?disabled=${!this.noteText.trim() || this.noteState === 'saving'}>
+            ${msg.addNote}
+          </button>
+        </div>
       </div>
     </form>`;
   }

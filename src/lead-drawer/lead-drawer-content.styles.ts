@@ -151,6 +151,9 @@ export const drawerContentStyles = css`
     font-size: 13px;
     color: var(--_muted);
   }
+  .assign-status:empty {
+    display: none;
+  }
   .assign-status.saved {
     color: var(--_success);
   }
@@ -171,7 +174,11 @@ export const drawerContentStyles = css`
   }
   .confirm .actions {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
+  }
+  .confirm .button {
+    white-space: nowrap;
   }
 
   /* ---- body ---- */
@@ -209,16 +216,38 @@ export const drawerContentStyles = css`
     font-size: 12px;
     color: var(--_muted);
   }
-  .note-form {
-    display: grid;
-    gap: 8px;
-    margin-bottom: 20px;
-  }
-  .note-form .actions {
+  /* Below a field: its refusal, or a draft kept from before ("Not saved yet · Save · Discard"). */
+  .field-note {
     display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 2px 10px;
+    font-size: 12.5px;
+  }
+  .field-note p {
+    margin: 0;
+  }
+  .draft-note p {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+    cursor: pointer;
+  }
+  .field-conflict {
+    padding: 10px 12px;
+    font-size: 13px;
+  }
+  .field-conflict .button {
+    padding: 0 10px;
   }
   .button {
     display: inline-flex;
@@ -247,56 +276,49 @@ export const drawerContentStyles = css`
     filter: brightness(0.96);
   }
 
-  /* ---- activity ---- */
-  ol {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-  }
-  .entry {
-    position: relative;
-    display: grid;
-    grid-template-columns: 22px 1fr;
-    gap: 10px;
-    padding: 0 0 14px;
-  }
-  /* The timeline rule between avatars. */
-  .entry:not(:last-child)::before {
-    content: '';
-    position: absolute;
-    left: 10.5px;
-    top: 26px;
-    bottom: 2px;
-    width: 1px;
-    background: var(--_border);
-  }
-  .entry p {
-    margin: 0;
-    line-height: 1.45;
-  }
-  .entry-text {
-    overflow-wrap: anywhere;
-  }
-  .entry-meta {
-    font-size: 12px;
-    color: var(--_muted);
-  }
-  .note-text {
-    margin: 6px 0 2px;
-    padding: 8px 10px;
-    border-radius: var(--_radius-sm);
-    background: var(--_surface-2);
-    border: 1px solid var(--_border);
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  .muted {
-    color: var(--_muted);
-  }
   @media (max-width: 560px) {
     .fields {
       grid-template-columns: 1fr;
+    }
+  }
+  /* Narrow screens: the panel is a full-width sheet. */
+  @media (max-width: 640px) {
+    .panel {
+      width: 100%;
+      border-left: 0;
+      animation-name: sheet-in;
+    }
+    .header {
+      padding: 12px 16px 14px;
+    }
+    .body {
+      padding: 4px 16px 24px;
+    }
+    assign-picker {
+      flex: 1 1 100%;
+    }
+  }
+  @keyframes sheet-in {
+    from {
+      transform: translateY(24px);
+      opacity: 0;
+    }
+  }
+  /* Touch screens and narrow ones: every control is at least 44px to hit. */
+  @media (pointer: coarse), (max-width: 640px) {
+    .close {
+      width: 44px;
+      height: 44px;
+      margin: -8px -10px 0 0;
+    }
+    input,
+    select,
+    .button {
+      min-height: 44px;
+    }
+    .link-button {
+      min-height: 44px;
+      padding: 0 4px;
     }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -14,6 +14,7 @@ import { formatValue } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { formStyles } from '../shared/form.styles.js';
 import { DrawerActivity } from './drawer-activity.js';
+import { drawerActivityStyles } from './drawer-activity.styles.js';
 import { DrawerAssignment } from './drawer-assignment.js';
 import { DrawerFields } from './drawer-fields.js';
 import { DrawerPresence } from './drawer-presence.js';
@@ -23,6 +24,13 @@ import { drawerHistoryStyles } from './drawer-history.styles.js';
 
 /** Custom elements inside the drawer that take focus for their shadow content: one Tab stop each. */
 const DELEGATES = ['assign-picker'];
+
+/**
+ * How long after opening a press on the backdrop does not close the drawer: the second click of a
+ * double-click on a card (the first one opened it) lands on the backdrop, up to the usual double-click
+ * interval later (500 ms is the common system default).
+ */
+export const OPENING_GRACE_MS = 500;
 
 /**
  * @summary The content of `<lead-drawer>` (internal): the modal dialog with the lead's header, the assignee
@@ -37,7 +45,7 @@ const DELEGATES = ['assign-picker'];
  * @fires drawer-close - Internal: the user's close request was not prevented; the drawer closes.
  */
 export class LeadDrawerContent extends LitElement implements DrawerHost {
-  static override styles = [tokens, avatarStyles, formStyles, drawerContentStyles, drawerHistoryStyles];
+  static override styles = [tokens, avatarStyles, formStyles, drawerContentStyles, drawerActivityStyles, drawerHistoryStyles];
 
   @property({ attribute: false }) store: LeadStore | undefined;
   @property({ attribute: false }) leadId = '';
@@ -45,6 +53,8 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
 
   private returnFocusTo: HTMLElement | null = null;
   private escapeHandled = false;
+  /** When the dialog was last shown (an event timestamp's clock), for OPENING_GRACE_MS. */
+  private openedAt = -Infinity;
   private readonly localize = new LocalizeController(this);
   protected readonly storeController = new StoreController(this, {
     interested: (c) =>
@@ -67,7 +77,8 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('leadId')) {
+    if (changed.has('leadId') || (changed.has('open') && this.open)) {
+      // Drafts stay with their lead (drafts.ts); what else the parts showed starts over.
       this.assignment.reset();
       this.fields.reset();
       this.activity.reset();
@@ -94,7 +105,10 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
 
   private openDialog(): void {
     const dialog = this.dialog!;
-    if (!dialog.open && this.isConnected) dialog.showModal();
+    if (!dialog.open && this.isConnected) {
+      dialog.showModal();
+      this.openedAt = performance.now();
+    }
     // The close button is the first stop: Enter closes at once, Tab goes on to the picker.
     (this.renderRoot.querySelector<HTMLElement>('.close') ?? dialog).focus();
   }
@@ -132,7 +146,12 @@ export class LeadDrawerContent extends LitElement implements DrawerHost {
     if (!this.escapeHandled) this.requestClose('escape');
   };
 
-  private readonly onBackdrop = () => this.requestClose('backdrop');
+  private readonly onBackdrop = (e: MouseEvent) => {
+    // The click that opened the drawer must not close it: a double-click's second click (detail 2), or any
+    // press within the grace period after opening, is not a request to close.
+    if (e.detail > 1 || e.timeStamp - this.openedAt < OPENING_GRACE_MS) return;
+    this.requestClose('backdrop');
+  };
   private readonly onClose = () => this.requestClose('close-button');
 
   // ---- rendering -------------------------------------------------------------------------------------------

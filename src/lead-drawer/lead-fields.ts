@@ -56,3 +56,9 @@ export function patchFor(key: FieldKey, raw: string): LeadPatch {
 export function fieldOfIssue(path: string): EditableKey | undefined {
   return path.split('.').find((part) => KEYS.has(part)) as EditableKey | undefined;
 }
+
+/** Whether a box's text asks for what the lead already holds ("12,500" and 12500 alike): nothing to save. */
+export function holdsText(lead: Lead, key: FieldKey, text: string): boolean {
+  const wanted = patchFor(key, text)[key];
+  return (wanted ?? undefined) === lead[key];
+}

@@ -20,6 +20,12 @@ export const assignDialogStyles = css`
     font-size: 14px;
     font-weight: 600;
   }
+  .hidden-warning {
+    align-items: center;
+  }
+  .hidden-warning > span {
+    flex: 1;
+  }
   .dialog-progress {
     display: flex;
     align-items: center;

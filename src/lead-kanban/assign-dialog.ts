@@ -18,6 +18,10 @@ export interface AssignDialogHandlers {
   confirm(leadIds: readonly string[], assigneeId: string | null): Promise<unknown>;
   /** The dialog closed (confirmed or not): the board puts focus back. */
   closed(): void;
+  /** How many of the leads the board's filter hides (0 unless they are the selection). */
+  hiddenCount(): number;
+  /** Takes the hidden leads out of the selection; answers the leads left to assign. */
+  clearHidden(): readonly string[];
 }
 
 /**
@@ -82,6 +86,13 @@ export class LeadKanbanAssignDialog extends LitElement {
     handlers?.closed();
   };
 
+  private readonly onClearHidden = () => {
+    if (!this.handlers || this.running) return;
+    this.leadIds = [...this.handlers.clearHidden()];
+    // The button goes with the hidden leads: focus stays in the dialog, on the choice still to make.
+    void this.updateComplete.then(() => this.picker?.focus());
+  };
+
   private readonly onPick = (e: Event) => {
     this.assigneeId = (e.target as HTMLElement & { value: string | null | undefined }).value;
   };
@@ -109,6 +120,7 @@ export class LeadKanbanAssignDialog extends LitElement {
     const warn = assigneeId !== undefined && me !== null && losesSight(me, assigneeId);
     // "Unassign N leads" only after an explicit "Unassigned"; before any choice the (disabled) button reads "Assign N leads".
     const confirmLabel = assigneeId === null ? msg.unassignNLeads(n) : msg.assignNLeads(n);
+    const hidden = this.handlers?.hiddenCount() ?? 0;
     return html`<dialog
       class="dialog assign-dialog"
       aria-labelledby="assign-dialog-title"
@@ -117,7 +129,17 @@ export class LeadKanbanAssignDialog extends LitElement {
       @close=${this.onDialogClose}
     >
       <h2 class="dialog-title" id="assign-dialog-title">${msg.assignLeadsTitle}</h2>
-      <p class="dialog-desc" id="assign-dialog-desc">${msg.chooseAssignee} ${msg.selectedCount(n)}.</p>
+      <p class="dialog-desc" id="assign-dialog-desc">
+        ${msg.chooseAssignee} ${msg.selectedCount(n)}${hidden > 0 ? ` — ${msg.hiddenByFilter(hidden)}` : ''}.
+      </p>
+      ${hidden > 0
+        ? html`<p class="dialog-warning hidden-warning">
+            ${warningIcon}<span>${msg.hiddenWarning(hidden)}</span>
+            <button type="button" class="btn btn-quiet clear-hidden" aria-label=${msg.clearHiddenLabel} ?disabled=${this.running} @click=${this.onClearHidden}>
+              ${msg.clearHidden}
+            </button>
+          </p>`
+        : nothing}
       <assign-picker
         class="dialog-picker"
         .value=${this.assigneeId}

@@ -26,6 +26,23 @@ export const columnStyles = css`
     gap: 6px;
     padding: 12px 10px 10px 19px;
   }
+  /* Positioned: the visually hidden "Total value" label is placed inside it, so the column row's scroller
+     clips it (placed against the board, it made the page scroll sideways). */
+  .column-heading {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .column-value {
+    padding-left: 16px;
+    color: var(--_muted);
+    font-size: 12px;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .column-title {
     display: inline-flex;
     align-items: center;

@@ -7,6 +7,7 @@ import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
 import { fire } from '../shared/fire.js';
+import { formatValue } from '../shared/format.js';
 import { ColumnAddLeadEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
@@ -89,6 +90,8 @@ export class LeadKanbanColumn extends LitElement {
   @property({ attribute: false }) faces: ReadonlyMap<string, MemberFace> = new Map();
   /** Leads of this status, filtered or not. */
   @property({ attribute: false }) total = 0;
+  /** The total value of the filtered cards (the store keeps it by deltas). */
+  @property({ attribute: false }) value = 0;
   @property({ attribute: false }) selection: 'none' | 'some' | 'all' = 'none';
   @property({ attribute: false }) loading = false;
   /** The board's Tab stop, when this column holds it: its header checkbox, its empty state, or a card. */
@@ -294,18 +297,23 @@ export class LeadKanbanColumn extends LitElement {
     const slotKey = (slot: Slot) => (slot.kind === 'card' ? keys.get(cards[slot.index]!.id)! : `gap${slot.key}`);
     return html`
       <div class="column-header" part="column-header">
-        <input
-          type="checkbox"
-          class="column-check"
-          data-column=${key}
-          aria-label=${msg.selectAllIn(label)}
-          .checked=${live(this.selection === 'all')}
-          .indeterminate=${this.selection === 'some'}
-          ?disabled=${this.cards.length === 0}
-          tabindex=${this.headerStop ? 0 : -1}
-          @click=${this.onSelectAll}
-        />
-        <h2 class="column-title"><span class="column-label">${label}</span></h2>
+        <label class="check-hit">
+          <input
+            type="checkbox"
+            class="column-check"
+            data-column=${key}
+            aria-label=${msg.selectAllIn(label)}
+            .checked=${live(this.selection === 'all')}
+            .indeterminate=${this.selection === 'some'}
+            ?disabled=${this.cards.length === 0}
+            tabindex=${this.headerStop ? 0 : -1}
+            @click=${this.onSelectAll}
+          />
+        </label>
+        <div class="column-heading">
+          <h2 class="column-title"><span class="column-label">${label}</span></h2>
+          <span class="column-value"><span class="visually-hidden">${msg.columnValueLabel} </span>${formatValue(this.value)}</span>
+        </div>
         <span class="column-count">${msg.columnCount(this.cards.length, this.total)}</span>
         ${this.canAdd
           ? // Not a Tab stop: the board keeps one Tab stop for its columns. The toolbar's "Add lead" (with its Status

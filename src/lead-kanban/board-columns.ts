@@ -3,6 +3,7 @@ import type { Column, LeadStore, MemberWithLoad } from '../../sdk/index.js';
 import type { BoardState, FocusPosition } from './board-state.js';
 import type { MemberFace } from './lead-card.js';
 import type { CardMark } from './live-marks.js';
+import { columnRegionId } from './stage-switcher.js';
 
 /** Assignee faces by member id, the same map while no name or avatar changed: a count change re-renders no card. */
 export class MemberFaces {
@@ -55,6 +56,8 @@ export function renderColumns(ctx: ColumnsContext) {
     const stopHere = stop?.column === key ? stop : null;
     return html`<lead-kanban-column
       role="region"
+      id=${columnRegionId(key)}
+      ?data-current=${stop?.column === key}
       aria-label=${label}
       part="column"
       data-column=${key}
@@ -65,6 +68,7 @@ export function renderColumns(ctx: ColumnsContext) {
       .faces=${ctx.faces}
       .liveMarks=${ctx.marks}
       .total=${store?.totalIn(key) ?? 0}
+      .value=${store?.valueIn(key) ?? 0}
       .selection=${store?.selectionStateIn(key) ?? 'none'}
       .loading=${loading}
       .headerStop=${stopHere?.header === true}

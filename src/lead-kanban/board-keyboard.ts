@@ -1,4 +1,5 @@
 import { columnControlOf } from './board-column.js';
+import { CardOpenEvent } from './board-events.js';
 import type { BoardCommands } from './board-commands.js';
 import type { BoardParts } from './board-parts.js';
 import type { BoardSelection } from './board-selection.js';
@@ -15,12 +16,21 @@ export interface LiftKeys {
   end(how: 'drop' | 'cancel', refocus: boolean): void;
 }
 
+/** What the keyboard asks of the board beyond its parts. */
+export interface KeyboardActions {
+  /** Opens a lead's card menu beside its actions button. */
+  openMenu(leadId: string): void;
+  /** Moves focus to the bulk bar (its Assign button while something is selected). */
+  focusBulkBar(): void;
+}
+
 /**
  * The board's keyboard model on its columns (listed in the "Keyboard shortcuts" dialog; see
  * docs/architecture.md, "Keyboard"): on a card control (checkbox, name, actions button), a column's header
  * checkbox or an empty column, arrows/Home/End move the one Tab stop (keeping the same kind of control),
- * Shift+arrows extend the selection, Space selects, Escape clears, M lifts, Ctrl/Cmd+arrows move at once,
- * Shift+F10 (or the Menu key) opens the card menu. Keys on a lifted card go to the lift.
+ * Shift+arrows extend the selection, Space selects, Escape clears, Enter opens the lead (from its checkbox
+ * too), M lifts, Ctrl/Cmd+arrows move at once, Shift+F10 (or the Menu key) opens the card menu, B goes to the
+ * bulk bar. Keys on a lifted card go to the lift.
  */
 export class BoardKeyboard {
   constructor(
@@ -28,8 +38,7 @@ export class BoardKeyboard {
     private readonly selection: BoardSelection,
     private readonly commands: BoardCommands,
     private readonly lift: LiftKeys,
-    /** Opens a lead's card menu beside its actions button. */
-    private readonly openMenu: (leadId: string) => void,
+    private readonly actions: KeyboardActions,
   ) {}
 
   readonly keydown = (e: KeyboardEvent): void => {
@@ -79,6 +88,21 @@ export class BoardKeyboard {
       case 'Escape':
         if (this.selection.clear()) e.preventDefault();
         return;
+      case 'Enter':
+        // The name button opens by itself (a click) and the actions button opens its menu; the checkbox has no
+        // Enter of its own, so there too Enter opens the lead, through the card's own event.
+        if (id && control === 'check' && !mod && !e.shiftKey && !e.altKey) {
+          e.preventDefault();
+          card!.card.dispatchEvent(new CardOpenEvent(id));
+        }
+        return;
+      case 'b':
+      case 'B':
+        if (!mod && !e.altKey && !e.shiftKey) {
+          e.preventDefault();
+          this.actions.focusBulkBar();
+        }
+        return;
       case 'm':
       case 'M':
         if (id && !mod && !e.altKey && !e.shiftKey) {
@@ -90,7 +114,7 @@ export class BoardKeyboard {
       case 'ContextMenu':
         if (id && (e.key === 'ContextMenu' || e.shiftKey)) {
           e.preventDefault();
-          this.openMenu(id);
+          this.actions.openMenu(id);
         }
         return;
     }

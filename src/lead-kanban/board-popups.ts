@@ -4,6 +4,7 @@ import { messages } from '../l10n.js';
 import type { LiftKeys } from './board-keyboard.js';
 import type { BoardCommands } from './board-commands.js';
 import type { BoardParts } from './board-parts.js';
+import type { BoardSelection } from './board-selection.js';
 import type { KeyboardLift } from './keyboard-lift.js';
 import type * as OnDemandPartsModule from './on-demand-parts.js';
 
@@ -21,6 +22,7 @@ export class BoardPopups {
   constructor(
     private readonly board: BoardParts,
     private readonly commands: BoardCommands,
+    private readonly selection: BoardSelection,
     private readonly chunk: LazyModule<OnDemandParts>,
   ) {}
 
@@ -64,8 +66,11 @@ export class BoardPopups {
     await menu.show(button, messages().cardActions(lead.name), items, () => this.board.state.set({ menuLeadId: null }));
   }
 
-  /** The "Assign leads" dialog for these leads; focus goes back where it belongs when it closes. */
-  async openAssignDialog(leadIds: readonly string[]): Promise<void> {
+  /**
+   * The "Assign leads" dialog for these leads; focus goes back where it belongs when it closes. `selection`:
+   * they are the selection (the bulk Assign button), so the dialog says how many of them the filter hides.
+   */
+  async openAssignDialog(leadIds: readonly string[], how: { selection?: boolean } = {}): Promise<void> {
     const store = this.board.store;
     if (!store || leadIds.length === 0) return;
     const opener = deepActiveElement();
@@ -74,6 +79,11 @@ export class BoardPopups {
     await whenDefined('lead-kanban-assign-dialog', this.chunk);
     await this.board.element('lead-kanban-assign-dialog')?.show(leadIds, {
       confirm: (ids, assigneeId) => this.commands.assign(ids, assigneeId, ids.length > 1 ? 'bulk' : 'manual'),
+      hiddenCount: () => (how.selection ? store.selectedHiddenCount : 0),
+      clearHidden: () => {
+        this.selection.clearHidden();
+        return store.selectedIds();
+      },
       closed: async () => {
         if (single && store.lead(single)) return void this.board.focusLead(single);
         // The bulk Assign button is disabled once the assigned leads left the selection: the Tab stop then.

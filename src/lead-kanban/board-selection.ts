@@ -60,6 +60,29 @@ export class BoardSelection {
     this.changed();
   }
 
+  /** Takes the selected leads the filter hides out of the selection. */
+  clearHidden(): void {
+    const store = this.board.store;
+    if (!store || store.selectedHiddenCount === 0) return;
+    store.deselectHidden();
+    this.changed();
+  }
+
+  /**
+   * After a render: when a filter change hides selected leads (or a different number of them), the live
+   * region says so once, since a bulk action would still reach them.
+   */
+  noteHidden(): void {
+    const store = this.board.store;
+    if (!store || store.filter === this.filterSeen) return;
+    this.filterSeen = store.filter;
+    const hidden = store.selectedHiddenCount;
+    if (hidden > 0 && hidden !== this.hidden) announce(messages().announceHidden(hidden));
+    this.hidden = hidden;
+  }
+  private filterSeen: object | null = null;
+  private hidden = 0;
+
   /** Clears the selection; false when nothing was selected. */
   clear(): boolean {
     const store = this.board.store;

@@ -116,5 +116,44 @@ export const toolbarStyles = css`
   .help-button,
   .icon-button {
     padding: 0 9px;
+    min-width: var(--_target);
+    justify-content: center;
+  }
+
+  /* ---------- narrow boards and phones (board-layout.ts): everything wraps, nothing is cut ---------- */
+  :host([data-layout]) .toolbar {
+    gap: 8px;
+    padding: 10px 12px;
+  }
+  :host([data-layout]) .filters {
+    flex: 1 1 100%;
+  }
+  :host([data-layout]) .search {
+    flex: 1 1 200px;
+  }
+  :host([data-layout]) .search-input {
+    width: 100%;
+  }
+  :host([data-layout]) .select-wrap {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  :host([data-layout]) .select-wrap select {
+    flex: 1;
+    min-width: 0;
+    max-width: none;
+  }
+  :host([data-layout]) .bulk-bar {
+    flex-wrap: wrap;
+    margin-left: 0;
+  }
+  :host([data-layout='phone']) .bulk-bar {
+    flex: 1 1 auto;
+  }
+  :host([data-layout='phone']) .bulk-bar .bulk-assign {
+    margin-left: auto;
+  }
+  .selected-count {
+    white-space: normal;
   }
 `;

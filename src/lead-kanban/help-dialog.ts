@@ -74,6 +74,8 @@ export class LeadKanbanHelpDialog extends LitElement {
       [[['M']], msg.helpLift],
       [[[ctrl, msg.keyArrows]], msg.helpCtrlArrows],
       [[[ctrl, 'Z']], msg.helpUndo],
+      [[['B']], msg.helpBulkBar],
+      [[[msg.keyArrows]], msg.helpWorkload],
     ];
     return html`<dialog
       class="dialog help-dialog"

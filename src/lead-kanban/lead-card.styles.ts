@@ -66,7 +66,6 @@ export const cardStyles = css`
     gap: 8px;
     min-width: 0;
   }
-  .card-check,
   .card-menu {
     position: relative;
     z-index: 1;
@@ -119,12 +118,27 @@ export const cardStyles = css`
     font-size: 14px;
     line-height: 20px;
   }
+  /* A long name is cut to one line; hovered or focused, the card shows it on two lines of 18px, which fit the
+     fixed card height (card-geometry.ts) beside the company and the footer, and a name that fits moves nothing. */
+  .card:hover .card-name,
+  .card-open:focus-visible .card-name {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    line-height: 18px;
+  }
   .card-menu {
+    /* 26 × 24 drawn; on touch its hit area grows to --_target without moving anything. */
+    --_w: max(26px, var(--_target));
+    --_h: max(24px, var(--_target));
     display: inline-grid;
     place-items: center;
-    width: 26px;
-    height: 24px;
-    margin-right: -4px;
+    width: var(--_w);
+    height: var(--_h);
+    margin: calc((24px - var(--_h)) / 2) calc(-4px - (var(--_w) - 26px) / 2) calc((24px - var(--_h)) / 2)
+      calc((26px - var(--_w)) / 2);
     padding: 0;
     border: 0;
     border-radius: var(--_radius-sm);

@@ -11,6 +11,37 @@ export const boardStyles = css`
     height: 100%;
     min-height: 360px;
     --_column-width: var(--lead-column-width, 220px);
+    /* The smallest a control's hit area may be: 44px on touch screens and narrow boards (board-layout.ts). */
+    --_target: 0px;
+  }
+  :host([data-layout]) {
+    --_target: 44px;
+    --_control-height: 44px;
+  }
+  @media (pointer: coarse) {
+    :host {
+      --_target: 44px;
+      --_control-height: 44px;
+    }
+  }
+
+  /* The status filter's own root sets its control height; the board's (touch size or not) is the one to use. */
+  lead-kanban-status-filter {
+    --_control-height: inherit;
+  }
+
+  /* A checkbox drawn at its own size with a hit area of --_target around it (the label takes the clicks). */
+  .check-hit {
+    --_hit: max(16px, var(--_target));
+    position: relative;
+    z-index: 1;
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: var(--_hit);
+    height: var(--_hit);
+    margin: calc((16px - var(--_hit)) / 2);
+    cursor: pointer;
   }
   .board {
     display: flex;
@@ -29,6 +60,57 @@ export const boardStyles = css`
     padding: 14px 20px 16px;
     overflow-x: auto;
     align-items: stretch;
+  }
+  :host([data-layout]) .columns {
+    padding: 10px 12px 12px;
+  }
+
+  /* ---------- phones: one column at a time, chosen with the stage tabs (stage-switcher.ts) ---------- */
+  .stages {
+    display: none;
+  }
+  :host([data-layout='phone']) .stages {
+    display: flex;
+    gap: 4px;
+    overflow-x: auto;
+    scrollbar-width: none;
+    padding: 8px 12px 0;
+  }
+  .stage {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 44px;
+    padding: 0 12px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 13px;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .stage[aria-selected='true'] {
+    border-color: var(--_accent);
+    background: var(--_accent-soft);
+    color: var(--_accent);
+  }
+  .stage:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .stage-count {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  :host([data-layout='phone']) lead-kanban-column:not([data-current]) {
+    display: none;
+  }
+  :host([data-layout='phone']) lead-kanban-column {
+    flex: 1 1 auto;
+    max-width: none;
   }
 
   /* ---------- load error ---------- */

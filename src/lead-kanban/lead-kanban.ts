@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Column, LeadAdapter, LeadSort, LeadStore } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
@@ -33,10 +33,14 @@ import type {
 } from './board-events.js';
 import { BoardIntake } from './board-intake.js';
 import { BoardKeyboard } from './board-keyboard.js';
+import { BoardLayoutController } from './board-layout.js';
+import { BoardUrl } from './board-url.js';
 import type { BoardParts } from './board-parts.js';
 import { BoardPopups } from './board-popups.js';
+import { BoardSearch } from './board-search.js';
 import { BoardSelection } from './board-selection.js';
 import { BoardState, type FocusPosition } from './board-state.js';
+import { focusBulkBar } from './bulk-bar.js';
 import { renderToolbar } from './board-toolbar.js';
 import { toolbarStyles } from './board-toolbar.styles.js';
 import { cardGeometry } from './card-geometry.js';
@@ -48,15 +52,13 @@ import { boardStyles } from './lead-kanban.styles.js';
 import { LiveMarks } from './live-marks.js';
 import { OpenLeadWatch } from './open-lead-watch.js';
 import { RovingFocus } from './roving-focus.js';
+import { StageSwitcher } from './stage-switcher.js';
 import { StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
 import { toastStyles } from './toasts.styles.js';
-import { renderWorkload } from './workload-bar.js';
+import { WorkloadStrip } from './workload-bar.js';
 import { workloadStyles } from './workload-bar.styles.js';
 import { WaitClock } from './wait-clock.js';
-
-/** Search runs this long after the last keystroke, so typing does no per-key work on the board. */
-const SEARCH_DEBOUNCE_MS = 150;
 
 /**
  * The card menu, the bulk "Assign leads" dialog, the "Keyboard shortcuts" dialog, the intake dialogs and the
@@ -150,8 +152,12 @@ export class LeadKanban extends LitElement {
   /** Columns shown, in order (default: New, Contacted, Qualified, Proposal, Won, Lost). */
   @property({ attribute: false }) columns: readonly Column[] | undefined;
 
-  /** What the search box shows (the store's filter follows after a short debounce). */
-  @state() private searchText = '';
+  /**
+   * Opt-in: keep the open lead and the filters in the page's query (`lead`, `q`, `assignee`, `status`), so a
+   * link reopens the same view and Back closes the drawer. The attribute's value, if any, prefixes the
+   * parameter names (two boards on one page). Without the attribute the URL is never touched.
+   */
+  @property({ attribute: 'url-state' }) urlState: string | null = null;
 
   /** The board state its parts share: Tab stop, lift, open menu, dragged card, open lead. */
   private readonly state = new BoardState(this);
@@ -168,20 +174,29 @@ export class LeadKanban extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private readonly owner = new StoreOwner(this);
+  private readonly search = new BoardSearch(this, () => this.store);
   private readonly toasts = new ToastController(this);
+  private readonly workload = new WorkloadStrip(this);
+  private readonly layout = new BoardLayoutController(this);
+  private readonly url = new BoardUrl(this.parts, {
+    openLead: (id) => this.openLead(id),
+    search: (text) => this.search.set(text),
+  });
+  private readonly stages = new StageSwitcher(this.parts);
   private readonly selection = new BoardSelection(this.parts);
   private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
-  private readonly popups = new BoardPopups(this.parts, this.commands, boardPartsChunk);
+  private readonly popups = new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk);
   private readonly intake = new BoardIntake(this.parts, this.toasts, boardPartsChunk);
   private readonly clock = new WaitClock(this);
   private readonly collaboration = new BoardCollaboration(this.parts, this.commands);
   /** Cards marked for a while: changed by someone else, assigned to you. */
   private readonly marks = new LiveMarks(this);
-  private readonly alert = new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.onSearchInput('', 0));
+  private readonly alert = new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.search.set(''));
   private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer);
-  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, (id) =>
-    void this.popups.openMenu(id),
-  );
+  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, {
+    openMenu: (id) => void this.popups.openMenu(id),
+    focusBulkBar: () => focusBulkBar(this.renderRoot),
+  });
   private readonly drag = new DragController({
     dragStateChanged: (leadId) => this.state.set({ dragLeadId: leadId }),
     dropped: (drop) => {
@@ -203,7 +218,6 @@ export class LeadKanban extends LitElement {
     },
   });
 
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly faces = new MemberFaces();
   /** Height of the column row (ResizeObserver, after layout); a new column's first guess of its viewport. */
   private readonly row = { height: 0 };
@@ -215,6 +229,7 @@ export class LeadKanban extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.owner.sync(changed);
     this.openLeadWatch.check();
+    if (changed.has('urlState')) this.url.follow(this.urlState);
   }
 
   override connectedCallback(): void {
@@ -233,6 +248,7 @@ export class LeadKanban extends LitElement {
   protected override updated(): void {
     this.drag.prune(this.columnKeys()); // lists of columns that are gone
     this.drag.allowReorder((this.store?.sort ?? 'manual') === 'manual');
+    this.selection.noteHidden();
   }
 
   override disconnectedCallback(): void {
@@ -240,7 +256,6 @@ export class LeadKanban extends LitElement {
     if (this.columnsRow) unobserveHeight(this.columnsRow);
     this.drag.dispose();
     this.marks.dispose();
-    clearTimeout(this.searchTimer);
   }
 
   // ---- public methods --------------------------------------------------------------------------------------------
@@ -342,14 +357,6 @@ export class LeadKanban extends LitElement {
     if (on) this.store?.setSort('oldest');
   };
 
-  private readonly onSearchInput = (text: string, debounce = SEARCH_DEBOUNCE_MS) => {
-    this.searchText = text;
-    clearTimeout(this.searchTimer);
-    const search = () => this.store?.setFilter({ q: text.slice(0, 200) });
-    if (debounce > 0) this.searchTimer = setTimeout(search, debounce);
-    else search();
-  };
-
   private readonly onAssigneeFilter = (value: string) => this.store?.setFilter({ assignee: value });
 
   private readonly onStatusFilter = (value: readonly string[]) => this.store?.setFilter({ status: [...value] });
@@ -388,13 +395,21 @@ export class LeadKanban extends LitElement {
       ${renderToolbar({
         store,
         columns: this.visibleColumns(),
-        searchText: this.searchText,
-        onSearchInput: this.onSearchInput,
+        searchText: this.search.text,
+        onSearchInput: this.search.input,
         onAssigneeFilter: this.onAssigneeFilter,
         onStatusFilter: this.onStatusFilter,
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
-        onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? []),
+        onClearHidden: () => this.selection.clearHidden(),
+        onBulkBarKeydown: (e) => {
+          // Escape in the bulk bar goes back to the cards (where B came from).
+          if (e.key === 'Escape' && !e.defaultPrevented) {
+            e.preventDefault();
+            this.parts.focusTabStop();
+          }
+        },
+        onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
         onSort: this.onSort,
         onAddLead: (e) => void this.intake.openAddLead(e.currentTarget as HTMLElement),
         onImport: (e) => void this.intake.openImport(e.currentTarget as HTMLElement),
@@ -403,7 +418,8 @@ export class LeadKanban extends LitElement {
         onDistribute: () => void this.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
       })}
-      ${renderWorkload({ store, now: this.clock.now, onFilter: this.onAssigneeFilter, onUnassigned: this.onUnassigned })}
+      ${this.workload.render({ store, now: this.clock.now, onFilter: this.onAssigneeFilter, onUnassigned: this.onUnassigned })}
+      ${this.stages.render(this.visibleColumns())}
       ${store?.status === 'error'
         ? html`<div class="load-error">
             <p>${msg.loadFailed(store.error?.message ?? '')}</p>

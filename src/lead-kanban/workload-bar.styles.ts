@@ -29,14 +29,100 @@ export const workloadStyles = css`
     text-transform: uppercase;
     color: var(--_muted);
   }
+  /* The chips scroll sideways inside their frame; a side that hides chips fades and shows an arrow. */
+  .chips-frame {
+    position: relative;
+    display: flex;
+    flex: 1;
+    min-width: 0;
+  }
   .chips {
     display: flex;
     gap: 6px;
     overflow-x: auto;
     scrollbar-width: none;
-    padding: 2px 24px 2px 2px;
+    padding: 2px;
     min-width: 0;
-    mask-image: linear-gradient(90deg, black calc(100% - 32px), transparent);
+    scroll-padding-inline: 32px;
+  }
+  .chips::-webkit-scrollbar {
+    display: none;
+  }
+  .chips-frame[data-more~='end'] .chips {
+    mask-image: linear-gradient(90deg, black calc(100% - 40px), transparent);
+  }
+  .chips-frame[data-more~='start'] .chips {
+    mask-image: linear-gradient(90deg, transparent, black 40px);
+  }
+  .chips-frame[data-more~='start'][data-more~='end'] .chips {
+    mask-image: linear-gradient(90deg, transparent, black 40px, black calc(100% - 40px), transparent);
+  }
+  .more {
+    position: absolute;
+    top: 50%;
+    z-index: 1;
+    display: none;
+    place-items: center;
+    width: 26px;
+    height: 26px;
+    margin-top: -13px;
+    border: 1px solid var(--_border);
+    border-radius: 50%;
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+    color: var(--_text);
+    font-size: 16px;
+    line-height: 1;
+    cursor: pointer;
+    user-select: none;
+  }
+  .more-start {
+    left: 0;
+  }
+  .more-end {
+    right: 0;
+  }
+  .chips-frame[data-more~='start'] .more-start,
+  .chips-frame[data-more~='end'] .more-end {
+    display: grid;
+  }
+
+  /* A plain member filtering by a colleague: why the columns are empty. */
+  .filter-note:empty {
+    display: none;
+  }
+  .filter-note {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    flex-wrap: wrap;
+    margin: 12px 20px 0;
+    padding: 8px 8px 8px 14px;
+    border-radius: var(--_radius);
+    border: 1px solid color-mix(in srgb, var(--_warning) 40%, var(--_border));
+    background: color-mix(in srgb, var(--_warning) 9%, var(--_surface));
+    font-size: 13px;
+  }
+  .filter-note p {
+    flex: 1;
+    min-width: 12em;
+    margin: 0;
+  }
+  :host([data-layout]) .workload {
+    flex-wrap: wrap;
+    gap: 6px 12px;
+    padding: 6px 12px;
+  }
+  :host([data-layout]) .viewing-as {
+    border-right: 0;
+    padding-right: 0;
+    white-space: normal;
+  }
+  :host([data-layout]) .workload-label {
+    display: none;
+  }
+  :host([data-layout]) .chips-frame {
+    flex: 1 1 100%;
   }
   .chip {
     position: relative;
@@ -44,7 +130,7 @@ export const workloadStyles = css`
     align-items: center;
     gap: 6px;
     flex: none;
-    height: 30px;
+    height: max(30px, var(--_target));
     padding: 0 10px 0 4px;
     border: 1px solid var(--_border);
     border-radius: 999px;
@@ -64,6 +150,11 @@ export const workloadStyles = css`
   .chip.is-pressed {
     border-color: var(--_accent);
     background: var(--_accent-soft);
+  }
+  /* A long name is cut in the strip; hovered or focused, the chip shows it in full. */
+  .chip:hover .chip-name,
+  .chip:focus-visible .chip-name {
+    max-width: 320px;
   }
   .chip-name {
     max-width: 120px;

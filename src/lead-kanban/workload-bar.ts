@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit';
-import type { LeadStore } from '../../sdk/index.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { losesSight, type LeadStore } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { formatWait } from '../shared/format.js';
@@ -14,45 +14,177 @@ export interface WorkloadContext {
   onUnassigned(on: boolean): void;
 }
 
+/** A wheel turn or an arrow press scrolls the chips by this share of the strip's width. */
+const PAGE = 0.7;
+
 /**
  * The workload strip (part `workload`): who you are, then an "Unassigned" chip with the open unassigned
  * leads and how long the oldest has waited, and one chip per active member with their open-lead count, each
  * with a bar proportional to the busiest. A chip is a toggle button (`aria-pressed`): a member's sets the
  * assignee filter to them; Unassigned filters to the unassigned leads and sorts them oldest first.
+ *
+ * One Tab stop (roving tabindex: the arrow keys, Home and End move between chips), so the keyboard passes it
+ * in one step between the toolbar and the cards. When the chips do not fit, the strip shows that there is more
+ * (a fade and an arrow at the side that hides some), the mouse wheel scrolls it sideways, and focusing a chip
+ * scrolls it into view. A plain member filtering by a colleague is told that those leads are not theirs to see.
  */
-export function renderWorkload(ctx: WorkloadContext) {
-  const msg = messages();
-  const store = ctx.store;
-  if (!store?.me) return html`<div class="workload" part="workload"></div>`;
+export class WorkloadStrip implements ReactiveController {
+  /** The chip holding the strip's Tab stop (its assignee key); the pressed one or the first when unset. */
+  private stop: string | null = null;
+  private chips: HTMLElement | null = null;
+  private readonly resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.measure());
+  /** The member list last rendered, and the one last measured against (measured again when it changes). */
+  private lastMembers: unknown = null;
+  private measuredFor: unknown = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment },
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const chips = this.host.renderRoot.querySelector<HTMLElement>('.chips');
+    if (chips !== this.chips) {
+      this.resize?.disconnect();
+      this.chips = chips;
+      if (chips) this.resize?.observe(chips);
+    }
+    const members = this.chips ? this.lastMembers : null;
+    if (members !== this.measuredFor) {
+      this.measuredFor = members;
+      this.measure();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.resize?.disconnect();
+    this.chips = null;
+    this.measuredFor = null;
+  }
+
+  /** Marks the strip's frame with the sides where chips are hidden (data-more="start end"), for the styles. */
+  private measure(): void {
+    const chips = this.chips;
+    const frame = chips?.parentElement;
+    if (!chips || !frame) return;
+    const start = chips.scrollLeft > 1;
+    const end = chips.scrollLeft + chips.clientWidth < chips.scrollWidth - 1;
+    const more = [start ? 'start' : '', end ? 'end' : ''].filter(Boolean).join(' ');
+    if (frame.dataset.more !== more) frame.dataset.more = more;
+  }
+
+  private scrollBy(direction: 1 | -1): void {
+    const chips = this.chips;
+    if (chips) chips.scrollBy({ left: direction * chips.clientWidth * PAGE, behavior: 'smooth' });
+  }
+
+  private readonly onWheel = (e: WheelEvent) => {
+    const chips = e.currentTarget as HTMLElement;
+    if (chips.scrollWidth <= chips.clientWidth || e.ctrlKey) return;
+    // A vertical wheel scrolls the strip sideways (a horizontal one already does).
+    if (Math.abs(e.deltaY) <= Math.abs(e.deltaX)) return;
+    const room = e.deltaY > 0 ? chips.scrollWidth - chips.clientWidth - chips.scrollLeft : chips.scrollLeft;
+    if (room <= 0) return; // at that end: the page scrolls as it would
+    e.preventDefault();
+    chips.scrollLeft += e.deltaY;
+  };
+
+  private readonly onKeydown = (e: KeyboardEvent) => {
+    const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+    if (!keys.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const all = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.chip')];
+    const at = all.indexOf(e.target as HTMLElement);
+    if (at < 0) return;
+    e.preventDefault();
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : Math.max(0, Math.min(all.length - 1, at + (e.key === 'ArrowLeft' ? -1 : 1)));
+    this.moveStop(all[next]!);
+  };
+
+  /** Focus on a chip (a click, a Tab into the strip): it holds the Tab stop, and is scrolled into view. */
+  private readonly onFocusin = (e: FocusEvent) => {
+    const chip = (e.target as HTMLElement).closest<HTMLElement>('.chip');
+    if (chip) this.moveStop(chip, false);
+  };
+
+  private moveStop(chip: HTMLElement, focus = true): void {
+    const key = chip.dataset.assignee ?? null;
+    if (this.stop !== key) {
+      this.stop = key;
+      this.host.requestUpdate();
+    }
+    for (const other of chip.parentElement?.querySelectorAll<HTMLElement>('.chip') ?? []) other.tabIndex = other === chip ? 0 : -1;
+    if (focus) chip.focus();
+    chip.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  render(ctx: WorkloadContext) {
+    const msg = messages();
+    const store = ctx.store;
+    if (!store?.me) return html`<div class="workload" part="workload"></div>`;
+    const me = store.me;
+    const members = store.assignableMembers;
+    this.lastMembers = members;
+    const unassigned = store.unassignedCount;
+    const max = Math.max(1, unassigned, ...members.map((m) => m.openLeads));
+    const current = store.filter.assignee;
+    const oldest = store.oldestUnassigned;
+    const wait = oldest ? formatWait(Math.max(0, ctx.now - Date.parse(oldest.createdAt))) : null;
+    const keys = ['unassigned', ...members.map((m) => m.id)];
+    const stop = this.stop !== null && keys.includes(this.stop) ? this.stop : keys.includes(current) ? current : keys[0];
+    const chip = (key: string, pressed: boolean, label: string, count: number, face: unknown, extra = '') => html`<button
+      type="button"
+      class="chip${pressed ? ' is-pressed' : ''}${extra}"
+      data-assignee=${key}
+      aria-pressed=${pressed ? 'true' : 'false'}
+      tabindex=${key === stop ? 0 : -1}
+      @click=${() => (key === 'unassigned' ? ctx.onUnassigned(!pressed) : ctx.onFilter(pressed ? 'any' : key))}
+    >
+      ${face}
+      <span class="chip-name">${label}</span>
+      <span class="chip-count" aria-hidden="true">${count}</span><span class="visually-hidden">, ${msg.openLeads(count)}</span>
+      ${key === 'unassigned' && wait
+        ? html`<span class="chip-wait" aria-hidden="true">${msg.oldestWaiting(wait.short)}</span
+            ><span class="visually-hidden">, ${msg.oldestWaiting(wait.long)}</span>`
+        : nothing}
+      <span class="chip-bar" aria-hidden="true"><span style="width:${Math.round((count / max) * 100)}%"></span></span>
+    </button>`;
+    return html`<div class="workload" part="workload" role="group" aria-label=${msg.workload}>
+        <span class="viewing-as">${avatar(me, 'md')}<span>${msg.viewingAs(me.name, me.role)}</span></span>
+        <span class="workload-label" aria-hidden="true">${msg.workload}</span>
+        <div class="chips-frame">
+          <div class="more more-start" aria-hidden="true" @click=${() => this.scrollBy(-1)}>‹</div>
+          <div
+            class="chips"
+            @keydown=${this.onKeydown}
+            @focusin=${this.onFocusin}
+            @wheel=${this.onWheel}
+            @scroll=${() => this.measure()}
+          >
+            ${chip('unassigned', current === 'unassigned', msg.unassigned, unassigned, avatar(undefined), ' chip-unassigned')}
+            ${members.map((m) => chip(m.id, current === m.id, m.id === me.id ? `${m.name} (${msg.you})` : m.name, m.openLeads, avatar(m)))}
+          </div>
+          <div class="more more-end" aria-hidden="true" @click=${() => this.scrollBy(1)}>›</div>
+        </div>
+      </div>
+      ${renderNotVisible(store, ctx)}`;
+  }
+}
+
+/**
+ * A plain member filtering by a colleague sees empty columns: their leads are not visible to a member (only
+ * their own and unassigned ones are). Said above the columns, with a way back to everyone's.
+ */
+function renderNotVisible(store: LeadStore, ctx: WorkloadContext) {
   const me = store.me;
-  const members = store.assignableMembers;
-  const unassigned = store.unassignedCount;
-  const max = Math.max(1, unassigned, ...members.map((m) => m.openLeads));
-  const current = store.filter.assignee;
-  const oldest = store.oldestUnassigned;
-  const wait = oldest ? formatWait(Math.max(0, ctx.now - Date.parse(oldest.createdAt))) : null;
-  const chip = (key: string, pressed: boolean, label: string, count: number, face: unknown, extra = '') => html`<button
-    type="button"
-    class="chip${pressed ? ' is-pressed' : ''}${extra}"
-    data-assignee=${key}
-    aria-pressed=${pressed ? 'true' : 'false'}
-    @click=${() => (key === 'unassigned' ? ctx.onUnassigned(!pressed) : ctx.onFilter(pressed ? 'any' : key))}
-  >
-    ${face}
-    <span class="chip-name">${label}</span>
-    <span class="chip-count" aria-hidden="true">${count}</span><span class="visually-hidden">, ${msg.openLeads(count)}</span>
-    ${key === 'unassigned' && wait
-      ? html`<span class="chip-wait" aria-hidden="true">${msg.oldestWaiting(wait.short)}</span
-          ><span class="visually-hidden">, ${msg.oldestWaiting(wait.long)}</span>`
-      : nothing}
-    <span class="chip-bar" aria-hidden="true"><span style="width:${Math.round((count / max) * 100)}%"></span></span>
-  </button>`;
-  return html`<div class="workload" part="workload" role="group" aria-label=${msg.workload}>
-    <span class="viewing-as">${avatar(me, 'md')}<span>${msg.viewingAs(me.name, me.role)}</span></span>
-    <span class="workload-label" aria-hidden="true">${msg.workload}</span>
-    <div class="chips">
-      ${chip('unassigned', current === 'unassigned', msg.unassigned, unassigned, avatar(undefined), ' chip-unassigned')}
-      ${members.map((m) => chip(m.id, current === m.id, m.id === me.id ? `${m.name} (${msg.you})` : m.name, m.openLeads, avatar(m)))}
-    </div>
-  </div>`;
+  const assignee = store.filter.assignee;
+  const colleague = me && !['any', 'me', 'unassigned', me.id].includes(assignee) ? store.member(assignee) : undefined;
+  const msg = messages();
+  // One live region, there before it has anything to say (its content changes, never the region).
+  const shown = me && colleague && losesSight(me, colleague.id);
+  return html`<div class="filter-note" role="status">${shown
+    ? html`<p>${msg.notVisibleToYou(colleague.name)}</p>
+        <button type="button" class="btn btn-quiet" @click=${() => ctx.onFilter('any')}>${msg.showAllLeads}</button>`
+    : nothing}</div>`;
 }

@@ -8,4 +8,15 @@ export const popupStyles = css`
     border-radius: var(--_radius);
     box-shadow: var(--_shadow-lg);
   }
+  /* Touch screens and narrow ones: every item of a popup is at least 44px to hit (items pad their text;
+     the extra height is padding, so text stays centred). */
+  @media (pointer: coarse), (max-width: 640px) {
+    .popup-surface [role='menuitem'],
+    .popup-surface [role='option'] {
+      box-sizing: border-box;
+      min-height: 44px;
+      padding-top: 12px;
+      padding-bottom: 12px;
+    }
+  }
 `;

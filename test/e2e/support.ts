@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { build, createServer, preview, type InlineConfig } from 'vite';
 import type { Lead, Member } from '../../sdk/index.js';
 import { RestAdapter } from '../../sdk/index.js';
@@ -111,9 +111,10 @@ export interface E2eSetup {
   readonly ready: Promise<void>;
   /**
    * A fresh browser context (own sessionStorage) with a page on the demo at `query` (e.g. `?as=m2`), the board
-   * loaded, uncaught page errors collected in `errors`. Close the context when done.
+   * loaded, uncaught page errors collected in `errors`; `options` for the context (a phone: viewport, touch).
+   * Close the context when done.
    */
-  openDemo(query?: string): Promise<{ context: BrowserContext; page: Page; errors: Error[] }>;
+  openDemo(query?: string, options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: Error[] }>;
 }
 
 /**
@@ -141,8 +142,8 @@ export function useDemo(kind: 'dev' | 'built'): E2eSetup {
       return browser!;
     },
     ready,
-    async openDemo(query = '') {
-      const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+    async openDemo(query = '', options: BrowserContextOptions = {}) {
+      const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, ...options });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       const errors = watchPageErrors(page);

@@ -173,7 +173,7 @@ describe('<lead-drawer>', () => {
 
   it('saves an edited field to the backend and logs it', async () => {
     const { store, backend } = await loadedStore();
-    const lead = firstLead(store, () => true);
+    const lead = firstLead(store, (l) => Boolean(l.company));
     const el = await openDrawer(store, lead.id);
     const updated = oneEvent(el, 'lead-update');
     const company = field(el, 'Company');
@@ -187,7 +187,7 @@ describe('<lead-drawer>', () => {
     expect((await backend.getLead(lead.id)).company).to.equal('Globex Corporation');
     expect(store.lead(lead.id)!.company).to.equal('Globex Corporation');
     await el.updateComplete;
-    expect(activityTexts(el)[0]).to.contain('updated company');
+    expect(activityTexts(el)[0]).to.contain(`changed Company from ${lead.company} to Globex Corporation`);
   });
 
   it('shows an invalid email at the field and leaves the backend unchanged', async () => {

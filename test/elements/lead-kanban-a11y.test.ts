@@ -72,7 +72,7 @@ describe('<lead-kanban> accessibility', () => {
     const ids = name.getAttribute('aria-describedby')!.split(/\s+/);
     const texts = ids.map((id) => root(setup.el).getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim());
     const summary =
-      'Arrow keys move between cards. Space selects, Enter opens, M picks the card up to move it with the arrow keys, Shift+F10 opens its actions.';
+      'Arrow keys move between cards. Space selects, Enter opens, M picks the card up to move it with the arrow keys, Shift+F10 opens its actions, B goes to the bulk actions.';
     expect(texts.every((t) => t), 'every described-by id resolves inside the board').to.equal(true);
     expect(texts).to.include(summary);
     // Chromium's computed description of the focused card carries the instructions too.

@@ -42,7 +42,7 @@ describe('<lead-kanban> Add lead', () => {
     await waitUntil(() => errorOf(labelled(dialog, 'Name')) !== null, 'errors shown');
     expect(errorOf(labelled(dialog, 'Name'))).to.equal('Name is required');
     expect(errorOf(labelled(dialog, 'Email'))).to.equal('Enter an email address like name@example.com');
-    expect(errorOf(labelled(dialog, 'Value'))).to.equal('Enter 0 or more');
+    expect(errorOf(labelled(dialog, 'Value'))).to.equal('Value cannot be below 0');
     expect(labelled(dialog, 'Name').getAttribute('aria-invalid')).to.equal('true');
     expect(labelled(dialog, 'Company').hasAttribute('aria-invalid')).to.equal(false);
     expect(deepActive(), 'focus on the first field to fix').to.equal(labelled(dialog, 'Name'));
@@ -50,7 +50,7 @@ describe('<lead-kanban> Add lead', () => {
     await type(labelled(dialog, 'Value'), 'lots');
     dialogButton(dialog, 'Create lead').click();
     await rendered(setup.el);
-    await waitUntil(() => errorOf(labelled(dialog, 'Value')) === 'Enter a number, like 1200 or 1,200.50', 'value worded');
+    await waitUntil(() => errorOf(labelled(dialog, 'Value')) === 'Enter a number for Value, like 12500', 'value worded');
     expect((await setup.backend.listLeads()).length, 'nothing was created').to.equal(before);
     expect(setup.fault.calls.createLead, 'nothing was sent').to.equal(0);
   });

@@ -54,7 +54,7 @@ describe('<lead-kanban> Import leads', () => {
     expect(tableRows(dialog, 'Rows with errors')).to.deep.equal([
       ['3', 'Name', '', 'Name is required'],
       ['4', 'Email', 'bo@@bad', 'Enter an email address like name@example.com'],
-      ['6', 'Value', 'abc', 'Enter a number, like 1200 or 1,200.50'],
+      ['6', 'Value', 'abc', 'Enter a number for Value, like 12500'],
       ['6', 'Status', 'Nowhere', "Use one of the board's columns: New, Contacted, Qualified, Proposal, Won, Lost"],
     ]);
     expect(tableRows(dialog, 'Duplicates')).to.deep.equal([

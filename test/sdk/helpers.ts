@@ -1,5 +1,12 @@
 /** Small shared helpers for the SDK tests. */
 import { AdapterError } from '../../sdk/index.js';
+import type { KeyValueStorage } from '../../sdk/memory.js';
+
+/** A Web Storage stand-in over a Map (what the database uses of it: getItem, setItem). */
+export function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
 
 /** Lets every queued promise, microtask and zero-delay timer run (the memory backend pushes events that way). */
 export async function settle(rounds = 3): Promise<void> {

@@ -3,13 +3,7 @@ import { AdapterError } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import type { ChangeEvent, Lead, Member } from '../../sdk/index.js';
 import type { KeyValueStorage } from '../../sdk/memory.js';
-import { rejection, settle } from './helpers.js';
-
-/** A Web Storage stand-in over a Map (what the database uses of it: getItem, setItem). */
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
+import { memoryStorage, rejection, settle } from './helpers.js';
 
 /**
  * Runs `body` with `globalThis.localStorage` replaced: by a storage, by nothing (as in Node), or by a getter
@@ -150,10 +144,16 @@ describe('MemoryAdapter', () => {
     expect(error.current).to.deep.equal(moved);
     await admin.updateLead(lead.id, { company: 'Other Co', value: null }, moved.version);
     const history = await admin.listActivity(lead.id);
-    const [statusEntry, updatedEntry] = history.slice(-2);
+    const [statusEntry, company, value] = history.slice(-3);
     expect(statusEntry).to.deep.include({ type: 'status_changed', from: 'new', to: 'qualified', source: 'keyboard' });
-    expect(updatedEntry).to.deep.include({ type: 'updated', text: 'company, value' });
+    // One entry per field, old → new as text (null: empty); the same rule as the reference server's.
+    expect(company).to.deep.include({ type: 'updated', text: 'company', from: lead.company ?? null, to: 'Other Co' });
+    expect(value).to.deep.include({ type: 'updated', text: 'value', from: String(lead.value), to: null });
     expect('value' in (await admin.getLead(lead.id))).to.equal(false);
+    // Card order alone is not history.
+    const reordered = await admin.getLead(lead.id);
+    await admin.updateLead(lead.id, { position: reordered.position + 0.5 }, reordered.version);
+    expect(await admin.listActivity(lead.id)).to.have.length(history.length);
   });
 
   it('rejects malformed input naming the field, and inactive assignees as invalid', async () => {

@@ -3,7 +3,7 @@ import { MAX_IMPORT_ROWS } from '../../sdk/index.js';
 import type { Activity, AssignmentRules, ChangeEvent, Lead } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import type { KeyValueStorage } from '../../sdk/memory.js';
-import { rejection, settle } from './helpers.js';
+import { memoryStorage, rejection, settle } from './helpers.js';
 
 /** m1 admin, m2 manager, m3..m5 active members (capacity 30, 40, 40), m6 inactive. */
 function setup(leads = 30, storage?: KeyValueStorage) {
@@ -17,11 +17,6 @@ const count = (ids: readonly (string | null)[]) =>
   ids.reduce<Record<string, number>>((acc, id) => ({ ...acc, [String(id)]: (acc[String(id)] ?? 0) + 1 }), {});
 const historyOf = async (adapter: MemoryAdapter, lead: Lead) =>
   (await adapter.listActivity(lead.id)).map((a: Activity) => [a.type, a.source, a.from, a.to, a.actorId]);
-
-function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
 
 describe('MemoryAdapter: leads arriving', () => {
   it('createLead puts the lead at the top of its column (first column without a status) and logs created', async () => {

@@ -48,9 +48,10 @@ const cases: [string, z.ZodMiniType, unknown][] = [
   ['session email', SessionBodySchema, { email: 42 }],
 ];
 
+/** Path and message of each issue: what this file compares (the codes are checked below). */
 function issuesOf(result: { success: true } | ParseFailure) {
   if (result.success) throw new Error('expected a failure');
-  return toFieldIssues(result.error.issues);
+  return toFieldIssues(result.error.issues).map(({ path, message }) => ({ path, message }));
 }
 
 describe('schema messages: the SDK’s own error map', () => {
@@ -63,5 +64,25 @@ describe('schema messages: the SDK’s own error map', () => {
     expect(sdkMessages[0]).to.deep.equal([{ path: 'email', message: 'Invalid email address', code: 'invalid_format' }]);
     expect(sdkMessages[4]).to.deep.equal([{ path: 'value', message: 'Invalid input: expected number, received NaN', code: 'invalid_type' }]);
     expect(z.config().localeError, 'zod’s global configuration is left alone').to.equal(undefined);
+  });
+
+  it('give each issue a code a UI can word (and the limit it broke), for the fields a person enters', () => {
+    const codes = (schema: z.ZodMiniType, value: unknown) => {
+      const result = safeParseWithMessages(schema, value);
+      if (result.success) throw new Error('expected a failure');
+      return toFieldIssues(result.error.issues).map(({ path, code, limit }) => ({ path, code, ...(limit === undefined ? {} : { limit }) }));
+    };
+    expect(codes(LeadPatchSchema, { value: Number.NaN })).to.deep.equal([{ path: 'value', code: 'not_a_number' }]);
+    expect(codes(LeadPatchSchema, { value: -5 })).to.deep.equal([{ path: 'value', code: 'negative' }]);
+    expect(codes(LeadPatchSchema, { name: '   ' })).to.deep.equal([{ path: 'name', code: 'required' }]);
+    expect(codes(LeadPatchSchema, { company: 'x'.repeat(201) })).to.deep.equal([{ path: 'company', code: 'too_long', limit: 200 }]);
+    expect(codes(LeadPatchSchema, { email: 'nope' })).to.deep.equal([{ path: 'email', code: 'invalid_email' }]);
+    expect(codes(LeadPatchSchema, { assigneeId: 'm2' })).to.deep.equal([{ path: '(root)', code: 'unknown_key' }]);
+    expect(codes(LeadSchema, { ...lead, name: undefined })).to.deep.equal([{ path: 'name', code: 'required' }]);
+    expect(codes(LeadSchema, { ...lead, status: 'Not a key!' })).to.deep.equal([{ path: 'status', code: 'invalid' }]);
+    expect(codes(RoleSchema, 'boss')).to.deep.equal([{ path: '(root)', code: 'invalid_option' }]);
+    // The input a parse reports for its codes stays inside the SDK.
+    const [issue] = toFieldIssues((safeParseWithMessages(LeadPatchSchema, { value: -5 }) as ParseFailure).error.issues);
+    expect(Object.keys(issue!).sort()).to.deep.equal(['code', 'message', 'path']);
   });
 });

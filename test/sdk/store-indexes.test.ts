@@ -43,6 +43,8 @@ function expectConsistent(store: LeadStore, ids: readonly string[]): void {
     expect(store.cardsIn(k).map((l) => l.id), `cards of ${k}`).to.deep.equal(cards.map((l) => l.id));
     expect(store.cardsIn(k).every((l) => l === store.lead(l.id)), `cards of ${k} are the shown objects`).to.equal(true);
     expect(store.totalIn(k), `total of ${k}`).to.equal(inColumn.length);
+    const value = cards.reduce((sum, l) => sum + (l.value ?? 0), 0);
+    expect(store.valueIn(k), `total value of the cards of ${k}`).to.be.closeTo(value, 1e-6);
     cards.forEach((l, i) => expect(store.indexIn(k, l.id), `index of ${l.id} in ${k}`).to.equal(i));
     for (const l of inColumn.filter((x) => !cards.includes(x))) expect(store.indexIn(k, l.id)).to.equal(-1);
     if (cards[0]) expect(store.indexIn(k === 'new' ? 'lost' : 'new', cards[0].id)).to.equal(-1);
@@ -214,6 +216,31 @@ describe('LeadStore: derived state kept by deltas', () => {
     await store.update(lead.id, { name: 'Quorra Qwerty', company: null });
     store.setFilter({ q: 'qw' });
     expect(store.matchingIds()).to.include(lead.id);
+    expectConsistent(store, ids);
+  });
+
+  it('column value totals follow value edits, clears, moves, filters and pushed changes by deltas', async () => {
+    const b = await board({ leads: 200 });
+    const { store } = b;
+    const ids = store.matchingIds();
+    for (const k of keys) store.valueIn(k); // summed once; every change below takes the delta path or a resum
+    const lead = store.cardsIn('new')[3]!;
+    await store.update(lead.id, { value: (lead.value ?? 0) + 1234.5 });
+    expectConsistent(store, ids);
+    await store.update(lead.id, { value: null });
+    expectConsistent(store, ids);
+    await store.move(lead.id, 'won', { index: 0 });
+    expectConsistent(store, ids);
+    store.setFilter({ q: 'a' });
+    expectConsistent(store, ids);
+    const other = store.cardsIn('contacted')[0]!;
+    await b.other.updateLead(other.id, { value: 99_999 }, other.version);
+    await settle();
+    expectConsistent(store, ids);
+    store.setFilter({ q: '', assignee: b.alice.id });
+    expectConsistent(store, ids);
+    store.setFilter({ assignee: 'any' });
+    await store.assign(store.cardsIn('qualified').slice(0, 20).map((l) => l.id), b.bob.id, { source: 'bulk' });
     expectConsistent(store, ids);
   });
 

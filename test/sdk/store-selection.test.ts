@@ -7,7 +7,9 @@
 import { expect } from 'chai';
 import { DEFAULT_COLUMNS } from '../../sdk/index.js';
 import type { LeadStore } from '../../sdk/index.js';
-import { settle } from './helpers.js';
+import { SelectionModel } from '../../sdk/store/selection-model.js';
+import { FilterState } from '../../sdk/store/filter-state.js';
+import { countCalls, settle } from './helpers.js';
 import { board } from './store-setup.js';
 
 const keys = DEFAULT_COLUMNS.map((c) => c.key);
@@ -24,7 +26,43 @@ function expectSelection(store: LeadStore, expected: ReadonlySet<string>, allIds
     const state = selected === 0 ? 'none' : selected === cards.length ? 'all' : 'some';
     expect(store.selectionStateIn(k), `selection state of ${k}`).to.equal(state);
   }
+  const shown = new Set(keys.flatMap((k) => store.cardsIn(k).map((l) => l.id)));
+  const hidden = [...expected].filter((id) => !shown.has(id)).length;
+  expect(store.selectedHiddenCount, 'selected leads the filter hides').to.equal(hidden);
 }
+
+describe('LeadStore: selected leads the filter hides', () => {
+  it('counts them from per-column counts (no listing, no filter test per lead) and takes them out on request', async () => {
+    const b = await board({ leads: 10_000 });
+    const { store } = b;
+    const all = store.matchingIds();
+    store.setFilter({ assignee: 'unassigned' });
+    store.selectAllMatching();
+    const picked = new Set(store.matchingIds());
+    expect(store.selectedHiddenCount).to.equal(0);
+    store.setFilter({ assignee: b.alice.id });
+    store.selectedHiddenCount; // the per-column counts are recounted once after a filter change
+    const listed = countCalls(SelectionModel.prototype, 'list');
+    const tested = countCalls(FilterState.prototype, 'matches');
+    try {
+      expect(store.selectedHiddenCount, 'every picked lead is unassigned: none is Alice’s').to.equal(picked.size);
+      expect(listed.count, 'the ids were not listed').to.equal(0);
+      expect(tested.count, 'no lead was tested against the filter').to.equal(0);
+    } finally {
+      listed.restore();
+      tested.restore();
+    }
+    expectSelection(store, picked, all);
+
+    // Shown again partly: only the hidden part leaves on deselectHidden().
+    store.setFilter({ assignee: 'any', status: ['new'] });
+    const visible = new Set([...picked].filter((id) => store.lead(id)!.status === 'new'));
+    expect(store.selectedHiddenCount).to.equal(picked.size - visible.size);
+    store.deselectHidden();
+    expectSelection(store, visible, all);
+    expect(store.selectedHiddenCount).to.equal(0);
+  });
+});
 
 describe('LeadStore: select all matching', () => {
   it('selects the leads matching at that moment; a later filter change keeps exactly those, and a bulk assign sends them', async () => {

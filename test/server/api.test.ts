@@ -160,7 +160,7 @@ describe('reading leads', () => {
 });
 
 describe('PATCH /api/leads/:id', () => {
-  test('changes fields, bumps the version and logs `updated` naming the fields', async () => {
+  test('changes fields, bumps the version and logs one `updated` per field with old → new', async () => {
     const lead = await someLead((l) => l.status === 'new' && l.company !== undefined);
     const { status, body } = await call(server.api, 'PATCH', `/leads/${lead.id}`, {
       token: admin, body: { expectedVersion: lead.version, company: null, value: 1234, name: '  Renamed Lead  ' },
@@ -172,12 +172,28 @@ describe('PATCH /api/leads/:id', () => {
     assert.equal('company' in body, false, 'null clears an optional field');
     assert.ok(body.updatedAt > lead.updatedAt);
     const { body: history } = await call(server.api, 'GET', `/leads/${lead.id}/activity`, { token: admin });
-    const last = history.at(-1);
-    assert.equal(last.type, 'updated');
-    assert.equal(last.text, 'name, company, value');
-    assert.equal(last.actorId, people.admin.id);
+    const entries = history.slice(-3).map((a: Record<string, unknown>) =>
+      ({ type: a.type, text: a.text, from: a.from, to: a.to, actorId: a.actorId, source: a.source }));
+    const by = { actorId: people.admin.id, source: 'manual' };
+    assert.deepEqual(entries, [
+      { type: 'updated', text: 'name', from: lead.name, to: 'Renamed Lead', ...by },
+      { type: 'updated', text: 'company', from: lead.company, to: null, ...by },
+      { type: 'updated', text: 'value', from: lead.value === undefined ? null : String(lead.value), to: '1234', ...by },
+    ]);
+    assert.ok(ActivityListSchema.safeParse(history).success);
     const stored = await call(server.api, 'GET', `/leads/${lead.id}`, { token: admin });
     assert.deepEqual(stored.body, body);
+  });
+
+  test('a reorder within a column (position alone) bumps the version and is not history', async () => {
+    const lead = await someLead((l) => l.status === 'qualified');
+    const before = await call(server.api, 'GET', `/leads/${lead.id}/activity`, { token: admin });
+    const { status, body } = await call(server.api, 'PATCH', `/leads/${lead.id}?source=drag`, {
+      token: admin, body: { expectedVersion: lead.version, position: 0.125 } });
+    assert.equal(status, 200);
+    assert.equal(body.version, lead.version + 1);
+    const after = await call(server.api, 'GET', `/leads/${lead.id}/activity`, { token: admin });
+    assert.equal(after.body.length, before.body.length);
   });
 
   test('a status change logs status_changed with from/to and the source from the query', async () => {
@@ -209,20 +225,23 @@ describe('PATCH /api/leads/:id', () => {
     assert.deepEqual(after.body, lead);
   });
 
-  test('malformed bodies are 400 naming the field; assigneeId is not patchable', async () => {
+  test('malformed bodies are 400 naming the field with a code a UI words; assigneeId is not patchable', async () => {
     const lead = await someLead(() => true);
-    const cases: [unknown, string][] = [
-      [{ expectedVersion: lead.version, assigneeId: people.bob.id }, 'assigneeId'],
-      [{ expectedVersion: lead.version, email: 'nope' }, 'email'],
-      [{ name: 'No version' }, 'expectedVersion'],
-      [{ expectedVersion: lead.version, value: -5 }, 'value'],
-      [{ expectedVersion: lead.version, status: 'archived' }, 'status'],
-      [{ expectedVersion: lead.version, name: '' }, 'name'],
+    const cases: [unknown, string, string][] = [
+      [{ expectedVersion: lead.version, assigneeId: people.bob.id }, 'assigneeId', 'unknown_key'],
+      [{ expectedVersion: lead.version, email: 'nope' }, 'email', 'invalid_email'],
+      [{ name: 'No version' }, 'expectedVersion', 'required'],
+      [{ expectedVersion: lead.version, value: -5 }, 'value', 'negative'],
+      [{ expectedVersion: lead.version, status: 'archived' }, 'status', 'invalid_option'],
+      [{ expectedVersion: lead.version, name: '' }, 'name', 'required'],
+      [{ expectedVersion: lead.version, company: 'x'.repeat(201) }, 'company', 'too_long'],
     ];
-    for (const [body, field] of cases) {
+    for (const [body, field, code] of cases) {
       const answer = await call(server.api, 'PATCH', `/leads/${lead.id}`, { token: admin, body });
       assert.equal(answer.status, 400, JSON.stringify(body));
-      assert.ok(answer.body.error.issues.some((i: { path: string }) => i.path === field), `${field} named`);
+      const issue = answer.body.error.issues.find((i: { path: string }) => i.path === field);
+      assert.ok(issue, `${field} named`);
+      assert.equal(issue.code, code, `${field}: code`);
       assert.match(answer.body.error.message, new RegExp(field));
     }
     const notJson = await call(server.api, 'PATCH', `/leads/${lead.id}`, { token: admin, raw: 'not json',

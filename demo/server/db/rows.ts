@@ -59,7 +59,10 @@ export function toLead(row: LeadRow): Lead {
 
 export function toActivity(row: ActivityRow): Activity {
   const activity: Activity = { id: row.id, leadId: row.lead_id, type: row.type, actorId: row.actor_id, at: row.at };
-  if (TRANSITIONS.has(row.type)) {
+  // An `updated` entry carries old → new of its one field (sdk/history.ts); entries written before that rule
+  // named several fields without values (both columns NULL, which no real change of one field can be).
+  const fieldChange = row.type === 'updated' && (row.from_value !== null || row.to_value !== null);
+  if (TRANSITIONS.has(row.type) || fieldChange) {
     activity.from = row.from_value;
     activity.to = row.to_value;
   }

@@ -1,9 +1,11 @@
 /**
- * The one place where the intake dialogs word what is wrong with a field — a refused new lead (FieldIssue) or
- * a row of an import (ImportError) — from the SDK's codes, never from its English messages, which are only
- * the fallback for a code this table does not know.
+ * How the intake dialogs word what is wrong — a refused new lead (FieldIssue) or a row of an import
+ * (ImportError) — from the SDK's codes, never from its English messages, which are only the fallback for a
+ * code nobody words. A field's issue (ISSUE_CODES) is worded by issueText, as in the drawer; this adds the
+ * intake's own codes.
  */
-import type { Column } from '../../../sdk/index.js';
+import { ISSUE_CODES, type Column } from '../../../sdk/index.js';
+import { issueText } from '../../issue-text.js';
 import { messages, type Messages } from '../../l10n.js';
 import { fieldLabel } from '../../lead-drawer/lead-fields.js';
 
@@ -21,27 +23,11 @@ export function problemField(field: string, msg: Messages = messages()): string 
   return fieldLabel(field, msg) ?? field;
 }
 
-/** What is wrong, in the words of the localization table. */
+/** What is wrong, in the words of the localization table: a field's issue as issueText words it everywhere. */
 export function problemText(problem: Problem, columns: readonly Column[], msg: Messages = messages()): string {
   const { field, code } = problem;
   const label = problemField(field, msg);
   switch (code) {
-    case 'required':
-      return msg.problemRequired(label);
-    case 'too_small':
-      // The only lower bounds: a text field's one character (after trimming), a value's zero.
-      return field === 'value' ? msg.problemNegative : msg.problemRequired(label);
-    case 'too_big':
-    case 'too_long':
-      return msg.problemTooLong(label);
-    case 'invalid_format':
-    case 'invalid_email':
-      return field === 'email' ? msg.problemEmail : msg.problemInvalid(label);
-    case 'invalid_type':
-    case 'not_a_number':
-      return field === 'value' ? msg.problemNumber : msg.problemInvalid(label);
-    case 'negative':
-      return msg.problemNegative;
     case 'unknown_status':
       return msg.problemUnknownStatus(columns.map((c) => c.label).join(', '));
     case 'unknown_assignee':
@@ -59,6 +45,8 @@ export function problemText(problem: Problem, columns: readonly Column[], msg: M
     case 'extra_values':
       return msg.problemExtraValues;
     default:
-      return problem.message;
+      return code && (ISSUE_CODES as readonly string[]).includes(code)
+        ? issueText({ path: field, message: problem.message, code }, label)
+        : problem.message;
   }
 }

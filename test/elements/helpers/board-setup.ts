@@ -41,19 +41,23 @@ export interface BoardOptions {
   database?: MemoryDatabase;
   /** false: the board hears nothing pushed, so its copy goes stale (as a page whose event stream is held back). */
   subscribe?: boolean;
+  /** Width of the board in px (default 1400). */
+  width?: number;
+  /** Members seeded (default 6: m1 admin, m2 manager, m3–m5 members, m6 inactive). */
+  members?: number;
 }
 
 export async function mountBoard(options: BoardOptions = {}): Promise<BoardSetup> {
   let database = options.database;
   if (!database) {
-    const data = seed({ leads: options.leads ?? 40, members: 6, seed: 11 });
+    const data = seed({ leads: options.leads ?? 40, members: options.members ?? 6, seed: 11 });
     options.prepare?.(data);
     database = new MemoryDatabase(data);
   }
   const backend = new MemoryAdapter({ database, as: options.as ?? 'm1', latency: options.latency ?? 0 });
   const fault = new FaultAdapter(backend, { subscribe: options.subscribe });
   const el = await fixture<LeadKanban>(
-    html`<lead-kanban style="height:${options.height ?? 580}px; width:1400px" .adapter=${fault}></lead-kanban>`,
+    html`<lead-kanban style="height:${options.height ?? 580}px; width:${options.width ?? 1400}px" .adapter=${fault}></lead-kanban>`,
   );
   await waitUntil(() => el.store?.status === 'ready', 'store loaded');
   await rendered(el);
