@@ -61,8 +61,8 @@ describe('schema messages: the SDK’s own error map', () => {
     const zodMessages = cases.map(([, schema, value]) => issuesOf(schema.safeParse(value, { error: zodEnglish })));
     cases.forEach(([name], i) => expect(sdkMessages[i], name).to.deep.equal(zodMessages[i]));
     // Not "Invalid input" everywhere: the SDK's map is used, and it says what is wrong.
-    expect(sdkMessages[0]).to.deep.equal([{ path: 'email', message: 'Invalid email address', code: 'invalid_format' }]);
-    expect(sdkMessages[4]).to.deep.equal([{ path: 'value', message: 'Invalid input: expected number, received NaN', code: 'invalid_type' }]);
+    expect(sdkMessages[0]).to.deep.equal([{ path: 'email', message: 'Invalid email address' }]);
+    expect(sdkMessages[4]).to.deep.equal([{ path: 'value', message: 'Invalid input: expected number, received NaN' }]);
     expect(z.config().localeError, 'zod’s global configuration is left alone').to.equal(undefined);
   });
 
