@@ -66,6 +66,12 @@ export class FaultProxy {
   private readonly streams = new Set<ServerResponse>();
   /** Event streams dropped by cutStreams(). */
   streamCuts = 0;
+  /**
+   * Committed PATCHes that changed only a card's place, by lead id (whether or not the client got the answer):
+   * each is a version step without a history row (card order is not history), which the soak's count of
+   * history rows against version steps must know about.
+   */
+  readonly reorders = new Map<string, number>();
 
   constructor(private readonly options: FaultProxyOptions) {
     this.random = seededRandom(options.seed);
@@ -151,12 +157,26 @@ export class FaultProxy {
     if (this.options.stripKeys) delete headers['idempotency-key'];
     return new Promise((resolve, reject) => {
       const upstream = request(this.target, { method: req.method, path: req.url, headers, agent: this.agent }, (answer) => {
-        void readAll(answer).then((data) => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: data }),
-          reject);
+        void readAll(answer).then((data) => {
+          const result = { status: answer.statusCode ?? 502, headers: answer.headers, body: data };
+          this.noteReorder(req, body, result);
+          resolve(result);
+        }, reject);
       });
       upstream.on('error', reject);
       upstream.end(body);
     });
+  }
+
+  private noteReorder(req: IncomingMessage, body: Buffer, answer: Answer): void {
+    const lead = req.method === 'PATCH' && answer.status === 200 && !answer.headers['idempotency-replayed']
+      ? /^\/api\/leads\/([^/?]+)/.exec(req.url ?? '')?.[1] : undefined;
+    if (!lead) return;
+    const fields = Object.keys(JSON.parse(body.toString('utf8')) as object).filter((key) => key !== 'expectedVersion');
+    if (fields.length > 0 && fields.every((key) => key === 'position')) {
+      const id = decodeURIComponent(lead);
+      this.reorders.set(id, (this.reorders.get(id) ?? 0) + 1);
+    }
   }
 
   private answer(res: ServerResponse, answer: Answer): void {

@@ -99,7 +99,9 @@ export async function runOperation(ctx: OperationContext, kind: OperationKind): 
       }
       case 'move': {
         const lead = pick(leads, random);
-        const column = pick(store.columns, random).key;
+        // Always to another column: a reorder within one changes the version but writes no history (card order
+        // is not history), and it sends the unchanged status too, so the proxy could not count it as a reorder.
+        const column = pick(store.columns.filter((c) => c.key !== lead.status), random).key;
         op.leadIds = [lead.id];
         const moved = await store.move(lead.id, column, { index: Math.floor(random() * (store.countIn(column) + 1)) });
         op.result = 'ok';
