@@ -311,7 +311,7 @@ export const drawerContentStyles = css`
       height: 44px;
       margin: -8px -10px 0 0;
     }
-    input,
+    input:not([type='checkbox']):not([type='radio']),
     select,
     .button {
       min-height: 44px;
