@@ -58,7 +58,9 @@ export function subscribeWithEventSource(stream: EventStream, deliver: (data: st
   const base = typeof location === 'undefined' ? undefined : location.href;
   let source: EventSource | undefined;
   let stopped = false;
-  let everOpened = false;
+  // Whether events may have been missed since the subscriber's own load: after any error — also before the
+  // first open (a stream refused at first, opened later, must reload as a dropped one does).
+  let missed = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const connect = () => {
@@ -67,13 +69,15 @@ export function subscribeWithEventSource(stream: EventStream, deliver: (data: st
     if (token) url.searchParams.set('token', token);
     source = new EventSource(url);
     source.onopen = () => {
-      if (everOpened) reconnected();
-      everOpened = true;
+      if (missed) reconnected();
+      missed = false;
       attempt = 0;
     };
     source.onmessage = (event: MessageEvent<string>) => deliver(event.data);
     source.onerror = () => {
-      if (stopped || source?.readyState !== EventSource.CLOSED) return; // CONNECTING: it retries itself
+      if (stopped) return;
+      missed = true;
+      if (source?.readyState !== EventSource.CLOSED) return; // CONNECTING: it retries itself
       retryTimer = setTimeout(connect, backoff(attempt++));
     };
   };
@@ -89,7 +93,8 @@ export function subscribeWithEventSource(stream: EventStream, deliver: (data: st
 export function subscribeWithFetch(stream: EventStream, deliver: (data: string) => void, reconnected: () => void): () => void {
   const stop = new AbortController();
   const run = async () => {
-    let everOpened = false;
+    // Every connection but the very first try may have missed events, however the last one ended.
+    let missed = false;
     for (let attempt = 0; !stop.signal.aborted; ) {
       const connection = new AbortController();
       const abortConnection = () => connection.abort();
@@ -108,8 +113,7 @@ export function subscribeWithFetch(stream: EventStream, deliver: (data: string) 
           cache: 'no-store',
         });
         if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
-        if (everOpened) reconnected();
-        everOpened = true;
+        if (missed) reconnected();
         attempt = 0;
         const parser = new EventStreamParser(deliver);
         const decoder = new TextDecoder();
@@ -123,6 +127,7 @@ export function subscribeWithFetch(stream: EventStream, deliver: (data: string) 
       } catch {
         // dropped, refused or idle: fall through to the backoff below
       } finally {
+        missed = true;
         clearTimeout(idle);
         stop.signal.removeEventListener('abort', abortConnection);
         connection.abort();
