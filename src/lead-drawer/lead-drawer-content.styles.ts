@@ -29,25 +29,30 @@ export const drawerContentStyles = css`
   .backdrop {
     position: absolute;
     inset: 0;
-    background: var(--lead-drawer-backdrop, rgb(15 23 42 / 0.32));
+    background: var(--lead-drawer-backdrop, light-dark(rgb(15 23 42 / 0.32), rgb(0 0 0 / 0.55)));
     animation: fade-in 180ms ease-out;
   }
   .panel {
     position: absolute;
     top: 0;
-    right: 0;
+    inset-inline-end: 0;
     bottom: 0;
     display: flex;
     flex-direction: column;
     width: min(var(--_panel-width), 100vw);
     background: var(--_surface);
     box-shadow: var(--_shadow-lg);
-    border-left: 1px solid var(--_border);
+    border-inline-start: 1px solid var(--_border);
     animation: slide-in 220ms cubic-bezier(0.2, 0.8, 0.2, 1);
+    /* It slides in from the inline end: the right, or the left under right-to-left. */
+    --_slide-from: 100%;
+  }
+  .panel:dir(rtl) {
+    --_slide-from: -100%;
   }
   @keyframes slide-in {
     from {
-      transform: translateX(100%);
+      transform: translateX(var(--_slide-from));
     }
   }
   @keyframes fade-in {
@@ -285,7 +290,7 @@ export const drawerContentStyles = css`
   @media (max-width: 640px) {
     .panel {
       width: 100%;
-      border-left: 0;
+      border-inline-start: 0;
       animation-name: sheet-in;
     }
     .header {

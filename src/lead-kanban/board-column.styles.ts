@@ -35,7 +35,7 @@ export const columnStyles = css`
     min-width: 0;
   }
   .column-value {
-    padding-left: 16px;
+    padding-inline-start: 16px;
     color: var(--_muted);
     font-size: 12px;
     font-variant-numeric: tabular-nums;
@@ -68,7 +68,7 @@ export const columnStyles = css`
     background: var(--_dot);
   }
   .column-count {
-    margin-left: auto;
+    margin-inline-start: auto;
     flex: none;
     /* "22 of 29" must not wrap: a two-line badge would make this header taller than its neighbours */
     white-space: nowrap;
@@ -123,8 +123,8 @@ export const columnStyles = css`
   }
   .drop-indicator {
     position: absolute;
-    left: 0;
-    right: 0;
+    inset-inline-start: 0;
+    inset-inline-end: 0;
     height: 4px;
     margin-top: -6px;
     border-radius: 2px;
@@ -134,7 +134,7 @@ export const columnStyles = css`
   .drop-indicator::before {
     content: '';
     position: absolute;
-    left: -4px;
+    inset-inline-start: -4px;
     top: -3px;
     width: 6px;
     height: 6px;

@@ -24,7 +24,7 @@ export const toolbarStyles = css`
   }
   .search .icon {
     position: absolute;
-    left: 10px;
+    inset-inline-start: 10px;
     color: var(--_muted);
     pointer-events: none;
   }
@@ -58,10 +58,11 @@ export const toolbarStyles = css`
   .select-wrap::after {
     content: '';
     position: absolute;
-    right: 13px;
+    inset-inline-end: 13px;
     top: 50%;
     width: 6px;
     height: 6px;
+    /* A drawn chevron: its borders are a shape, not sides of the flow, so they stay physical. */
     border-right: 1.6px solid var(--_muted);
     border-bottom: 1.6px solid var(--_muted);
     transform: translateY(-70%) rotate(45deg);
@@ -95,7 +96,7 @@ export const toolbarStyles = css`
     display: flex;
     align-items: center;
     gap: 4px;
-    margin-left: auto;
+    margin-inline-start: auto;
     padding: 3px 3px 3px 4px;
     border-radius: calc(var(--_radius-sm) + 3px);
     transition: background 160ms;
@@ -111,7 +112,7 @@ export const toolbarStyles = css`
     white-space: nowrap;
   }
   .bulk-bar .bulk-assign {
-    margin-left: 4px;
+    margin-inline-start: 4px;
   }
   .help-button,
   .icon-button {
@@ -145,13 +146,13 @@ export const toolbarStyles = css`
   }
   :host([data-layout]) .bulk-bar {
     flex-wrap: wrap;
-    margin-left: 0;
+    margin-inline-start: 0;
   }
   :host([data-layout='phone']) .bulk-bar {
     flex: 1 1 auto;
   }
   :host([data-layout='phone']) .bulk-bar .bulk-assign {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .selected-count {
     white-space: normal;

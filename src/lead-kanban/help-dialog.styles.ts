@@ -25,7 +25,7 @@ export const helpDialogStyles = css`
     font-size: 13px;
   }
   .help-table th {
-    text-align: left;
+    text-align: start;
     font-size: 12px;
     font-weight: 600;
     color: var(--_muted);

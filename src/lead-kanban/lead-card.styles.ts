@@ -76,7 +76,7 @@ export const cardStyles = css`
     padding: 0;
     border: 0;
     background: none;
-    text-align: left;
+    text-align: start;
     cursor: inherit;
     outline: none;
   }
@@ -231,8 +231,8 @@ export const cardStyles = css`
   }
   .card-busy {
     position: absolute;
-    left: 0;
-    right: 0;
+    inset-inline-start: 0;
+    inset-inline-end: 0;
     bottom: 0;
     height: 2px;
     background: linear-gradient(90deg, transparent, var(--_accent), transparent);
