@@ -178,8 +178,8 @@ export const de: Messages = {
   addLeadTo: (column) => `Lead zu ${column} hinzufügen`,
   importLeads: 'Leads importieren',
   assignmentRules: 'Zuweisungsregeln',
-  waitingFor: (duration) => `wartet seit ${duration}`,
-  oldestWaiting: (duration) => `ältester ${duration}`,
+  waitingFor: (duration) => `Wartezeit ${duration}`,
+  oldestWaiting: (duration) => `längste Wartezeit ${duration}`,
   reorderNeedsManual: (sort) =>
     `Sortiert nach ${sort}: Karten können in andere Spalten wandern. Wählen Sie unter Sortierung „Manuell“, um sie innerhalb einer Spalte umzuordnen.`,
   // Add lead
