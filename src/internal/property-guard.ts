@@ -35,7 +35,10 @@ function schemaProblem(schema: typeof ColumnsSchema | typeof IdSchema, value: un
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return `a ${value.constructor?.name ?? 'plain'} object`;
+  if (typeof value === 'object') {
+    const kind = (value as object).constructor?.name;
+    return !kind || kind === 'Object' ? 'a plain object' : `a ${kind}`;
+  }
   return `${typeof value} ${JSON.stringify(value)?.slice(0, 60)}`;
 }
 

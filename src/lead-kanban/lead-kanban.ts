@@ -124,9 +124,15 @@ export class LeadKanban extends LitElement {
   ];
 
   /** The store behind the board. Set it directly, or let the board make one from `adapter` or `api`. */
-  @provide({ context: storeContext })
   @property({ attribute: false })
   store: LeadStore | undefined;
+
+  /**
+   * What the drawer and pickers inside get by context: `store` once this board has checked it (willUpdate),
+   * so a malformed one never reaches them and is reported once, by the board.
+   */
+  @provide({ context: storeContext })
+  private providedStore: LeadStore | undefined;
 
   /** A backend adapter; the board makes (and loads) a LeadStore on it. Ignored when `store` is set. */
   @property({ attribute: false }) adapter: LeadAdapter | undefined;
@@ -223,6 +229,7 @@ export class LeadKanban extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     guardProperties(this, changed, { store: checkStore, columns: checkColumns, theme: checkTheme });
     this.owner.sync(changed);
+    this.providedStore = this.store;
     this.openLeadWatch.check();
     if (changed.has('urlState')) this.url.follow(this.urlState);
   }

@@ -46,7 +46,7 @@ describe('custom-elements.json: styling', () => {
     test(`<${tag}>: @cssproperty lists exactly the --lead-* properties its styles read`, () => {
       const read = new Set([...matches(own, READ), ...matches(shared, READ)]);
       assert.deepEqual(sorted(element.cssProperties.map((p: { name: string }) => p.name)), sorted(read));
-      for (const p of element.cssProperties) assert.ok(p.description?.length > 3, `${tag} ${p.name} has a description`);
+      for (const p of element.cssProperties) assert.ok((p.description?.length ?? 0) > 3, `${tag} ${p.name} has a description`);
     });
 
     test(`<${tag}>: @csspart lists exactly the parts its templates render`, () => {
@@ -54,7 +54,7 @@ describe('custom-elements.json: styling', () => {
         [...matches(own, PART), ...matches(shared, PART)].flatMap((names) => names.split(/\s+/)).filter(Boolean),
       );
       assert.deepEqual(sorted(element.cssParts.map((p: { name: string }) => p.name)), sorted(rendered));
-      for (const p of element.cssParts) assert.ok(p.description?.length > 3, `${tag} part ${p.name} has a description`);
+      for (const p of element.cssParts) assert.ok((p.description?.length ?? 0) > 3, `${tag} part ${p.name} has a description`);
     });
   }
 
