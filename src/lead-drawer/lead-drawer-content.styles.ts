@@ -316,7 +316,8 @@ export const drawerContentStyles = css`
       height: 44px;
       margin: -8px -10px 0 0;
     }
-    input,
+    /* As specific as the form styles' rule for text fields (src/shared/form.styles.ts), or it loses to it. */
+    input:not([type='checkbox']):not([type='radio']),
     select,
     .button {
       min-height: 44px;
