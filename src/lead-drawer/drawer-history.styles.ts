@@ -47,7 +47,9 @@ export const drawerHistoryStyles = css`
     padding: 8px 10px;
     border-inline-start: 2px solid color-mix(in srgb, var(--_accent) 45%, var(--_border));
     background: var(--_surface-2);
-    border-radius: 0 var(--_radius-sm) var(--_radius-sm) 0;
+    border-radius: 0;
+    border-start-end-radius: var(--_radius-sm);
+    border-end-end-radius: var(--_radius-sm);
     font-size: 12.5px;
   }
   .batch-summary {

@@ -79,6 +79,14 @@ export const drawerContentStyles = css`
     flex: 1;
     min-width: 0;
   }
+  /* The company, typed by people, in its own direction ("Inc." keeps its period at the end on a right-to-left page). */
+  .subtitle {
+    unicode-bidi: plaintext;
+  }
+  /* plaintext also moves "start" to the text's own side; keep the page's start (match-parent does not, in Chromium). */
+  .subtitle:dir(rtl) {
+    text-align: right;
+  }
   h2 {
     margin: 0;
     font-size: 20px;
@@ -124,7 +132,8 @@ export const drawerContentStyles = css`
     place-items: center;
     width: 34px;
     height: 34px;
-    margin: -4px -8px 0 0;
+    margin-block: -4px 0;
+    margin-inline: 0 -8px;
     border: 0;
     border-radius: var(--_radius-sm);
     background: transparent;
@@ -314,7 +323,8 @@ export const drawerContentStyles = css`
     .close {
       width: 44px;
       height: 44px;
-      margin: -8px -10px 0 0;
+      margin-block: -8px 0;
+      margin-inline: 0 -10px;
     }
     /* As specific as the form styles' rule for text fields (src/shared/form.styles.ts), or it loses to it. */
     input:not([type='checkbox']):not([type='radio']),

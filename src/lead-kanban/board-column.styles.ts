@@ -24,7 +24,8 @@ export const columnStyles = css`
     display: flex;
     align-items: center;
     gap: 6px;
-    padding: 12px 10px 10px 19px;
+    padding-block: 12px 10px;
+    padding-inline: 19px 10px;
   }
   /* Positioned: the visually hidden "Total value" label is placed inside it, so the column row's scroller
      clips it (placed against the board, it made the page scroll sideways). */
@@ -86,7 +87,8 @@ export const columnStyles = css`
     flex: none;
     width: 22px;
     height: 22px;
-    margin: -2px -4px -2px -2px;
+    margin-block: -2px;
+    margin-inline: -2px -4px;
     padding: 0;
     border: 0;
     border-radius: var(--_radius-sm);

@@ -32,7 +32,8 @@ export const toolbarStyles = css`
     width: 240px;
     height: var(--_control-height);
     box-sizing: border-box;
-    padding: 0 10px 0 32px;
+    padding-block: 0;
+    padding-inline: 32px 10px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius-sm);
     background: var(--_surface-2);
@@ -73,7 +74,8 @@ export const toolbarStyles = css`
     max-width: 190px;
     text-overflow: ellipsis;
     height: 100%;
-    padding: 0 32px 0 6px;
+    padding-block: 0;
+    padding-inline: 6px 32px;
     border: 0;
     outline: none;
     background: transparent;
@@ -97,7 +99,8 @@ export const toolbarStyles = css`
     align-items: center;
     gap: 4px;
     margin-inline-start: auto;
-    padding: 3px 3px 3px 4px;
+    padding-block: 3px;
+    padding-inline: 4px 3px;
     border-radius: calc(var(--_radius-sm) + 3px);
     transition: background 160ms;
   }
@@ -105,7 +108,8 @@ export const toolbarStyles = css`
     background: var(--_accent-soft);
   }
   .selected-count {
-    padding: 0 6px 0 8px;
+    padding-block: 0;
+    padding-inline: 8px 6px;
     font-weight: 600;
     font-size: 13px;
     color: var(--_accent);

@@ -102,7 +102,8 @@ export const workloadStyles = css`
     gap: 12px;
     flex-wrap: wrap;
     margin: 12px 20px 0;
-    padding: 8px 8px 8px 14px;
+    padding-block: 8px;
+    padding-inline: 14px 8px;
     border-radius: var(--_radius);
     border: 1px solid color-mix(in srgb, var(--_warning) 40%, var(--_border));
     background: color-mix(in srgb, var(--_warning) 9%, var(--_surface));
@@ -136,7 +137,8 @@ export const workloadStyles = css`
     gap: 6px;
     flex: none;
     height: max(30px, var(--_target));
-    padding: 0 10px 0 4px;
+    padding-block: 0;
+    padding-inline: 4px 10px;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface);
