@@ -7,7 +7,7 @@
  * the person per backend in sessionStorage (so switching backends and back keeps who you were).
  */
 import '../src/index.js';
-import type { Member } from '../sdk/index.js';
+import { DEFAULT_COLUMNS, type Member } from '../sdk/index.js';
 import { setLocale, setMessages, type LeadKanban } from '../src/index.js';
 import { memoryBackend, restBackend, type Backend, type BackendKind } from './backends.js';
 
@@ -141,12 +141,14 @@ function applyTheme(dark: boolean, remember = true): void {
  */
 async function applyLanguage(language: string): Promise<void> {
   if (language === 'de') {
-    const { de } = await import('./locales/de.js');
+    const { de, germanColumns } = await import('./locales/de.js');
     setMessages(de);
     setLocale('de-DE', { currency: 'EUR' });
+    board.columns = germanColumns(DEFAULT_COLUMNS);
   } else {
     setMessages({});
     setLocale('en-US', { currency: 'USD' });
+    board.columns = DEFAULT_COLUMNS;
   }
   board.lang = language;
   languageSelect.value = language;

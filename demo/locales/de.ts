@@ -3,6 +3,7 @@
  * included), as a host supplies it with `setMessages(de)` and `setLocale('de-DE', { currency: 'EUR' })`.
  * Typed as the whole `Messages`, so an entry the elements add and this table lacks fails the type check.
  */
+import type { Column } from '../../sdk/index.js';
 import type { Messages } from '../../src/index.js';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -405,3 +406,16 @@ export const de: Messages = {
         ? `${names[0]} und ${names[1]} sehen sich das an`
         : `${names[0]} und ${names.length - 1} weitere sehen sich das an`,
 };
+
+/** The board's columns are the host's words too (`.columns`): the default statuses, labelled in German. */
+export const deColumnLabels: Record<string, string> = {
+  new: 'Neu',
+  contacted: 'Kontaktiert',
+  qualified: 'Qualifiziert',
+  proposal: 'Angebot',
+  won: 'Gewonnen',
+  lost: 'Verloren',
+};
+
+export const germanColumns = (columns: readonly Column[]): Column[] =>
+  columns.map((c) => ({ ...c, label: deColumnLabels[c.key] ?? c.label }));
