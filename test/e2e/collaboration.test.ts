@@ -248,8 +248,8 @@ describe('working together (npm start, REST)', () => {
       await repName.fill(`${given!.name} (typing)`);
       await bossDrawer.getByRole('textbox', { name: 'Value', exact: true }).fill('98765');
       await bossDrawer.getByRole('textbox', { name: 'Value', exact: true }).press('Enter');
-      await repDrawer.getByRole('list', { name: 'Activity' }).getByRole('listitem').filter({ hasText: `${admin.name} updated value` }).waitFor();
-      await repDrawer.getByText('$98,765').waitFor();
+      await repDrawer.getByRole('list', { name: 'Activity' }).getByRole('listitem').filter({ hasText: new RegExp(`${admin.name} (changed|set) Value .*\\$98,765`) }).waitFor();
+      await repDrawer.getByText('$98,765', { exact: true }).waitFor(); // the header's value chip
       assert.equal(await repDrawer.getByRole('textbox', { name: 'Value', exact: true }).inputValue(), '98765');
       assert.equal(await repName.inputValue(), `${given!.name} (typing)`, 'not clobbered');
 
