@@ -5,9 +5,8 @@
  */
 import type { Column } from '../../sdk/index.js';
 import type { Messages } from '../../src/index.js';
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-const leads = (n: number) => plural(n, '1 Lead', `${n} Leads`);
+import { deIntake } from './de-intake.js';
+import { leads, plural } from './de-plural.js';
 
 export const de: Messages = {
   // board and toolbar
@@ -169,103 +168,7 @@ export const de: Messages = {
   announceLiftUnchanged: (name, column, position, total) => `${name} bleibt in ${column}, Position ${position} von ${total}`,
   choosePerson: 'Person wählen',
 
-  // leads arriving: toolbar, column header, card, workload strip
-  sort: 'Sortierung',
-  sortManual: 'Manuell',
-  sortNewest: 'Neueste',
-  sortOldest: 'Am längsten wartend',
-  sortValue: 'Wert',
-  addLead: 'Lead hinzufügen',
-  addLeadTo: (column) => `Lead zu ${column} hinzufügen`,
-  importLeads: 'Leads importieren',
-  assignmentRules: 'Zuweisungsregeln',
-  waitingFor: (duration) => `Wartezeit ${duration}`,
-  oldestWaiting: (duration) => `längste Wartezeit ${duration}`,
-  reorderNeedsManual: (sort) =>
-    `Sortiert nach ${sort}: Karten können in andere Spalten wandern. Wählen Sie unter Sortierung „Manuell“, um sie innerhalb einer Spalte umzuordnen.`,
-  // Add lead
-  addLeadDescription: 'Der Lead erscheint oben in seiner Spalte.',
-  createLead: 'Lead anlegen',
-  creatingLead: 'Wird angelegt…',
-  leadCreated: (name, column) => `${name} zu ${column} hinzugefügt`,
-  leadCreatedFor: (name, assignee) => `${name} hinzugefügt und ${assignee} zugewiesen`,
-  optional: 'optional',
-  ruleWillAssign: 'Bleibt das Feld leer, wählen die Zuweisungsregeln jemanden aus.',
-  createFailed: (message) => `Der Lead konnte nicht angelegt werden: ${message}`,
-  problemUnknownStatus: (columns) => `Verwenden Sie eine der Spalten des Boards: ${columns}`,
-  problemUnknownAssignee: 'Kein Mitglied hat diese E-Mail-Adresse',
-  problemInactiveAssignee: 'Diese Person ist kein aktives Mitglied',
-  // Import leads
-  importDescription:
-    'Eine CSV-Datei mit Kopfzeile: name (Pflicht), company, email, phone, value, status, assignee (deren E-Mail).',
-  csvFile: 'CSV-Datei',
-  orPaste: 'Oder CSV einfügen',
-  pastePlaceholder: 'name,company,email\nDana Ruiz,Acme,dana@example.com',
-  checkImport: 'Prüfen',
-  readingFile: 'Datei wird gelesen…',
-  checkingImport: 'Zeilen werden geprüft…',
-  sendingImport: (n) => `${leads(n)} werden importiert…`,
-  loadingBoard: 'Board wird geladen…',
-  importProgress: 'Importfortschritt',
-  previewSummary: (rows, created) =>
-    `${plural(rows, '1 Zeile', `${rows} Zeilen`)} gelesen: ${leads(created)} ${created === 1 ? 'wird' : 'werden'} angelegt.`,
-  previewErrors: (n) => plural(n, '1 Zeile wird nicht importiert.', `${n} Zeilen werden nicht importiert.`),
-  previewDuplicates: (n) =>
-    plural(
-      n,
-      '1 Zeile hat eine E-Mail, die ein anderer Lead schon hat (trotzdem importiert).',
-      `${n} Zeilen haben eine E-Mail, die ein anderer Lead schon hat (trotzdem importiert).`,
-    ),
-  previewIgnored: (columns) => `Ignorierte Spalten: ${columns}`,
-  rowsWithErrors: 'Zeilen mit Fehlern',
-  duplicateRows: 'Duplikate',
-  columnRow: 'Zeile',
-  columnField: 'Feld',
-  columnValue: 'In der Datei',
-  columnProblem: 'Problem',
-  columnEmail: 'E-Mail',
-  columnDuplicateOf: 'Gleiche E-Mail wie',
-  wholeRow: '(ganze Zeile)',
-  duplicateOfRow: (row) => `Zeile ${row}`,
-  duplicateOfLead: (name) => `Lead ${name}`,
-  moreRows: (n) => `…und ${n} weitere`,
-  importNLeads: (n) => `${leads(n)} importieren`,
-  importDone: (n) => `${leads(n)} importiert`,
-  importFailed: (message) => `Nichts wurde importiert: ${message}`,
-  importTooMany: (limit) => `Ein Import umfasst höchstens ${limit} Zeilen. Teilen Sie die Datei und importieren Sie die Teile.`,
-  importTooLarge: (limit) => `Ein Import umfasst höchstens ${limit}. Teilen Sie die Datei und importieren Sie die Teile.`,
-  problemMissingHeader: 'Die erste Zeile muss die Spalten benennen',
-  problemMissingName: 'Die Kopfzeile hat keine Spalte „name“',
-  problemDuplicateColumn: 'Zwei Spalten haben diesen Namen',
-  problemUnclosedQuote: 'Ein Wert in Anführungszeichen ist nicht geschlossen',
-  problemExtraValues: 'Diese Zeile hat mehr Werte, als die Kopfzeile Spalten hat',
-  // Assignment rules
-  rulesDescription: 'Wer neue Leads ohne zuständige Person erhält: hier hinzugefügt, importiert oder über die API.',
-  rulesEnabled: 'Neue Leads automatisch zuweisen',
-  rulesStrategy: 'Strategie',
-  strategyRoundRobin: 'Reihum',
-  strategyRoundRobinHint: 'Jeder neue Lead geht an die nächste Person der Reihe.',
-  strategyBalanced: 'Ausgeglichen',
-  strategyBalancedHint: 'Jeder neue Lead geht an die Person mit den wenigsten offenen Leads.',
-  strategyCapacity: 'Nach Kapazität',
-  strategyCapacityHint:
-    'Wie „Ausgeglichen“, aber niemand über seiner Kapazität; Leads, für die niemand Platz hat, bleiben nicht zugewiesen.',
-  rulesMembers: 'Beteiligte Mitglieder',
-  memberLoad: (open, capacity) => (capacity === undefined ? `${open} offen` : `${open} offen · Kapazität ${capacity}`),
-  memberSkipped: 'Übersprungen: nicht aktiv. Wird beim Speichern aus der Reihe genommen.',
-  rulesStatuses: 'Nur für einige Spalten',
-  rulesStatusesHint: 'Leads, die in anderen Spalten ankommen, bleiben nicht zugewiesen.',
-  saveRules: 'Regeln speichern',
-  savingRules: 'Wird gespeichert…',
-  rulesSaved: 'Zuweisungsregeln gespeichert',
-  rulesLoading: 'Regeln werden geladen…',
-  rulesLoadFailed: (message) => `Die Regeln konnten nicht geladen werden: ${message}`,
-  rulesSaveFailed: (message) => `Die Regeln konnten nicht gespeichert werden: ${message}`,
-  problemNoMembers: 'Wählen Sie mindestens ein Mitglied, das neue Leads erhält',
-  problemNoStatuses: 'Wählen Sie mindestens eine Spalte oder deaktivieren Sie „Nur für einige Spalten“',
-  problemMemberInactive: (name) => `${name} ist kein aktives Mitglied`,
-  problemMemberUnknown: 'Dieses Mitglied ist hier nicht bekannt',
-  problemForbidden: 'Nur Admins und Manager können die Zuweisungsregeln ändern.',
+  ...deIntake,
 
   // working together, up front: toasts of settled actions and undos
   leadAssignedTo: (lead, name) => `${lead} ${name} zugewiesen`,
