@@ -7,11 +7,12 @@
  * the person per backend in sessionStorage (so switching backends and back keeps who you were).
  */
 import '../src/index.js';
-import type { Member } from '../sdk/index.js';
-import type { LeadKanban } from '../src/index.js';
+import { DEFAULT_COLUMNS, type Member } from '../sdk/index.js';
+import { setLocale, setMessages, type LeadKanban } from '../src/index.js';
 import { memoryBackend, restBackend, type Backend, type BackendKind } from './backends.js';
 
 const THEME_KEY = 'lead-kanban-demo-theme';
+const LANGUAGE_KEY = 'lead-kanban-demo-language';
 const userKey = (kind: BackendKind) => `lead-kanban-demo:as:${kind}`;
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -20,6 +21,7 @@ const viewAs = $<HTMLSelectElement>('#view-as');
 const backendToggle = $<HTMLFieldSetElement>('#backend');
 const session = $<HTMLParagraphElement>('#session');
 const themeToggle = $<HTMLButtonElement>('#theme-toggle');
+const languageSelect = $<HTMLSelectElement>('#language');
 const resetButton = $<HTMLButtonElement>('#reset-data');
 const errorBox = $<HTMLDivElement>('#app-error');
 const errorText = $<HTMLParagraphElement>('#app-error-text');
@@ -125,10 +127,32 @@ async function activate(kind: BackendKind, wantedId: string | null): Promise<voi
   }
 }
 
-function applyTheme(dark: boolean): void {
+/** The page's colours, and the board's scheme through its `theme` attribute (the drawer and pickers follow). */
+function applyTheme(dark: boolean, remember = true): void {
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  board.theme = dark ? 'dark' : 'light';
   themeToggle.setAttribute('aria-pressed', String(dark));
-  localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light');
+  if (remember) localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light');
+}
+
+/**
+ * The board's language as a host sets it: a translated table (fetched when first chosen) and the locale that
+ * dates, numbers and money are formatted in. English is the elements' own table.
+ */
+async function applyLanguage(language: string): Promise<void> {
+  if (language === 'de') {
+    const { de, germanColumns } = await import('./locales/de.js');
+    setMessages(de);
+    setLocale('de-DE', { currency: 'EUR' });
+    board.columns = germanColumns(DEFAULT_COLUMNS);
+  } else {
+    setMessages({});
+    setLocale('en-US', { currency: 'USD' });
+    board.columns = DEFAULT_COLUMNS;
+  }
+  board.lang = language;
+  languageSelect.value = language;
+  localStorage.setItem(LANGUAGE_KEY, language);
 }
 
 viewAs.addEventListener('change', () => void activate(active.kind, viewAs.value));
@@ -144,5 +168,10 @@ resetButton.addEventListener('click', () => {
   location.reload();
 });
 
-applyTheme(localStorage.getItem(THEME_KEY) === 'dark');
+languageSelect.addEventListener('change', () => void applyLanguage(languageSelect.value));
+
+// A choice made here before wins; else the system's colour scheme, as the elements themselves do.
+const storedTheme = localStorage.getItem(THEME_KEY);
+applyTheme(storedTheme ? storedTheme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches, storedTheme !== null);
+void applyLanguage(localStorage.getItem(LANGUAGE_KEY) === 'de' ? 'de' : 'en');
 void activate(backendFromUrl(), new URL(location.href).searchParams.get('as'));

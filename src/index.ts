@@ -9,7 +9,7 @@ export { LeadKanban } from './lead-kanban/lead-kanban.js';
 export { LeadDrawer } from './lead-drawer/lead-drawer.js';
 export { AssignPicker } from './assign-picker/assign-picker.js';
 export { storeContext } from './context.js';
-export { setMessages, messages, type Messages } from './l10n.js';
+export { setMessages, messages, setLocale, localeSettings, type Messages, type LocaleSettings } from './l10n.js';
 export * from './events/index.js';
 export type {
   AssignOutcome,

@@ -1,7 +1,8 @@
 /**
  * Every string a user reads, in one table. Hosts translate with `setMessages({ ... })` (a partial table is
- * merged over English); elements re-render through LocalizeController. Entries that take values are
- * functions so plurals and word order stay the translator's choice.
+ * merged over English) and choose the locale of dates, numbers and money with `setLocale('de-DE', { currency:
+ * 'EUR' })`; elements re-render through LocalizeController. Entries that take values are functions so plurals
+ * and word order stay the translator's choice.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { intakeMessages } from './l10n/intake.js';
@@ -198,6 +199,38 @@ export function messages(): Messages {
 export function setMessages(overrides: Partial<Messages>): void {
   translations = overrides;
   table = { ...defaults, ...translations };
+  rerender();
+}
+
+/** What `Intl` formats with: a BCP 47 locale and the ISO 4217 currency lead values are in. */
+export interface LocaleSettings {
+  /** `undefined`: the document's `lang`, else the browser's own locale. */
+  locale: string | undefined;
+  currency: string;
+}
+
+let chosen: { locale?: string; currency: string } = { currency: 'USD' };
+
+/**
+ * Sets the locale dates, numbers, durations and money are formatted in (through `Intl`), and the currency of
+ * lead values (default USD), then re-renders every connected element. `setLocale(undefined)` goes back to the
+ * document's `lang`. Throws a RangeError for a locale or currency `Intl` does not know, changing nothing.
+ */
+export function setLocale(locale: string | undefined, options: { currency?: string } = {}): void {
+  const currency = options.currency ?? chosen.currency;
+  // Intl is the judge of what is valid: a formatter made once here throws before anything changes.
+  new Intl.NumberFormat(locale, { style: 'currency', currency });
+  chosen = { locale, currency };
+  rerender();
+}
+
+/** The locale and currency in force: read at format time, so a switch re-renders with new formats. */
+export function localeSettings(): LocaleSettings {
+  const fromPage = typeof document !== 'undefined' ? document.documentElement.lang || undefined : undefined;
+  return { locale: chosen.locale ?? fromPage, currency: chosen.currency };
+}
+
+function rerender(): void {
   for (const listener of listeners) listener();
 }
 
@@ -210,7 +243,7 @@ export function addMessages(english: Partial<Messages>): void {
   table = { ...defaults, ...translations };
 }
 
-/** Re-renders its host when the messages change. */
+/** Re-renders its host when the messages or the locale change. */
 export class LocalizeController implements ReactiveController {
   private readonly listener = () => this.host.requestUpdate();
   constructor(private readonly host: ReactiveControllerHost) {

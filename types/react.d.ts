@@ -37,6 +37,8 @@ export declare namespace LeadKanbanJsx {
     columns?: LeadKanban['columns'];
     /** Opt-in: keep the open lead and the filters in the page's query (`lead`, `q`, `assignee`, `status`), so a link reopens the same view and Back closes the drawer. The attribute's value, if any, prefixes the parameter names (two boards on one page). Without the attribute the URL is never touched. */
     urlState?: LeadKanban['urlState'];
+    /** The colour scheme, for this element and everything inside it: `light` or `dark`. Absent, it follows the system (`prefers-color-scheme`), or `--lead-color-scheme` set on an ancestor. */
+    theme?: LeadKanban['theme'];
     /** A user opened a lead (click or Enter on its card). `leadId`. */
     'onlead-open'?: (event: LeadOpenEvent) => void;
     /** Cancelable, before a user's move (drag, menu, keyboard) is sent. */
@@ -63,6 +65,8 @@ export declare namespace LeadKanbanJsx {
     leadId?: LeadDrawer['leadId'];
     /** Whether the drawer is showing. */
     open?: LeadDrawer['open'];
+    /** The colour scheme, for this element and everything inside it: `light` or `dark`. Absent, it follows the system (`prefers-color-scheme`), or `--lead-color-scheme` set on an ancestor. */
+    theme?: LeadDrawer['theme'];
     /** Cancelable, before the drawer closes at the user's request (Escape, close button, backdrop click); `preventDefault()` keeps it open. */
     'onlead-request-close'?: (event: LeadRequestCloseEvent) => void;
     /** Cancelable, before the picker's choice is saved; `preventDefault()` reverts it. */
@@ -88,6 +92,8 @@ export declare namespace LeadKanbanJsx {
     disabled?: AssignPicker['disabled'];
     /** Visible label. Unset: the label "Assignee" exists for assistive technology but is visually hidden. */
     label?: AssignPicker['label'];
+    /** The colour scheme, for this element and everything inside it: `light` or `dark`. Absent, it follows the system (`prefers-color-scheme`), or `--lead-color-scheme` set on an ancestor. */
+    theme?: AssignPicker['theme'];
     /** Fired just before `change`, as native form controls do (bubbles, composed). */
     'oninput'?: (event: Event) => void;
     /** The user chose a different assignee; read `.value` (bubbles, composed). */

@@ -32,7 +32,7 @@ declare module 'vue' {
     /** A Kanban board of leads: status columns of cards, filters and a sort, selection, bulk assignment, a workload strip, adding and importing leads and the assignment rules (where the backend offers them and the member may), and a drawer for one lead. Every write goes through one LeadStore, provided by context to the `<lead-drawer>` and `<assign-picker>` inside. */
     'lead-kanban': CustomElement<
       LeadKanban,
-      'store' | 'adapter' | 'api' | 'token' | 'columns' | 'urlState',
+      'store' | 'adapter' | 'api' | 'token' | 'columns' | 'urlState' | 'theme',
       {
         /** A user opened a lead (click or Enter on its card). `leadId`. */
         'lead-open': LeadOpenEvent;
@@ -55,7 +55,7 @@ declare module 'vue' {
     /** A slide-in side panel showing one lead: assign it (saved at once), edit its fields, add notes and read its history. A modal dialog named by the lead's name. */
     'lead-drawer': CustomElement<
       LeadDrawer,
-      'store' | 'leadId' | 'open',
+      'store' | 'leadId' | 'open' | 'theme',
       {
         /** Cancelable, before the drawer closes at the user's request (Escape, close button, backdrop click); `preventDefault()` keeps it open. */
         'lead-request-close': LeadRequestCloseEvent;
@@ -72,7 +72,7 @@ declare module 'vue' {
     /** Chooses who owns a lead: an editable combobox (APG "list autocomplete") of active members with their open-lead counts, plus "Unassigned". Typing filters the list; it never writes to the store itself. */
     'assign-picker': CustomElement<
       AssignPicker,
-      'store' | 'value' | 'placeholder' | 'name' | 'disabled' | 'label',
+      'store' | 'value' | 'placeholder' | 'name' | 'disabled' | 'label' | 'theme',
       {
         /** Fired just before `change`, as native form controls do (bubbles, composed). */
         'input': Event;

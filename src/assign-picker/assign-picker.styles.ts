@@ -157,8 +157,8 @@ export const pickerStyles = css`
   .option.none + .option::before {
     content: '';
     position: absolute;
-    left: 6px;
-    right: 6px;
+    inset-inline-start: 6px;
+    inset-inline-end: 6px;
     top: -5px;
     height: 1px;
     background: var(--_border);

@@ -7,6 +7,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
 import { DismissController } from '../internal/dismiss.js';
+import { checkMemberId, checkStore, checkTheme, guardProperties } from '../internal/property-guard.js';
 import { moveIndex } from '../internal/list-navigation.js';
 import { placePopup } from '../internal/popup.js';
 import { define } from '../shared/define.js';
@@ -54,8 +55,8 @@ let nextPickerId = 0;
  * @csspart option - Each person (and "Unassigned") in the list.
  * @csspart avatar - The avatars, in the control and in each option.
  *
+ * @themetokens
  * @cssproperty --lead-picker-max-height - Tallest the popup may grow before scrolling (default 320px).
- * @cssproperty --lead-color-accent - Active option outline and the selected check.
  */
 export class AssignPicker extends LitElement {
   static override styles = [tokens, avatarStyles, popupStyles, pickerStyles];
@@ -84,6 +85,12 @@ export class AssignPicker extends LitElement {
 
   /** Visible label. Unset: the label "Assignee" exists for assistive technology but is visually hidden. */
   @property() label = '';
+
+  /**
+   * The colour scheme, for this element and everything inside it: `light` or `dark`. Absent, it follows the
+   * system (`prefers-color-scheme`), or `--lead-color-scheme` set on an ancestor.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   @state() private expanded = false;
   @state() private activeId: string | null = null;
@@ -171,6 +178,7 @@ export class AssignPicker extends LitElement {
   // ---- lifecycle -------------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {
+    guardProperties(this, changed, { store: checkStore, value: checkMemberId, theme: checkTheme });
     // Nothing chosen yet submits nothing; nobody submits an empty string.
     if (changed.has('value')) {
       if (this.value === undefined) this.internals.setFormValue(null);

@@ -1,4 +1,5 @@
 /** Placement of a popup (a menu, a listbox) in the viewport, next to the control that opened it. */
+import { isRtl } from './direction.js';
 
 /** Room kept between a popup and the viewport's edges, px. */
 const EDGE = 8;
@@ -6,7 +7,10 @@ const EDGE = 8;
 const GAP = 4;
 
 export interface PopupPlacement {
-  /** Which edges of popup and control line up: 'start' (left edges) or 'end' (right edges). */
+  /**
+   * Which edges of popup and control line up: 'start' (the inline start: left edges, right edges under
+   * right-to-left) or 'end' (the inline end).
+   */
   align: 'start' | 'end';
   /** The popup's width, when it takes one from the control (at least this wide), else its own. */
   minWidth?: number;
@@ -21,8 +25,10 @@ export function placePopup(popup: HTMLElement, anchor: Element, placement: Popup
   if (placement.minWidth !== undefined) popup.style.width = `${Math.max(rect.width, placement.minWidth)}px`;
   const width = popup.offsetWidth;
   const height = popup.offsetHeight;
-  // Lined up with the control's end edge unless that leaves the viewport on the left: then its start edge.
-  let left = placement.align === 'end' ? rect.right - width : rect.left;
+  // Right edges lined up for the inline end (the inline start under right-to-left), unless that leaves the
+  // viewport on the left: then left edges.
+  const rightEdges = (placement.align === 'end') !== isRtl(anchor);
+  let left = rightEdges ? rect.right - width : rect.left;
   if (left < EDGE) left = rect.left;
   left = Math.max(EDGE, Math.min(left, window.innerWidth - width - EDGE));
   const below = window.innerHeight - rect.bottom;

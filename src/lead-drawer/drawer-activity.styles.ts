@@ -19,7 +19,7 @@ export const drawerActivityStyles = css`
   .note-form .buttons {
     display: flex;
     gap: 8px;
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   /* ---- activity ---- */
   ol {
@@ -39,7 +39,7 @@ export const drawerActivityStyles = css`
   .entry:not(:last-child)::before {
     content: '';
     position: absolute;
-    left: 10.5px;
+    inset-inline-start: 10.5px;
     top: 26px;
     bottom: 2px;
     width: 1px;

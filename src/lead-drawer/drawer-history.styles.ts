@@ -45,9 +45,11 @@ export const drawerHistoryStyles = css`
   .batch {
     margin-top: 6px;
     padding: 8px 10px;
-    border-left: 2px solid color-mix(in srgb, var(--_accent) 45%, var(--_border));
+    border-inline-start: 2px solid color-mix(in srgb, var(--_accent) 45%, var(--_border));
     background: var(--_surface-2);
-    border-radius: 0 var(--_radius-sm) var(--_radius-sm) 0;
+    border-radius: 0;
+    border-start-end-radius: var(--_radius-sm);
+    border-end-end-radius: var(--_radius-sm);
     font-size: 12.5px;
   }
   .batch-summary {
@@ -95,7 +97,7 @@ export const drawerHistoryStyles = css`
     display: inline-flex;
   }
   .presence-faces > * + * {
-    margin-left: -6px;
+    margin-inline-start: -6px;
   }
   .presence-faces > * {
     box-shadow: 0 0 0 2px var(--_surface);

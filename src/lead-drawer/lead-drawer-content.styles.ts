@@ -29,25 +29,30 @@ export const drawerContentStyles = css`
   .backdrop {
     position: absolute;
     inset: 0;
-    background: var(--lead-drawer-backdrop, rgb(15 23 42 / 0.32));
+    background: var(--lead-drawer-backdrop, light-dark(rgb(15 23 42 / 0.32), rgb(0 0 0 / 0.55)));
     animation: fade-in 180ms ease-out;
   }
   .panel {
     position: absolute;
     top: 0;
-    right: 0;
+    inset-inline-end: 0;
     bottom: 0;
     display: flex;
     flex-direction: column;
     width: min(var(--_panel-width), 100vw);
     background: var(--_surface);
     box-shadow: var(--_shadow-lg);
-    border-left: 1px solid var(--_border);
+    border-inline-start: 1px solid var(--_border);
     animation: slide-in 220ms cubic-bezier(0.2, 0.8, 0.2, 1);
+    /* It slides in from the inline end: the right, or the left under right-to-left. */
+    --_slide-from: 100%;
+  }
+  .panel:dir(rtl) {
+    --_slide-from: -100%;
   }
   @keyframes slide-in {
     from {
-      transform: translateX(100%);
+      transform: translateX(var(--_slide-from));
     }
   }
   @keyframes fade-in {
@@ -73,6 +78,14 @@ export const drawerContentStyles = css`
   .titles {
     flex: 1;
     min-width: 0;
+  }
+  /* The company, typed by people, in its own direction ("Inc." keeps its period at the end on a right-to-left page). */
+  .subtitle {
+    unicode-bidi: plaintext;
+  }
+  /* plaintext also moves "start" to the text's own side; keep the page's start (match-parent does not, in Chromium). */
+  .subtitle:dir(rtl) {
+    text-align: right;
   }
   h2 {
     margin: 0;
@@ -119,7 +132,8 @@ export const drawerContentStyles = css`
     place-items: center;
     width: 34px;
     height: 34px;
-    margin: -4px -8px 0 0;
+    margin-block: -4px 0;
+    margin-inline: 0 -8px;
     border: 0;
     border-radius: var(--_radius-sm);
     background: transparent;
@@ -285,7 +299,7 @@ export const drawerContentStyles = css`
   @media (max-width: 640px) {
     .panel {
       width: 100%;
-      border-left: 0;
+      border-inline-start: 0;
       animation-name: sheet-in;
     }
     .header {
@@ -309,8 +323,10 @@ export const drawerContentStyles = css`
     .close {
       width: 44px;
       height: 44px;
-      margin: -8px -10px 0 0;
+      margin-block: -8px 0;
+      margin-inline: 0 -10px;
     }
+    /* As specific as the form styles' rule for text fields (src/shared/form.styles.ts), or it loses to it. */
     input:not([type='checkbox']):not([type='radio']),
     select,
     .button {

@@ -5,6 +5,7 @@ import type { LeadStore } from '../../sdk/index.js';
 import { storeContext } from '../context.js';
 import { lazyModule, whenDefined } from '../internal/lazy.js';
 import { define } from '../shared/define.js';
+import { checkLeadId, checkStore, checkTheme, guardProperties } from '../internal/property-guard.js';
 import type { LeadOpenEvent } from '../events/lead-open.js';
 import type { LeadDrawerContent } from './lead-drawer-content.js';
 import { drawerStyles } from './lead-drawer.styles.js';
@@ -46,6 +47,7 @@ export const drawerContentChunk = lazyModule(() => import('./lead-drawer-content
  * @csspart activity - The history section.
  * @csspart avatar - The avatars in the history.
  *
+ * @themetokens
  * @cssproperty --lead-drawer-width - Width of the panel (default 520px, never wider than the viewport).
  * @cssproperty --lead-drawer-backdrop - Colour of the backdrop.
  */
@@ -62,6 +64,12 @@ export class LeadDrawer extends LitElement {
 
   /** Whether the drawer is showing. */
   @property({ type: Boolean, reflect: true }) open = false;
+
+  /**
+   * The colour scheme, for this element and everything inside it: `light` or `dark`. Absent, it follows the
+   * system (`prefers-color-scheme`), or `--lead-color-scheme` set on an ancestor.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   /** Set while an opening waits for the content's chunk. */
   private arrival: Promise<void> | undefined;
@@ -82,6 +90,7 @@ export class LeadDrawer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    guardProperties(this, changed, { store: checkStore, leadId: checkLeadId, theme: checkTheme });
     if (changed.has('open') && this.open && !customElements.get(CONTENT)) {
       this.arrival ??= whenDefined(CONTENT, drawerContentChunk).then(
         () => void (this.arrival = undefined),

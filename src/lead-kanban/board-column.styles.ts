@@ -24,7 +24,8 @@ export const columnStyles = css`
     display: flex;
     align-items: center;
     gap: 6px;
-    padding: 12px 10px 10px 19px;
+    padding-block: 12px 10px;
+    padding-inline: 19px 10px;
   }
   /* Positioned: the visually hidden "Total value" label is placed inside it, so the column row's scroller
      clips it (placed against the board, it made the page scroll sideways). */
@@ -35,7 +36,7 @@ export const columnStyles = css`
     min-width: 0;
   }
   .column-value {
-    padding-left: 16px;
+    padding-inline-start: 16px;
     color: var(--_muted);
     font-size: 12px;
     font-variant-numeric: tabular-nums;
@@ -68,7 +69,7 @@ export const columnStyles = css`
     background: var(--_dot);
   }
   .column-count {
-    margin-left: auto;
+    margin-inline-start: auto;
     flex: none;
     /* "22 of 29" must not wrap: a two-line badge would make this header taller than its neighbours */
     white-space: nowrap;
@@ -86,7 +87,8 @@ export const columnStyles = css`
     flex: none;
     width: 22px;
     height: 22px;
-    margin: -2px -4px -2px -2px;
+    margin-block: -2px;
+    margin-inline: -2px -4px;
     padding: 0;
     border: 0;
     border-radius: var(--_radius-sm);
@@ -123,8 +125,8 @@ export const columnStyles = css`
   }
   .drop-indicator {
     position: absolute;
-    left: 0;
-    right: 0;
+    inset-inline-start: 0;
+    inset-inline-end: 0;
     height: 4px;
     margin-top: -6px;
     border-radius: 2px;
@@ -134,7 +136,7 @@ export const columnStyles = css`
   .drop-indicator::before {
     content: '';
     position: absolute;
-    left: -4px;
+    inset-inline-start: -4px;
     top: -3px;
     width: 6px;
     height: 6px;

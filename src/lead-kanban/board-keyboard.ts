@@ -1,3 +1,4 @@
+import { inlineKey } from '../internal/direction.js';
 import { columnControlOf } from './board-column.js';
 import { CardOpenEvent } from './board-events.js';
 import type { BoardCommands } from './board-commands.js';
@@ -56,7 +57,7 @@ export class BoardKeyboard {
     if (!column) return;
     const control: CardControl = card?.control ?? 'open';
     this.board.roving.set({ column, id, ...(header?.control === 'header' ? { header: true } : {}) });
-    const arrow = ARROWS[e.key];
+    const arrow = ARROWS[inlineKey(e.key, this.board.host)];
     const mod = e.ctrlKey || e.metaKey;
     if (arrow && mod && id && !e.shiftKey && !e.altKey) {
       e.preventDefault();

@@ -24,7 +24,7 @@ export const toolbarStyles = css`
   }
   .search .icon {
     position: absolute;
-    left: 10px;
+    inset-inline-start: 10px;
     color: var(--_muted);
     pointer-events: none;
   }
@@ -32,7 +32,8 @@ export const toolbarStyles = css`
     width: 240px;
     height: var(--_control-height);
     box-sizing: border-box;
-    padding: 0 10px 0 32px;
+    padding-block: 0;
+    padding-inline: 32px 10px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius-sm);
     background: var(--_surface-2);
@@ -58,10 +59,11 @@ export const toolbarStyles = css`
   .select-wrap::after {
     content: '';
     position: absolute;
-    right: 13px;
+    inset-inline-end: 13px;
     top: 50%;
     width: 6px;
     height: 6px;
+    /* A drawn chevron: its borders are a shape, not sides of the flow, so they stay physical. */
     border-right: 1.6px solid var(--_muted);
     border-bottom: 1.6px solid var(--_muted);
     transform: translateY(-70%) rotate(45deg);
@@ -72,7 +74,8 @@ export const toolbarStyles = css`
     max-width: 190px;
     text-overflow: ellipsis;
     height: 100%;
-    padding: 0 32px 0 6px;
+    padding-block: 0;
+    padding-inline: 6px 32px;
     border: 0;
     outline: none;
     background: transparent;
@@ -95,8 +98,9 @@ export const toolbarStyles = css`
     display: flex;
     align-items: center;
     gap: 4px;
-    margin-left: auto;
-    padding: 3px 3px 3px 4px;
+    margin-inline-start: auto;
+    padding-block: 3px;
+    padding-inline: 4px 3px;
     border-radius: calc(var(--_radius-sm) + 3px);
     transition: background 160ms;
   }
@@ -104,14 +108,15 @@ export const toolbarStyles = css`
     background: var(--_accent-soft);
   }
   .selected-count {
-    padding: 0 6px 0 8px;
+    padding-block: 0;
+    padding-inline: 8px 6px;
     font-weight: 600;
     font-size: 13px;
     color: var(--_accent);
     white-space: nowrap;
   }
   .bulk-bar .bulk-assign {
-    margin-left: 4px;
+    margin-inline-start: 4px;
   }
   .help-button,
   .icon-button {
@@ -145,13 +150,13 @@ export const toolbarStyles = css`
   }
   :host([data-layout]) .bulk-bar {
     flex-wrap: wrap;
-    margin-left: 0;
+    margin-inline-start: 0;
   }
   :host([data-layout='phone']) .bulk-bar {
     flex: 1 1 auto;
   }
   :host([data-layout='phone']) .bulk-bar .bulk-assign {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .selected-count {
     white-space: normal;

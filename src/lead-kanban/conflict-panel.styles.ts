@@ -4,7 +4,8 @@ import { css } from 'lit';
 export const conflictPanelStyles = css`
   :host {
     display: block;
-    margin: 6px 0 2px 18px;
+    margin-block: 6px 2px;
+    margin-inline: 18px 0;
     font-size: 12.5px;
   }
   .conflicts {

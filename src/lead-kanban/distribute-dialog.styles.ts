@@ -80,7 +80,7 @@ export const distributeDialogStyles = css`
     font-size: 13px;
   }
   .preview caption {
-    text-align: left;
+    text-align: start;
     font-size: 12px;
     font-weight: 650;
     letter-spacing: 0.02em;
@@ -92,7 +92,7 @@ export const distributeDialogStyles = css`
   .preview td {
     padding: 6px 8px;
     border-bottom: 1px solid var(--_border);
-    text-align: left;
+    text-align: start;
     font-weight: 500;
   }
   .preview thead th {
@@ -101,7 +101,7 @@ export const distributeDialogStyles = css`
     font-weight: 600;
   }
   .preview .num {
-    text-align: right;
+    text-align: end;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }

@@ -25,15 +25,17 @@ export const helpDialogStyles = css`
     font-size: 13px;
   }
   .help-table th {
-    text-align: left;
+    text-align: start;
     font-size: 12px;
     font-weight: 600;
     color: var(--_muted);
-    padding: 0 8px 6px 0;
+    padding-block: 0 6px;
+    padding-inline: 0 8px;
     border-bottom: 1px solid var(--_border);
   }
   .help-table td {
-    padding: 7px 12px 7px 0;
+    padding-block: 7px;
+    padding-inline: 0 12px;
     border-bottom: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
     vertical-align: top;
   }

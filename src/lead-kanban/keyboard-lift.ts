@@ -7,6 +7,7 @@
  */
 import { announce } from '../controllers/announcer.js';
 import { messages } from '../l10n.js';
+import { inlineKey } from '../internal/direction.js';
 import type { BoardCommands } from './board-commands.js';
 import { sortLabel } from './board-toolbar.js';
 import type { BoardParts } from './board-parts.js';
@@ -109,7 +110,7 @@ export class KeyboardLift {
       if (lift) this.end('cancel', false);
       return;
     }
-    const step = STEPS[e.key];
+    const step = STEPS[inlineKey(e.key, this.board.host)];
     const sort = this.board.store?.sort ?? 'manual';
     if (step && step !== 'left' && step !== 'right' && sort !== 'manual') {
       e.preventDefault();

@@ -18,7 +18,8 @@ export const cardStyles = css`
     display: flex;
     flex-direction: column;
     justify-content: space-between;
-    padding: 10px 10px 10px 11px;
+    padding-block: 10px;
+    padding-inline: 11px 10px;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -44,6 +45,9 @@ export const cardStyles = css`
   .card.is-assigned {
     border-color: var(--_accent);
     box-shadow: inset 3px 0 0 var(--_accent), var(--_shadow);
+  }
+  .card.is-assigned:dir(rtl) {
+    box-shadow: inset -3px 0 0 var(--_accent), var(--_shadow);
   }
   .card.is-assigned .card-name {
     font-weight: 700;
@@ -76,7 +80,7 @@ export const cardStyles = css`
     padding: 0;
     border: 0;
     background: none;
-    text-align: left;
+    text-align: start;
     cursor: inherit;
     outline: none;
   }
@@ -108,6 +112,18 @@ export const cardStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .card.is-lifted { transform: none; }
+  }
+  /* Names typed by people: each runs in its own direction (a Latin name on a right-to-left page keeps its period at the end). */
+  .card-name,
+  .card-company,
+  .card-assignee-name {
+    unicode-bidi: plaintext;
+  }
+  /* plaintext also moves "start" to the text's own side; keep the page's start (match-parent does not, in Chromium). */
+  .card-name:dir(rtl),
+  .card-company:dir(rtl),
+  .card-assignee-name:dir(rtl) {
+    text-align: right;
   }
   .card-name {
     display: block;
@@ -231,8 +247,8 @@ export const cardStyles = css`
   }
   .card-busy {
     position: absolute;
-    left: 0;
-    right: 0;
+    inset-inline-start: 0;
+    inset-inline-end: 0;
     bottom: 0;
     height: 2px;
     background: linear-gradient(90deg, transparent, var(--_accent), transparent);

@@ -13,6 +13,7 @@ import { avatarStyles } from '../shared/avatar.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { define } from '../shared/define.js';
 import { fire } from '../shared/fire.js';
+import { checkColumns, checkStore, checkTheme, guardProperties } from '../internal/property-guard.js';
 import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
@@ -105,20 +106,7 @@ export const boardPartsChunk = lazyModule(() => import('./on-demand-parts.js'));
  * @csspart avatar - Assignee avatars on cards and in the workload strip.
  * @csspart toasts - The stack of notices, newest on top (outcomes with Undo, conflicts with Keep mine / Keep theirs, leads assigned to you).
  *
- * @cssproperty --lead-color-background - Board background.
- * @cssproperty --lead-color-surface - Cards, toolbar controls, dialogs.
- * @cssproperty --lead-color-surface-raised - Column background.
- * @cssproperty --lead-color-text - Main text.
- * @cssproperty --lead-color-muted - Secondary text (company, counts, "Unassigned").
- * @cssproperty --lead-color-border - Borders and dividers.
- * @cssproperty --lead-color-accent - Primary buttons, selection, focus ring.
- * @cssproperty --lead-color-accent-soft - Selected card background, pressed chips.
- * @cssproperty --lead-color-on-accent - Text on the accent colour.
- * @cssproperty --lead-color-danger - Errors.
- * @cssproperty --lead-color-success - Success notices.
- * @cssproperty --lead-color-warning - Warnings.
- * @cssproperty --lead-radius - Corner radius of cards and panels.
- * @cssproperty --lead-font-family - Font.
+ * @themetokens
  * @cssproperty --lead-column-width - Smallest width of a column; columns share the rest of the row, up to 340px (default 220px).
  */
 export class LeadKanban extends LitElement {
@@ -136,9 +124,15 @@ export class LeadKanban extends LitElement {
   ];
 
   /** The store behind the board. Set it directly, or let the board make one from `adapter` or `api`. */
-  @provide({ context: storeContext })
   @property({ attribute: false })
   store: LeadStore | undefined;
+
+  /**
+   * What the drawer and pickers inside get by context: `store` once this board has checked it (willUpdate),
+   * so a malformed one never reaches them and is reported once, by the board.
+   */
+  @provide({ context: storeContext })
+  private providedStore: LeadStore | undefined;
 
   /** A backend adapter; the board makes (and loads) a LeadStore on it. Ignored when `store` is set. */
   @property({ attribute: false }) adapter: LeadAdapter | undefined;
@@ -158,6 +152,12 @@ export class LeadKanban extends LitElement {
    * parameter names (two boards on one page). Without the attribute the URL is never touched.
    */
   @property({ attribute: 'url-state' }) urlState: string | null = null;
+
+  /**
+   * The colour scheme, for this element and everything inside it: `light` or `dark`. Absent, it follows the
+   * system (`prefers-color-scheme`), or `--lead-color-scheme` set on an ancestor.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   /** The board state its parts share: Tab stop, lift, open menu, dragged card, open lead. */
   private readonly state = new BoardState(this);
@@ -227,7 +227,9 @@ export class LeadKanban extends LitElement {
   // ---- lifecycle -------------------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    guardProperties(this, changed, { store: checkStore, columns: checkColumns, theme: checkTheme });
     this.owner.sync(changed);
+    this.providedStore = this.store;
     this.openLeadWatch.check();
     if (changed.has('urlState')) this.url.follow(this.urlState);
   }

@@ -1,5 +1,6 @@
 import { html, type ReactiveController } from 'lit';
 import type { Column } from '../../sdk/index.js';
+import { inlineKey } from '../internal/direction.js';
 import { messages } from '../l10n.js';
 import type { BoardParts } from './board-parts.js';
 
@@ -44,7 +45,7 @@ export class StageSwitcher implements ReactiveController {
     const at = keys.indexOf((e.target as HTMLElement).dataset.stage ?? '');
     if (at < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
     const moves: Record<string, number> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: keys.length - 1 };
-    const next = moves[e.key];
+    const next = moves[inlineKey(e.key, this.board.host)];
     if (next === undefined) return;
     e.preventDefault();
     this.choose(keys[Math.max(0, Math.min(keys.length - 1, next))]!, true);

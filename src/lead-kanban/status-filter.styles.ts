@@ -14,7 +14,7 @@ export const statusFilterStyles = css`
   }
   .select-like {
     gap: 6px;
-    padding-right: 10px;
+    padding-inline-end: 10px;
     user-select: none;
   }
   .select-like .icon {
@@ -28,7 +28,7 @@ export const statusFilterStyles = css`
     position: absolute;
     z-index: 30;
     top: calc(100% + 4px);
-    left: 0;
+    inset-inline-start: 0;
     min-width: 200px;
     padding: 4px;
   }

@@ -20,7 +20,8 @@ export const toastStyles = css`
     pointer-events: auto;
     max-width: 100%;
     box-sizing: border-box;
-    padding: 8px 8px 8px 14px;
+    padding-block: 8px;
+    padding-inline: 14px 8px;
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_text) 92%, var(--_bg));
     color: var(--_bg);

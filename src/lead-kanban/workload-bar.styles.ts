@@ -19,8 +19,8 @@ export const workloadStyles = css`
     font-size: 12.5px;
     color: var(--_muted);
     white-space: nowrap;
-    padding-right: 14px;
-    border-right: 1px solid var(--_border);
+    padding-inline-end: 14px;
+    border-inline-end: 1px solid var(--_border);
   }
   .workload-label {
     font-size: 11px;
@@ -44,18 +44,23 @@ export const workloadStyles = css`
     padding: 2px;
     min-width: 0;
     scroll-padding-inline: 32px;
+    /* The fades sit at the inline start and end: mirrored under right-to-left. */
+    --_toward-end: 90deg;
+  }
+  .chips:dir(rtl) {
+    --_toward-end: 270deg;
   }
   .chips::-webkit-scrollbar {
     display: none;
   }
   .chips-frame[data-more~='end'] .chips {
-    mask-image: linear-gradient(90deg, black calc(100% - 40px), transparent);
+    mask-image: linear-gradient(var(--_toward-end), black calc(100% - 40px), transparent);
   }
   .chips-frame[data-more~='start'] .chips {
-    mask-image: linear-gradient(90deg, transparent, black 40px);
+    mask-image: linear-gradient(var(--_toward-end), transparent, black 40px);
   }
   .chips-frame[data-more~='start'][data-more~='end'] .chips {
-    mask-image: linear-gradient(90deg, transparent, black 40px, black calc(100% - 40px), transparent);
+    mask-image: linear-gradient(var(--_toward-end), transparent, black 40px, black calc(100% - 40px), transparent);
   }
   .more {
     position: absolute;
@@ -77,10 +82,10 @@ export const workloadStyles = css`
     user-select: none;
   }
   .more-start {
-    left: 0;
+    inset-inline-start: 0;
   }
   .more-end {
-    right: 0;
+    inset-inline-end: 0;
   }
   .chips-frame[data-more~='start'] .more-start,
   .chips-frame[data-more~='end'] .more-end {
@@ -97,7 +102,8 @@ export const workloadStyles = css`
     gap: 12px;
     flex-wrap: wrap;
     margin: 12px 20px 0;
-    padding: 8px 8px 8px 14px;
+    padding-block: 8px;
+    padding-inline: 14px 8px;
     border-radius: var(--_radius);
     border: 1px solid color-mix(in srgb, var(--_warning) 40%, var(--_border));
     background: color-mix(in srgb, var(--_warning) 9%, var(--_surface));
@@ -114,8 +120,8 @@ export const workloadStyles = css`
     padding: 6px 12px;
   }
   :host([data-layout]) .viewing-as {
-    border-right: 0;
-    padding-right: 0;
+    border-inline-end: 0;
+    padding-inline-end: 0;
     white-space: normal;
   }
   :host([data-layout]) .workload-label {
@@ -131,7 +137,8 @@ export const workloadStyles = css`
     gap: 6px;
     flex: none;
     height: max(30px, var(--_target));
-    padding: 0 10px 0 4px;
+    padding-block: 0;
+    padding-inline: 4px 10px;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface);
@@ -177,8 +184,8 @@ export const workloadStyles = css`
   }
   .chip-bar {
     position: absolute;
-    left: 10px;
-    right: 10px;
+    inset-inline-start: 10px;
+    inset-inline-end: 10px;
     bottom: 3px;
     height: 2px;
     border-radius: 2px;

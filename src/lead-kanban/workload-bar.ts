@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { losesSight, type LeadStore } from '../../sdk/index.js';
+import { isRtl, inlineKey } from '../internal/direction.js';
 import { messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
 import { formatWait } from '../shared/format.js';
@@ -68,15 +69,17 @@ export class WorkloadStrip implements ReactiveController {
     const chips = this.chips;
     const frame = chips?.parentElement;
     if (!chips || !frame) return;
-    const start = chips.scrollLeft > 1;
-    const end = chips.scrollLeft + chips.clientWidth < chips.scrollWidth - 1;
+    // From the inline start, whichever way the strip runs (under right-to-left, scrollLeft goes negative).
+    const scrolled = Math.abs(chips.scrollLeft);
+    const start = scrolled > 1;
+    const end = scrolled + chips.clientWidth < chips.scrollWidth - 1;
     const more = [start ? 'start' : '', end ? 'end' : ''].filter(Boolean).join(' ');
     if (frame.dataset.more !== more) frame.dataset.more = more;
   }
 
   private scrollBy(direction: 1 | -1): void {
     const chips = this.chips;
-    if (chips) chips.scrollBy({ left: direction * chips.clientWidth * PAGE, behavior: 'smooth' });
+    if (chips) chips.scrollBy({ left: (isRtl(chips) ? -direction : direction) * chips.clientWidth * PAGE, behavior: 'smooth' });
   }
 
   private readonly onWheel = (e: WheelEvent) => {
@@ -84,21 +87,23 @@ export class WorkloadStrip implements ReactiveController {
     if (chips.scrollWidth <= chips.clientWidth || e.ctrlKey) return;
     // A vertical wheel scrolls the strip sideways (a horizontal one already does).
     if (Math.abs(e.deltaY) <= Math.abs(e.deltaX)) return;
-    const room = e.deltaY > 0 ? chips.scrollWidth - chips.clientWidth - chips.scrollLeft : chips.scrollLeft;
+    const scrolled = Math.abs(chips.scrollLeft);
+    const room = e.deltaY > 0 ? chips.scrollWidth - chips.clientWidth - scrolled : scrolled;
     if (room <= 0) return; // at that end: the page scrolls as it would
     e.preventDefault();
-    chips.scrollLeft += e.deltaY;
+    chips.scrollLeft += isRtl(chips) ? -e.deltaY : e.deltaY; // down goes toward the inline end
   };
 
   private readonly onKeydown = (e: KeyboardEvent) => {
     const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
-    if (!keys.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const key = inlineKey(e.key, e.currentTarget as HTMLElement);
+    if (!keys.includes(key) || e.altKey || e.ctrlKey || e.metaKey) return;
     const all = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.chip')];
     const at = all.indexOf(e.target as HTMLElement);
     if (at < 0) return;
     e.preventDefault();
     const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : Math.max(0, Math.min(all.length - 1, at + (e.key === 'ArrowLeft' ? -1 : 1)));
+      key === 'Home' ? 0 : key === 'End' ? all.length - 1 : Math.max(0, Math.min(all.length - 1, at + (key === 'ArrowLeft' ? -1 : 1)));
     this.moveStop(all[next]!);
   };
 

@@ -111,7 +111,7 @@ export const controlStyles = css`
     background: var(--_accent-soft);
   }
   .field-prefix {
-    padding-left: 12px;
+    padding-inline-start: 12px;
     color: var(--_muted);
     white-space: nowrap;
     pointer-events: none;

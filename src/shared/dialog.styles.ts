@@ -15,7 +15,7 @@ export const dialogStyles = css`
     box-shadow: var(--_shadow-lg);
   }
   .dialog::backdrop {
-    background: rgb(15 23 42 / 0.42);
+    background: light-dark(rgb(15 23 42 / 0.42), rgb(0 0 0 / 0.6));
   }
   .dialog-title {
     margin: 0 0 4px;

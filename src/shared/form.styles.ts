@@ -45,12 +45,16 @@ export const formStyles = css`
   }
   select {
     appearance: none;
-    padding-right: 32px;
+    padding-inline-end: 32px;
     background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M4 6l4 4 4-4' fill='none' stroke='%235f6b7a' stroke-width='1.6' stroke-linecap='round' stroke-linejoin='round'/%3E%3C/svg%3E");
     background-repeat: no-repeat;
     background-position: right 9px center;
     background-size: 16px;
     cursor: pointer;
+  }
+  /* background-position has no logical keywords: the chevron moves to the inline end by hand. */
+  select:dir(rtl) {
+    background-position: left 9px center;
   }
   input:hover,
   select:hover,

@@ -1,22 +1,42 @@
-/** Number and date formatting through Intl, in the document's language. */
-const lang = () => (typeof document !== 'undefined' && document.documentElement.lang) || undefined;
+/**
+ * Number, money, date and duration formatting through Intl, in the locale and currency in force (`setLocale`
+ * in src/l10n.ts; by default the document's language and USD).
+ */
+import { localeSettings } from '../l10n.js';
 
-let currency: { lang: string | undefined; format: Intl.NumberFormat } | undefined;
-export function formatValue(value: number | undefined): string {
-  if (value === undefined) return '';
-  const now = lang();
-  // One formatter per language (created once; again only if the document's language changes).
-  if (!currency || currency.lang !== now) {
-    currency = { lang: now, format: new Intl.NumberFormat(now, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }) };
-  }
-  return currency.format.format(value);
+/**
+ * One Intl formatter per locale and kind, made on first use: making one loads locale data (milliseconds), so a
+ * board of hundreds of cards must not make one per card, and a locale switch makes each kind once more.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+export function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  make: (locale: string | undefined) => T,
+): T {
+  const { locale } = localeSettings();
+  const key = `${locale ?? ''}|${kind}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make(locale)));
+  return formatter;
 }
 
-let dateTime: Intl.DateTimeFormat | undefined;
-/** "Jan 15, 2026, 9:00 AM": absolute, so history entries say exactly when. */
+/** A lead's value in whole units of the currency in force ("$12,500", "12.500 €"). */
+export function formatValue(value: number | undefined): string {
+  if (value === undefined) return '';
+  const { currency } = localeSettings();
+  return cachedFormatter(`currency:${currency}`, (locale) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 })).format(value);
+}
+
+/** "Jan 15, 2026, 9:00 AM" ("15.01.2026, 09:00"): absolute, so history entries say exactly when. */
 export function formatDateTime(iso: string): string {
-  dateTime ??= new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' });
-  return dateTime.format(new Date(iso));
+  return cachedFormatter('datetime', (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }))
+    .format(new Date(iso));
+}
+
+/** A whole number with the locale's grouping ("10,000", "10.000"). */
+export function formatCount(n: number): string {
+  return cachedFormatter('count', (locale) => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** A waiting time as a card shows it ("2d", "5h", "12m") and as it is said ("2 days"). */
@@ -29,27 +49,22 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 type WaitUnit = 'minute' | 'hour' | 'day';
-let units: { lang: string | undefined; format: Map<string, Intl.NumberFormat>; labels: Map<string, WaitLabel> } | undefined;
+const waitLabels = new Map<string, WaitLabel>();
 
 /**
  * How long something has waited, in the largest whole unit: minutes under an hour (at least 1), hours under a
- * day, days after that. The same duration gives the same object (one per language, unit and count), so a view
+ * day, days after that. The same duration gives the same object (one per locale, unit and count), so a view
  * handed a label re-renders only when the label itself changes.
  */
 export function formatWait(ms: number): WaitLabel {
   const unit: WaitUnit = ms < HOUR ? 'minute' : ms < DAY ? 'hour' : 'day';
   const count = Math.max(1, Math.floor(ms / (unit === 'minute' ? MINUTE : unit === 'hour' ? HOUR : DAY)));
-  const now = lang();
-  if (!units || units.lang !== now) units = { lang: now, format: new Map(), labels: new Map() };
-  const key = `${unit}:${count}`;
-  let label = units.labels.get(key);
+  const key = `${localeSettings().locale ?? ''}|${unit}:${count}`;
+  let label = waitLabels.get(key);
   if (!label) {
-    const format = (display: 'narrow' | 'long') => {
-      let f = units!.format.get(`${unit}:${display}`);
-      if (!f) units!.format.set(`${unit}:${display}`, (f = new Intl.NumberFormat(now, { style: 'unit', unit, unitDisplay: display })));
-      return f.format(count);
-    };
-    units.labels.set(key, (label = { short: format('narrow'), long: format('long') }));
+    const format = (unitDisplay: 'narrow' | 'long') =>
+      cachedFormatter(`${unit}:${unitDisplay}`, (locale) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay })).format(count);
+    waitLabels.set(key, (label = { short: format('narrow'), long: format('long') }));
   }
   return label;
 }

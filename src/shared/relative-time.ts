@@ -1,5 +1,5 @@
-/** "now", "2 minutes ago", "yesterday": how long ago, in the document's language (Intl.RelativeTimeFormat). */
-const lang = () => (typeof document !== 'undefined' && document.documentElement.lang) || undefined;
+/** "now", "2 minutes ago", "yesterday": how long ago, in the locale in force (Intl.RelativeTimeFormat). */
+import { cachedFormatter } from './format.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
@@ -11,14 +11,11 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
-let format: { lang: string | undefined; rtf: Intl.RelativeTimeFormat } | undefined;
-
 export function formatRelative(iso: string, now = Date.now()): string {
-  const current = lang();
-  if (!format || format.lang !== current) format = { lang: current, rtf: new Intl.RelativeTimeFormat(current, { numeric: 'auto' }) };
+  const rtf = cachedFormatter('relative', (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const ago = Date.parse(iso) - now;
   // Under 45 seconds reads as "now" (numeric auto): a clock a little ahead of ours does not say "in 3 seconds".
-  if (Math.abs(ago) < 45_000) return format.rtf.format(0, 'second');
+  if (Math.abs(ago) < 45_000) return rtf.format(0, 'second');
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(ago) >= ms) ?? UNITS.at(-1)!;
-  return format.rtf.format(Math.round(ago / size), unit);
+  return rtf.format(Math.round(ago / size), unit);
 }

@@ -2,28 +2,72 @@ import { css } from 'lit';
 
 /**
  * The design tokens every element reads. Hosts theme with `--lead-*` custom properties; each falls back to
- * the light theme here. Private `--_*` copies keep the fallbacks in one place.
+ * the built-in light or dark value, `light-dark()` choosing by the colour scheme in force. Private `--_*`
+ * copies keep the fallbacks in one place.
+ *
+ * The colour scheme follows the system (`prefers-color-scheme`) unless `theme="light"` or `theme="dark"` on an
+ * element, or `--lead-color-scheme` on an ancestor, says otherwise. It travels as an inherited custom
+ * property, so the drawer, pickers and dialogs inside an element (each with its own shadow root) follow it.
+ */
+/** `theme="light|dark"` on an element: the scheme for it and everything inside it (the drawer shell has no tokens of its own). */
+export const themeAttribute = css`
+  :host([theme='light']) {
+    --lead-color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --lead-color-scheme: dark;
+  }
+`;
+
+/**
+ * The shared tokens, documented once here: the manifest lists them on every element that declares
+ * `@themetokens` (custom-elements-manifest.config.mjs copies them in).
+ *
+ * @cssproperty --lead-color-scheme - `light`, `dark`, or `light dark` (the default: follow the system's `prefers-color-scheme`). Set on any ancestor; the `theme` attribute sets it on the element.
+ * @cssproperty --lead-color-background - Board background.
+ * @cssproperty --lead-color-surface - Cards, toolbar controls, dialogs, the drawer, the picker's popup.
+ * @cssproperty --lead-color-surface-raised - Column background, quiet panels.
+ * @cssproperty --lead-color-text - Main text.
+ * @cssproperty --lead-color-muted - Secondary text (company, counts, "Unassigned").
+ * @cssproperty --lead-color-border - Borders and dividers.
+ * @cssproperty --lead-color-accent - Primary buttons, selection, the active option, focus ring.
+ * @cssproperty --lead-color-accent-soft - Selected card background, pressed chips.
+ * @cssproperty --lead-color-on-accent - Text on the accent colour.
+ * @cssproperty --lead-color-danger - Errors.
+ * @cssproperty --lead-color-success - Success notices.
+ * @cssproperty --lead-color-warning - Warnings.
+ * @cssproperty --lead-focus-ring - The focus ring, a `box-shadow` (default: 2px of surface, then 2px of accent).
+ * @cssproperty --lead-radius - Corner radius of cards and panels (default 8px).
+ * @cssproperty --lead-radius-small - Corner radius of buttons, fields and chips (default 6px).
+ * @cssproperty --lead-shadow - Shadow of cards and raised controls, a `box-shadow`.
+ * @cssproperty --lead-shadow-large - Shadow of popups, dialogs and the drawer, a `box-shadow`.
+ * @cssproperty --lead-spacing - The base spacing unit (default 8px).
+ * @cssproperty --lead-font-family - Font.
+ * @cssproperty --lead-font-size - Base font size (default 14px).
  */
 export const tokens = css`
+  ${themeAttribute}
   :host {
+    color-scheme: var(--lead-color-scheme, light dark);
     --_font: var(--lead-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_text: var(--lead-color-text, #1f2933);
-    --_muted: var(--lead-color-muted, #5f6b7a);
-    --_bg: var(--lead-color-background, #f4f6f9);
-    --_surface: var(--lead-color-surface, #ffffff);
-    --_surface-2: var(--lead-color-surface-raised, #f9fafb);
-    --_border: var(--lead-color-border, #dde2e8);
-    --_accent: var(--lead-color-accent, #4355d6);
-    --_accent-text: var(--lead-color-on-accent, #ffffff);
-    --_accent-soft: var(--lead-color-accent-soft, #e8ebfc);
-    --_danger: var(--lead-color-danger, #c62828);
-    --_success: var(--lead-color-success, #2e7d32);
-    --_warning: var(--lead-color-warning, #a05a00);
+    --_text: var(--lead-color-text, light-dark(#1f2933, #e6e9ef));
+    --_muted: var(--lead-color-muted, light-dark(#5f6b7a, #9aa5b5));
+    --_bg: var(--lead-color-background, light-dark(#f4f6f9, #0f131a));
+    --_surface: var(--lead-color-surface, light-dark(#ffffff, #1a202b));
+    --_surface-2: var(--lead-color-surface-raised, light-dark(#f9fafb, #202735));
+    --_border: var(--lead-color-border, light-dark(#dde2e8, #2e3646));
+    --_accent: var(--lead-color-accent, light-dark(#4355d6, #8b9bff));
+    --_accent-text: var(--lead-color-on-accent, light-dark(#ffffff, #0f131a));
+    --_accent-soft: var(--lead-color-accent-soft, light-dark(#e8ebfc, #262e52));
+    --_danger: var(--lead-color-danger, light-dark(#c62828, #ff7b7b));
+    --_success: var(--lead-color-success, light-dark(#2e7d32, #4cc38a));
+    --_warning: var(--lead-color-warning, light-dark(#a05a00, #f0b429));
     --_focus: var(--lead-focus-ring, 0 0 0 2px var(--_surface), 0 0 0 4px var(--_accent));
     --_radius: var(--lead-radius, 8px);
     --_radius-sm: var(--lead-radius-small, 6px);
-    --_shadow: var(--lead-shadow, 0 1px 2px rgb(16 24 40 / 0.06), 0 1px 3px rgb(16 24 40 / 0.1));
-    --_shadow-lg: var(--lead-shadow-large, 0 12px 32px rgb(16 24 40 / 0.18));
+    --_shadow: var(--lead-shadow, 0 1px 2px light-dark(rgb(16 24 40 / 0.06), rgb(0 0 0 / 0.35)),
+      0 1px 3px light-dark(rgb(16 24 40 / 0.1), rgb(0 0 0 / 0.25)));
+    --_shadow-lg: var(--lead-shadow-large, 0 12px 32px light-dark(rgb(16 24 40 / 0.18), rgb(0 0 0 / 0.5)));
     --_space: var(--lead-spacing, 8px);
     --_font-size: var(--lead-font-size, 14px);
     font-family: var(--_font);

@@ -55,7 +55,7 @@ export const importDialogStyles = css`
   }
   .import-table caption {
     padding: 8px 10px 6px;
-    text-align: left;
+    text-align: start;
     font-weight: 650;
     font-size: 13px;
   }
@@ -63,7 +63,7 @@ export const importDialogStyles = css`
   .import-table td {
     padding: 5px 10px;
     border-top: 1px solid var(--_border);
-    text-align: left;
+    text-align: start;
     vertical-align: top;
   }
   .import-table thead th {

@@ -7,6 +7,7 @@ import { controlStyles } from '../../shared/controls.styles.js';
 import { define } from '../../shared/define.js';
 import { dialogStyles } from '../../shared/dialog.styles.js';
 import { formStyles } from '../../shared/form.styles.js';
+import { formatCount } from '../../shared/format.js';
 import { tokens } from '../../shared/tokens.styles.js';
 import { importDialogStyles } from './import-dialog.styles.js';
 import { csvCells, renderPreview, type CellLookup } from './import-preview.js';
@@ -152,7 +153,7 @@ export class LeadKanbanImportDialog extends IntakeDialog {
       const problem = importSizeProblem(text);
       return problem?.code === 'too_many_bytes'
         ? msg.importTooLarge(`${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
-        : msg.importTooMany(MAX_IMPORT_ROWS.toLocaleString());
+        : msg.importTooMany(formatCount(MAX_IMPORT_ROWS));
     }
     return msg.importFailed(error instanceof Error ? error.message : String(error));
   }

@@ -35,7 +35,7 @@ export const intakeDialogStyles = css`
     align-items: center;
   }
   .dialog-busy {
-    margin-right: auto;
+    margin-inline-end: auto;
     color: var(--_muted);
     font-size: 12.5px;
   }

@@ -69,7 +69,7 @@ export const rulesDialogStyles = css`
     color: var(--_muted);
     font-size: 12px;
     font-variant-numeric: tabular-nums;
-    text-align: right;
+    text-align: end;
   }
   .member-row.is-skipped label {
     color: var(--_muted);
@@ -77,7 +77,7 @@ export const rulesDialogStyles = css`
   }
   .member-row.is-skipped .member-detail {
     color: var(--_warning);
-    text-align: left;
+    text-align: start;
     grid-column: 3 / -1;
   }
   .member-row .error {
@@ -95,7 +95,7 @@ export const rulesDialogStyles = css`
     }
     .member-detail {
       grid-column: 3;
-      text-align: left;
+      text-align: start;
     }
   }
 `;
