@@ -1,6 +1,7 @@
 /**
  * CPU profile of one bench step, for finding where the time goes (not part of `npm run bench`):
- *   node --import tsx test/bench/profile.ts <mount|filter|search|select|selectAll|move|bulk> [N]
+ *   node --import tsx test/bench/profile.ts <cold|mount|filter|search|select|selectAll|move|bulk> [N]
+ * `cold`: the cold start of cold-bench.ts (a fresh page: new LeadStore, load, board connected, first frame).
  * Builds the bundle unminified (readable names), runs the step once in a fresh page with the V8 sampling
  * profiler on, prints the top self times and writes dist/bench/profiles/<step>.cpuprofile (open it in
  * Chromium's DevTools, Performance panel). Timings under the profiler are inflated; use them to rank, not to judge.
@@ -47,9 +48,12 @@ async function profile(name: string, action: () => Promise<unknown>): Promise<vo
 }
 
 try {
-  await call('setup', n);
+  if (which === 'cold') {
+    await call('coldPrepare', n);
+    await profile('cold', () => call('coldBoard'));
+  } else await call('setup', n);
   if (which === 'mount') await profile('mount', () => call('mount'));
-  else await call('mount');
+  else if (which !== 'cold') await call('mount');
   if (which === 'filter') {
     await profile('filter-unassigned', () => call('filter', 'unassigned'));
     await profile('filter-anyone', () => call('filter', 'any'));
