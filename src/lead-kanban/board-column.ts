@@ -343,6 +343,8 @@ export class LeadKanbanColumn extends LitElement {
             const id = lead.id;
             const pending = store?.isPending(id) ?? false;
             return html`<lead-kanban-card
+              class="card"
+              part="card"
               role="listitem"
               aria-labelledby=${`card-${id}`}
               data-lead-id=${id}

@@ -48,7 +48,12 @@ export class WorkloadStrip implements ReactiveController {
     if (chips !== this.chips) {
       this.resize?.disconnect();
       this.chips = chips;
-      if (chips) this.resize?.observe(chips);
+      if (chips && this.resize) {
+        this.resize.observe(chips);
+        // A new observation reports once after the frame's layout: measuring now would force that layout in
+        // the middle of the render (the largest single cost of the board's first render script).
+        this.measuredFor = this.lastMembers;
+      }
     }
     const members = this.chips ? this.lastMembers : null;
     if (members !== this.measuredFor) {
