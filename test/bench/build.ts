@@ -29,6 +29,7 @@ export const ENTRIES = {
   'lead-kanban': fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
   sdk: fileURLToPath(new URL('../../sdk/index.ts', import.meta.url)),
   'sdk-memory': fileURLToPath(new URL('../../sdk/memory.ts', import.meta.url)),
+  'sdk-rules': fileURLToPath(new URL('../../sdk/rules.ts', import.meta.url)),
 };
 /** What a host embedding the board on its REST backend imports: the elements and the SDK. */
 const UP_FRONT_ENTRIES = ['lead-kanban.js', 'sdk.js'];
