@@ -101,6 +101,8 @@ describe('<lead-kanban> keyboard: the help tells the truth', () => {
     await chord('Shift', 'Tab');
     expect(deepActive()!.getAttribute('aria-label')).to.equal('Keyboard shortcuts');
     await chord('Shift', 'Tab');
+    expect(deepActive(), 'the bulk bar, from its end').to.equal(button(setup.el, 'Distribute…'));
+    await chord('Shift', 'Tab');
     expect(deepActive()).to.equal(button(setup.el, 'Assign'));
   });
 
