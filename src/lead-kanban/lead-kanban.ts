@@ -479,6 +479,7 @@ export class LeadKanban extends LitElement {
 }
 
 define('lead-kanban', LeadKanban);
+prewarmIntl(); // in the first idle period after this module loads (see format.ts)
 
 declare global {
   interface HTMLElementTagNameMap {

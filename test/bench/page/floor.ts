@@ -35,6 +35,11 @@ const STATUSES = [
   ['lost', 'Lost'],
 ] as const;
 
+/** Made in an idle period after this module loads, as the board makes its formatters (src/shared/format.ts). */
+let money: Intl.NumberFormat | undefined;
+const makeMoney = () => (money ??= new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
+requestIdleCallback(() => makeMoney(), { timeout: 200 });
+
 const byPosition = (a: Lead, b: Lead) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function initials(name: string): string {
@@ -59,7 +64,7 @@ export async function renderFloor(adapter: LeadAdapter, host: HTMLElement, now: 
   const style = document.createElement('style');
   style.textContent = STYLE;
   document.head.append(style);
-  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  const format = makeMoney();
   // One card's elements, parsed once and cloned per card.
   const template = document.createElement('template');
   template.innerHTML =
@@ -93,7 +98,7 @@ export async function renderFloor(adapter: LeadAdapter, host: HTMLElement, now: 
       name.textContent = lead.name;
       company.textContent = lead.company ?? '';
       const [value, who] = foot.children as unknown as [HTMLElement, HTMLElement];
-      value.textContent = money.format(lead.value ?? 0);
+      value.textContent = format.format(lead.value ?? 0);
       (who.firstChild as HTMLElement).textContent = assignee ? initials(assignee.name) : '';
       (who.lastChild as HTMLElement).textContent = assignee?.name ?? 'Unassigned';
       return el;
