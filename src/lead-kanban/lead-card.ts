@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Lead, Member } from '../../sdk/index.js';
@@ -107,13 +107,15 @@ export class LeadKanbanCard extends LitElement {
   private readonly onMenu = (e: MouseEvent) => fire(this, new CardMenuEvent(this.lead.id, e.currentTarget as HTMLElement));
 
   /** The card is its own surface: its state is a class on the host (SortableJS adds its own classes there too). */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     const list = this.classList;
-    list.toggle('is-selected', this.selected);
-    list.toggle('is-pending', this.pending);
-    list.toggle('is-lifted', this.lifted);
-    list.toggle('is-changed', this.mark === 'changed');
-    list.toggle('is-assigned', this.mark === 'assigned');
+    if (changed.has('selected')) list.toggle('is-selected', this.selected);
+    if (changed.has('pending')) list.toggle('is-pending', this.pending);
+    if (changed.has('lifted')) list.toggle('is-lifted', this.lifted);
+    if (changed.has('mark')) {
+      list.toggle('is-changed', this.mark === 'changed');
+      list.toggle('is-assigned', this.mark === 'assigned');
+    }
   }
 
   protected override render() {
