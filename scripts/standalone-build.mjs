@@ -7,7 +7,7 @@ import { minifyCssLiterals } from './minify-css-literals.mjs';
 import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 
 /** The package's entries: the elements, the SDK, and the in-memory backend with the demo data. */
-export const ENTRY = { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts', 'sdk-memory': 'sdk/memory.ts' };
+export const ENTRY = { 'lead-kanban': 'src/index.ts', sdk: 'sdk/index.ts', 'sdk-memory': 'sdk/memory.ts', 'sdk-rules': 'sdk/rules.ts' };
 
 /** Builds the standalone files into `outDir` (paths relative to the project folder, the working directory). */
 export function buildStandalone(outDir) {

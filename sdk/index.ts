@@ -1,18 +1,15 @@
 /**
  * Public entry of the SDK (`lead-kanban/sdk`): framework-free, no lit, no DOM rendering. The in-memory backend
- * and the demo data (MemoryAdapter, MemoryDatabase, seed) are their own entry, `lead-kanban/sdk/memory`.
+ * and the demo data (MemoryAdapter, MemoryDatabase, seed) are their own entry, `lead-kanban/sdk/memory`; the
+ * rules a backend runs on arriving leads and edits (placement, assignment rules, the import reader, the edit
+ * history) are `lead-kanban/sdk/rules` (sdk/rules.ts): a page loads this entry before its first frame.
  */
 export * from './schema.js';
 export * from './adapter.js';
 export * from './policy.js';
 export * from './distribute.js';
-// The history an edit writes (one entry per field, old → new), for adapters of other backends.
-export * from './history.js';
-// The rules of leads arriving (assignment rules, placement and history, import checks, CSV), for adapters of
-// other backends that want to behave as the two that ship.
-export * from './assignment-rules.js';
-export * from './intake.js';
-export * from './lead-import.js';
+// What the store and the elements need of the import rules: the fields, the size limits, values, CSV.
+export * from './import-fields.js';
 export * from './csv.js';
 export * from './adapters/rest.js';
 export * from './store.js';

@@ -3,6 +3,7 @@
  * sdk/schema.ts) and the limit it broke; its English `message` is for developers and never shown. Worded
  * through the localization table, naming the field ("Name is required", "Enter a number for Value").
  */
+import './l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import type { FieldIssue } from '../sdk/index.js';
 import { messages } from './l10n.js';
 

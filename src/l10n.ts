@@ -2,12 +2,14 @@
  * Every string a user reads, in one table. Hosts translate with `setMessages({ ... })` (a partial table is
  * merged over English) and choose the locale of dates, numbers and money with `setLocale('de-DE', { currency:
  * 'EUR' })`; elements re-render through LocalizeController. Entries that take values are functions so plurals
- * and word order stay the translator's choice.
+ * and word order stay the translator's choice. What only parts loaded on demand say joins the table when their
+ * chunk arrives (addMessages: l10n/parts-late.ts, l10n/collaboration-late.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { intakeMessages } from './l10n/intake.js';
 import { collaborationMessages } from './l10n/collaboration.js';
 import type { lateCollaborationMessages } from './l10n/collaboration-late.js';
+import type { latePartsMessages } from './l10n/parts-late.js';
 import { usabilityMessages } from './l10n/usability.js';
 
 const en = {
@@ -43,20 +45,6 @@ const en = {
   viewingAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
   undo: 'Undo',
   dismiss: 'Dismiss',
-  // bulk assign dialog
-  assignLeadsTitle: 'Assign leads',
-  assignNLeads: (n: number) => (n === 1 ? 'Assign 1 lead' : `Assign ${n} leads`),
-  unassignNLeads: (n: number) => (n === 1 ? 'Unassign 1 lead' : `Unassign ${n} leads`),
-  confirmAssign: (n: number, name: string) =>
-    n === 1 ? `Assign 1 lead to ${name}?` : `Assign ${n} leads to ${name}?`,
-  confirmUnassign: (n: number) => (n === 1 ? 'Remove the assignee from 1 lead?' : `Remove the assignee from ${n} leads?`),
-  chooseAssignee: 'Choose who should own the selected leads.',
-  handOffWarning: (n: number) =>
-    n === 1
-      ? 'You will no longer see this lead after handing it to someone else.'
-      : `You will no longer see these ${n} leads after handing them to someone else.`,
-  cancel: 'Cancel',
-  assigning: (n: number) => (n === 1 ? 'Assigning 1 lead…' : `Assigning ${n} leads…`),
   // outcomes
   outcomeAssigned: (n: number, name: string) => (n === 1 ? `1 lead assigned to ${name}` : `${n} leads assigned to ${name}`),
   outcomeUnassigned: (n: number) => (n === 1 ? '1 lead unassigned' : `${n} leads unassigned`),
@@ -71,45 +59,14 @@ const en = {
     from === to
       ? `Moved ${name} to position ${position} of ${total} in ${to}`
       : `Moved ${name} from ${from} to ${to}, position ${position} of ${total}`,
-  announceAssigned: (name: string, assignee: string) => `${name} assigned to ${assignee}`,
-  announceUnassigned: (name: string) => `${name} is now unassigned`,
   announceSelection: (n: number) => (n === 0 ? 'Selection cleared' : n === 1 ? '1 lead selected' : `${n} leads selected`),
   // card
   cardActions: (name: string) => `Actions for ${name}`,
-  moveTo: (column: string) => `Move to ${column}`,
-  moveUp: 'Move up',
-  moveDown: 'Move down',
-  moveToTop: 'Move to top',
-  moveToBottom: 'Move to bottom',
-  assignEllipsis: 'Assign…',
-  assignToMe: 'Assign to me',
-  unassign: 'Unassign',
   // drawer
-  close: 'Close',
-  details: 'Details',
-  fieldName: 'Name',
-  fieldCompany: 'Company',
-  fieldEmail: 'Email',
-  fieldPhone: 'Phone',
-  fieldValue: 'Value',
   fieldStatus: 'Status',
-  save: 'Save',
-  saved: 'Saved',
-  saving: 'Saving…',
   notes: 'Notes',
-  addNote: 'Add note',
-  notePlaceholder: 'Write a note…',
   activity: 'Activity',
-  noActivity: 'No activity yet',
-  leadNotFound: 'This lead is not available.',
   someone: 'Someone',
-  activityCreated: (actor: string) => `${actor} created the lead`,
-  activityAssigned: (actor: string, to: string) => `${actor} assigned to ${to}`,
-  activityReassigned: (actor: string, from: string, to: string) => `${actor} reassigned from ${from} to ${to}`,
-  activityUnassigned: (actor: string, from: string) => `${actor} unassigned ${from}`,
-  activityStatus: (actor: string, from: string, to: string) => `${actor} moved from ${from} to ${to}`,
-  activityUpdated: (actor: string, fields: string) => `${actor} updated ${fields}`,
-  activityNote: (actor: string) => `${actor} added a note`,
   // picker
   assignee: 'Assignee',
   searchMembers: 'Search people',
@@ -119,62 +76,20 @@ const en = {
   openCount: (n: number) => `${n} open`,
   // drawer (added with the picker and drawer)
   leadDetailsLabel: 'Lead details',
-  loadingLead: 'Loading…',
-  noteLabel: 'New note',
-  activityLoading: 'Loading activity…',
-  activityLoadFailed: (message: string) => `Could not load the activity: ${message}`,
   assignFailed: (message: string) => `Could not assign: ${message}`,
   assignConflict: 'Someone else changed this lead just now; it shows their version.',
   assignForbidden: 'You are not allowed to assign this lead.',
   assignNotFound: 'This lead is no longer available.',
-  handOffConfirm: (name: string) => `Hand over to ${name}`,
-  handedOff: (name: string) => `Handed over to ${name}. The lead has left your view.`,
-  noteFailed: (message: string) => `Could not add the note: ${message}`,
   fieldInvalid: (field: string, message: string) => `${field}: ${message}`,
-  savedAt: 'All changes saved',
   // board (added with the board parts)
   undone: (n: number) => (n === 1 ? 'Assignment of 1 lead undone' : `Assignment of ${n} leads undone`),
   // keyboard model (help dialog, lift mode) and the bulk dialog's "nothing chosen"
   keyboardShortcuts: 'Keyboard shortcuts',
   keyboardHelpSummary:
     'Arrow keys move between cards. Space selects, Enter opens, M picks the card up to move it with the arrow keys, Shift+F10 opens its actions, B goes to the bulk actions.',
-  keyboardHelpScreenReader:
-    'With a screen reader, switch to focus mode (forms mode) to use the arrow keys on cards; the actions menu and its "Move with arrow keys" item work in any mode.',
-  keysColumn: 'Keys',
-  actionColumn: 'Action',
-  helpMoveFocus: 'Move between cards (up and down in a column, left and right across columns)',
-  helpHomeEnd: 'First or last card of the column',
-  helpCtrlHomeEnd: 'First card of the board, last card of the board',
-  helpSpace: 'Select or deselect the card',
-  helpShiftArrows: 'Extend the selection',
-  helpEscape: 'Clear the selection',
-  helpEnter: 'Open the lead (from its name or its checkbox; on the actions button, Enter opens the actions)',
-  helpMenu: 'Open the card actions (Move to…, Assign…)',
-  helpLift: 'Pick the card up; then the arrow keys choose its place, Enter or Space drops it, Escape puts it back',
-  helpCtrlArrows: 'Move the card at once: up or down one place, or to the next column',
-  helpTab:
-    'Into the board: the current card’s checkbox, name and actions button, then on out of the board (the arrow keys, not Tab, move between cards); Shift+Tab goes back through the workload strip (one stop) to the toolbar',
-  keyOr: 'or',
   // key caps in the keyboard help (some keyboards name them differently)
-  keyArrows: 'Arrow keys',
-  keySpace: 'Space',
-  keyEscape: 'Escape',
-  keyEnter: 'Enter',
-  keyMenu: 'Menu',
-  keyHome: 'Home',
-  keyEnd: 'End',
-  moveWithKeys: 'Move with arrow keys',
   liftLabel: (name: string) => `Moving ${name}`,
   liftInstructions: 'Arrow keys choose the place, Enter or Space drops, Escape cancels.',
-  announceLifted: (name: string, column: string, position: number, total: number) =>
-    `Picked up ${name}, ${column}, position ${position} of ${total}. Arrow keys choose the place, Enter or Space drops, Escape cancels.`,
-  announceLiftPosition: (name: string, column: string, position: number, total: number) =>
-    `${name}, ${column}, position ${position} of ${total}`,
-  announceLiftCancelled: (name: string, column: string, position: number, total: number) =>
-    `Move cancelled. ${name} is back in ${column}, position ${position} of ${total}`,
-  announceLiftUnchanged: (name: string, column: string, position: number, total: number) =>
-    `${name} stays in ${column}, position ${position} of ${total}`,
-  choosePerson: 'Choose a person',
   ...intakeMessages,
   ...collaborationMessages,
   ...usabilityMessages,
@@ -182,7 +97,7 @@ const en = {
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
 /** Every entry, the ones parts loaded on demand add when they arrive (addMessages) included. */
-export type Messages = Widen<typeof en & typeof lateCollaborationMessages>;
+export type Messages = Widen<typeof en & typeof lateCollaborationMessages & typeof latePartsMessages>;
 
 /** English, as far as it has arrived: the late parts' words join when their chunk does. */
 let defaults = en as Messages;

@@ -21,6 +21,8 @@ import {
 import * as z from 'zod/mini';
 import type { SeedOptions } from '../seed.js';
 import { seed } from '../seed.js';
+import { isValidated, markValidated } from '../internal/validated.js';
+import { ActivityLog, copyActivity } from './activity-log.js';
 import { TabSync, merged, type SyncMessage } from './memory-sync.js';
 
 export interface MemoryData {
@@ -70,7 +72,6 @@ export interface Commit {
 }
 
 export const copyLead = (lead: Lead): Lead => ({ ...lead });
-export const copyActivity = (activity: Activity): Activity => ({ ...activity });
 const copyRules = (rules: AssignmentRules): AssignmentRules => ({
   ...rules,
   memberIds: [...rules.memberIds],
@@ -98,10 +99,7 @@ const StoredDataSchema = z.object({
 export class MemoryDatabase {
   private readonly memberMap = new Map<string, Member>();
   private readonly leadMap = new Map<string, Lead>();
-  private readonly history = new Map<string, Activity[]>();
-  private readonly activityIds = new Set<string>();
-  /** History entries by batch id, in the order they were appended. */
-  private readonly batches = new Map<string, Activity[]>();
+  private readonly log: ActivityLog;
   private readonly subscribers = new Set<Subscriber>();
   /** Presence: which lead each session has open, and as whom. */
   private readonly presence = new Map<object, { memberId: string; leadId: string }>();
@@ -124,12 +122,13 @@ export class MemoryDatabase {
     this.storageKey = options.storageKey;
     this.storage = options.storageKey ? (options.storage ?? defaultStorage()) : undefined;
     this.columns = options.columns ? parseOrThrow(ColumnsSchema, options.columns, 'columns') : DEFAULT_COLUMNS;
-    const initial = this.readStored() ?? parseOrThrow(StoredDataSchema, data, 'data');
+    // Data the SDK made to its schemas (seed, snapshot) is not checked again; anything else is.
+    const initial = this.readStored() ?? (isValidated(data) ? data : parseOrThrow(StoredDataSchema, data, 'data'));
     this.rules = copyRules(initial.assignmentRules ?? DEFAULT_ASSIGNMENT_RULES);
     this.cursor = initial.ruleCursor ?? null;
     for (const member of initial.members) this.memberMap.set(member.id, { ...member });
     for (const lead of initial.leads) this.leadMap.set(lead.id, copyLead(lead));
-    for (const activity of initial.activities ?? []) this.append(copyActivity(activity));
+    this.log = new ActivityLog(initial.activities);
     const synced = this.storage && this.storageKey && (options.sync ?? this.storage === defaultStorage());
     this.tabs = synced
       ? new TabSync(this.storageKey!, (message) => this.receive(message), (text) => this.mergeStored(text))
@@ -149,13 +148,13 @@ export class MemoryDatabase {
 
   /** Copies of everything, e.g. to compare with a client's state or to start another database. */
   snapshot(): Required<MemoryData> {
-    return {
+    return markValidated({
       members: [...this.memberMap.values()].map((m) => ({ ...m })),
       leads: [...this.leadMap.values()].map(copyLead),
-      activities: [...this.history.values()].flat().map(copyActivity).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+      activities: this.log.all(),
       assignmentRules: copyRules(this.rules),
       ruleCursor: this.cursor,
-    };
+    });
   }
 
   // ---- internal API for sessions (not part of the public contract) ----
@@ -173,11 +172,11 @@ export class MemoryDatabase {
     return this.leadMap.values();
   }
   /** @internal */ activitiesOf(leadId: string): readonly Activity[] {
-    return this.history.get(leadId) ?? [];
+    return this.log.of(leadId);
   }
   /** @internal The history entries of one batch, in the order they were written. */
   batchActivities(batchId: string): Activity[] {
-    return this.batches.get(batchId) ?? [];
+    return this.log.batch(batchId);
   }
 
   /** @internal Open leads (not won or lost) per member id, for listMembers and the assignment rules. */
@@ -213,7 +212,7 @@ export class MemoryDatabase {
     }
     let id: string;
     do id = `${prefix}${this.stamp}-${this.idTag}${(++this.counter).toString(36)}`;
-    while (this.leadMap.has(id) || this.activityIds.has(id));
+    while (this.leadMap.has(id) || this.log.has(id));
     return id;
   }
 
@@ -226,7 +225,7 @@ export class MemoryDatabase {
     if (options.ruleCursor !== undefined) this.cursor = options.ruleCursor;
     for (const c of commits) {
       if (c.after) this.leadMap.set(c.after.id, c.after);
-      for (const activity of c.activities) this.append(activity);
+      for (const activity of c.activities) this.log.append(activity);
     }
     if (commits.length === 0) return;
     for (const subscriber of this.subscribers) this.notify(subscriber, commits);
@@ -263,7 +262,7 @@ export class MemoryDatabase {
     }
     const applied: Commit[] = [];
     const history = new Map<string, Activity[]>();
-    for (const a of data.activities ?? []) if (!this.activityIds.has(a.id)) history.set(a.leadId, [...(history.get(a.leadId) ?? []), a]);
+    for (const a of data.activities ?? []) if (!this.log.has(a.id)) history.set(a.leadId, [...(history.get(a.leadId) ?? []), a]);
     for (const lead of data.leads) this.take(lead, history.get(lead.id) ?? [], applied);
     this.applied(applied);
   }
@@ -274,9 +273,9 @@ export class MemoryDatabase {
     if (!leadId) return;
     const mine = this.leadMap.get(leadId);
     const after = lead ? merged(mine, lead) : null;
-    const fresh = activities.filter((a) => !this.activityIds.has(a.id)).map(copyActivity);
+    const fresh = activities.filter((a) => !this.log.has(a.id)).map(copyActivity);
     if (after) this.leadMap.set(leadId, copyLead(after));
-    for (const activity of fresh) this.append(activity);
+    for (const activity of fresh) this.log.append(activity);
     if (after || fresh.length > 0) applied.push({ before: mine, after: after ? copyLead(after) : undefined, activities: fresh });
   }
 
@@ -317,18 +316,6 @@ export class MemoryDatabase {
     this.deliver(subscriber, [{ type: 'presence', leadId, viewerIds }]);
   }
 
-  private append(activity: Activity): void {
-    if (this.activityIds.has(activity.id)) return;
-    this.activityIds.add(activity.id);
-    const list = this.history.get(activity.leadId);
-    if (list) list.push(activity);
-    else this.history.set(activity.leadId, [activity]);
-    if (activity.batchId !== undefined) {
-      const batch = this.batches.get(activity.batchId);
-      if (batch) batch.push(activity);
-      else this.batches.set(activity.batchId, [activity]);
-    }
-  }
 
   /** Each subscriber hears about the leads it may see, judged with its member's current role and state. */
   private notify(subscriber: Subscriber, commits: readonly Commit[]): void {

@@ -42,7 +42,8 @@ import {
 import * as z from 'zod/mini';
 import type { SeedOptions } from '../seed.js';
 import type { Commit, KeyValueStorage } from './memory-database.js';
-import { MemoryDatabase, copyActivity, copyLead } from './memory-database.js';
+import { copyActivity } from './activity-log.js';
+import { MemoryDatabase, copyLead } from './memory-database.js';
 import * as intake from './memory-intake.js';
 
 export { MemoryDatabase } from './memory-database.js';

@@ -21,7 +21,7 @@ import type * as Ky from 'ky';
 import type { HTTPError, KyInstance } from 'ky';
 import type { AssignOptions, ImportOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
 import { AdapterError, importTooLargeError, parseOrThrow } from '../adapter.js';
-import { importSizeProblem } from '../lead-import.js';
+import { importSizeProblem } from '../import-fields.js';
 import type {
   Activity,
   AssignmentRules,

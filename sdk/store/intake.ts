@@ -9,7 +9,7 @@
  */
 import type { ImportOptions, LeadAdapter } from '../adapter.js';
 import { AdapterError, importTooLargeError, parseOrThrow } from '../adapter.js';
-import { importSizeProblem } from '../lead-import.js';
+import { importSizeProblem } from '../import-fields.js';
 import { canChangeAssignmentRules, canCreateLead, canImportLeads, canSee } from '../policy.js';
 import type { AssignmentRules, ImportInput, ImportResult, Lead, Member, NewLead } from '../schema.js';
 import { AssignmentRulesSchema, ImportRowSchema, NewLeadSchema } from '../schema.js';

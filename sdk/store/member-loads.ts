@@ -7,10 +7,30 @@ import type { Member, MemberWithLoad } from '../schema.js';
 import { assignableMembers } from '../policy.js';
 import type { ChangeBatch } from './change-batch.js';
 
-interface MemberObjects {
-  all: readonly MemberWithLoad[];
-  byId: Map<string, MemberWithLoad>;
-  assignable: readonly MemberWithLoad[];
+/**
+ * The member objects of one state of the counts. `assignable` (active members in name order) is sorted when
+ * first read, not when the objects are built: it takes a locale collator, whose first use on a page costs
+ * several ms, and a board's first frame needs only members by id (its chips and pickers follow later).
+ */
+class MemberObjects {
+  private sorted: readonly MemberWithLoad[] | undefined;
+
+  constructor(
+    readonly all: readonly MemberWithLoad[],
+    readonly byId: Map<string, MemberWithLoad>,
+    /** The name order of the objects these replace, when it was sorted already (names did not change). */
+    private readonly order?: readonly MemberWithLoad[],
+  ) {}
+
+  get assignable(): readonly MemberWithLoad[] {
+    this.sorted ??= this.order ? this.order.map((m) => this.byId.get(m.id)!) : assignableMembers(this.all);
+    return this.sorted;
+  }
+
+  /** The name order, if it has been sorted (for the objects that replace these). */
+  get sortedOrder(): readonly MemberWithLoad[] | undefined {
+    return this.sorted;
+  }
 }
 
 export class MemberLoads {
@@ -59,7 +79,7 @@ export class MemberLoads {
     this.sync();
     if (!this.objects) {
       const all = this.list.map((m) => Object.freeze({ ...m, openLeads: this.loads.get(m.id) ?? 0 }));
-      this.objects = { all, byId: new Map(all.map((m) => [m.id, m])), assignable: assignableMembers(all) };
+      this.objects = new MemberObjects(all, new Map(all.map((m) => [m.id, m])));
     }
     return this.objects;
   }
@@ -84,11 +104,7 @@ export class MemberLoads {
       changed = true;
     }
     if (!changed) return;
-    this.objects = {
-      all: cache.all.map((m) => byId.get(m.id)!),
-      byId,
-      assignable: cache.assignable.map((m) => byId.get(m.id)!),
-    };
+    this.objects = new MemberObjects(cache.all.map((m) => byId.get(m.id)!), byId, cache.sortedOrder);
     this.batch.members = true;
   }
 }

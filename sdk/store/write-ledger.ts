@@ -150,14 +150,15 @@ export class WriteLedger {
    * dropped. Does not refresh: the caller recomputes every lead at once, without count deltas.
    */
   acceptListing(leads: readonly Lead[]): void {
-    const listed = new Set<string>();
+    // On the first listing nothing held can be missing from it: no set of the listed ids to build.
+    const listed = this.confirmed.size === 0 ? null : new Set<string>();
     for (const lead of leads) {
-      listed.add(lead.id);
+      listed?.add(lead.id);
       this.removed.delete(lead.id);
       const current = this.confirmed.get(lead.id);
       if (!current || lead.version >= current.version) this.confirmed.set(lead.id, lead);
     }
-    for (const id of [...this.confirmed.keys()]) if (!listed.has(id)) this.confirmed.delete(id);
+    if (listed) for (const id of [...this.confirmed.keys()]) if (!listed.has(id)) this.confirmed.delete(id);
   }
 
   /** The lead does not exist for us (any more). */

@@ -14,3 +14,16 @@ export function afterNextFrame(task: () => void): void {
   if (typeof requestAnimationFrame === 'undefined') return;
   requestAnimationFrame(() => void whenIdle(() => task(), 2000));
 }
+
+/**
+ * Runs `task` at the start of the frame after the next one, once the next frame has been painted: for what
+ * the user sees one frame later (not when the thread is idle); what it renders is in that frame. Runs it at
+ * once where there are no frames (Node).
+ */
+export function inFrameAfterNext(task: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined') {
+    task();
+    return;
+  }
+  requestAnimationFrame(() => requestAnimationFrame(() => task()));
+}

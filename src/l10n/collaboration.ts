@@ -37,6 +37,4 @@ export const collaborationMessages = {
       ? `${names} was changed by someone else and no longer matches the filter`
       : `${names} were changed by someone else and no longer match the filter`,
   newForYou: 'new for you',
-  // keyboard
-  helpUndo: 'Undo your last move or assignment',
 } as const;

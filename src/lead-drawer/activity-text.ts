@@ -1,4 +1,5 @@
 /** Turns one history entry into the sentence the drawer shows ("Dana Ruiz reassigned from Alex Chen to …"). */
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import type { Activity, Source } from '../../sdk/index.js';
 import type { Messages } from '../l10n.js';
 

@@ -1,3 +1,4 @@
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { AdapterError, type Activity, type Lead } from '../../sdk/index.js';

@@ -3,6 +3,7 @@
  * shows who changed it to what beside what the user typed, and the user chooses — `Keep mine` (sent again,
  * now knowing theirs) or `Keep theirs` (the draft goes). Assignment conflicts are the assignment's own.
  */
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, type TemplateResult } from 'lit';
 import type { Activity, Lead } from '../../sdk/index.js';
 import { messages } from '../l10n.js';

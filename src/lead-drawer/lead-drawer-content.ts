@@ -1,3 +1,4 @@
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import '../l10n/collaboration-late.js'; // the words of the drawer's conflict, history and presence
 import { property } from 'lit/decorators.js';

@@ -1,4 +1,5 @@
 /** The drawer's editable fields: how a lead's value becomes text in a box, and text becomes a patch. */
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import type { Lead, LeadPatch } from '../../sdk/index.js';
 import type { Messages } from '../l10n.js';
 

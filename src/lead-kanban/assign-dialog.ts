@@ -1,3 +1,4 @@
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LeadStore } from '../../sdk/index.js';

@@ -114,8 +114,11 @@ export const columnStyles = css`
     scrollbar-width: thin;
     scrollbar-color: color-mix(in srgb, var(--_text) 18%, transparent) transparent;
   }
+  /* A flex column: the cards' bottom margins (the gap of the card pitch) never collapse, so rows stay exact. */
   .column-list {
     position: relative;
+    display: flex;
+    flex-direction: column;
     min-height: 40px;
   }
   /* Keyboard move mode: where the lifted card would land (no layout height, so the virtual window holds). */

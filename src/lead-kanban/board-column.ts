@@ -25,6 +25,14 @@ export const OVERSCAN = 2;
  * a little under the real difference (see viewportHeight).
  */
 const HEADER_ESTIMATE = 70;
+/**
+ * Before anything is measured (a board's first frame): what the toolbar, the workload strip and a column's
+ * header take above the column's scroller on a wide window (290 px in the demo at 1280 × 800). The first
+ * guess of the scroller's height is the window's height minus this: a short guess costs one more render of the
+ * missing rows before that frame is painted (the ResizeObserver's report); a long one creates cards nobody
+ * sees (the window's full height rendered some 18 cards too many on a 1280 × 800 board).
+ */
+const CHROME_ESTIMATE = 290;
 /** While a drag runs the window only grows (auto-scroll): at most this many rows. */
 const MAX_DRAG_ROWS = 240;
 
@@ -245,13 +253,14 @@ export class LeadKanbanColumn extends LitElement {
 
   /**
    * The scroller's height, or before it was measured a guess without reading layout: the board's column row
-   * minus this column's header (a slight overestimate, so the first frame misses no row; if it were short, the
-   * ResizeObserver's report adds the missing rows before that frame is painted).
+   * minus this column's header (a slight overestimate), or before the row was measured the window's height
+   * minus what usually stands above a scroller (CHROME_ESTIMATE). Where a guess is short, the ResizeObserver's
+   * report adds the missing rows before that frame is painted.
    */
   private viewportHeight(): number {
     if (this.viewport) return this.viewport;
     if (this.row.height > HEADER_ESTIMATE) return this.row.height - HEADER_ESTIMATE;
-    return typeof window === 'undefined' ? 800 : window.innerHeight;
+    return typeof window === 'undefined' ? 800 : Math.max(CARD_PITCH, window.innerHeight - CHROME_ESTIMATE);
   }
 
   /** Pinned cards of this column outside `range`, ascending. */
@@ -343,6 +352,8 @@ export class LeadKanbanColumn extends LitElement {
             const id = lead.id;
             const pending = store?.isPending(id) ?? false;
             return html`<lead-kanban-card
+              class="card"
+              part="card"
               role="listitem"
               aria-labelledby=${`card-${id}`}
               data-lead-id=${id}

@@ -23,6 +23,11 @@ export interface ToolbarContext extends BulkBarContext {
   onRules(e: MouseEvent): void;
   /** The "Keyboard shortcuts" button was clicked (the button is the event's currentTarget). */
   onHelp(e: MouseEvent): void;
+  /**
+   * False on the board's first frame (first-frame.ts): the assignee filter offers only the options that do
+   * not list members (and the chosen member, if any); the member options follow in the next frame.
+   */
+  memberOptions: boolean;
 }
 
 /** What each sort is called in the `Sort` control (and in the explanation of moves under a sort). */
@@ -64,8 +69,9 @@ function assigneeValue(store: LeadStore | undefined): string {
 function renderFilters(ctx: ToolbarContext) {
   const msg = messages();
   const store = ctx.store;
-  const members = store?.assignableMembers ?? [];
   const value = assigneeValue(store);
+  const chosen = ctx.memberOptions ? undefined : store?.member(value);
+  const members = ctx.memberOptions ? (store?.assignableMembers ?? []) : chosen ? [chosen] : [];
   const meId = store?.me?.id;
   return html`<div class="filters">
     <label class="search">

@@ -1,3 +1,4 @@
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import type { Lead } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
 import type { BoardCommands } from './board-commands.js';

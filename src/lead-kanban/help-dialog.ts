@@ -1,3 +1,4 @@
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { LitElement, html, type TemplateResult } from 'lit';
 import { LocalizeController, messages } from '../l10n.js';
 import { controlStyles } from '../shared/controls.styles.js';

@@ -5,6 +5,7 @@
  * column is rendered. Under a sort other than Manual only the column is chosen (left and right; the card
  * would land where the sort puts it), and up and down say why they do nothing.
  */
+import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { announce } from '../controllers/announcer.js';
 import { messages } from '../l10n.js';
 import { inlineKey } from '../internal/direction.js';

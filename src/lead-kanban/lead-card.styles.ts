@@ -2,22 +2,24 @@ import { css } from 'lit';
 
 /**
  * A card (lead-card.ts), and the classes SortableJS sets while one is dragged (CARD_DRAG). Its height is
- * the card geometry of card-geometry.ts, set on the board as custom properties.
+ * the card geometry of card-geometry.ts, set on the board as custom properties. The host element is the
+ * surface (class "card"), laid out as a grid: checkbox, name and actions on the first row, the meta block
+ * (company; value and assignee) on the last. What is only drawn (the checkbox's hit area, the actions dots,
+ * the wait clock, the busy bar) is pseudo-elements, not elements.
  */
 export const cardStyles = css`
-  lead-kanban-card {
-    display: block;
-    height: var(--_card-pitch);
-    padding-bottom: var(--_card-gap);
-    box-sizing: border-box;
-  }
   .card {
     position: relative;
+    flex: none;
     height: var(--_card-height);
+    margin-bottom: var(--_card-gap);
     box-sizing: border-box;
-    display: flex;
-    flex-direction: column;
-    justify-content: space-between;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-rows: auto auto;
+    align-content: space-between;
+    align-items: center;
+    column-gap: 8px;
     padding-block: 10px;
     padding-inline: 11px 10px;
     background: var(--_surface);
@@ -64,18 +66,34 @@ export const cardStyles = css`
     border-color: var(--_accent);
     box-shadow: 0 0 0 1px var(--_accent);
   }
-  .card-head {
-    display: flex;
-    align-items: center;
-    gap: 8px;
-    min-width: 0;
+  /* The checkbox, drawn at its own size; its hit area of --_target is a pseudo-element (a part of the input,
+     so a press on it is a press on the box). */
+  .card-check {
+    --_hit: max(16px, var(--_target));
+    position: relative;
+    z-index: 1;
+    width: 16px;
+    height: 16px;
+    margin: 0;
+    cursor: pointer;
+  }
+  .card-check::before {
+    content: '';
+    position: absolute;
+    inset: calc((16px - var(--_hit)) / 2);
   }
   .card-menu {
     position: relative;
     z-index: 1;
   }
+  /* The actions button's three dots. */
+  .card-menu::before {
+    content: '';
+    width: 13px;
+    height: 3px;
+    background: radial-gradient(circle, currentColor 1.3px, transparent 1.6px) 0 50% / 4.5px 3px repeat-x;
+  }
   .card-open {
-    flex: 1;
     min-width: 0;
     padding: 0;
     border: 0;
@@ -92,7 +110,7 @@ export const cardStyles = css`
   }
   /* The card's focus ring: an outline on the card itself (its overflow would clip a ring drawn by the button;
      outlines also survive forced-colors mode, box-shadows do not). */
-  .card:has(> .card-head > .card-open:focus-visible),
+  .card:has(> .card-open:focus-visible),
   .card.is-lifted {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
@@ -137,7 +155,7 @@ export const cardStyles = css`
   /* A long name is cut to one line; hovered or focused, the card shows it on two lines of 18px, which fit the
      fixed card height (card-geometry.ts) beside the company and the footer, and a name that fits moves nothing. */
   .card:hover .card-name,
-  .card-open:focus-visible .card-name {
+  .card-name:focus-visible {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
@@ -178,12 +196,16 @@ export const cardStyles = css`
     box-shadow: var(--_focus);
   }
   .card-meta {
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
+    grid-column: 1 / -1;
+    display: grid;
+    /* value | room | avatar | name (cut first when short of room) | wait badge */
+    grid-template-columns: auto minmax(0, 1fr) auto minmax(0, max-content) auto;
+    align-items: center;
+    gap: 8px 0;
     min-width: 0;
   }
   .card-company {
+    grid-column: 1 / -1;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -192,32 +214,31 @@ export const cardStyles = css`
     line-height: 16px;
     min-height: 16px;
   }
-  .card-foot {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
-    min-width: 0;
+  .card-meta > .avatar {
+    grid-column: 3;
+    margin-inline-start: 8px;
+  }
+  .card-assignee-name {
+    grid-column: 4;
+    margin-inline-start: 6px;
+  }
+  .card-wait {
+    grid-column: 5;
+    margin-inline-start: 6px;
   }
   .card-value {
     font-weight: 600;
     font-size: 13px;
     font-variant-numeric: tabular-nums;
   }
-  .card-assignee {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    min-width: 0;
-    font-size: 12px;
-  }
   .card-assignee-name {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
     max-width: 130px;
+    font-size: 12px;
   }
-  .card-assignee.is-unassigned {
+  .card-assignee-name.is-unassigned {
     color: var(--_muted);
     font-style: italic;
   }
@@ -238,6 +259,18 @@ export const cardStyles = css`
     line-height: 18px;
     font-variant-numeric: tabular-nums;
   }
+  /* The clock: a ring and two hands. */
+  .card-wait::before {
+    content: '';
+    width: 11px;
+    height: 11px;
+    box-sizing: border-box;
+    border: 1.6px solid currentColor;
+    border-radius: 50%;
+    background:
+      linear-gradient(currentColor, currentColor) 50% 1.5px / 1.6px 3.5px no-repeat,
+      linear-gradient(currentColor, currentColor) calc(50% + 1.5px) 50% / 3px 1.6px no-repeat;
+  }
   .card.is-pending {
     cursor: progress;
   }
@@ -245,7 +278,8 @@ export const cardStyles = css`
   .card.is-pending .card-name {
     opacity: 0.7;
   }
-  .card-busy {
+  .card.is-pending::after {
+    content: '';
     position: absolute;
     inset-inline-start: 0;
     inset-inline-end: 0;
@@ -261,19 +295,19 @@ export const cardStyles = css`
     to { background-position: 150% 0; }
   }
   @media (prefers-reduced-motion: reduce) {
-    .card-busy { animation: none; background: var(--_accent); opacity: 0.5; }
+    .card.is-pending::after { animation: none; background: var(--_accent); opacity: 0.5; }
   }
 
   /* drag and drop (SortableJS classes) */
-  .is-drop-placeholder .card {
+  .card.is-drop-placeholder {
     background: color-mix(in srgb, var(--_accent) 8%, transparent);
     border: 1.5px dashed var(--_accent);
     box-shadow: none;
   }
-  .is-drop-placeholder .card > * {
+  .card.is-drop-placeholder > * {
     visibility: hidden;
   }
-  .is-drag-image .card {
+  .card.is-drag-image {
     transform: rotate(2deg);
     box-shadow: var(--_shadow-lg);
     cursor: grabbing;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Lead, Member } from '../../sdk/index.js';
@@ -9,7 +9,6 @@ import { fire } from '../shared/fire.js';
 import { formatValue, type WaitLabel } from '../shared/format.js';
 import { CardMenuEvent, CardOpenEvent, CardToggleEvent } from './board-events.js';
 import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-ids.js';
-import { clockIcon } from './icons.js';
 import type { CardMark } from './live-marks.js';
 
 /** What a card shows of its assignee (the board keeps one object per member while these stay the same). */
@@ -27,7 +26,7 @@ const CONTROL_CLASS: Record<CardControl, string> = { check: 'card-check', open: 
 export const CARD_DRAG = {
   draggable: 'lead-kanban-card',
   handle: '.card',
-  filter: '.check-hit, .card-check, .card-menu',
+  filter: '.card-check, .card-menu',
   ghostClass: 'is-drop-placeholder',
   chosenClass: 'is-chosen',
   dragClass: 'is-drag-image',
@@ -53,7 +52,8 @@ export function cardControlOf(target: EventTarget | null): { card: LeadKanbanCar
  * resolves within one shadow root. A shadow root per card would also cost every one of the cards a column
  * renders (see docs/architecture.md, "Styles").
  *
- * The column sets `role="listitem"`, `data-lead-id` and the set position on the host. The name is a button
+ * The host is the card's surface: the column sets `class="card"`, `part="card"`, `role="listitem"`,
+ * `data-lead-id` and the set position on it, the card its state classes (willUpdate). The name is a button
  * stretched over the whole card: clicking anywhere opens the lead, and the button (the roving Tab stop) is
  * named by the lead's name and described by company, value, assignee and the keyboard summary.
  *
@@ -106,6 +106,18 @@ export class LeadKanbanCard extends LitElement {
   private readonly onOpen = () => fire(this, new CardOpenEvent(this.lead.id));
   private readonly onMenu = (e: MouseEvent) => fire(this, new CardMenuEvent(this.lead.id, e.currentTarget as HTMLElement));
 
+  /** The card is its own surface: its state is a class on the host (SortableJS adds its own classes there too). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const list = this.classList;
+    if (changed.has('selected')) list.toggle('is-selected', this.selected);
+    if (changed.has('pending')) list.toggle('is-pending', this.pending);
+    if (changed.has('lifted')) list.toggle('is-lifted', this.lifted);
+    if (changed.has('mark')) {
+      list.toggle('is-changed', this.mark === 'changed');
+      list.toggle('is-assigned', this.mark === 'assigned');
+    }
+  }
+
   protected override render() {
     // SortableJS clones the card for the drag image; the clone keeps the copied DOM and has no lead.
     if (!this.lead) return nothing;
@@ -114,13 +126,16 @@ export class LeadKanbanCard extends LitElement {
     const tab = this.tabStop ? 0 : -1;
     const unassigned = assigneeId === null;
     const assigneeName = this.assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
-    // Written without whitespace between tags and with the icon inline (one path): a card element is recycled
-    // for other leads as the window moves and filters change (board-column.ts), and each node or marker less
-    // is work less on every one of those updates.
+    const waited = this.waited;
+    // One flat template, no whitespace between tags: a card is at most ten elements (the host is the surface;
+    // the checkbox's hit area, the menu's dots, the wait clock and the busy bar are drawn by CSS), and a card
+    // element is recycled for other leads as the window moves (board-column.ts), so every node less is work
+    // less on each of those updates and on every style and layout of the board.
+    // The wait badge is an image to assistive technology, named by its long form ("waiting 2 days").
     // prettier-ignore
-    return html`<div class="card${this.selected ? ' is-selected' : ''}${this.pending ? ' is-pending' : ''}${this.lifted ? ' is-lifted' : ''}${this.mark ? ` is-${this.mark}` : ''}" part="card"><div class="card-head"><label class="check-hit"><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID} @click=${this.onCheck}></label><button type="button" class="card-open" id="card-${id}" tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}" @click=${this.onOpen}><span class="card-name" title=${name}>${name}</span></button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab} @click=${this.onMenu}><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M2.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M6.6 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0M11.1 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0"/></svg></button></div><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-foot"><span class="card-value">${formatValue(value)}</span><span class="card-assignee${unassigned ? ' is-unassigned' : ''}">${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name${this.waited ? ' visually-hidden' : ''}">${assigneeName}</span>${this.waited ? html`<span class="card-wait" title="${assigneeName}, ${msg.waitingFor(this.waited.long)}">${clockIcon}<span aria-hidden="true">${this.waited.short}</span><span class="visually-hidden">, ${msg.waitingFor(this.waited.long)}</span></span>` : nothing}</span></span>${this.mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${this.pending ? html`<span class="card-busy" aria-hidden="true"></span>` : nothing}${this.lifted
+    return html`<input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID} @click=${this.onCheck}><button type="button" class="card-open card-name" id="card-${id}" title=${name} tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}" @click=${this.onOpen}>${name}</button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab} @click=${this.onMenu}></button><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-value">${formatValue(value)}</span>${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name${unassigned ? ' is-unassigned' : ''}${waited ? ' visually-hidden' : ''}">${assigneeName}</span>${waited ? html`<span class="card-wait" role="img" aria-label=${msg.waitingFor(waited.long)} title="${assigneeName}, ${msg.waitingFor(waited.long)}">${waited.short}</span>` : nothing}${this.mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${this.lifted
         ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
-        : nothing}</div>`;
+        : nothing}`;
   }
 }
 

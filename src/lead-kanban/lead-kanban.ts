@@ -46,6 +46,7 @@ import { renderToolbar } from './board-toolbar.js';
 import { toolbarStyles } from './board-toolbar.styles.js';
 import { cardGeometry } from './card-geometry.js';
 import { DragController, dropIndex } from './drag.js';
+import { FirstFrame } from './first-frame.js';
 import { helpDescriptions } from './help-ids.js';
 import { cardControlOf, type CardControl } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
@@ -218,6 +219,8 @@ export class LeadKanban extends LitElement {
     },
   });
 
+  /** The member chips and options wait for the first frame with cards to be painted. */
+  private readonly firstFrame = new FirstFrame(this, () => this.store);
   private readonly faces = new MemberFaces();
   /** Height of the column row (ResizeObserver, after layout); a new column's first guess of its viewport. */
   private readonly row = { height: 0 };
@@ -419,8 +422,15 @@ export class LeadKanban extends LitElement {
         canDistribute: this.collaboration.canDistribute(),
         onDistribute: () => void this.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
+        memberOptions: this.firstFrame.complete,
       })}
-      ${this.workload.render({ store, now: this.clock.now, onFilter: this.onAssigneeFilter, onUnassigned: this.onUnassigned })}
+      ${this.workload.render({
+        store,
+        now: this.clock.now,
+        onFilter: this.onAssigneeFilter,
+        onUnassigned: this.onUnassigned,
+        chips: this.firstFrame.complete,
+      })}
       ${this.stages.render(this.visibleColumns())}
       ${store?.status === 'error'
         ? html`<div class="load-error">
@@ -471,6 +481,7 @@ export class LeadKanban extends LitElement {
 }
 
 define('lead-kanban', LeadKanban);
+prewarmIntl(); // in the first idle period after this module loads (see format.ts)
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -13,7 +13,12 @@ export interface WorkloadContext {
   onFilter(assignee: string): void;
   /** The Unassigned chip clicked: true to show the unassigned leads oldest first, false to toggle that off. */
   onUnassigned(on: boolean): void;
+  /** False on the board's first frame (first-frame.ts): the strip shows who is signed in, the chips follow. */
+  chips: boolean;
 }
+
+/** The strip's members before its chips are shown (one array: a new one would count as a change of members). */
+const NO_MEMBERS: readonly never[] = [];
 
 /** A wheel turn or an arrow press scrolls the chips by this share of the strip's width. */
 const PAGE = 0.7;
@@ -49,7 +54,12 @@ export class WorkloadStrip implements ReactiveController {
     if (chips !== this.chips) {
       this.resize?.disconnect();
       this.chips = chips;
-      if (chips) this.resize?.observe(chips);
+      if (chips && this.resize) {
+        this.resize.observe(chips);
+        // A new observation reports once after the frame's layout: measuring now would force that layout in
+        // the middle of the render (the largest single cost of the board's first render script).
+        this.measuredFor = this.lastMembers;
+      }
     }
     const members = this.chips ? this.lastMembers : null;
     if (members !== this.measuredFor) {
@@ -129,12 +139,12 @@ export class WorkloadStrip implements ReactiveController {
     const store = ctx.store;
     if (!store?.me) return html`<div class="workload" part="workload"></div>`;
     const me = store.me;
-    const members = store.assignableMembers;
+    const members = ctx.chips ? store.assignableMembers : NO_MEMBERS;
     this.lastMembers = members;
     const unassigned = store.unassignedCount;
     const max = Math.max(1, unassigned, ...members.map((m) => m.openLeads));
     const current = store.filter.assignee;
-    const oldest = store.oldestUnassigned;
+    const oldest = ctx.chips ? store.oldestUnassigned : null;
     const wait = oldest ? formatWait(Math.max(0, ctx.now - Date.parse(oldest.createdAt))) : null;
     const keys = ['unassigned', ...members.map((m) => m.id)];
     const stop = this.stop !== null && keys.includes(this.stop) ? this.stop : keys.includes(current) ? current : keys[0];
@@ -167,8 +177,8 @@ export class WorkloadStrip implements ReactiveController {
             @wheel=${this.onWheel}
             @scroll=${() => this.measure()}
           >
-            ${chip('unassigned', current === 'unassigned', msg.unassigned, unassigned, avatar(undefined), ' chip-unassigned')}
-            ${members.map((m) => chip(m.id, current === m.id, m.id === me.id ? `${m.name} (${msg.you})` : m.name, m.openLeads, avatar(m)))}
+            ${ctx.chips ? chip('unassigned', current === 'unassigned', msg.unassigned, unassigned, avatar(undefined), ' chip-unassigned') : nothing}
+            ${ctx.chips ? members.map((m) => chip(m.id, current === m.id, m.id === me.id ? `${m.name} (${msg.you})` : m.name, m.openLeads, avatar(m))) : nothing}
           </div>
           <div class="more more-end" aria-hidden="true" @click=${() => this.scrollBy(1)}>›</div>
         </div>

@@ -2,6 +2,7 @@
  * Number, money, date and duration formatting through Intl, in the locale and currency in force (`setLocale`
  * in src/l10n.ts; by default the document's language and USD).
  */
+import { whenIdle } from '../internal/idle.js';
 import { localeSettings } from '../l10n.js';
 
 /**
@@ -71,18 +72,18 @@ export function formatWait(ms: number): WaitLabel {
 
 let warming = false;
 /**
- * Makes the Intl objects a board's first render needs early (typically while the board waits for its data). The first formatter or collator of a page loads locale data (7-10 ms each in Chromium), which
- * would otherwise land in the board's first frame; later instances are cheap, so the collator the store sorts
- * member names with is covered too.
+ * Makes the Intl objects a board's first render needs (the currency formatter, the waiting times' unit
+ * formatters, the collator the store sorts member names with) in the first idle period after the library
+ * loads, typically while the page waits for its data. The first formatter or collator of a page loads locale
+ * data (7-10 ms each in Chromium), which would otherwise land in the board's first frame; later instances are
+ * cheap. Called when the board's module loads and when a board connects (the first call schedules it once).
  */
 export function prewarmIntl(): void {
   if (warming || typeof window === 'undefined') return;
   warming = true;
-  const warm = () => {
+  whenIdle(() => {
     formatValue(0);
+    for (const ms of [MINUTE, HOUR, DAY]) formatWait(ms);
     new Intl.Collator().compare('a', 'b');
-  };
-  // A task right after the board connects: before its data arrives, and never before a render that is already
-  // due (that render, in a microtask, makes them itself and the warm-up then costs nothing).
-  setTimeout(warm, 0);
+  }, 200);
 }

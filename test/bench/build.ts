@@ -1,7 +1,7 @@
 /**
  * Builds what the benchmark loads: the standalone build (the same vite configuration as
  * `node scripts/build-lib.mjs --standalone`, written to dist/bench/ so the library's own dist/ and its type
- * emit are left alone) and the bench page script (transpiled only: it imports the built files at run time,
+ * emit are left alone) and the bench page scripts (page/*.ts, transpiled only: it imports the built files at run time,
  * so the page measures exactly what a host would ship).
  *
  * The standalone build has two entries sharing chunks, as the package has: `lead-kanban.js` (the elements)
@@ -9,7 +9,7 @@
  * entries and every chunk they import statically; chunks reached only through a dynamic import() (ky on the
  * first REST call, SortableJS after the first render) load later.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
@@ -29,6 +29,7 @@ export const ENTRIES = {
   'lead-kanban': fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
   sdk: fileURLToPath(new URL('../../sdk/index.ts', import.meta.url)),
   'sdk-memory': fileURLToPath(new URL('../../sdk/memory.ts', import.meta.url)),
+  'sdk-rules': fileURLToPath(new URL('../../sdk/rules.ts', import.meta.url)),
 };
 /** What a host embedding the board on its REST backend imports: the elements and the SDK. */
 const UP_FRONT_ENTRIES = ['lead-kanban.js', 'sdk.js'];
@@ -54,8 +55,8 @@ export interface BuiltBench {
   upFront: { bytes: number; gzipBytes: number };
   lazy: { bytes: number; gzipBytes: number };
   total: { bytes: number; gzipBytes: number };
-  /** The page's script, transpiled to JavaScript. */
-  pageScript: string;
+  /** The page's scripts (page/*.ts: the steps, their timing, the floor board), transpiled, by served name. */
+  pageScripts: Record<string, string>;
   pageHtml: string;
   buildMs: number;
 }
@@ -132,14 +133,18 @@ export async function buildBench(options: { minify?: boolean; outDir?: string } 
     gzipBytes: list.reduce((s, f) => s + f.gzipBytes, 0),
   });
 
-  const source = readFileSync(new URL('./page/bench-page.ts', import.meta.url), 'utf8');
-  const page = await transform(source, { loader: 'ts', target: 'es2022', format: 'esm' });
+  const pageDir = new URL('./page/', import.meta.url);
+  const pageScripts: Record<string, string> = {};
+  for (const file of readdirSync(pageDir).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(new URL(file, pageDir), 'utf8');
+    pageScripts[file.replace(/\.ts$/, '.js')] = (await transform(source, { loader: 'ts', target: 'es2022', format: 'esm' })).code;
+  }
   return {
     files,
     upFront: sum(files.filter((f) => f.upFront)),
     lazy: sum(files.filter((f) => !f.upFront && !f.otherEntry)),
     total: sum(files),
-    pageScript: page.code,
+    pageScripts,
     pageHtml: readFileSync(new URL('./page/index.html', import.meta.url), 'utf8'),
     buildMs: performance.now() - started,
   };
@@ -150,7 +155,7 @@ export function benchRoutes(built: BuiltBench): Record<string, { body: string; t
   const js = 'text/javascript; charset=utf-8';
   return {
     '/index.html': { body: built.pageHtml, type: 'text/html; charset=utf-8' },
-    '/bench-page.js': { body: built.pageScript, type: js },
+    ...Object.fromEntries(Object.entries(built.pageScripts).map(([name, body]) => [`/${name}`, { body, type: js }])),
     ...Object.fromEntries(built.files.map((f) => [`/${f.file}`, { body: f.text, type: js }])),
   };
 }

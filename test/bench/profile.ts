@@ -1,8 +1,9 @@
 /**
  * CPU profile of one bench step, for finding where the time goes (not part of `npm run bench`):
- *   node --import tsx test/bench/profile.ts <mount|filter|search|select|selectAll|move|bulk> [N]
+ *   node --import tsx test/bench/profile.ts <cold|mount|filter|search|select|selectAll|move|bulk> [N] [--total]
+ * `cold`: the cold start of cold-bench.ts (a fresh page: new LeadStore, load, board connected, first frame).
  * Builds the bundle unminified (readable names), runs the step once in a fresh page with the V8 sampling
- * profiler on, prints the top self times and writes dist/bench/profiles/<step>.cpuprofile (open it in
+ * profiler on, prints the top self times (with --total also inclusive times) and writes dist/bench/profiles/<step>.cpuprofile (open it in
  * Chromium's DevTools, Performance panel). Timings under the profiler are inflated; use them to rank, not to judge.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,11 @@ import { benchRoutes, buildBench } from './build.js';
 import { serveFiles } from './static-server.js';
 
 const which = process.argv[2] ?? 'filter';
-const n = Number(process.argv[3] ?? 10_000);
+const n = Number(process.argv[3]?.startsWith('--') ? 10_000 : (process.argv[3] ?? 10_000));
 const outDir = fileURLToPath(new URL('../../dist/bench/profiles/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 
 const built = await buildBench({ minify: false, outDir: fileURLToPath(new URL('../../dist/bench/plain/', import.meta.url)) });
 const server = await serveFiles(benchRoutes(built));
@@ -44,12 +45,34 @@ async function profile(name: string, action: () => Promise<unknown>): Promise<vo
   });
   console.log(`== ${name} (n=${n}) ${JSON.stringify(result)}`);
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(ms.toFixed(2).padStart(8), key);
+  if (process.argv.includes('--total')) {
+    // Inclusive time per function (a function counted once per stack, however deep it recurses).
+    const parent = new Map<number, number>();
+    for (const node of nodes.values()) for (const child of node.children ?? []) parent.set(child, node.id);
+    const total = new Map<string, number>();
+    (p.samples ?? []).forEach((id, i) => {
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const f = nodes.get(at)!.callFrame;
+        if (f.functionName === '(idle)' || f.functionName === '(root)') continue;
+        const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total.set(key, (total.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+      }
+    });
+    console.log('-- inclusive');
+    for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 50)) console.log(ms.toFixed(2).padStart(8), key);
+  }
 }
 
 try {
-  await call('setup', n);
+  if (which === 'cold') {
+    await call('coldPrepare', n);
+    await profile('cold', () => call('coldBoard'));
+  } else await call('setup', n);
   if (which === 'mount') await profile('mount', () => call('mount'));
-  else await call('mount');
+  else if (which !== 'cold') await call('mount');
   if (which === 'filter') {
     await profile('filter-unassigned', () => call('filter', 'unassigned'));
     await profile('filter-anyone', () => call('filter', 'any'));

@@ -233,7 +233,7 @@ describe('working together (npm start, REST)', () => {
         return el?.closest('lead-kanban-card')?.getAttribute('data-lead-id') ?? null;
       });
       assert.ok([given!.id, other!.id].includes(focused ?? ''), 'focus on one of them');
-      assert.equal(await mine.page.locator('lead-kanban-card .card.is-assigned').count(), 2);
+      assert.equal(await mine.page.locator('lead-kanban-card.card.is-assigned').count(), 2);
 
       // Both open the same lead: each sees the other viewing.
       const repDrawer = await openCard(mine.page, 'Contacted', given!);

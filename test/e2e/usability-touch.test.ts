@@ -70,8 +70,14 @@ describe('demo on touch screens', () => {
     const { context, page } = await demo.openDemo('', phone(768));
     try {
       const card = column(page, 'New').getByRole('listitem').first();
+      // The card checkbox's hit area is its ::before (a part of the input), centred on the 16 px box.
+      const check = card.getByRole('checkbox');
+      const hitSize = await check.evaluate((el) => {
+        const hit = getComputedStyle(el, '::before');
+        return { width: parseFloat(hit.width), height: parseFloat(hit.height) };
+      });
+      assert.ok(hitSize.width >= 44 && hitSize.height >= 44, `card checkbox: ${hitSize.width} × ${hitSize.height}`);
       const targets = [
-        card.locator('.check-hit'),
         card.getByRole('button', { name: /^Actions for / }),
         page.getByRole('button', { name: 'Select all matching' }),
         page.getByRole('button', { name: 'Assign', exact: true }),
@@ -82,8 +88,8 @@ describe('demo on touch screens', () => {
         assert.ok(box.width >= 44 && box.height >= 44, `${await target.evaluate((e) => e.className)}: ${box.width} × ${box.height}`);
       }
       // Tapping the hit area beside the small box selects the card.
-      const hit = (await targets[0]!.boundingBox())!;
-      await page.touchscreen.tap(hit.x + hit.width - 4, hit.y + hit.height - 4);
+      const box = (await check.boundingBox())!;
+      await page.touchscreen.tap(box.x + box.width / 2 + hitSize.width / 2 - 4, box.y + box.height / 2 + hitSize.height / 2 - 4);
       await page.getByText('1 selected').waitFor();
     } finally {
       await context.close();

@@ -13,7 +13,7 @@ import { drawerRoot } from './helpers/drawer-setup.js';
 
 const focusedCard = () => deepActive()?.closest('lead-kanban-card')?.getAttribute('data-lead-id') ?? null;
 const name = (setup: BoardSetup, id: string) => setup.members.find((m) => m.id === id)!.name;
-const cardClass = (setup: BoardSetup, id: string) => card(setup.el, id).querySelector('.card')!.className;
+const cardClass = (setup: BoardSetup, id: string) => card(setup.el, id).className;
 
 /** Waits until the drawer closed and focus is on a card of the board again. */
 async function closedOnto(setup: BoardSetup): Promise<string> {

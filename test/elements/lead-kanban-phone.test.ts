@@ -19,6 +19,14 @@ const size = (el: Element): [number, number] => {
   const r = el.getBoundingClientRect();
   return [Math.round(r.width), Math.round(r.height)];
 };
+/** A card checkbox's hit area: its ::before, centred on the box (a part of the input, so presses on it check it). */
+const hitArea = (box: Element) => {
+  const r = box.getBoundingClientRect();
+  const hit = getComputedStyle(box, '::before');
+  const [w, h] = [parseFloat(hit.width), parseFloat(hit.height)];
+  const [x, y] = [r.left + r.width / 2 - w / 2, r.top + r.height / 2 - h / 2];
+  return { width: w, height: h, right: x + w, bottom: y + h };
+};
 
 describe('<lead-kanban> on a phone', () => {
   before(() => setViewport({ width: 390, height: 844 }));
@@ -71,7 +79,6 @@ describe('<lead-kanban> on a phone', () => {
     const lead = setup.store.cardsIn('new')[0]!;
     const card = root(setup.el).querySelector(`lead-kanban-card[data-lead-id="${lead.id}"]`)!;
     const targets: [string, Element][] = [
-      ['card checkbox', card.querySelector('.check-hit')!],
       ['card actions', card.querySelector('.card-menu')!],
       ['column checkbox', root(setup.el).querySelector('.column-header .check-hit')!],
       ['Assign', button(setup.el, 'Assign')],
@@ -85,9 +92,10 @@ describe('<lead-kanban> on a phone', () => {
       const [w, h] = size(el);
       expect(Math.min(w, h), `${name}: ${w} × ${h}`).to.be.at.least(44);
     }
+    const hit = hitArea(card.querySelector('.card-check')!);
+    expect(Math.min(hit.width, hit.height), `card checkbox: ${hit.width} × ${hit.height}`).to.be.at.least(44);
     expect(size(card.querySelector('.card-check')!), 'the box itself').to.deep.equal([16, 16]);
     // A press on the hit area, off the box, selects the card.
-    const hit = card.querySelector('.check-hit')!.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(hit.right - 3), Math.round(hit.bottom - 3)] });
     await rendered(setup.el);
     expect(setup.store.isSelected(lead.id)).to.equal(true);
@@ -115,7 +123,9 @@ describe('<lead-kanban> on a phone', () => {
     const setup = await mountBoard({ width: 1400 });
     expect(setup.el.hasAttribute('data-layout')).to.equal(false);
     const card = root(setup.el).querySelector('lead-kanban-card')!;
-    expect(size(card.querySelector('.check-hit')!)).to.deep.equal([16, 16]);
+    const hit = hitArea(card.querySelector('.card-check')!);
+    expect([hit.width, hit.height]).to.deep.equal([16, 16]);
+    expect(size(root(setup.el).querySelector('.column-header .check-hit')!)).to.deep.equal([16, 16]);
     expect(shownColumns(setup.el)).to.have.length(6);
     expect(getComputedStyle(root(setup.el).querySelector('.stages')!).display).to.equal('none');
   });
@@ -129,7 +139,7 @@ describe('<lead-kanban> long names', () => {
       },
     });
     const lead = setup.store.lead(setup.store.matchingIds().find((id) => setup.store.lead(id)!.name.startsWith('Maximiliana'))!)!;
-    const name = cardButton(setup.el, lead.id).querySelector<HTMLElement>('.card-name')!;
+    const name = cardButton(setup.el, lead.id); // the name is the card's button
     expect(name.scrollWidth, 'cut to one line').to.be.greaterThan(name.clientWidth);
     expect(name.title, 'any length, in the pointer’s tooltip').to.equal(lead.name);
     await sendMouse({ type: 'move', position: centre(cardButton(setup.el, lead.id)) });

@@ -35,7 +35,11 @@ const DAY = 24 * HOUR;
 
 const sortSelect = (el: LeadKanban) => root(el).querySelector<HTMLSelectElement>('select[aria-label="Sort"]')!;
 const unassignedChip = (el: LeadKanban) => root(el).querySelector<HTMLButtonElement>('.chip[data-assignee="unassigned"]')!;
-const waitText = (el: LeadKanban, id: string) => card(el, id).querySelector('.card-wait')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+/** The wait badge as shown and as said (an image to assistive technology, named by its long form): "2d, waiting 2 days". */
+const waitText = (el: LeadKanban, id: string) => {
+  const badge = card(el, id).querySelector('.card-wait');
+  return badge ? `${badge.textContent!.trim()}, ${badge.getAttribute('aria-label')}` : null;
+};
 
 async function chooseSort(el: LeadKanban, value: string): Promise<void> {
   const select = sortSelect(el);

@@ -54,11 +54,11 @@ describe('<lead-kanban> columns and cards', () => {
 
     const u = card(setup.el, unassigned.id);
     expect(u.querySelector('.card-assignee-name')!.textContent!.trim()).to.equal('Unassigned');
-    expect(u.querySelector('.card-assignee')!.classList.contains('is-unassigned')).to.equal(true);
+    expect(u.querySelector('.card-assignee-name')!.classList.contains('is-unassigned')).to.equal(true);
     const ring = getComputedStyle(u.querySelector('[part="avatar"]')!);
     expect(ring.borderTopStyle).to.equal('dashed');
-    const uColor = getComputedStyle(u.querySelector('.card-assignee')!).color;
-    const aColor = getComputedStyle(a.querySelector('.card-assignee')!).color;
+    const uColor = getComputedStyle(u.querySelector('.card-assignee-name')!).color;
+    const aColor = getComputedStyle(a.querySelector('.card-assignee-name')!).color;
     expect(uColor, 'muted text').not.to.equal(aColor);
 
     // The card's focusable element is named by the lead, with its checkbox and menu button beside it.

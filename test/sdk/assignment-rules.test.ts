@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { assignmentRuleIssues, planNewLeads, planRuleAssignments, newLeadHistory } from '../../sdk/index.js';
-import type { AssignmentRules, RuleMember } from '../../sdk/index.js';
+import type { AssignmentRules } from '../../sdk/index.js';
+import { assignmentRuleIssues, planNewLeads, planRuleAssignments, newLeadHistory } from '../../sdk/rules.js';
+import type { RuleMember } from '../../sdk/rules.js';
 
 const team = (...loads: number[]): RuleMember[] => loads.map((openLeads, i) => ({ id: `m${i + 1}`, active: true, openLeads }));
 const rules = (strategy: AssignmentRules['strategy'], memberIds: string[], extra: Partial<AssignmentRules> = {}): AssignmentRules =>

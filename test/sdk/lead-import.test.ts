@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { DEFAULT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, importFieldOf, importResult, parseLeadValue, validateImport } from '../../sdk/index.js';
-import type { ImportCheck, ImportContext, ImportInput, ImportTooLarge } from '../../sdk/index.js';
+import { DEFAULT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, importFieldOf, parseLeadValue } from '../../sdk/index.js';
+import type { ImportInput, ImportTooLarge } from '../../sdk/index.js';
+import { importResult, validateImport } from '../../sdk/rules.js';
+import type { ImportCheck, ImportContext } from '../../sdk/rules.js';
 
 const members = [
   { id: 'm1', name: 'Ada Admin', email: 'ada@team.io', active: true },

@@ -1,3 +1,4 @@
+import '../../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ImportProgress, ImportResult } from '../../../sdk/index.js';

@@ -1,3 +1,4 @@
+import '../../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, nothing } from 'lit';
 import type { ImportDuplicate, ImportError, ImportResult, LeadStore } from '../../../sdk/index.js';
 import { importFieldOf, parseCsv } from '../../../sdk/index.js';

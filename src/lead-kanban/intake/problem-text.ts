@@ -4,6 +4,7 @@
  * code nobody words. A field's issue (ISSUE_CODES) is worded by issueText, as in the drawer; this adds the
  * intake's own codes.
  */
+import '../../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { ISSUE_CODES, type Column } from '../../../sdk/index.js';
 import { issueText } from '../../issue-text.js';
 import { messages, type Messages } from '../../l10n.js';

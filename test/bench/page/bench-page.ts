@@ -4,20 +4,16 @@
  * and exposes one async function per measured step on `window.bench`. Node (run.ts) calls them one by one
  * with playwright, forcing a GC between steps, and takes the medians.
  *
- * Timing definitions (every figure below uses them):
- * - t0: just before the action (setting `.store`, `store.setFilter`, dispatching the input event, clicking).
- * - script: t0 → the moment no more of our JavaScript is queued: the action's microtasks have run (the
- *   MemoryAdapter with latency 0 answers in microtasks, pushed events too), and no Lit element anywhere in
- *   the board (shadow roots included) has an update pending. Checked by {@link quiesce}; the time taken by
- *   the check's own DOM walk is excluded (the clock is read before the final walk that finds nothing).
- * - frame: t0 → a task posted from the first requestAnimationFrame callback after `script` ends. That task
- *   runs after the browser has done style, layout and paint for the frame, so the figure includes them
- *   (and up to one vsync interval of waiting, ~16 ms at most).
+ * Timing definitions: timing.ts.
  */
 import type * as Sdk from '../../../sdk/index.js';
 import type * as SdkMemory from '../../../sdk/memory.js';
 import type { Lead, LeadStore } from '../../../sdk/index.js';
 import type { MemoryAdapter } from '../../../sdk/memory.js';
+import { coldSteps } from './cold.js';
+import { allElements, measure, nextFrame, now, quiesce, round, walks, type Timing } from './timing.js';
+
+export type { Timing };
 
 /** The standalone entries, served next to this page. Variables keep TypeScript from resolving them. */
 const ELEMENTS_URL = './lead-kanban.js';
@@ -25,14 +21,6 @@ const SDK_URL = './sdk.js';
 /** The in-memory backend the bench runs on (its own entry: a host on a REST backend does not load it). */
 const MEMORY_URL = './sdk-memory.js';
 
-export interface Timing {
-  /** ms from t0 until our JavaScript is done (see the header). */
-  script: number;
-  /** ms from t0 until the frame after that has been rendered. */
-  frame: number;
-}
-
-type LitLike = Element & { isUpdatePending?: boolean; updateComplete?: Promise<unknown> };
 type Board = HTMLElement & { store: LeadStore | undefined; updateComplete: Promise<unknown> };
 
 let lib: typeof Sdk;
@@ -41,55 +29,6 @@ let adapter: MemoryAdapter;
 let board: Board | undefined;
 /** Adapter `assign` calls since the last reset (the adapter method is wrapped with a counter). */
 let assignCalls = 0;
-
-const now = () => performance.now();
-const round = (ms: number) => Math.round(ms * 100) / 100;
-
-/** Every element under a root, shadow roots included. */
-function allElements(root: Document | ShadowRoot | Element, out: Element[] = []): Element[] {
-  for (const el of (root as ParentNode).querySelectorAll('*')) {
-    out.push(el);
-    if (el.shadowRoot) allElements(el.shadowRoot, out);
-  }
-  return out;
-}
-
-/**
- * Waits until our JavaScript is done and returns the time it was done: microtasks drained (a few dozen hops
- * cover Lit's parent → child update chains and the store's microtask flushes), then no Lit element pending.
- */
-async function quiesce(): Promise<number> {
-  for (;;) {
-    for (let i = 0; i < 100; i++) await Promise.resolve();
-    const end = now();
-    const pending = allElements(document).filter((el) => (el as LitLike).isUpdatePending) as LitLike[];
-    if (pending.length === 0) return end;
-    extraWalks++;
-    await Promise.all(pending.map((el) => el.updateComplete));
-  }
-}
-
-/** Walks that found work still pending (their cost lands inside a timing; expected to stay 0). */
-let extraWalks = 0;
-
-/** Resolves with the time at which the first frame after now has been rendered (style, layout, paint). */
-function nextFrame(): Promise<number> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(now());
-      channel.port2.postMessage(0);
-    });
-  });
-}
-
-async function measure(action: () => unknown): Promise<Timing> {
-  const t0 = now();
-  await action();
-  const done = await quiesce();
-  const frame = await nextFrame();
-  return { script: round(done - t0), frame: round(frame - t0) };
-}
 
 function shadow(): ShadowRoot {
   if (!board?.shadowRoot) throw new Error('board not mounted');
@@ -119,6 +58,8 @@ function renderedCards(): number {
 }
 
 const bench = {
+  ...coldSteps,
+
   /** Seeds N leads, makes the database, an admin session (latency 0) and a loaded store: no board yet. */
   async setup(n: number): Promise<{ leads: number; columns: Record<string, number>; ms: number }> {
     const t0 = now();
@@ -166,7 +107,7 @@ const bench = {
   },
 
   domCount(): { elements: number; cards: number; extraWalks: number } {
-    return { elements: allElements(document).length, cards: renderedCards(), extraWalks };
+    return { elements: allElements(document).length, cards: renderedCards(), extraWalks: walks.extra };
   },
 
   /** store.setFilter({ assignee }) → frame. */

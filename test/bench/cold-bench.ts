@@ -1,0 +1,84 @@
+/**
+ * Cold start of the board against the floor (page/cold.ts, page/floor.ts): per N and run, one fresh page
+ * for the board and one for the floor, alternating so load on the machine falls on both alike. Every cold
+ * figure is also reported as a ratio to the floor's median of the same run — absolute ms move 20–50 %
+ * between runs on a shared machine, the ratios hold. Also: the in-memory backend's construction, the JS heap
+ * after the first frame (the same method for both pages: CDP full GC, then Runtime.getHeapUsage), and the DOM
+ * elements per card.
+ */
+import type { Browser } from 'playwright-core';
+import { Run } from './browser-bench.js';
+import type { ColdStart } from './page/cold.js';
+import { le, median, type Report, type Target } from './report.js';
+
+export interface ColdBenchOptions {
+  sizes: readonly number[];
+  runs: number;
+  log(message: string): void;
+}
+
+const PARTS = ['load', 'script', 'wait', 'paint', 'total'] as const;
+const PART_NOTES: Record<(typeof PARTS)[number], string> = {
+  load: 't0 (before new LeadStore) -> store loaded; floor: its adapter lists grouped and sorted',
+  script: 'store loaded -> no more script queued (the board created, given the store, connected, rendered)',
+  wait: 'script done -> the rAF callback of the next frame',
+  paint: 'rAF callback -> frame rendered: style, layout, paint',
+  total: 't0 -> end of the first frame showing cards (a task posted from its rAF callback)',
+};
+
+/** The first-frame ratio targets: at most 2x the floor at 1,000 leads, 1.5x from 10,000 up. */
+const frameRatioTarget = (n: number): Target => le(n < 10_000 ? 2 : 1.5);
+
+async function coldRun(browser: Browser, url: string, n: number, which: 'board' | 'floor') {
+  const run = await Run.open(browser, url);
+  try {
+    const { databaseMs } = await run.step('coldPrepare', n);
+    const start: ColdStart = await run.step(which === 'board' ? 'coldBoard' : 'coldFloor');
+    const heap = await run.heapMB();
+    const dom = await run.step('cardDom');
+    return { databaseMs, start, heap, dom };
+  } finally {
+    await run.close();
+  }
+}
+
+export async function benchCold(browser: Browser, url: string, report: Report, options: ColdBenchOptions): Promise<void> {
+  // Unmeasured first: the browser's first pages pay one-off process start-up a host's page would not.
+  options.log('cold start warm-up (not measured)');
+  await coldRun(browser, url, 1_000, 'board');
+  await coldRun(browser, url, 1_000, 'floor');
+  for (const n of options.sizes) {
+    const board: Awaited<ReturnType<typeof coldRun>>[] = [];
+    const floor: typeof board = [];
+    for (let r = 0; r < options.runs; r++) {
+      options.log(`cold start n=${n} run ${r + 1}/${options.runs} (board, floor)`);
+      board.push(await coldRun(browser, url, n, 'board'));
+      floor.push(await coldRun(browser, url, n, 'floor'));
+    }
+    const slow = board.find((b) => b.start.frames > 1);
+    if (slow) options.log(`note: a board showed its cards only in frame ${slow.start.frames}`);
+    for (const part of PARTS) {
+      const b = board.map((x) => x.start[part]);
+      const f = floor.map((x) => x.start[part]);
+      const target = part === 'script' ? le(25) : undefined;
+      report.add(`cold.${part}`, n, 'ms', b, target, PART_NOTES[part]);
+      report.add(`cold.${part}.floor`, n, 'ms', f);
+      const ratioTarget = part === 'total' ? frameRatioTarget(n) : undefined;
+      report.add(`cold.${part}.ratio`, n, 'x floor', [median(b) / median(f)], ratioTarget, 'board median / floor median, same run');
+    }
+    report.add('memory-database', n, 'ms', board.concat(floor).map((x) => x.databaseMs), n === 50_000 ? le(60) : undefined,
+      'new MemoryDatabase(seed({ leads: n })) (seed output is not validated again)');
+    const heapBoard = board.map((x) => x.heap);
+    const heapFloor = floor.map((x) => x.heap);
+    report.add('cold.heap', n, 'MB', heapBoard, undefined, 'JS heap in use after the first frame (CDP full GC, Runtime.getHeapUsage); data, store and board');
+    report.add('cold.heap.floor', n, 'MB', heapFloor, undefined, 'the same for the floor page (same data and adapter)');
+    report.add('cold.heap.ratio', n, 'x floor', [median(heapBoard) / median(heapFloor)], le(1.5));
+    report.add('dom.per-card', n, 'elements', board.map((x) => x.dom.perCard), le(10),
+      `elements in one rendered card, shadow DOM included (median card; largest ${Math.max(...board.map((x) => x.dom.maxPerCard))}); floor: ${median(floor.map((x) => x.dom.perCard))}`);
+    report.add('dom.visible-cards', n, 'cards', board.map((x) => x.dom.visible), undefined,
+      `cards in their column's viewport; rendered ${median(board.map((x) => x.dom.rendered))}; floor visible ${median(floor.map((x) => x.dom.visible))}, rendered ${median(floor.map((x) => x.dom.rendered))}`);
+    const perVisible = (x: (typeof board)[number]) => x.start.elements / Math.max(1, x.dom.visible);
+    report.add('dom.per-visible-card', n, 'elements', board.map(perVisible), undefined,
+      `every element of the page (document + shadow roots) in the first frame / visible cards; floor: ${median(floor.map(perVisible)).toFixed(1)}`);
+  }
+}

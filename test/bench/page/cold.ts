@@ -1,0 +1,114 @@
+/**
+ * Cold start, as a page meets the board for the first time: a fresh page per run, the library loaded, nothing
+ * rendered. t0 is just before `new LeadStore(adapter)`; then `load()`; then a `<lead-kanban>` is created,
+ * given the store and connected; t1 is the end of the first frame that shows cards (timing.ts: a task posted
+ * from that frame's rAF callback, which runs once the frame's style, layout and paint are done — a
+ * PerformanceObserver paint entry would only report the first paint of the page, not the frame with cards).
+ * The floor (floor.ts) is timed the same way, from its adapter calls to its first frame with cards.
+ */
+import type * as Sdk from '../../../sdk/index.js';
+import type * as SdkMemory from '../../../sdk/memory.js';
+import type { LeadStore } from '../../../sdk/index.js';
+import type { MemoryAdapter } from '../../../sdk/memory.js';
+import { renderFloor } from './floor.js';
+import { allElements, frameTimes, now, quiesce, round } from './timing.js';
+
+/** The parts of one cold start, ms. */
+export interface ColdStart {
+  /** t0 → data ready: the store loaded (board) / the adapter's lists grouped and sorted (floor). */
+  load: number;
+  /** Data ready → no more of our JavaScript queued: the first render's script. */
+  script: number;
+  /** Script done → the frame's rAF callback: waiting for the frame (up to a vsync interval). */
+  wait: number;
+  /** rAF callback → the frame rendered: style, layout and paint (and what ResizeObserver re-rendered). */
+  paint: number;
+  /** t0 → t1, the first frame showing cards. */
+  total: number;
+  /** Frames until cards showed (1: the first one did). */
+  frames: number;
+  /** Every element of the page (document and shadow roots) in that frame, counted after t1. */
+  elements: number;
+}
+
+let adapter: MemoryAdapter;
+let sdk: typeof Sdk;
+
+/** The standalone entries, as in bench-page.ts (variables keep TypeScript from resolving them). */
+const ENTRIES = ['./sdk.js', './sdk-memory.js', './lead-kanban.js'];
+
+/** The rendered cards under the measured page: the board's card elements, or the floor's. */
+function cards(): Element[] {
+  return allElements(document).filter((el) => el.tagName === 'LEAD-KANBAN-CARD' || el.classList.contains('floor-card'));
+}
+
+async function untilCards(t0: number, dataAt: number, scriptDone: number): Promise<ColdStart> {
+  let frames = 0;
+  for (;;) {
+    frames++;
+    const { raf, rendered } = await frameTimes();
+    if (cards().length > 0 || frames > 20) {
+      return {
+        load: round(dataAt - t0),
+        script: round(scriptDone - dataAt),
+        wait: round(raf - scriptDone),
+        paint: round(rendered - raf),
+        total: round(rendered - t0),
+        frames,
+        elements: allElements(document).length,
+      };
+    }
+  }
+}
+
+export const coldSteps = {
+  /**
+   * Loads the library (the entries a host page imports, the elements registering themselves), seeds N leads
+   * and builds the in-memory backend (timed: `new MemoryDatabase(data)`), with an admin session of latency 0.
+   */
+  async coldPrepare(n: number): Promise<{ databaseMs: number }> {
+    const [core, memory] = (await Promise.all(ENTRIES.map((url) => import(url)))) as [typeof Sdk, typeof SdkMemory];
+    sdk = core;
+    const data = memory.seed({ leads: n, members: 12 });
+    const t = now();
+    const database = new memory.MemoryDatabase(data);
+    const databaseMs = now() - t;
+    adapter = new memory.MemoryAdapter({ database, as: 'm1', latency: 0 });
+    return { databaseMs: round(databaseMs) };
+  },
+
+  async coldBoard(): Promise<ColdStart> {
+    const t0 = now();
+    const store: LeadStore = new sdk.LeadStore(adapter);
+    await store.load();
+    const dataAt = now();
+    const board = document.createElement('lead-kanban') as HTMLElement & { store: LeadStore };
+    board.store = store;
+    document.body.append(board);
+    return untilCards(t0, dataAt, await quiesce());
+  },
+
+  async coldFloor(): Promise<ColdStart> {
+    const t0 = now();
+    const host = document.createElement('div');
+    const { loaded } = await renderFloor(adapter, host, now);
+    document.body.append(host);
+    return untilCards(t0, loaded, await quiesce());
+  },
+
+  /**
+   * DOM per card: elements in one rendered card (itself, its descendants and any shadow DOM in it), median over
+   * the rendered cards, and the largest; the cards visible in their column's viewport.
+   */
+  cardDom(): { perCard: number; maxPerCard: number; visible: number; rendered: number } {
+    const list = cards();
+    const sizes = list.map((card) => 1 + allElements(card).length + (card.shadowRoot ? allElements(card.shadowRoot).length : 0));
+    sizes.sort((a, b) => a - b);
+    const visible = list.filter((card) => {
+      const box = card.getBoundingClientRect();
+      const scroller = card.parentElement?.closest('.column-scroll, .floor-scroll')?.getBoundingClientRect();
+      return scroller !== undefined && box.bottom > scroller.top && box.top < scroller.bottom && box.height > 0;
+    }).length;
+    return { perCard: sizes[sizes.length >> 1] ?? 0, maxPerCard: sizes[sizes.length - 1] ?? 0, visible, rendered: list.length };
+  },
+};
