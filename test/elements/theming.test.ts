@@ -29,7 +29,8 @@ async function settled(el: Element): Promise<CSSStyleDeclaration> {
   return getComputedStyle(el);
 }
 const boardBackground = (el: LeadKanban) => style(root(el).querySelector('.board')!).backgroundColor;
-const cardSurface = (el: LeadKanban, id: string) => card(el, id).querySelector('.card')!;
+/** The card's surface: the card element itself (class `card`, part `card`). */
+const cardSurface = (el: LeadKanban, id: string) => card(el, id);
 const panel = (drawer: LeadDrawer) => drawerRoot(drawer).querySelector('.panel')!;
 const pickerControl = (picker: AssignPicker) => picker.shadowRoot!.querySelector('.control')!;
 
