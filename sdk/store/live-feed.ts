@@ -55,10 +55,10 @@ export class LiveFeed {
     core.ledger.viewer = me;
     core.filterState.meId = me.id;
     core.selectionModel.recountLater(); // 'me' may resolve differently now
-    core.memberLoads.set(members);
     core.ledger.acceptListing(leads);
     // Counts come from the backend; rebuild the view without applying deltas to them.
     for (const id of new Set([...core.shown.ids(), ...core.ledger.confirmedIds()])) core.refresh(id, false);
+    this.takeBackendCounts(() => core.memberLoads.set(members));
     core.setStatus('ready', null);
     const buffered = this.buffered ?? [];
     this.buffered = null;
@@ -81,8 +81,8 @@ export class LiveFeed {
   }
 
   /**
-   * When a lead leaves our view we cannot know its new holder's count: ask the backend again, then re-add
-   * the effect of our own in-flight overlays, which the backend does not know yet.
+   * When a lead leaves our view we cannot know its new holder's count: ask the backend again (a backend that
+   * pushes `member_loads` has told us already; this covers adapters that do not).
    */
   scheduleMembersRefresh(): void {
     if (this.membersRefresh) return;
@@ -92,12 +92,7 @@ export class LiveFeed {
       try {
         const members = await core.adapter.listMembers();
         if (core.disposed) return;
-        core.memberLoads.set(members);
-        for (const id of core.ledger.pendingIds()) {
-          const base = core.ledger.confirmedLead(id);
-          const shown = core.shown.get(id);
-          core.memberLoads.move(loadHolder(base), loadHolder(shown));
-        }
+        this.takeBackendCounts(() => core.memberLoads.set(members));
         core.flush();
       } catch {
         // Counts stay as they were; the next refresh will correct them.
@@ -105,6 +100,19 @@ export class LiveFeed {
         this.membersRefresh = null;
       }
     })();
+  }
+
+  /**
+   * Counts as the backend has them (`take` sets them), then the effect of our own in-flight overlays re-added:
+   * a write the backend has not committed yet is in no count of its. One it has committed is not added twice:
+   * its pushed echo, which comes before the counts, already made it the confirmed lead.
+   */
+  private takeBackendCounts(take: () => void): void {
+    const core = this.core;
+    take();
+    for (const id of core.ledger.pendingIds()) {
+      core.memberLoads.move(loadHolder(core.ledger.confirmedLead(id)), loadHolder(core.shown.get(id)));
+    }
   }
 
   /**
@@ -160,6 +168,10 @@ export class LiveFeed {
       case 'activity':
         if (core.pushedNotices.activity(event.activity, core.me?.id)) this.noticesSoon();
         return core.activity.record(event.activity);
+      case 'member_loads':
+        // After the leads of the same change: counts for everyone, those of leads this user cannot see too.
+        this.takeBackendCounts(() => core.memberLoads.setLoads(event.loads));
+        return true;
       case 'presence':
         if (event.viewerIds.length > 0) core.viewers.set(event.leadId, event.viewerIds);
         else core.viewers.delete(event.leadId);
