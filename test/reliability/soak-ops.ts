@@ -99,9 +99,12 @@ export async function runOperation(ctx: OperationContext, kind: OperationKind): 
       }
       case 'move': {
         const lead = pick(leads, random);
-        const column = pick(store.columns, random).key;
+        // To the end of another column: card order alone is not history (sdk/history.ts), so a move within a
+        // column, or the renumbering of its neighbours a move into a full gap brings, would be a version step
+        // without a row — and every write of the soak must leave one, counted against its lead's version steps.
+        const column = pick(store.columns.filter((c) => c.key !== lead.status), random).key;
         op.leadIds = [lead.id];
-        const moved = await store.move(lead.id, column, { index: Math.floor(random() * (store.countIn(column) + 1)) });
+        const moved = await store.move(lead.id, column);
         op.result = 'ok';
         if (moved.version !== lead.version) op.written = moved;
         break;
