@@ -248,8 +248,10 @@ describe('working together (npm start, REST)', () => {
       await repName.fill(`${given!.name} (typing)`);
       await bossDrawer.getByRole('textbox', { name: 'Value', exact: true }).fill('98765');
       await bossDrawer.getByRole('textbox', { name: 'Value', exact: true }).press('Enter');
-      await repDrawer.getByRole('list', { name: 'Activity' }).getByRole('listitem').filter({ hasText: `${admin.name} updated value` }).waitFor();
-      await repDrawer.getByText('$98,765').waitFor();
+      // One history entry per field, old → new (sdk/history.ts).
+      await repDrawer.getByRole('list', { name: 'Activity' }).getByRole('listitem')
+        .filter({ hasText: new RegExp(`${admin.name} changed Value from .+ to \\$98,765`) }).waitFor();
+      await repDrawer.getByText('$98,765', { exact: true }).waitFor();
       assert.equal(await repDrawer.getByRole('textbox', { name: 'Value', exact: true }).inputValue(), '98765');
       assert.equal(await repName.inputValue(), `${given!.name} (typing)`, 'not clobbered');
 
