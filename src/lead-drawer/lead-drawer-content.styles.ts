@@ -311,7 +311,8 @@ export const drawerContentStyles = css`
       height: 44px;
       margin: -8px -10px 0 0;
     }
-    input,
+    /* As specific as the shared form rule (form.styles.ts) it overrides. */
+    input:not([type='checkbox']):not([type='radio']),
     select,
     .button {
       min-height: 44px;

@@ -90,7 +90,7 @@ describe('<lead-kanban> keyboard: the help tells the truth', () => {
     expect(setup.store.selectedCount, 'Escape in the bulk bar keeps the selection').to.equal(2);
   });
 
-  it('Shift+Tab from a card passes the workload strip in one stop on the way to Assign', async () => {
+  it('Shift+Tab from a card passes the workload strip in one stop on the way to the bulk actions', async () => {
     const setup = await mountBoard();
     const lead = setup.store.cardsIn('new')[0]!;
     cardButton(setup.el, lead.id).focus();
@@ -100,6 +100,9 @@ describe('<lead-kanban> keyboard: the help tells the truth', () => {
     expect(deepActive()!.classList.contains('chip'), 'one chip of the strip').to.equal(true);
     await chord('Shift', 'Tab');
     expect(deepActive()!.getAttribute('aria-label')).to.equal('Keyboard shortcuts');
+    // The bulk actions, last first: Distribute… then Assign.
+    await chord('Shift', 'Tab');
+    expect(deepActive()).to.equal(button(setup.el, 'Distribute…'));
     await chord('Shift', 'Tab');
     expect(deepActive()).to.equal(button(setup.el, 'Assign'));
   });
