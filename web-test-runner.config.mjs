@@ -8,7 +8,7 @@ const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export default {
-  files: ['test/sdk/**/*.test.ts', 'test/elements/**/*.test.ts'],
+  files: ['test/sdk/**/*.test.ts', 'test/elements/**/*.test.ts', 'test/security/**/*.test.ts', '!test/security/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
   browsers: [chromeLauncher({ launchOptions: {

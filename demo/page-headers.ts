@@ -1,25 +1,26 @@
 /**
  * Security headers on everything vite serves for `npm start` and `vite preview` (the API under /api sends its
- * own, demo/server/guards.ts): no MIME sniffing, no Referer beyond the origin, and a restrictive Content
- * Security Policy on the pages — scripts and styles from this origin only (no inline script, no eval), no
- * plugins, no framing, no form posts elsewhere. The plain-HTML example (demo/html/) is the exception: it is
+ * own, demo/server/guards.ts): no MIME sniffing, no Referer beyond the origin, and a strict Content
+ * Security Policy on the pages (STRICT_CSP below). The plain-HTML example (demo/html/) is the exception: it is
  * the page a host writes with an inline import map and module script, which such a policy forbids.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 
+/** Lit's Trusted Types policy: the one the elements create (lit-html renders templates through it). */
+export const TRUSTED_TYPES_POLICY = 'lit-html';
+
 /**
- * `connect-src 'self'` covers the API and the event stream, and vite's HMR socket on the same host and port
- * (CSP 3 lets 'self' match ws: for an http: page). Styles: stylesheets from this origin (the pages link theirs;
- * the elements adopt constructed ones, which a policy does not restrict), no <style> element; style
- * ATTRIBUTES are allowed because the elements' templates still set some (they cannot run script; a page
- * without them is the strict-page work on the elements).
+ * The policy a host can serve the elements under: scripts and styles from its own origin only (no inline
+ * script or style, no style attributes, no eval), Trusted Types required for every script sink with only
+ * Lit's policy allowed, no plugins, no framing, no form posts elsewhere. `connect-src 'self'` covers the API
+ * and its event stream (a host whose API lives elsewhere adds that origin). The elements adopt constructed
+ * stylesheets, which a policy does not restrict, and set no style attribute (sizes go through the CSSOM).
  */
-export const PAGE_CSP = [
+export const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -27,7 +28,15 @@ export const PAGE_CSP = [
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  `trusted-types ${TRUSTED_TYPES_POLICY}`,
 ].join('; ');
+
+/**
+ * The demo pages get the same policy; `connect-src 'self'` also covers vite's HMR socket on the same host and
+ * port (CSP 3 lets 'self' match ws: for an http: page).
+ */
+export const PAGE_CSP = STRICT_CSP;
 
 const EXEMPT = ['/api', '/html/'];
 

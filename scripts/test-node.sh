@@ -5,8 +5,8 @@
 #   (test/sdk/node-globals.ts): the SDK runs in Node too;
 # - test/scripts: the build's literal minifiers;
 # - test/server: the reference server suite once per database engine — SQLite, then PostgreSQL;
-# - test/contract, test/e2e, test/examples: the REST contract, end to end and the framework examples in
-#   Chromium, on SQLite as `npm start` runs by default.
+# - test/contract, test/e2e, test/examples, test/security/*.node.test.ts: the REST contract, end to end, the
+#   framework examples and the strict page in Chromium, on SQLite as `npm start` runs by default.
 # PostgreSQL: TEST_DATABASE_URL (or DATABASE_URL) if set, else ONE throwaway cluster for the whole run,
 # stopped and deleted on exit, whatever the outcome (a watchdog also stops it if this shell is killed).
 set -euo pipefail
@@ -14,7 +14,7 @@ shopt -s nullglob
 sdk=(test/sdk/*.test.ts)
 scripts=(test/scripts/*.test.ts)
 server=(test/server/*.test.ts)
-browser=(test/contract/*.test.ts test/e2e/*.test.ts test/examples/*.test.ts)
+browser=(test/contract/*.test.ts test/e2e/*.test.ts test/examples/*.test.ts test/security/*.node.test.ts)
 run() { node --import tsx --test --test-concurrency=1 --test-reporter=spec "$@"; }
 
 if [ ${#sdk[@]} -gt 0 ]; then run --import ./test/sdk/node-globals.ts "${sdk[@]}"; fi

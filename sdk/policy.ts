@@ -2,7 +2,7 @@
  * Visibility and permission rules as pure functions, the one definition shared by the MemoryAdapter, the
  * reference server and the UI (which uses them only to warn; backends enforce them).
  */
-import type { Lead, Member } from './schema.js';
+import type { Activity, Lead, Member } from './schema.js';
 
 /** Admins and managers see every lead. */
 export function seesAll(viewer: Pick<Member, 'role'>): boolean {
@@ -102,4 +102,17 @@ export function decideAssignment(
   if (!decision.ok) return decision.code === 'forbidden' ? 'forbidden' : 'not_found';
   if (expectedVersion !== undefined && expectedVersion !== lead.version) return 'conflict';
   return lead.assigneeId === (assignee?.id ?? null) ? 'unchanged' : 'write';
+}
+
+/**
+ * Whether a committed change can move members' open-lead counts (and so is followed by a `member_loads`
+ * event): a new lead, another holder, or a status change (which may close or reopen it). Notes and field
+ * edits never do.
+ */
+export function movesLoads(
+  before: Pick<Lead, 'assigneeId'> | undefined,
+  after: Pick<Lead, 'assigneeId'>,
+  activities: readonly Pick<Activity, 'type'>[],
+): boolean {
+  return !before || before.assigneeId !== after.assigneeId || activities.some((a) => a.type === 'status_changed');
 }

@@ -447,14 +447,19 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
  * A change pushed by a backend (`GET /api/events`, `LeadAdapter.subscribe`). `lead_removed` tells a
  * subscriber that a lead left its view (e.g. a member's lead was handed to someone else) without its data.
  * `presence` says who has a lead open right now (member ids; only for leads the subscriber may see), when
- * that changes and when the stream opens.
+ * that changes and when the stream opens. `member_loads` gives every member's open-lead count after changes
+ * that moved counts — to every subscriber, since counts are what `GET /api/members` shows anyone: a member's
+ * board keeps them right when leads it cannot see change hands, and no lead data comes with them.
  */
+const MemberLoadSchema = z.object({ memberId: IdSchema, openLeads: z.int().check(z.minimum(0)) });
 export const ChangeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lead'), lead: LeadSchema }),
   z.object({ type: z.literal('activity'), activity: ActivitySchema }),
   z.object({ type: z.literal('lead_removed'), leadId: IdSchema }),
   z.object({ type: z.literal('presence'), leadId: IdSchema, viewerIds: z.array(IdSchema).check(z.maxLength(1000)) }),
+  z.object({ type: z.literal('member_loads'), loads: z.array(MemberLoadSchema).check(z.maxLength(10_000)) }),
 ]);
+export type MemberLoad = z.infer<typeof MemberLoadSchema>;
 export type PresenceEvent = Extract<ChangeEvent, { type: 'presence' }>;
 
 /** Query of `GET /api/events`: `client` names the stream's presence (the id `PUT /api/presence` then gives). */

@@ -74,10 +74,13 @@ for (const key of logged) {
   const [name, className] = key.split(' ') as [string, string];
   document.querySelector('#reference')!.addEventListener(name, (event) => {
     const source = (event.composedPath().find((n) => n instanceof HTMLElement && elements.some((e) => e.tagName === n.localName)) as HTMLElement | undefined)?.localName;
+    // Built node by node: the page requires Trusted Types for script sinks, and innerHTML is one.
     const item = document.createElement('li');
-    item.innerHTML = '<code></code> <span></span>';
-    item.querySelector('code')!.textContent = name;
-    item.querySelector('span')!.textContent = `${className} from <${source ?? 'page'}>`;
+    const code = document.createElement('code');
+    code.textContent = name;
+    const from = document.createElement('span');
+    from.textContent = `${className} from <${source ?? 'page'}>`;
+    item.append(code, ' ', from);
     log.prepend(item);
     document.querySelector<HTMLElement>('#event-log-empty')!.hidden = true;
     while (log.children.length > 30) log.lastElementChild!.remove();

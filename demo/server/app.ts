@@ -101,6 +101,7 @@ export function createApp(options: AppOptions): LeadApp {
   const auth = new Auth(repo, { hostTokens: apiTokens, sessions: demo, limits, trustProxy });
   const hub = new EventHub({
     members: () => repo.members(),
+    loads: async () => (await repo.membersWithLoad()).map((m) => ({ memberId: m.id, openLeads: m.openLeads })),
     heartbeatMs: options.heartbeatMs,
     queueBytes: limits.eventQueueBytes,
     streamsPerToken: limits.streamsPerToken,

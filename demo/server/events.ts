@@ -2,7 +2,8 @@
  * Server-Sent Events hub: every committed change (the repository's change feed, in commit order, from this
  * instance and every other one sharing the database) is filtered here per subscriber by what its member may
  * see (sdk/policy.ts) — a lead it can see, the lead's activity, or `lead_removed` when a lead it could see
- * leaves its view. Heartbeats keep proxies from closing idle streams.
+ * leaves its view — and, after changes that moved members' open-lead counts, one `member_loads` event with
+ * every member's count for every stream. Heartbeats keep proxies from closing idle streams.
  *
  * What a stream may cost is bounded: each holds at most `queueBytes` its client has not read (a client that
  * stops reading is cut off, not buffered; it reconnects and reloads), subscribers who see the same thing share
@@ -10,8 +11,8 @@
  * its credential: it ends when the session expires, on logout, or once the member is deactivated (checked
  * at every heartbeat, so a logout through another instance ends it too).
  */
-import type { ChangeEvent, Member } from '../../sdk/schema.js';
-import { canSee, seesAll } from '../../sdk/policy.js';
+import type { ChangeEvent, Member, MemberLoad } from '../../sdk/schema.js';
+import { canSee, movesLoads, seesAll } from '../../sdk/policy.js';
 import type { Credential } from './auth.js';
 import type { LeadChange } from './db/repository.js';
 
@@ -41,6 +42,11 @@ export interface EventHubOptions {
    * member's current role and active flag decide what they receive.
    */
   members: () => Promise<readonly Member[]>;
+  /**
+   * Every member's open-lead count, read after a drain's changes that moved counts and sent to every stream
+   * as one `member_loads` event after them (counts are what `GET /api/members` shows anyone).
+   */
+  loads?: () => Promise<readonly MemberLoad[]>;
   /** Which of these credentials still authenticate their member (auth.ts `stillValid`). */
   stillValid: (credentials: readonly { tokenHash: string; memberId: string }[]) => Promise<Set<string>>;
   heartbeatMs?: number;
@@ -140,9 +146,11 @@ export class EventHub {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0).flat();
-        let members: readonly Member[];
+        const { loads } = this.options;
+        let members: readonly Member[], counts: readonly MemberLoad[] | undefined;
         try {
-          members = await this.options.members();
+          const moved = loads !== undefined && batch.some((c) => movesLoads(c.before, c.after, c.activities));
+          [members, counts] = await Promise.all([this.options.members(), moved ? loads() : undefined]);
         } catch (error) {
           // Without members nobody can be filtered: end the streams (clients reconnect and reload).
           console.error('[lead-kanban server] event hub could not read members', error);
@@ -150,6 +158,10 @@ export class EventHub {
           continue;
         }
         this.send(batch, new Map(members.map((m) => [m.id, m])));
+        if (counts) {
+          const text = this.encoder.encode(eventText({ type: 'member_loads', loads: [...counts] }));
+          for (const subscriber of [...this.subscribers]) this.enqueue(subscriber, text);
+        }
       }
     } finally {
       // Synchronously after the last check of the queue: a later publish starts a new drain.

@@ -5,7 +5,7 @@
  * API; it tells each subscriber about the leads that member may see.
  */
 import { parseOrThrow } from '../adapter.js';
-import { canSee } from '../policy.js';
+import { canSee, movesLoads } from '../policy.js';
 import type { Activity, AssignmentRules, ChangeEvent, Column, Lead, Member } from '../schema.js';
 import {
   ActivitySchema,
@@ -228,7 +228,8 @@ export class MemoryDatabase {
       for (const activity of c.activities) this.log.append(activity);
     }
     if (commits.length === 0) return;
-    for (const subscriber of this.subscribers) this.notify(subscriber, commits);
+    const loads = this.loadsAfter(commits);
+    for (const subscriber of this.subscribers) this.notify(subscriber, commits, loads);
     this.tabs?.post({
       commits: commits.flatMap((c) => (c.after ? [{ after: copyLead(c.after), activities: c.activities.map(copyActivity) }] : [])),
       activities: commits.flatMap((c) => (c.after ? [] : c.activities.map(copyActivity))),
@@ -282,7 +283,8 @@ export class MemoryDatabase {
   /** Tells this tab's sessions what came from another tab (a note's commit has the lead as `before`). */
   private applied(commits: Commit[]): void {
     if (commits.length === 0) return;
-    for (const subscriber of this.subscribers) this.notify(subscriber, commits);
+    const loads = this.loadsAfter(commits);
+    for (const subscriber of this.subscribers) this.notify(subscriber, commits, loads);
     this.scheduleSave();
   }
 
@@ -317,8 +319,18 @@ export class MemoryDatabase {
   }
 
 
+  /**
+   * Every member's open-lead count after commits that moved counts (null: none did), told to every subscriber
+   * after the leads: a member's board keeps counts right for leads it cannot see (see ChangeEventSchema).
+   */
+  private loadsAfter(commits: readonly Commit[]): ChangeEvent | null {
+    if (!commits.some((c) => c.after && movesLoads(c.before, c.after, c.activities))) return null;
+    const open = this.openLeadCounts();
+    return { type: 'member_loads', loads: [...this.memberMap.keys()].map((memberId) => ({ memberId, openLeads: open.get(memberId) ?? 0 })) };
+  }
+
   /** Each subscriber hears about the leads it may see, judged with its member's current role and state. */
-  private notify(subscriber: Subscriber, commits: readonly Commit[]): void {
+  private notify(subscriber: Subscriber, commits: readonly Commit[], loads: ChangeEvent | null): void {
     const viewer = this.memberMap.get(subscriber.memberId);
     if (!viewer) return;
     const events: ChangeEvent[] = [];
@@ -332,6 +344,7 @@ export class MemoryDatabase {
       }
       if (seesAfter) for (const a of c.activities) events.push({ type: 'activity', activity: copyActivity(a) });
     }
+    if (loads) events.push(loads);
     if (events.length === 0) return;
     this.deliver(subscriber, events);
   }

@@ -76,7 +76,9 @@ export async function runAssignments(
   const sendable = groups
     .map((g) => ({ assigneeId: g.assigneeId, leadIds: g.leadIds.filter((id) => host.isShown(id) || (outcome.notFound.push(id), false)) }))
     .filter((g) => g.leadIds.length > 0);
-  const allIds = groups.flatMap((g) => g.leadIds);
+  // The notice names every lead of the batch, those the caller refused up front included (an undo whose
+  // leads all changed since sends nothing, yet must say which leads it left alone).
+  const allIds = [...new Set([...(preset.conflict ?? []), ...(preset.notFound ?? []), ...groups.flatMap((g) => g.leadIds)])];
   if (sendable.length === 0) return host.report(command, outcome, allIds);
 
   // Refuse assignees we know cannot receive leads before touching anything.

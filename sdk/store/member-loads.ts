@@ -57,6 +57,17 @@ export class MemberLoads {
     this.batch.members = true;
   }
 
+  /**
+   * Takes the backend's counts pushed after a change (`member_loads`), keeping the members: only those whose
+   * count differs get new objects (see sync).
+   */
+  setLoads(loads: readonly { memberId: string; openLeads: number }[]): void {
+    for (const { memberId, openLeads } of loads) {
+      this.loads.set(memberId, openLeads);
+      this.moved.add(memberId);
+    }
+  }
+
   /** One open lead changed hands (null: nobody, or not open): only the two members' counts move. */
   move(from: string | null, to: string | null): void {
     if (from === to) return; // a move within open columns, a rename...: no count changes, no member re-renders

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleProps } from '../shared/style-props.js';
 import type { Column, Lead, LeadStore } from '../../sdk/index.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
@@ -346,7 +347,7 @@ export class LeadKanbanColumn extends LitElement {
         <div class="column-list" role="list" data-column=${key}>
           ${repeat(slots, slotKey, (slot) => {
             if (slot.kind === 'gap') {
-              return html`<div class="column-gap" aria-hidden="true" style="height:${slot.count * CARD_PITCH}px"></div>`;
+              return html`<div class="column-gap" aria-hidden="true" ${styleProps({ height: `${slot.count * CARD_PITCH}px` })}></div>`;
             }
             const lead = cards[slot.index]!;
             const id = lead.id;
@@ -373,7 +374,7 @@ export class LeadKanbanColumn extends LitElement {
           })}
           ${this.dropSlot === null
             ? nothing
-            : html`<div class="drop-indicator" aria-hidden="true" style="top:${this.dropSlot * CARD_PITCH}px"></div>`}
+            : html`<div class="drop-indicator" aria-hidden="true" ${styleProps({ top: `${this.dropSlot * CARD_PITCH}px` })}></div>`}
         </div>
         ${cards.length === 0
           ? html`<div

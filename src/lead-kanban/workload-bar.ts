@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { styleProps } from '../shared/style-props.js';
 import { losesSight, type LeadStore } from '../../sdk/index.js';
 import { isRtl, inlineKey } from '../internal/direction.js';
 import { messages } from '../l10n.js';
@@ -163,7 +164,7 @@ export class WorkloadStrip implements ReactiveController {
         ? html`<span class="chip-wait" aria-hidden="true">${msg.oldestWaiting(wait.short)}</span
             ><span class="visually-hidden">, ${msg.oldestWaiting(wait.long)}</span>`
         : nothing}
-      <span class="chip-bar" aria-hidden="true"><span style="width:${Math.round((count / max) * 100)}%"></span></span>
+      <span class="chip-bar" aria-hidden="true"><span ${styleProps({ width: `${Math.round((count / max) * 100)}%` })}></span></span>
     </button>`;
     return html`<div class="workload" part="workload" role="group" aria-label=${msg.workload}>
         <span class="viewing-as">${avatar(me, 'md')}<span>${msg.viewingAs(me.name, me.role)}</span></span>

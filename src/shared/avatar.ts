@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import type { Member } from '../../sdk/index.js';
 
 /** Up to two initials: "Dana Ruiz" → "DR". */
@@ -17,14 +17,36 @@ export function hueOf(id: string): number {
 }
 
 /**
+ * The hue as one of HUE_STEPS classes (avatar-hue-0 …): a class, not a style attribute, so the avatar works on
+ * a page whose Content-Security-Policy forbids inline styles, and a card costs no style work per render.
+ */
+const HUE_STEPS = 24;
+const hueClass = (id: string) => `avatar-hue-${Math.round((hueOf(id) * HUE_STEPS) / 360) % HUE_STEPS}`;
+const hueRules = Array.from({ length: HUE_STEPS }, (_, i) => `.avatar-hue-${i}{--_hue:${(i * 360) / HUE_STEPS}}`).join('');
+
+/**
+ * An avatar address the board may load: http(s), an inline image, or a path on the page's own origin. Any other
+ * scheme (`javascript:`, `vbscript:`, `data:text/html`…) is refused — a member's profile is data from the
+ * backend, not markup — and initials are shown instead. Browsers ignore leading controls and spaces in a URL
+ * attribute, so they are ignored here too before the scheme is read.
+ */
+function imageUrl(url: string): string | null {
+  const trimmed = url.replace(/^[\u0000-\u0020]+/, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed.replace(/[\t\n\r]/g, ''))?.[1]?.toLowerCase();
+  if (scheme === undefined) return trimmed;
+  return scheme === 'http' || scheme === 'https' || /^data:image\/(png|jpeg|gif|webp|avif);/i.test(trimmed) ? trimmed : null;
+}
+
+/**
  * The avatar shown on cards, in the drawer and in pickers: the image when the member has one, else initials
  * on a per-member colour. Decorative (aria-hidden): the name is always written next to it.
  */
 export function avatar(member: Pick<Member, 'id' | 'name' | 'avatarUrl'> | undefined, size: 'sm' | 'md' = 'sm'): TemplateResult {
   // One template whether or not there is a member: a card recycled for another lead (or a filter to
   // "Unassigned") then updates three values instead of swapping one template instance for another.
-  const face = member ? (member.avatarUrl ? html`<img src=${member.avatarUrl} alt="" />` : initials(member.name)) : nothing;
-  return html`<span class="avatar avatar-${size}${member ? '' : ' avatar-none'}" part="avatar" aria-hidden="true" style=${member ? `--_hue:${hueOf(member.id)}` : ''}
+  const image = member?.avatarUrl && imageUrl(member.avatarUrl);
+  const face = member ? (image ? html`<img src=${image} alt="" />` : initials(member.name)) : nothing;
+  return html`<span class="avatar avatar-${size} ${member ? hueClass(member.id) : 'avatar-none'}" part="avatar" aria-hidden="true"
     >${face}</span
   >`;
 }
@@ -57,6 +79,7 @@ export const avatarStyles = css`
     height: 32px;
     font-size: 13px;
   }
+  ${unsafeCSS(hueRules)}
   .avatar-none {
     background: transparent;
     border: 1.5px dashed var(--_muted);

@@ -99,8 +99,10 @@ export async function runOperation(ctx: OperationContext, kind: OperationKind): 
       }
       case 'move': {
         const lead = pick(leads, random);
-        // Always to another column: a reorder within one changes the version but writes no history (card order
-        // is not history), and it sends the unchanged status too, so the proxy could not count it as a reorder.
+        // Always to another column: card order alone is not history (sdk/history.ts), and a move within one
+        // column sends its unchanged status too, so it would be a version step without a row that the proxy
+        // cannot tell apart. The renumbering of neighbours a move into a full gap brings is place only: the
+        // proxy counts it (FaultProxy.reorders).
         const column = pick(store.columns.filter((c) => c.key !== lead.status), random).key;
         op.leadIds = [lead.id];
         const moved = await store.move(lead.id, column, { index: Math.floor(random() * (store.countIn(column) + 1)) });

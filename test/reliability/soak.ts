@@ -3,7 +3,8 @@
  * through a fault-injecting proxy (fault-proxy.ts) into the real server. After the run the faults stop and
  * the stores settle; then what the user saw is held against what the server holds:
  * - each store shows exactly the leads the server has for its member, and the admin's board the same member
- *   counts (a member's board cannot: counts include leads she may not see, whose changes never reach her);
+ *   counts, the member's board too (counts come from the server's member_loads events, which include the
+ *   leads she may not see);
  * - every acknowledged note exists exactly once, and no note exists twice;
  * - every acknowledged edit or move left exactly one history row; no batch wrote a lead's row twice; and per
  *   lead, the history rows written equal its version steps, less its reorders (place only: not history) —
@@ -38,13 +39,6 @@ export interface SoakOptions {
    * still cuts, so a test can count on it.
    */
   streamCutEveryOps?: number;
-  /**
-   * Whether the admin board's member counts must equal the server's (default true). After a reconnect they
-   * may not: the store's reload reads members and leads in two requests and then applies the events that
-   * came meanwhile on top, so a change seen by one of the reads can be counted twice (a store bug, for the
-   * client side). Runs with stream cuts report the difference in `countDrift` instead.
-   */
-  compareCounts?: boolean;
 }
 
 export interface SoakReport {
@@ -61,14 +55,11 @@ export interface SoakReport {
   duplicates: number;
   /** Everything that does not hold, in words; empty on a good run. */
   problems: string[];
-  /** With `compareCounts: false`: how the admin board's member counts differed from the server's, if they did. */
-  countDrift?: string;
   seed: number;
 }
 
 interface Player {
   name: string;
-  seesAll: boolean;
   /** Loads that failed and were retried in the settle phase, as a person presses Retry. */
   retriedLoads: number;
   memberId: string;
@@ -97,7 +88,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       // Faults are off, but a machine busy enough to pass the attempt timeout three times is not: try again.
       for (let attempt = 0; attempt < 3 && store.status !== 'ready'; attempt++) await store.load();
       if (store.status !== 'ready') throw new Error(`${name}'s board did not load: ${store.error?.message}`);
-      players.push({ name, seesAll: name === 'admin', retriedLoads: 0, memberId: member.id, token, store, notices, ops: [] });
+      players.push({ name, retriedLoads: 0, memberId: member.id, token, store, notices, ops: [] });
     }
     const before = await snapshot(server);
     proxy.enabled = true;
@@ -127,8 +118,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
 
     proxy.enabled = false;
-    const compareCounts = options.compareCounts ?? true;
-    const settle = await settled(server, players, compareCounts);
+    const settle = await settled(server, players);
     const problems = [...settle.problems, ...await checkHistory(server, players, before, proxy.reorders)];
     const ops = players.flatMap((p) => p.ops).filter((o) => o.result !== 'skipped');
     for (const op of ops) {
@@ -145,7 +135,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       retriedLoads: players.reduce((n, p) => n + p.retriedLoads, 0), conflicts: ops.reduce((n, o) => n + o.conflicts, 0),
       failed: failing.length, reported: failing.filter((o) => o.reported).length,
       duplicates: problems.filter((p) => p.startsWith('duplicate')).length, problems, seed: options.seed,
-      ...(settle.countDrift ? { countDrift: settle.countDrift } : {}),
     };
   } finally {
     for (const player of players) player.store.dispose();
@@ -162,7 +151,7 @@ export function summaryLine(report: SoakReport, engine: string): string {
     `(failed reloads retried ${report.retriedLoads}); ` +
     `conflicts seen ${report.conflicts}; ` +
     `actions failed ${report.failed}, reported ${report.reported}; duplicates found ${report.duplicates}; ` +
-    `problems ${report.problems.length}${report.countDrift ? `; member counts drifted after reconnects` : ''}`;
+    `problems ${report.problems.length}`;
 }
 
 interface Snapshot {
@@ -183,13 +172,10 @@ const loads = (members: readonly MemberWithLoad[]) => members.map((m) => `${m.id
  * Waits (faults off) until no write is in flight and each store shows what the server has for its member;
  * answers what still differs after the wait.
  */
-async function settled(server: TestServer, players: readonly Player[], compareCounts: boolean):
-  Promise<{ problems: string[]; countDrift?: string }> {
+async function settled(server: TestServer, players: readonly Player[]): Promise<{ problems: string[] }> {
   let differences: string[] = [];
-  let countDrift: string | undefined;
   for (const until = Date.now() + 15_000; Date.now() < until; await sleep(100)) {
     differences = [];
-    countDrift = undefined;
     for (const p of players) {
       if (p.store.status === 'error') {
         // A reload after a reconnect failed even after its retries: the board said so (a `load` notice) and
@@ -205,18 +191,15 @@ async function settled(server: TestServer, players: readonly Player[], compareCo
       const truth = (await call(server.api, 'GET', '/leads', { token: p.token })).body.leads as Lead[];
       const wrong = diffLeads([...shown].sort(byId), [...truth].sort(byId));
       if (wrong) differences.push(`${p.name}'s board differs from the server: ${wrong}`);
-      // Counts include leads a member may not see, whose changes never reach her board: only a board that sees
-      // every lead can keep them exact from events.
+      // Every board's counts, a member's too: the server pushes them after each change that moves them.
       const members = (await call(server.api, 'GET', '/members', { token: p.token })).body as MemberWithLoad[];
-      if (p.seesAll && loads(p.store.members) !== loads(members)) {
-        const drift = `${p.name}'s member counts differ: shown ${loads(p.store.members)}, server ${loads(members)}`;
-        if (compareCounts) differences.push(drift);
-        else countDrift = drift;
+      if (loads(p.store.members) !== loads(members)) {
+        differences.push(`${p.name}'s member counts differ: shown ${loads(p.store.members)}, server ${loads(members)}`);
       }
     }
-    if (differences.length === 0) return { problems: [], ...(countDrift ? { countDrift } : {}) };
+    if (differences.length === 0) return { problems: [] };
   }
-  return { problems: differences, ...(countDrift ? { countDrift } : {}) };
+  return { problems: differences };
 }
 
 function diffLeads(shown: readonly Lead[], truth: readonly Lead[]): string | undefined {

@@ -197,13 +197,18 @@ describe('MemoryAdapter', () => {
     const lead = (await admin.listLeads({ assignee: aliceId }))[0]!;
     await admin.assign([lead.id], bobId);
     await settle();
-    expect(seenByAlice).to.deep.equal([{ type: 'lead_removed', leadId: lead.id }]);
-    expect(seenByBob.map((e) => e.type)).to.deep.equal(['lead', 'activity']);
+    // Then everyone's counts (the hand-off moved two): numbers only, nothing of the lead.
+    expect(seenByAlice.map((e) => e.type)).to.deep.equal(['lead_removed', 'member_loads']);
+    expect(seenByAlice[0]).to.deep.equal({ type: 'lead_removed', leadId: lead.id });
+    const counts = new Map((await admin.listMembers()).map((m) => [m.id, m.openLeads]));
+    const loads = seenByAlice[1]!.type === 'member_loads' ? seenByAlice[1]!.loads : [];
+    expect(new Map(loads.map((l) => [l.memberId, l.openLeads]))).to.deep.equal(counts);
+    expect(seenByBob.map((e) => e.type)).to.deep.equal(['lead', 'activity', 'member_loads']);
     offA();
     offB();
     await admin.assign([lead.id], aliceId);
     await settle();
-    expect(seenByAlice).to.have.length(1);
+    expect(seenByAlice).to.have.length(2);
   });
 
   it('persists to the storage it is given: a second database on the same key starts from the saved data', async () => {

@@ -103,6 +103,30 @@ describe('GET /api/events', () => {
     assert.deepEqual(concerned(aliceStream), expected.alice);
   });
 
+  test('after a change that moves counts, every stream gets every member\'s count and nothing of the lead', async () => {
+    const aliceStream = await subscribe(tokens.alice);
+    const adminStream = await subscribe(tokens.admin);
+    const fresh: Lead[] = (await call(server.api, 'GET', '/leads', { token: tokens.admin })).body.leads;
+    const bobs = fresh.find((l) => l.assigneeId === people.bob.id && l.status !== 'won' && l.status !== 'lost')!;
+    const answer = await call(server.api, 'POST', '/assignments', { token: tokens.manager,
+      body: { leadIds: [bobs.id], assigneeId: people.admin.id, expectedVersions: { [bobs.id]: bobs.version } } });
+    assert.equal(answer.body.results[0].status, 'ok');
+    const loads = (e: ChangeEvent) => e.type === 'member_loads';
+    await adminStream.waitFor(loads);
+    const event = await aliceStream.waitFor(loads);
+    const members = (await call(server.api, 'GET', '/members', { token: tokens.alice })).body as { id: string; openLeads: number }[];
+    assert.deepEqual(event.type === 'member_loads' && Object.fromEntries(event.loads.map((l) => [l.memberId, l.openLeads])),
+      Object.fromEntries(members.map((m) => [m.id, m.openLeads])), 'the counts GET /api/members answers');
+    // Alice cannot see the lead (bob's, then the admin's): nothing of it reached her stream, counts aside.
+    assert.ok(!aliceStream.events.some(about(bobs.id)));
+    assert.ok(!JSON.stringify(aliceStream.events).includes(bobs.name));
+    // A note moves no counts: no count event follows it.
+    const before = adminStream.events.filter(loads).length;
+    const note = await call(server.api, 'POST', `/leads/${bobs.id}/notes`, { token: tokens.admin, body: { text: 'no counts moved' } });
+    await adminStream.waitFor((e) => e.type === 'activity' && e.activity.id === note.body.id);
+    assert.equal(adminStream.events.filter(loads).length, before);
+  });
+
   test('EventSource cannot send headers: ?token= works here only; no token is 401', async () => {
     const viaQuery = await openEvents(`${server.api}/events?token=${encodeURIComponent(tokens.alice)}`);
     open.push(viaQuery);

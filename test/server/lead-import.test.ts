@@ -84,7 +84,7 @@ describe('POST /api/leads/import: reading and checking', () => {
       // A write after the preview reaches the stream; had the preview announced anything, it would have come first.
       const note = await call(server.api, 'POST', `/leads/${seeded[0]!.id}/notes`, { token: tokens.admin, body: { text: 'after the preview' } });
       await stream.waitFor((e) => e.type === 'activity' && e.activity.id === note.body.id);
-      assert.deepEqual(stream.events.map((e) => (e.type === 'lead' ? e.lead.id : e.type === 'activity' ? e.activity.leadId : e.leadId)),
+      assert.deepEqual(stream.events.map((e) => (e.type === 'lead' ? e.lead.id : e.type === 'activity' ? e.activity.leadId : e.type === 'member_loads' ? e.type : e.leadId)),
         [seeded[0]!.id, seeded[0]!.id], 'only the note and its lead');
     } finally {
       stream.close();
