@@ -122,6 +122,13 @@ export class BoardKeyboard {
   };
 
   /** Focus entered a card control or a column header: it becomes the Tab stop (a click already focused it). */
+  /** A key in the bulk bar: Escape goes back to the cards (where B came from). */
+  readonly bulkBarKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    this.board.focusTabStop();
+  };
+
   readonly focusin = (e: FocusEvent): void => {
     const header = columnControlOf(e.target);
     if (header?.control === 'header') {

@@ -1,5 +1,5 @@
-import type { ReactiveControllerHost } from 'lit';
-import type { LeadStore } from '../../sdk/index.js';
+import type { LitElement, ReactiveControllerHost } from 'lit';
+import type { Column, LeadStore } from '../../sdk/index.js';
 import type { LeadKanbanColumn } from './board-column.js';
 import type { BoardState, FocusPosition } from './board-state.js';
 import type { CardControl } from './lead-card.js';
@@ -33,4 +33,49 @@ export interface BoardParts {
   focusLead(leadId: string): Promise<void>;
   /** Focuses the board's Tab stop (the remembered card, or where it was). */
   focusTabStop(): void;
+}
+
+/** What a board hands createBoardParts: itself, and what it shows. */
+export interface BoardPartsSource {
+  readonly host: LitElement;
+  store(): LeadStore | undefined;
+  readonly state: BoardState;
+  readonly roving: RovingFocus;
+  /** The columns shown, left to right. */
+  columns(): readonly Column[];
+}
+
+/** The board's parts over its element: columns and dialogs found in its render root, focus by position. */
+export function createBoardParts(source: BoardPartsSource): BoardParts {
+  const { host, state, roving } = source;
+  const parts: BoardParts = {
+    host,
+    get store() {
+      return source.store();
+    },
+    state,
+    roving,
+    columnKeys: () => source.columns().map((c) => c.key),
+    columnLabel: (key) => source.columns().find((c) => c.key === key)?.label ?? key,
+    column: (key) => host.renderRoot.querySelector<LeadKanbanColumn>(`lead-kanban-column[data-column="${CSS.escape(key)}"]`),
+    element: (tag) => host.renderRoot.querySelector(tag),
+    async focusPosition(position, control = 'open') {
+      roving.set(position);
+      await host.updateComplete;
+      const column = parts.column(position.column);
+      if (!column) return;
+      if (position.header) await column.focusStop({ header: true });
+      else if (!position.id) await column.focusStop({ empty: true });
+      else await column.focusStop({ id: position.id, control });
+    },
+    async focusLead(leadId) {
+      const column = source.store()?.lead(leadId)?.status;
+      if (column) await parts.focusPosition({ column, id: leadId });
+    },
+    focusTabStop: () => {
+      const position = roving.current();
+      if (position) void parts.focusPosition(position);
+    },
+  };
+  return parts;
 }

@@ -18,7 +18,6 @@ import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
 import '../lead-drawer/lead-drawer.js';
 import './board-column.js';
-import type { LeadKanbanColumn } from './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
 import { AssigneeAlert } from './assignee-alert.js';
@@ -36,11 +35,11 @@ import { BoardIntake } from './board-intake.js';
 import { BoardKeyboard } from './board-keyboard.js';
 import { BoardLayoutController } from './board-layout.js';
 import { BoardUrl } from './board-url.js';
-import type { BoardParts } from './board-parts.js';
+import { createBoardParts, type BoardParts } from './board-parts.js';
 import { BoardPopups } from './board-popups.js';
 import { BoardSearch } from './board-search.js';
 import { BoardSelection } from './board-selection.js';
-import { BoardState, type FocusPosition } from './board-state.js';
+import { BoardState } from './board-state.js';
 import { focusBulkBar } from './bulk-bar.js';
 import { renderToolbar } from './board-toolbar.js';
 import { toolbarStyles } from './board-toolbar.styles.js';
@@ -48,7 +47,7 @@ import { cardGeometry } from './card-geometry.js';
 import { DragController, dropIndex } from './drag.js';
 import { FirstFrame } from './first-frame.js';
 import { helpDescriptions } from './help-ids.js';
-import { cardControlOf, type CardControl } from './lead-card.js';
+import { cardControlOf } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { LiveMarks } from './live-marks.js';
@@ -79,12 +78,9 @@ export const boardPartsChunk = lazyModule(() => import('./on-demand-parts.js'));
  * and lists the unassigned leads oldest first. Under a sort other than Manual, cards keep the sort's order:
  * they move to other columns (and land where the sort puts them), not up or down within one.
  *
- * Keyboard (listed in the board's "Keyboard shortcuts" dialog, whose summary describes every card): one Tab
- * stop holds all the cards (roving tabindex by lead id); arrows move it (up from the first card reaches the
- * column's "Select all in" checkbox), Home/End and Ctrl+Home/End jump; Space selects, Shift+arrows extend,
- * Escape clears; Enter opens the drawer; Shift+F10 (or the "Actions for …" button) opens the card menu;
- * M (or the menu's "Move with arrow keys") lifts the card — arrows choose the place, Enter/Space drop with one
- * move, Escape cancels; Ctrl/Cmd+arrows move at once. Everything is announced in one polite live region.
+ * Keyboard: one Tab stop holds all the cards (arrows, Home/End move it; Space selects; Enter opens; Shift+F10
+ * the menu; M lifts; Ctrl/Cmd+arrows move; Ctrl/Cmd+Z undoes; B goes to the bulk bar), as the board's
+ * "Keyboard shortcuts" dialog lists it. Everything is announced in one polite live region.
  *
  * @tagname lead-kanban
  *
@@ -171,7 +167,13 @@ export class LeadKanban extends LitElement {
       return lead && this.store!.indexIn(lead.status, id) >= 0 ? lead.status : null;
     },
   });
-  private readonly parts: BoardParts = this.boardParts();
+  private readonly parts: BoardParts = createBoardParts({
+    host: this,
+    store: () => this.store,
+    state: this.state,
+    roving: this.roving,
+    columns: () => this.visibleColumns(),
+  });
 
   private readonly localize = new LocalizeController(this);
   private readonly owner = new StoreOwner(this);
@@ -277,43 +279,7 @@ export class LeadKanban extends LitElement {
 
   /** Moves keyboard focus to a lead's card, scrolling its column so it is rendered and visible. */
   async focusLead(leadId: string): Promise<void> {
-    const column = this.store?.lead(leadId)?.status;
-    if (column) await this.focusPosition({ column, id: leadId });
-  }
-
-  // ---- focus -----------------------------------------------------------------------------------------------------
-
-  /** What the board's controllers are given (see board-parts.ts). */
-  private boardParts(): BoardParts {
-    const board = this;
-    return {
-      host: this,
-      get store() {
-        return board.store;
-      },
-      state: this.state,
-      roving: this.roving,
-      columnKeys: () => this.columnKeys(),
-      columnLabel: (key) => this.visibleColumns().find((c) => c.key === key)?.label ?? key,
-      column: (key) => this.renderRoot.querySelector<LeadKanbanColumn>(`lead-kanban-column[data-column="${CSS.escape(key)}"]`),
-      element: (tag) => this.renderRoot.querySelector(tag),
-      focusPosition: (position, control) => this.focusPosition(position, control),
-      focusLead: (leadId) => this.focusLead(leadId),
-      focusTabStop: () => {
-        const position = this.roving.current();
-        if (position) void this.focusPosition(position);
-      },
-    };
-  }
-
-  private async focusPosition(position: FocusPosition, control: CardControl = 'open'): Promise<void> {
-    this.roving.set(position);
-    await this.updateComplete;
-    const column = this.parts.column(position.column);
-    if (!column) return;
-    if (position.header) await column.focusStop({ header: true });
-    else if (!position.id) await column.focusStop({ empty: true });
-    else await column.focusStop({ id: position.id, control });
+    await this.parts.focusLead(leadId);
   }
 
   private visibleColumns(): readonly Column[] {
@@ -407,13 +373,7 @@ export class LeadKanban extends LitElement {
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
         onClearHidden: () => this.selection.clearHidden(),
-        onBulkBarKeydown: (e) => {
-          // Escape in the bulk bar goes back to the cards (where B came from).
-          if (e.key === 'Escape' && !e.defaultPrevented) {
-            e.preventDefault();
-            this.parts.focusTabStop();
-          }
-        },
+        onBulkBarKeydown: this.keyboard.bulkBarKeydown,
         onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
         onSort: this.onSort,
         onAddLead: (e) => void this.intake.openAddLead(e.currentTarget as HTMLElement),
