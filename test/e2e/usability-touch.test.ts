@@ -100,7 +100,12 @@ describe('demo on touch screens', () => {
     const { context, page } = await demo.openDemo('', { viewport: { width: 1024, height: 800 } });
     try {
       const chips = page.locator('lead-kanban').locator('.chips');
-      assert.equal(await page.locator('lead-kanban').locator('.chips-frame').getAttribute('data-more'), 'end');
+      // The strip is measured once its first layout is reported (a ResizeObserver), not during the render.
+      await page.waitForFunction(
+        () => document.querySelector('lead-kanban')!.shadowRoot!.querySelector('.chips-frame')?.getAttribute('data-more') === 'end',
+        undefined,
+        { timeout: 5000 },
+      );
       const box = (await chips.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.wheel(0, 300);
