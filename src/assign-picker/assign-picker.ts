@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { foldText, type LeadStore, type MemberWithLoad } from '../../sdk/index.js';
@@ -383,7 +384,7 @@ export class AssignPicker extends LitElement {
           aria-controls=${listId}
           aria-activedescendant=${this.expanded && activeExists ? this.activeId! : nothing}
           class=${this.value === null ? 'placeholder-like' : ''}
-          placeholder=${this.value === undefined && this.placeholder ? this.placeholder : nothing}
+          placeholder=${ifDefined(this.value === undefined && this.placeholder ? this.placeholder : undefined)}
           ?disabled=${this.isDisabled}
           @input=${this.onInput}
           @change=${(e: Event) => e.stopPropagation()}

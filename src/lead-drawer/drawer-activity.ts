@@ -1,5 +1,6 @@
 import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { AdapterError, type Activity, type Lead } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
@@ -138,7 +139,7 @@ export class DrawerActivity implements ReactiveController {
         rows="2"
         placeholder=${msg.notePlaceholder}
         .value=${live(this.noteText)}
-        aria-invalid=${this.noteError ? 'true' : nothing}
+        aria-invalid=${ifDefined(this.noteError ? 'true' : undefined)}
         aria-describedby=${this.noteError ? 'note-error' : this.restored ? 'note-draft' : nothing}
         @input=${this.onNoteInput}
         @keydown=${this.onNoteKeydown}

@@ -1,5 +1,6 @@
 import '../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { AdapterError, type Lead, type LeadPatch } from '../../sdk/index.js';
 import { announce } from '../controllers/announcer.js';
@@ -200,7 +201,7 @@ export class DrawerFields {
             id="field-status"
             name="status"
             .value=${live(lead.status)}
-            aria-invalid=${statusError ? 'true' : nothing}
+            aria-invalid=${ifDefined(statusError ? 'true' : undefined)}
             aria-describedby=${statusError ? 'field-status-error' : nothing}
             @change=${this.onStatusChange}
           >
@@ -231,9 +232,9 @@ export class DrawerFields {
         name=${f.key}
         type=${f.type}
         inputmode=${f.inputMode ?? nothing}
-        autocomplete=${f.autocomplete}
+        autocomplete="off"
         .value=${live(draft?.text ?? fieldText(lead, f.key))}
-        aria-invalid=${error ? 'true' : nothing}
+        aria-invalid=${ifDefined(error ? 'true' : undefined)}
         aria-describedby=${note || nothing}
         @input=${(e: Event) => this.onInput(f.key, e)}
         @change=${() => this.onChange(f.key)}

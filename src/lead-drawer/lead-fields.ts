@@ -11,17 +11,16 @@ export interface FieldSpec {
   label: (msg: Messages) => string;
   type: 'text' | 'email' | 'tel';
   inputMode?: 'decimal';
-  autocomplete: string;
   /** Takes the whole row in the two-column grid. */
   wide?: boolean;
 }
 
 export const FIELDS: readonly FieldSpec[] = [
-  { key: 'name', label: (m) => m.fieldName, type: 'text', autocomplete: 'off', wide: true },
-  { key: 'company', label: (m) => m.fieldCompany, type: 'text', autocomplete: 'off' },
-  { key: 'value', label: (m) => m.fieldValue, type: 'text', inputMode: 'decimal', autocomplete: 'off' },
-  { key: 'email', label: (m) => m.fieldEmail, type: 'email', autocomplete: 'off' },
-  { key: 'phone', label: (m) => m.fieldPhone, type: 'tel', autocomplete: 'off' },
+  { key: 'name', label: (m) => m.fieldName, type: 'text', wide: true },
+  { key: 'company', label: (m) => m.fieldCompany, type: 'text' },
+  { key: 'value', label: (m) => m.fieldValue, type: 'text', inputMode: 'decimal' },
+  { key: 'email', label: (m) => m.fieldEmail, type: 'email' },
+  { key: 'phone', label: (m) => m.fieldPhone, type: 'tel' },
 ];
 
 const KEYS = new Set<string>(['name', 'company', 'email', 'phone', 'value', 'status']);

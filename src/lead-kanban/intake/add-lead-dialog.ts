@@ -1,5 +1,6 @@
 import '../../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { state } from 'lit/decorators.js';
 import type { AssignmentRules, Lead, NewLead } from '../../../sdk/index.js';
 import { AdapterError, losesSight, NewLeadSchema, parseLeadValue, safeParseWithMessages, toFieldIssues } from '../../../sdk/index.js';
@@ -159,9 +160,9 @@ export class LeadKanbanAddLeadDialog extends IntakeDialog {
               inputmode=${f.inputMode ?? nothing}
               autocomplete="off"
               ?required=${required}
-              aria-required=${required ? 'true' : nothing}
+              aria-required=${ifDefined(required ? 'true' : undefined)}
               .value=${this.values[f.key]}
-              aria-invalid=${this.errors.has(f.key) ? 'true' : nothing}
+              aria-invalid=${ifDefined(this.errors.has(f.key) ? 'true' : undefined)}
               aria-describedby=${this.described(f.key)}
               ?disabled=${this.busy}
               @input=${(e: Event) => this.setValue(f.key, e)}
@@ -174,7 +175,7 @@ export class LeadKanbanAddLeadDialog extends IntakeDialog {
           <select
             id="new-lead-status"
             name="status"
-            aria-invalid=${this.errors.has('status') ? 'true' : nothing}
+            aria-invalid=${ifDefined(this.errors.has('status') ? 'true' : undefined)}
             aria-describedby=${this.described('status')}
             ?disabled=${this.busy}
             @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}

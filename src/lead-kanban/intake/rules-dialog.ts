@@ -1,5 +1,6 @@
 import '../../l10n/parts-late.js'; // the words of the parts loaded on demand (joins the table first)
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { state } from 'lit/decorators.js';
 import type { AssignmentRules, AssignmentStrategy, FieldIssue, MemberWithLoad } from '../../../sdk/index.js';
 import { AdapterError } from '../../../sdk/index.js';
@@ -201,7 +202,7 @@ export class LeadKanbanRulesDialog extends IntakeDialog {
               id=${inputId}
               .checked=${!skipped && this.chosen.has(id)}
               ?disabled=${skipped || this.busy}
-              aria-invalid=${error ? 'true' : nothing}
+              aria-invalid=${ifDefined(error ? 'true' : undefined)}
               aria-describedby="${inputId}-detail${error ? ` ${inputId}-error` : ''}"
               @change=${(e: Event) => (this.chosen = this.toggle(this.chosen, id, (e.target as HTMLInputElement).checked))}
             />
@@ -238,7 +239,7 @@ export class LeadKanbanRulesDialog extends IntakeDialog {
                   type="checkbox"
                   .checked=${this.statuses.has(c.key)}
                   ?disabled=${this.busy}
-                  aria-invalid=${error ? 'true' : nothing}
+                  aria-invalid=${ifDefined(error ? 'true' : undefined)}
                   @change=${(e: Event) => (this.statuses = this.toggle(this.statuses, c.key, (e.target as HTMLInputElement).checked))}
                 />
                 ${c.label}
