@@ -68,6 +68,15 @@ export class FilterState {
     this.foldQueue.push(lead);
   }
 
+  /** foldLater for a whole first listing: none of these objects has been folded yet, so no lead is looked up. */
+  foldAllLater(leads: readonly Lead[]): void {
+    this.foldTimer ??= whenIdle(this.backgroundSlice);
+    if (this.foldQueue.length === this.foldNext) {
+      this.foldQueue = leads.slice();
+      this.foldNext = 0;
+    } else for (const lead of leads) this.foldQueue.push(lead);
+  }
+
   /**
    * The lists worth a joined search text (the store's current column lists); set by the store. Once every
    * queued lead is folded, the lists without one are joined in idle periods.
