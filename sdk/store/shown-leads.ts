@@ -52,12 +52,11 @@ export class ShownLeads {
   oldestUnassignedOpen(): Lead | null {
     if (this.oldest !== undefined) return this.oldest;
     let oldest: Lead | null = null;
-    const consider = (lead: Lead) => {
-      if (lead.assigneeId === null && isOpen(lead) && (oldest === null || CARD_ORDERS.oldest(lead, oldest) < 0)) oldest = lead;
-    };
-    const unassigned = this.byAssignee?.get(null);
-    if (unassigned) for (const id of unassigned) consider(this.byId.get(id)!);
-    else if (!this.byAssignee) for (const lead of this.byId.values()) consider(lead);
+    // Found again after each change of an unassigned lead: over those alone (the index is built once for it).
+    for (const id of this.idsAssignedTo(null) ?? []) {
+      const lead = this.byId.get(id)!;
+      if (isOpen(lead) && (oldest === null || CARD_ORDERS.oldest(lead, oldest) < 0)) oldest = lead;
+    }
     return (this.oldest = oldest);
   }
 
