@@ -1,8 +1,8 @@
 /**
  * The leads the board shows (confirmed state with in-flight overlays applied): by id, counted by status, the
- * open-unassigned count, and — built on first use — their ids by status and by assignee. Every index moves by
- * the one lead that changed, never by a scan; the oldest open unassigned lead is found by one pass, only
- * after one of the unassigned ones changed.
+ * open-unassigned count and the oldest open unassigned lead, and — built on first use — their ids by status and
+ * by assignee. Every index moves by the one lead that changed, never by a scan; the oldest open unassigned lead
+ * is looked for again (one pass) only after it changed itself.
  *
  * The id sets are not built by a load: a first frame needs counts, not sets (each set of 50,000 ids is a
  * hash insert per lead), and the column index sorts its lists from what the load hands it (see fill).
@@ -21,7 +21,7 @@ export class ShownLeads {
   private byAssignee: IdGroups | null = null;
   /** Open unassigned leads shown. */
   unassignedOpen = 0;
-  /** The oldest open unassigned lead; undefined: not known (an unassigned lead changed since it was found). */
+  /** The oldest open unassigned lead; undefined: not known (it changed since it was found). */
   private oldest: Lead | null | undefined = null;
 
   get(id: string): Lead | undefined {
@@ -52,10 +52,9 @@ export class ShownLeads {
   oldestUnassignedOpen(): Lead | null {
     if (this.oldest !== undefined) return this.oldest;
     let oldest: Lead | null = null;
-    // Found again after each change of an unassigned lead: over those alone (the index is built once for it).
-    for (const id of this.idsAssignedTo(null) ?? []) {
-      const lead = this.byId.get(id)!;
-      if (isOpen(lead) && (oldest === null || CARD_ORDERS.oldest(lead, oldest) < 0)) oldest = lead;
+    const unassigned = this.byAssignee?.get(null);
+    for (const lead of unassigned ? [...unassigned].map((id) => this.byId.get(id)!) : this.byId.values()) {
+      if (lead.assigneeId === null && isOpen(lead) && older(lead, oldest)) oldest = lead;
     }
     return (this.oldest = oldest);
   }
@@ -69,17 +68,21 @@ export class ShownLeads {
     if (this.byId.size > 0) throw new Error('ShownLeads.fill: only an empty state is filled');
     const lists = new Map<string, Lead[]>();
     let unassignedOpen = 0;
+    let oldest: Lead | null = null;
     for (const lead of leads) {
       this.byId.set(lead.id, lead);
       const list = lists.get(lead.status);
       if (list) list.push(lead);
       else lists.set(lead.status, [lead]);
-      if (lead.assigneeId === null && isOpen(lead)) unassignedOpen++;
+      if (lead.assigneeId === null && isOpen(lead)) {
+        unassignedOpen++;
+        if (older(lead, oldest)) oldest = lead;
+      }
     }
     for (const [status, list] of lists) this.statusCounts.set(status, list.length);
     this.unassignedOpen = unassignedOpen;
     this.byStatus = this.byAssignee = null;
-    this.oldest = undefined;
+    this.oldest = oldest;
     return lists;
   }
 
@@ -92,7 +95,10 @@ export class ShownLeads {
     if (prev && next && sameLead(prev, next)) return false;
     if (next) this.byId.set(id, next);
     else this.byId.delete(id);
-    if (prev?.assigneeId === null || next?.assigneeId === null) this.oldest = undefined;
+    if (this.oldest !== undefined) {
+      if (prev && prev.id === this.oldest?.id) this.oldest = undefined; // the oldest itself changed: looked for when asked
+      else if (next && next.assigneeId === null && isOpen(next) && older(next, this.oldest)) this.oldest = next;
+    }
     if (prev) {
       if (prev.assigneeId === null && isOpen(prev)) this.unassignedOpen--;
       if (prev.status !== next?.status) {
@@ -116,6 +122,11 @@ export class ShownLeads {
     for (const lead of this.byId.values()) add(groups, key(lead), lead.id);
     return groups;
   }
+}
+
+/** Whether `lead` has waited longer than `than` (null: than nobody). */
+function older(lead: Lead, than: Lead | null): boolean {
+  return than === null || CARD_ORDERS.oldest(lead, than) < 0;
 }
 
 function add(groups: IdGroups, key: string | null, id: string): void {

@@ -79,6 +79,9 @@ describe('LeadStore: derived state kept by deltas', () => {
     await b.other.assign([b.store.cardsIn('contacted')[0]!.id], null);
     await settle();
     expectConsistent(b.store, ids);
+    // The lead that waited longest is taken: the next one is found.
+    await b.store.assign([b.store.oldestUnassigned!.id], b.bob.id);
+    expectConsistent(b.store, ids);
     // A new sort rebuilds every column from the shown leads (not from the load's lists).
     b.store.setSort('value');
     b.store.setSort('manual');
