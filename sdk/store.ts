@@ -168,7 +168,7 @@ export class LeadStore {
     return this.core.columnIndex.valueIn(status);
   }
   totalIn(status: string): number {
-    return this.core.shown.idsWithStatus(status)?.size ?? 0;
+    return this.core.shown.countWithStatus(status);
   }
 
   /** Every lead matching the filter, column by column in position order. */

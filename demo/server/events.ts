@@ -142,7 +142,10 @@ export class EventHub {
   }
 
   private async drain(): Promise<void> {
-    await null; // the caller stores this promise first
+    // After the I/O callbacks queued meanwhile (the caller stores this promise first): on SQLite a write's
+    // changes are published as it commits, and reading every member's count and serializing a bulk change's
+    // 2,000 events in the microtasks after that held back the writer's own answer by as long again.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0).flat();

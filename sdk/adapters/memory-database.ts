@@ -72,6 +72,12 @@ export interface Commit {
 }
 
 export const copyLead = (lead: Lead): Lead => ({ ...lead });
+
+/** Adds `by` to the count of the lead's holder, if it is held and open. */
+function countOpen(counts: Map<string, number>, lead: Lead, by: 1 | -1): void {
+  if (lead.assigneeId === null || CLOSED_STATUSES.includes(lead.status)) return;
+  counts.set(lead.assigneeId, (counts.get(lead.assigneeId) ?? 0) + by);
+}
 const copyRules = (rules: AssignmentRules): AssignmentRules => ({
   ...rules,
   memberIds: [...rules.memberIds],
@@ -99,6 +105,12 @@ const StoredDataSchema = z.object({
 export class MemoryDatabase {
   private readonly memberMap = new Map<string, Member>();
   private readonly leadMap = new Map<string, Lead>();
+  /**
+   * Open leads per member, counted once when first asked for and then moved by every lead written (putLead):
+   * a bulk assignment or a move across columns is followed by every member's count (`member_loads`), and
+   * counting 10,000 leads afresh for each was a pass over all of them per write.
+   */
+  private openCounts: Map<string, number> | null = null;
   private readonly log: ActivityLog;
   private readonly subscribers = new Set<Subscriber>();
   /** Presence: which lead each session has open, and as whom. */
@@ -127,7 +139,7 @@ export class MemoryDatabase {
     this.rules = copyRules(initial.assignmentRules ?? DEFAULT_ASSIGNMENT_RULES);
     this.cursor = initial.ruleCursor ?? null;
     for (const member of initial.members) this.memberMap.set(member.id, { ...member });
-    for (const lead of initial.leads) this.leadMap.set(lead.id, copyLead(lead));
+    for (const lead of initial.leads) this.leadMap.set(lead.id, copyLead(lead)); // counted when first asked for
     this.log = new ActivityLog(initial.activities);
     const synced = this.storage && this.storageKey && (options.sync ?? this.storage === defaultStorage());
     this.tabs = synced
@@ -180,14 +192,23 @@ export class MemoryDatabase {
   }
 
   /** @internal Open leads (not won or lost) per member id, for listMembers and the assignment rules. */
-  openLeadCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const lead of this.leadMap.values()) {
-      if (lead.assigneeId !== null && !CLOSED_STATUSES.includes(lead.status)) {
-        counts.set(lead.assigneeId, (counts.get(lead.assigneeId) ?? 0) + 1);
-      }
+  openLeadCounts(): ReadonlyMap<string, number> {
+    if (!this.openCounts) {
+      const counts = new Map<string, number>();
+      for (const lead of this.leadMap.values()) countOpen(counts, lead, 1);
+      this.openCounts = counts;
     }
-    return counts;
+    return this.openCounts;
+  }
+
+  /** Stores a lead (a new one or a new version), moving the open-lead counts if they are kept already. */
+  private putLead(lead: Lead): void {
+    if (this.openCounts) {
+      const previous = this.leadMap.get(lead.id);
+      if (previous) countOpen(this.openCounts, previous, -1);
+      countOpen(this.openCounts, lead, 1);
+    }
+    this.leadMap.set(lead.id, lead);
   }
 
   /** @internal The assignment rules and the rotation position (a copy). */
@@ -224,7 +245,7 @@ export class MemoryDatabase {
   commit(commits: Commit[], options: { ruleCursor?: string | null } = {}): void {
     if (options.ruleCursor !== undefined) this.cursor = options.ruleCursor;
     for (const c of commits) {
-      if (c.after) this.leadMap.set(c.after.id, c.after);
+      if (c.after) this.putLead(c.after);
       for (const activity of c.activities) this.log.append(activity);
     }
     if (commits.length === 0) return;
@@ -275,7 +296,7 @@ export class MemoryDatabase {
     const mine = this.leadMap.get(leadId);
     const after = lead ? merged(mine, lead) : null;
     const fresh = activities.filter((a) => !this.log.has(a.id)).map(copyActivity);
-    if (after) this.leadMap.set(leadId, copyLead(after));
+    if (after) this.putLead(copyLead(after));
     for (const activity of fresh) this.log.append(activity);
     if (after || fresh.length > 0) applied.push({ before: mine, after: after ? copyLead(after) : undefined, activities: fresh });
   }

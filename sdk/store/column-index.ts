@@ -42,6 +42,11 @@ export class ColumnIndex {
   private readonly built = new Map<string, ColumnCache>();
   private readonly dirty = new Map<string, ColumnDirt>();
   private _order: CardCompare = compareCards;
+  /**
+   * Per status, the leads a load listed (see seed): the next rebuild of a column sorts that list instead of
+   * gathering its leads by id. Dropped when any shown lead changes first, and after every flush.
+   */
+  private seeds: Map<string, Lead[]> | null = null;
 
   constructor(
     private readonly shown: ShownLeads,
@@ -85,8 +90,17 @@ export class ColumnIndex {
     for (const [status, cache] of this.built) if (!this.dirty.has(status)) yield cache.all;
   }
 
+  /**
+   * Hands over every shown lead by status, as a load listed them (ShownLeads.fill): the columns' rebuild that
+   * follows sorts these lists (a backend's card order makes that one pass) rather than looking every lead up.
+   */
+  seed(lists: Map<string, Lead[]>): void {
+    this.seeds = lists;
+  }
+
   /** Records that a lead entered, left or changed in a column (`held`: the object the cache holds, if any). */
   noteEdit(status: string, id: string, held: Lead | null): void {
+    this.seeds = null; // no longer what is shown (a status without leads has no list there)
     if (!this.built.has(status)) return; // never built: built in full when first read
     let dirt = this.dirty.get(status);
     if (!dirt) this.dirty.set(status, (dirt = {}));
@@ -112,6 +126,7 @@ export class ColumnIndex {
   /** Brings every dirty column up to date, so the change about to be emitted names the columns that changed. */
   bringUpToDate(): void {
     for (const status of [...this.dirty.keys()]) this.column(status);
+    this.seeds = null;
   }
 
   /** A column's cache, brought up to date first if anything in it changed; unchanged arrays keep their identity. */
@@ -177,8 +192,14 @@ export class ColumnIndex {
     }
     if (!all || !cards) {
       valueDelta = null;
-      const ids = this.shown.idsWithStatus(status);
-      all = ids ? [...ids].map((id) => this.shown.get(id)!).sort(this._order) : EMPTY;
+      if (this.seeds) {
+        const seeded = this.seeds.get(status);
+        this.seeds.delete(status); // sorted in place: it becomes the column's list
+        all = seeded ? seeded.sort(this._order) : EMPTY;
+      } else {
+        const ids = this.shown.idsWithStatus(status);
+        all = ids ? [...ids].map((id) => this.shown.get(id)!).sort(this._order) : EMPTY;
+      }
       cards = this.filter.select(all);
     }
     if (!cache) {

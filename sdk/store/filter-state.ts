@@ -25,6 +25,11 @@ export class FilterState {
   /** Leads whose search text is folded ahead of the first query, in idle slices (see backgroundSlice). */
   private foldQueue: Lead[] = [];
   private foldNext = 0;
+  /**
+   * Lead versions shown since the last slice, each followed by the version it replaced (undefined: none),
+   * whose folded text they take over in that slice when their text is the same (see foldLater).
+   */
+  private changed: (Lead | undefined)[] = [];
   /** Cancels the scheduled slice, null when none is. */
   private foldTimer: (() => void) | null = null;
 
@@ -55,17 +60,22 @@ export class FilterState {
    * at 10,000 leads and ~80 ms at 50,000, so it is done after load in idle periods, at most SLICE_MS at a
    * time (no DOM APIs: this runs in Node too). A query that arrives first folds what is left as it meets it.
    * `previous`: the version it replaces, whose folded text is reused when name, company and email are equal.
+   * Even that lookup waits for the slice: a bulk assignment shows 1,000 leads twice (optimistic, settled),
+   * and two WeakMap lookups and a write per version were a few ms of its script.
    */
   foldLater(lead: Lead, previous?: Lead): void {
     // Its column's list changes too, so a timer runs either way (the joined texts are prepared after folding).
     this.foldTimer ??= whenIdle(this.backgroundSlice);
-    if (this.searchText.has(lead)) return;
-    const known = previous && this.searchText.get(previous);
-    if (known !== undefined && previous!.name === lead.name && previous!.company === lead.company && previous!.email === lead.email) {
-      this.searchText.set(lead, known); // a new version with the same text (an assignment, a move)
-      return;
-    }
-    this.foldQueue.push(lead);
+    this.changed.push(lead, previous);
+  }
+
+  /** foldLater for a whole first listing: none of these objects has been folded yet, so no lead is looked up. */
+  foldAllLater(leads: readonly Lead[]): void {
+    this.foldTimer ??= whenIdle(this.backgroundSlice);
+    if (this.foldQueue.length === this.foldNext) {
+      this.foldQueue = leads.slice();
+      this.foldNext = 0;
+    } else for (const lead of leads) this.foldQueue.push(lead);
   }
 
   /**
@@ -80,6 +90,7 @@ export class FilterState {
     this.foldTimer = null;
     this.foldQueue = [];
     this.foldNext = 0;
+    this.changed = [];
   }
 
   /**
@@ -91,6 +102,18 @@ export class FilterState {
   private readonly backgroundSlice = (deadline: IdleDeadline): void => {
     this.foldTimer = null;
     const end = performance.now() + Math.min(SLICE_MS, deadline.timeRemaining());
+    const changed = this.changed;
+    let c = 0;
+    while (c < changed.length) {
+      const stop = Math.min(changed.length, c + 512);
+      for (; c < stop; c += 2) this.takeOverOrQueue(changed[c]!, changed[c + 1]);
+      if (performance.now() >= end) break;
+    }
+    this.changed = c < changed.length ? changed.slice(c) : [];
+    if (this.changed.length > 0) {
+      this.foldTimer = whenIdle(this.backgroundSlice);
+      return;
+    }
     const queue = this.foldQueue;
     let i = this.foldNext;
     while (i < queue.length) {
@@ -122,6 +145,15 @@ export class FilterState {
       prepared = true;
     }
   };
+
+  /** A new version takes over its previous version's folded text when that text is the same; else it is queued. */
+  private takeOverOrQueue(lead: Lead, previous: Lead | undefined): void {
+    if (this.searchText.has(lead)) return;
+    const known = previous && this.searchText.get(previous);
+    if (known !== undefined && previous!.name === lead.name && previous!.company === lead.company && previous!.email === lead.email) {
+      this.searchText.set(lead, known); // a new version with the same text (an assignment, a move)
+    } else this.foldQueue.push(lead);
+  }
 
   private searchTextOf(lead: Lead): string {
     let text = this.searchText.get(lead);

@@ -55,9 +55,12 @@ export class LiveFeed {
     core.ledger.viewer = me;
     core.filterState.meId = me.id;
     core.selectionModel.recountLater(); // 'me' may resolve differently now
+    const first = core.ledger.isEmpty;
     core.ledger.acceptListing(leads);
     // Counts come from the backend; rebuild the view without applying deltas to them.
-    for (const id of new Set([...core.shown.ids(), ...core.ledger.confirmedIds()])) core.refresh(id, false);
+    if (!(first && core.showFirstListing(leads))) {
+      for (const id of new Set([...core.shown.ids(), ...core.ledger.confirmedIds()])) core.refresh(id, false);
+    }
     this.takeBackendCounts(() => core.memberLoads.set(members));
     core.setStatus('ready', null);
     const buffered = this.buffered ?? [];

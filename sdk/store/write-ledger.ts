@@ -85,6 +85,18 @@ export class WriteLedger {
   confirmedIds(): IterableIterator<string> {
     return this.confirmed.keys();
   }
+  /** Nothing confirmed and nothing in flight (before the first load). */
+  get isEmpty(): boolean {
+    return this.confirmed.size === 0 && this.chains.size === 0;
+  }
+  /** How many leads are confirmed. */
+  get confirmedCount(): number {
+    return this.confirmed.size;
+  }
+  /** Whether any write is in flight. */
+  get hasPending(): boolean {
+    return this.chains.size > 0;
+  }
   isPending(leadId: string): boolean {
     return (this.chains.get(leadId)?.length ?? 0) > 0;
   }
@@ -152,9 +164,10 @@ export class WriteLedger {
   acceptListing(leads: readonly Lead[]): void {
     // On the first listing nothing held can be missing from it: no set of the listed ids to build.
     const listed = this.confirmed.size === 0 ? null : new Set<string>();
+    const removed = this.removed.size > 0;
     for (const lead of leads) {
       listed?.add(lead.id);
-      this.removed.delete(lead.id);
+      if (removed) this.removed.delete(lead.id);
       const current = this.confirmed.get(lead.id);
       if (!current || lead.version >= current.version) this.confirmed.set(lead.id, lead);
     }

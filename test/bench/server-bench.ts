@@ -4,7 +4,8 @@
  * the clients in this process do not share its event loop. PostgreSQL is the run's throwaway cluster with
  * fsync on, as in production (or `TEST_DATABASE_URL` / `DATABASE_URL`). Measured over loopback:
  * - batch assign: one `POST /api/assignments` of 1,000 leads (one transaction), client round trip and the
- *   server's own time from its request log; the first batch after start is reported apart (cold);
+ *   server's own time from its request log; the first batch after start is reported apart (cold), and the
+ *   same again with one event stream open (`.watched`: the fan-out of a board that is watching);
  * - throughput: concurrent clients (2 per instance) sending single-lead assignments with expectedVersions to a
  *   small shared pool of leads for a fixed time, so they conflict — one instance, and on PostgreSQL also two
  *   instances on the same database; afterwards the database must hold exactly one history row and one
@@ -81,18 +82,15 @@ async function benchEngine(report: Report, options: ServerBenchOptions, engine: 
     const leads = (await call<{ leads: Lead[] }>(a.api, token, 'GET', '/leads')).body.leads;
     if (leads.length !== LEADS) throw new Error(`expected ${LEADS} leads, got ${leads.length}`);
 
-    // ---- batch assign: each run writes 1,000 leads not yet held by its assignee, disjoint from other runs
+    // ---- batch assign: each run writes 1,000 leads not yet held by its assignee; the leads it wrote go to the
+    // back of the list (with their new versions), so later runs take others first
     const pool = leads.slice(0, POOL);
     let rest = leads.slice(POOL);
-    const client: number[] = [];
-    const serverSide: number[] = [];
     let notOk = 0;
-    // Run 0 is the first batch the freshly started server sees (its code not yet optimized, its statements
-    // not yet prepared): reported on its own as `.cold`; the runs after it measure a running server.
-    let cold = Number.NaN;
-    for (let r = 0; r <= options.runs; r++) {
-      options.log(`${name} batch assign ${r === 0 ? 'first (cold) batch' : `run ${r}/${options.runs}`}`);
-      const to = active[2 + (r % (active.length - 2))]!;
+    let run = 0;
+    const batchAssign = async (label: string): Promise<{ client: number; server: number }> => {
+      options.log(`${name} batch assign ${label}`);
+      const to = active[2 + (run++ % (active.length - 2))]!;
       const batch = rest.filter((l) => l.assigneeId !== to).slice(0, BATCH);
       const taken = new Set(batch.map((l) => l.id));
       rest = rest.filter((l) => !taken.has(l.id));
@@ -105,13 +103,33 @@ async function benchEngine(report: Report, options: ServerBenchOptions, engine: 
       const ms = performance.now() - t0;
       if (res.status !== 200) throw new Error(`batch assign answered ${res.status}`);
       notOk += res.body.results.filter((x) => x.status !== 'ok').length;
+      for (const result of res.body.results) if (result.lead) rest.push(result.lead);
       for (let wait = 0; a.assignmentMs.length === logged && wait < 100; wait++) await new Promise((r2) => setTimeout(r2, 10));
-      if (r === 0) {
-        cold = ms;
-        continue;
+      return { client: ms, server: a.assignmentMs[logged] ?? Number.NaN };
+    };
+    // The first batch the freshly started server sees (its code not yet optimized, its statements not yet
+    // prepared) is reported on its own as `.cold`; the runs after it measure a running server.
+    const cold = (await batchAssign('first (cold) batch')).client;
+    const client: number[] = [];
+    const serverSide: number[] = [];
+    for (let r = 1; r <= options.runs; r++) {
+      const t = await batchAssign(`run ${r}/${options.runs}`);
+      client.push(t.client);
+      serverSide.push(t.server);
+    }
+    // The same with a board watching: one event stream open, read as it arrives, so each batch is also fanned
+    // out as 2,000 events and followed by the members' counts (member_loads).
+    const watching = await watchEvents(a.api, token);
+    const watchedClient: number[] = [];
+    const watchedServer: number[] = [];
+    try {
+      for (let r = 1; r <= options.runs; r++) {
+        const t = await batchAssign(`with an event stream open, run ${r}/${options.runs}`);
+        watchedClient.push(t.client);
+        watchedServer.push(t.server);
       }
-      client.push(ms);
-      serverSide.push(a.assignmentMs[logged] ?? Number.NaN);
+    } finally {
+      watching.close();
     }
     // The 50 ms target is SQLite's (embedded, no network hop); PostgreSQL's figures stand beside it.
     const target = engine === 'sqlite' ? le(50) : undefined;
@@ -119,6 +137,10 @@ async function benchEngine(report: Report, options: ServerBenchOptions, engine: 
       `${name}: POST /api/assignments of ${BATCH} leads (one transaction) over loopback, client round trip, on a running server (after its first batch); ${notOk} results not ok`);
     report.add(`${prefix}batch-assign-1000.cold`, BATCH, 'ms', [cold], undefined, `${name}: the first batch after the server started, same request`);
     report.add(`${prefix}batch-assign-1000.server-side`, BATCH, 'ms', serverSide, target, `${name}: same requests, time inside the server (its request log)`);
+    report.add(`${prefix}batch-assign-1000.watched`, BATCH, 'ms', watchedClient, undefined,
+      `${name}: the same with one event stream open (a board watching: ${watching.bytes()} bytes of events received), client round trip`);
+    report.add(`${prefix}batch-assign-1000.watched.server-side`, BATCH, 'ms', watchedServer, undefined,
+      `${name}: same requests, time inside the server`);
 
     // ---- throughput: one instance; on PostgreSQL also two instances on the same database
     const initialVersions = new Map(pool.map((l) => [l.id, l.version]));
@@ -166,6 +188,23 @@ async function benchEngine(report: Report, options: ServerBenchOptions, engine: 
     await Promise.all(instances.map((i) => i.stop()));
     await db.drop();
   }
+}
+
+/** Opens `GET /api/events` and reads it as it arrives (as a board does) until closed. */
+async function watchEvents(api: string, token: string): Promise<{ close(): void; bytes(): number }> {
+  const abort = new AbortController();
+  const response = await fetch(`${api}/events?token=${encodeURIComponent(token)}`, { signal: abort.signal });
+  if (response.status !== 200 || !response.body) throw new Error(`event stream answered ${response.status}`);
+  let bytes = 0;
+  const reader = response.body.getReader();
+  void (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      bytes += value.byteLength;
+    }
+  })().catch(() => undefined); // ended by close()
+  return { close: () => abort.abort(), bytes: () => bytes };
 }
 
 /** Clients (one per api entry) assigning pool leads as fast as they are answered, for `seconds`. */

@@ -48,6 +48,36 @@ describe('MemoryAdapter', () => {
     for (const m of members) expect(m.openLeads).to.equal(open.filter((l) => l.assigneeId === m.id).length);
   });
 
+  it('open-lead counts follow every write: assignments, moves to closed columns and back, new leads, pushed member_loads', async () => {
+    const { admin, db, aliceId, bobId } = setup(40);
+    const expectCounts = async (when: string) => {
+      const open = db.snapshot().leads.filter((l) => l.assigneeId && !['won', 'lost'].includes(l.status));
+      for (const m of await admin.listMembers()) {
+        expect(m.openLeads, `${m.name} ${when}`).to.equal(open.filter((l) => l.assigneeId === m.id).length);
+      }
+    };
+    const pushed: ChangeEvent[] = [];
+    const stop = admin.subscribe((event) => pushed.push(event));
+    await expectCounts('at first');
+    const leads = await admin.listLeads();
+    const openOnes = leads.filter((l) => !['won', 'lost'].includes(l.status));
+    await admin.assign(openOnes.slice(0, 6).map((l) => l.id), aliceId);
+    await expectCounts('after a bulk assignment');
+    const held = (await admin.listLeads()).find((l) => l.assigneeId === aliceId && l.status === 'new')!;
+    const won = await admin.updateLead(held.id, { status: 'won' }, held.version);
+    await expectCounts('after a move to Won');
+    await admin.updateLead(won.id, { status: 'qualified' }, won.version);
+    await admin.assign([held.id], bobId);
+    await admin.createLead({ name: 'Counted Once', assigneeId: bobId });
+    await expectCounts('after a reopen, a reassignment and a new lead');
+    await settle();
+    stop();
+    const last = pushed.filter((e) => e.type === 'member_loads').at(-1);
+    const listed = await admin.listMembers();
+    expect(last?.type === 'member_loads' && Object.fromEntries(last.loads.map((l) => [l.memberId, l.openLeads])))
+      .to.deep.equal(Object.fromEntries(listed.map((m) => [m.id, m.openLeads])));
+  });
+
   it('returns copies, never its internal objects', async () => {
     const { admin } = setup();
     const [lead] = await admin.listLeads();

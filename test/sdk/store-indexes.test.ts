@@ -11,7 +11,7 @@ import type { Lead, LeadStore } from '../../sdk/index.js';
 import { foldText } from '../../sdk/index.js';
 import { SearchHaystack } from '../../sdk/store/search-haystack.js';
 import { countCalls, settle, untilIdleWorkDone } from './helpers.js';
-import { board } from './store-setup.js';
+import { board, expectStoreEqualsBackend } from './store-setup.js';
 
 const keys = DEFAULT_COLUMNS.map((c) => c.key);
 
@@ -54,6 +54,13 @@ function expectConsistent(store: LeadStore, ids: readonly string[]): void {
   }
   const open = leads.filter((l) => !CLOSED_STATUSES.includes(l.status));
   expect(store.unassignedCount, 'unassigned count').to.equal(open.filter((l) => l.assigneeId === null).length);
+  for (const holder of [null, ...store.members.map((m) => m.id)]) {
+    const held = leads.filter((l) => l.assigneeId === holder).map((l) => l.id).sort();
+    expect([...store.leadIdsAssignedTo(holder)].sort(), `leads held by ${holder ?? 'nobody'}`).to.deep.equal(held);
+  }
+  const waiting = open.filter((l) => l.assigneeId === null)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1))[0];
+  expect(store.oldestUnassigned?.id, 'oldest open unassigned lead').to.equal(waiting?.id);
   // Open-lead counts cover leads the viewer cannot see: comparable with what it holds only when it sees all.
   if (store.me?.role === 'member') return;
   for (const m of store.members) {
@@ -62,6 +69,30 @@ function expectConsistent(store: LeadStore, ids: readonly string[]): void {
 }
 
 describe('LeadStore: derived state kept by deltas', () => {
+  it('a load fills every index at once; indexes first read after later changes are right too, and so is a reload', async () => {
+    const b = await board({ leads: 150 });
+    const ids = b.store.matchingIds();
+    expect(ids).to.have.length(150);
+    // Read in this order, the per-status and per-assignee id sets are built only after these changes.
+    const lead = b.store.cardsIn('new').find((l) => l.assigneeId === b.alice.id)!;
+    await b.store.move(lead.id, 'qualified', { index: 1 });
+    await b.other.assign([b.store.cardsIn('contacted')[0]!.id], null);
+    await settle();
+    expectConsistent(b.store, ids);
+    // The lead that waited longest is taken: the next one is found.
+    await b.store.assign([b.store.oldestUnassigned!.id], b.bob.id);
+    expectConsistent(b.store, ids);
+    // A new sort rebuilds every column from the shown leads (not from the load's lists).
+    b.store.setSort('value');
+    b.store.setSort('manual');
+    expectConsistent(b.store, ids);
+    await b.other.assign([b.store.cardsIn('new')[0]!.id], b.bob.id);
+    await b.store.load({ quiet: true });
+    await settle();
+    expectConsistent(b.store, ids);
+    await expectStoreEqualsBackend(b);
+  });
+
   it('a move keeps every member object (no counts changed) and re-sorts nothing but the moved card', async () => {
     const b = await board({ leads: 120 });
     const ids = b.store.matchingIds();
