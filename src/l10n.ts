@@ -3,12 +3,13 @@
  * merged over English) and choose the locale of dates, numbers and money with `setLocale('de-DE', { currency:
  * 'EUR' })`; elements re-render through LocalizeController. Entries that take values are functions so plurals
  * and word order stay the translator's choice. What only parts loaded on demand say joins the table when their
- * chunk arrives (addMessages: l10n/parts-late.ts, l10n/collaboration-late.ts).
+ * chunk arrives (addMessages: l10n/parts-late.ts, l10n/collaboration-late.ts, l10n/notices-late.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { intakeMessages } from './l10n/intake.js';
 import { collaborationMessages } from './l10n/collaboration.js';
 import type { lateCollaborationMessages } from './l10n/collaboration-late.js';
+import type { lateNoticeMessages } from './l10n/notices-late.js';
 import type { latePartsMessages } from './l10n/parts-late.js';
 import { usabilityMessages } from './l10n/usability.js';
 
@@ -45,14 +46,7 @@ const en = {
   viewingAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
   undo: 'Undo',
   dismiss: 'Dismiss',
-  // outcomes
-  outcomeAssigned: (n: number, name: string) => (n === 1 ? `1 lead assigned to ${name}` : `${n} leads assigned to ${name}`),
-  outcomeUnassigned: (n: number) => (n === 1 ? '1 lead unassigned' : `${n} leads unassigned`),
-  outcomeConflict: (n: number) => (n === 1 ? '1 changed by someone else' : `${n} changed by someone else`),
-  outcomeForbidden: (n: number) => (n === 1 ? '1 not allowed' : `${n} not allowed`),
-  outcomeNotFound: (n: number) => (n === 1 ? '1 no longer available' : `${n} no longer available`),
-  outcomeFailed: (message: string) => `Nothing was assigned: ${message}`,
-  moveFailed: (name: string, message: string) => `Could not move ${name}: ${message}`,
+  // the drawer's fields
   saveFailed: (message: string) => `Could not save: ${message}`,
   // announcements
   announceMoved: (name: string, from: string, to: string, position: number, total: number) =>
@@ -76,10 +70,6 @@ const en = {
   openCount: (n: number) => `${n} open`,
   // drawer (added with the picker and drawer)
   leadDetailsLabel: 'Lead details',
-  assignFailed: (message: string) => `Could not assign: ${message}`,
-  assignConflict: 'Someone else changed this lead just now; it shows their version.',
-  assignForbidden: 'You are not allowed to assign this lead.',
-  assignNotFound: 'This lead is no longer available.',
   fieldInvalid: (field: string, message: string) => `${field}: ${message}`,
   // board (added with the board parts)
   undone: (n: number) => (n === 1 ? 'Assignment of 1 lead undone' : `Assignment of ${n} leads undone`),
@@ -97,7 +87,7 @@ const en = {
 
 type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
 /** Every entry, the ones parts loaded on demand add when they arrive (addMessages) included. */
-export type Messages = Widen<typeof en & typeof lateCollaborationMessages & typeof latePartsMessages>;
+export type Messages = Widen<typeof en & typeof lateCollaborationMessages & typeof lateNoticeMessages & typeof latePartsMessages>;
 
 /** English, as far as it has arrived: the late parts' words join when their chunk does. */
 let defaults = en as Messages;

@@ -1,9 +1,12 @@
 /**
  * The one place where the elements turn the SDK's structures — assignment outcomes and store notices, which
- * carry codes, counts and ids, never words — into localized text (see docs/architecture.md, "Notices").
+ * carry codes, counts and ids, never words — into localized text (see docs/architecture.md, "Notices"). Not
+ * up front: the board reaches it through its collaboration chunk (lead-kanban/collaboration-parts.ts), the drawer through its
+ * content; the words it says (l10n/notices-late.ts) arrive with it.
  */
 import type { AssignOutcome, StoreNotice } from '../sdk/index.js';
 import { messages } from './l10n.js';
+import './l10n/notices-late.js';
 
 export type NoticeKind = 'success' | 'warning' | 'error' | 'info';
 

@@ -1,40 +1,10 @@
 /**
  * The change feed of the REST API (`GET /api/events`, a text/event-stream) as RestAdapter.subscribe reads
  * it: with EventSource in browsers, or by streaming fetch (Node 20 has no EventSource, and a custom fetch
- * must be used for every request). Both reconnect with backoff and say when they came back.
+ * must be used for every request). Both reconnect with backoff and say when they came back. Loaded late, in
+ * the SDK's late chunk (sdk/internal/late-parts.ts).
  */
-
-export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-
-/** Where the feed is and how to reach it. */
-export interface EventStream {
-  url: string;
-  /** Read at every (re)connection, so a refreshed token is used. */
-  token: () => string | undefined;
-  fetch: FetchLike;
-}
-
-/** Splits a text/event-stream into the `data` of each event (comments and other fields ignored). */
-export class EventStreamParser {
-  private buffer = '';
-  private data: string[] = [];
-
-  constructor(private readonly onData: (data: string) => void) {}
-
-  push(chunk: string): void {
-    this.buffer += chunk;
-    const lines = this.buffer.split(/\r\n|\r|\n/);
-    this.buffer = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line === '') {
-        if (this.data.length > 0) this.onData(this.data.join('\n'));
-        this.data = [];
-      } else if (line.startsWith('data:')) {
-        this.data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-      }
-    }
-  }
-}
+import { EventStreamParser, type EventStream } from './rest-event-parser.js';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {

@@ -17,19 +17,15 @@
  *   backoff (rest-events.ts); `onReconnect` tells the host that changes may have been missed while the
  *   stream was down.
  */
-import type * as Ky from 'ky';
-import type { HTTPError, KyInstance } from 'ky';
 import type { AssignOptions, ImportOptions, LeadAdapter, LeadListQuery, SubscribeHooks } from '../adapter.js';
-import { AdapterError, importTooLargeError, parseOrThrow } from '../adapter.js';
-import { importSizeProblem } from '../import-fields.js';
+import { AdapterError, parseOrThrow } from '../adapter.js';
+import { latePartsFor, loadLateParts } from '../internal/late.js';
 import type {
   Activity,
   AssignmentRules,
   AssignResponse,
   ChangeEvent,
   CreateOptions,
-  ErrorCode,
-  FieldIssue,
   ImportInput,
   ImportResult,
   Lead,
@@ -44,33 +40,25 @@ import {
   ActivityListSchema,
   ActivitySchema,
   AssignBodySchema,
-  AssignmentRulesSchema,
   AssignResponseSchema,
   ChangeEventSchema,
-  CreateOptionsSchema,
-  ERROR_CODES,
-  ImportRequestSchema,
-  ImportResultSchema,
-  IssueSchema,
   LeadSchema,
   LeadsResponseSchema,
   MemberSchema,
   MembersListSchema,
   MembersResponseSchema,
-  NewLeadSchema,
   NoteBodySchema,
   PatchLeadBodySchema,
   PresenceBodySchema,
   PresenceSchema,
   SessionResponseSchema,
 } from '../schema.js';
-import * as z from 'zod/mini';
-import type { EventStream, FetchLike } from './rest-events.js';
-import { subscribeWithEventSource, subscribeWithFetch } from './rest-events.js';
+import type { CallInit, Method, RestLink } from './rest-call.js';
+import type { EventStream, FetchLike } from './rest-event-parser.js';
 
-export { EventStreamParser } from './rest-events.js';
+export { EventStreamParser } from './rest-event-parser.js';
 
-export type { FetchLike } from './rest-events.js';
+export type { FetchLike } from './rest-event-parser.js';
 
 export interface RestAdapterOptions {
   /** Where the API lives: `'/api'` (same origin, browsers) or `'http://host:port/api'` (required in Node). */
@@ -95,70 +83,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-type Method = 'get' | 'post' | 'patch' | 'put';
-
-/** 429 (too many requests, still so after the retries) is transient like a lost connection. */
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'invalid',
-  415: 'invalid', 422: 'invalid', 429: 'network',
-};
-
-/**
- * A new Idempotency-Key: 128 random bits, base64url. crypto.getRandomValues exists in every browser (also
- * on plain http pages, where randomUUID does not) and in Node 20.
- */
-function newIdempotencyKey(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-const IssuesSchema = z.array(IssueSchema);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The global fetch, called unbound-safe (some browsers throw "Illegal invocation" on a detached fetch). */
 const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
 
-type KyModule = typeof Ky;
-let kyModule: Promise<KyModule> | undefined;
 /**
- * ky is loaded on the first request rather than with this module: the SDK index (and the elements bundle
- * that re-exports it) always carries RestAdapter, but a board on the MemoryAdapter never makes a request,
- * so it should not pay ~5 KB gzip for an HTTP client. Bundlers emit ky as a separate chunk.
+ * One call (rest-call.ts, with ky), the event stream's transports and the intake routes are in the SDK's late
+ * chunk, loaded with the first request or subscription rather than with this module: the SDK entry (which
+ * every page loads) always carries RestAdapter, but a board on another backend never makes a request, and a
+ * REST board's first frame waits for its lists anyway. One chunk, so the event stream still opens before the
+ * first lists are asked for, as the store subscribes before it loads.
  */
-function loadKy(): Promise<KyModule> {
-  kyModule ??= import('ky').catch((error: unknown) => {
-    kyModule = undefined; // a failed chunk load may succeed later
-    throw error;
-  });
-  return kyModule;
-}
-
-/** Turns an error answer into an AdapterError, reading the body leniently (it may not be ours). */
-async function fromHttpError(error: HTTPError, what: string): Promise<AdapterError> {
-  const status = error.response.status;
-  const body: unknown = await error.response.json().catch(() => undefined);
-  const envelope = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const bodyCode = ERROR_CODES.find((c) => c === envelope?.code);
-  const code: ErrorCode = STATUS_CODES[status] ?? (status >= 500 ? 'network' : bodyCode ?? 'invalid');
-  const message = typeof envelope?.message === 'string' ? envelope.message : `${what}: HTTP ${status}`;
-  const parsedIssues = IssuesSchema.safeParse(envelope?.issues);
-  const issues: FieldIssue[] | undefined = parsedIssues.success ? parsedIssues.data : undefined;
-  let current: Lead | undefined;
-  if (code === 'conflict' && isRecord(body) && body.current !== undefined) {
-    // A conflict's `current` replaces local state, so it is held to the same standard as any answer.
-    current = parseOrThrow(LeadSchema, body.current, `${what}: current`);
-  }
-  return new AdapterError(code, message, { status, cause: error, ...(issues ? { issues } : {}),
-    ...(current ? { current } : {}) });
-}
-
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
-}
-
-
 
 /** Presence is renewed this often while a lead is open (the server forgets it after a minute without). */
 const PRESENCE_RENEW_MS = 25_000;
@@ -171,44 +105,21 @@ export class RestAdapter implements LeadAdapter {
   readonly baseUrl: string;
   /** This adapter's name for its presence: given to its event stream (`?client=`) and to `PUT /api/presence`. */
   readonly clientId = newClientId();
-  private http: KyInstance | undefined;
-  private readonly fetchImpl: FetchLike;
+  /** What each call needs (rest-call.ts): where the API is, how to reach it, and the client made by the first call. */
+  private readonly link: RestLink;
   /** The lead this session has open (presence), renewed while set. */
   private viewingLead: string | null = null;
   private renewal: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: RestAdapterOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetchImpl = options.fetch ?? globalFetch;
-  }
-
-  /** The configured ky instance, created with the first request (see loadKy). */
-  private client(ky: KyModule['default']): KyInstance {
-    const { options } = this;
-    return ky.create({
-      prefixUrl: this.baseUrl,
-      fetch: this.fetchImpl,
-      timeout: options.timeout ?? 10_000,
-      // Writes are retried only because each carries its idempotency key (request() below; unkeyed ones, like
-      // signing in, are sent with no retry): a retried write is then answered, never applied twice.
-      retry: {
-        limit: options.retries ?? 2,
-        methods: ['get', 'post', 'patch'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        retryOnTimeout: true,
-        maxRetryAfter: 5000,
-        backoffLimit: 3000,
-        jitter: true,
-      },
-      hooks: {
-        beforeRequest: [
-          (request) => {
-            const token = this.token;
-            if (token) request.headers.set('Authorization', `Bearer ${token}`);
-          },
-        ],
-      },
-    });
+    this.link = {
+      baseUrl: this.baseUrl,
+      fetch: options.fetch ?? globalFetch,
+      timeout: options.timeout,
+      retries: options.retries,
+      token: () => this.token,
+    };
   }
 
   /** The bearer token currently sent, if any. */
@@ -266,39 +177,24 @@ export class RestAdapter implements LeadAdapter {
 
   /** `POST /api/leads` (201): the lead as created, its assignee possibly chosen by the assignment rules. */
   async createLead(lead: NewLead, options: CreateOptions & RequestOptions = {}): Promise<Lead> {
-    const json = parseOrThrow(NewLeadSchema, lead, 'lead');
-    const { source } = parseOrThrow(CreateOptionsSchema, options.source ? { source: options.source } : {}, 'options');
-    return this.request('post', 'leads', LeadSchema, 'lead', {
-      json, signal: options.signal, searchParams: source ? { source } : undefined,
-    });
+    return (await latePartsFor('lead', options.signal)).restIntake.createLead(this.link, lead, options);
   }
 
   /**
    * `POST /api/leads/import` (`?dryRun=1` for the preview): CSV text travels as it is (`text/csv`), so the
    * server reads the very file with the same parser; rows travel as JSON `{ rows }`. An input over the limits
-   * is refused here, before it is uploaded, with the error the server would answer (413).
+   * is refused before it is uploaded, with the error the server would answer (413).
    */
   async importLeads(input: ImportInput, options: ImportOptions & RequestOptions = {}): Promise<ImportResult> {
-    const problem = importSizeProblem(input);
-    if (problem) throw importTooLargeError(problem);
-    const searchParams = options.dryRun ? { dryRun: '1' } : undefined;
-    const what = options.dryRun ? 'import preview' : 'import';
-    if (typeof input === 'string') {
-      return this.request('post', 'leads/import', ImportResultSchema, what, {
-        body: input, headers: { 'Content-Type': 'text/csv; charset=utf-8' }, searchParams, signal: options.signal,
-      });
-    }
-    const json = parseOrThrow(ImportRequestSchema, { rows: input }, 'import');
-    return this.request('post', 'leads/import', ImportResultSchema, what, { json, searchParams, signal: options.signal });
+    return (await latePartsFor('import', options.signal)).restIntake.importLeads(this.link, input, options);
   }
 
-  getAssignmentRules(options: RequestOptions = {}): Promise<AssignmentRules> {
-    return this.request('get', 'assignment-rules', AssignmentRulesSchema, 'assignment rules', options);
+  async getAssignmentRules(options: RequestOptions = {}): Promise<AssignmentRules> {
+    return (await latePartsFor('assignment rules', options.signal)).restIntake.getAssignmentRules(this.link, options);
   }
 
   async setAssignmentRules(rules: AssignmentRules, options: RequestOptions = {}): Promise<AssignmentRules> {
-    const json = parseOrThrow(AssignmentRulesSchema, rules, 'rules');
-    return this.request('put', 'assignment-rules', AssignmentRulesSchema, 'assignment rules', { json, signal: options.signal });
+    return (await latePartsFor('assignment rules', options.signal)).restIntake.setAssignmentRules(this.link, rules, options);
   }
 
   async updateLead(
@@ -388,70 +284,40 @@ export class RestAdapter implements LeadAdapter {
       hooks.onReconnect?.();
     };
     const url = `${this.baseUrl}/events?client=${encodeURIComponent(this.clientId)}`;
-    const stream: EventStream = { url, token: () => this.token, fetch: this.fetchImpl };
-    const stop = useEventSource
-      ? subscribeWithEventSource(stream, deliver, reconnected)
-      : subscribeWithFetch(stream, deliver, reconnected);
+    const stream: EventStream = { url, token: () => this.token, fetch: this.link.fetch };
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    // The transports are in the SDK's late chunk: the stream opens when it is here. A chunk that failed to arrive is
+    // asked for again with backoff, as a dropped stream is, and the stream that finally opens says it came back.
+    const open = (attempt: number) => {
+      loadLateParts().then(
+        (late) => {
+          if (stopped) return;
+          stop = useEventSource
+            ? late.subscribeWithEventSource(stream, deliver, reconnected)
+            : late.subscribeWithFetch(stream, deliver, reconnected);
+          if (attempt > 0) reconnected();
+        },
+        () => {
+          if (!stopped) retryTimer = setTimeout(() => open(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
+        },
+      );
+    };
+    open(0);
     return () => {
       // Presence ends with the stream; nothing renews it after.
+      stopped = true;
+      clearTimeout(retryTimer);
       clearInterval(this.renewal);
       this.renewal = undefined;
       this.viewingLead = null;
-      stop();
+      stop?.();
     };
   }
 
-  /**
-   * One call: ky with retries, the answer parsed with `schema`, every failure an AdapterError. A write gets a
-   * fresh Idempotency-Key, which ky's retries of it resend (they clone the request); `unkeyed` writes are
-   * sent once.
-   */
-  private async request<T>(
-    method: Method,
-    path: string,
-    schema: Parser<T>,
-    what: string,
-    init: RequestOptions & {
-      json?: unknown;
-      body?: string;
-      headers?: Record<string, string>;
-      searchParams?: Record<string, string> | undefined;
-      /** A write the server does not key (signing in): sent once, never retried. */
-      unkeyed?: boolean;
-    },
-  ): Promise<T> {
-    let response: Response;
-    let lib: KyModule | undefined;
-    try {
-      lib = await loadKy();
-      this.http ??= this.client(lib.default);
-      const write = method !== 'get';
-      const headers: Record<string, string> = { ...init.headers };
-      if (write && !init.unkeyed) headers['Idempotency-Key'] = newIdempotencyKey();
-      response = await this.http(path, {
-        method,
-        headers,
-        ...(write && init.unkeyed ? { retry: { limit: 0 } } : {}),
-        ...(init.json !== undefined ? { json: init.json } : {}),
-        ...(init.body !== undefined ? { body: init.body } : {}),
-        ...(init.searchParams ? { searchParams: init.searchParams } : {}),
-        ...(init.signal ? { signal: init.signal } : {}),
-      });
-    } catch (error) {
-      if (isAbort(error, init.signal)) throw init.signal?.reason ?? error;
-      if (lib && error instanceof lib.HTTPError) throw await fromHttpError(error, what);
-      if (lib && error instanceof lib.TimeoutError) throw new AdapterError('network', `${what}: timed out`, { cause: error });
-      if (error instanceof AdapterError) throw error;
-      throw new AdapterError('network', `${what}: ${error instanceof Error ? error.message : 'request failed'}`,
-        { cause: error });
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (error) {
-      if (isAbort(error, init.signal)) throw init.signal?.reason ?? error;
-      throw new AdapterError('invalid', `${what}: the answer is not JSON`, { status: response.status, cause: error });
-    }
-    return parseOrThrow(schema, body, what);
+  /** One call (rest-call.ts): ky with retries, the answer parsed with `schema`, every failure an AdapterError. */
+  private async request<T>(method: Method, path: string, schema: Parser<T>, what: string, init: CallInit): Promise<T> {
+    return (await latePartsFor(what, init.signal)).call(this.link, method, path, schema, what, init);
   }
 }

@@ -12,20 +12,11 @@ import type { AssignmentGroup } from './assignment-batch.js';
 import { assignGroups } from './lead-commands.js';
 import type { StoreCore } from './store-core.js';
 import type { AssignOutcome } from './types.js';
-import type * as UndoRun from './undo-run.js';
+import { latePartsFor } from '../internal/late.js';
 
 /** Where the store keeps the tie rotation of distributions (LeadStoreOptions.rotationStorage). */
 const ROTATION_KEY = 'lead-kanban:distribution-rotation';
 
-let undoRun: Promise<typeof UndoRun> | undefined;
-/** How an undo runs (undo-run.ts), loaded with the first undo: most sessions never undo, and it weighs. */
-function loadUndoRun(): Promise<typeof UndoRun> {
-  undoRun ??= import('./undo-run.js').catch((error: unknown) => {
-    undoRun = undefined; // a failed chunk load may succeed later
-    throw error;
-  });
-  return undoRun;
-}
 
 export class DistributionCommands {
   /** After whom the next distribution's ties start (see sdk/distribute.ts). */
@@ -70,7 +61,8 @@ export class DistributionCommands {
   undo(actionId?: string): Promise<AssignOutcome | null> {
     const core = this.core;
     const run = this.undoQueue.then(async () => {
-      const { runUndo } = await loadUndoRun();
+      // How an undo runs (undo-run.ts) is in the SDK's late chunk: most sessions never undo, and it weighs.
+      const { runUndo } = await latePartsFor('undo');
       const record = core.undoHistory.take(actionId);
       if (!record) return null;
       try {

@@ -1,6 +1,7 @@
 /**
- * The store's commands for leads arriving: create one, import many (preview first), read and change the
- * assignment rules. Used by thin methods of LeadStore.
+ * Leads arriving, as the store offers them: what the current member may do (`intakeAbilities`, read on the
+ * first frame) and the shapes of the commands, which are in intake-commands.ts (the SDK's late chunk: they
+ * run only from a dialog a user opens). Used by thin methods of LeadStore.
  *
  * Unlike the other commands these are not optimistic: a lead has no id, position or assignee until the
  * backend gives them (the assignment rules may pick someone), so the card appears when the backend answers,
@@ -8,12 +9,8 @@
  * caller (the dialog that asked), with `issues` naming the fields; the store posts no notice for them.
  */
 import type { ImportOptions, LeadAdapter } from '../adapter.js';
-import { AdapterError, importTooLargeError, parseOrThrow } from '../adapter.js';
-import { importSizeProblem } from '../import-fields.js';
-import { canChangeAssignmentRules, canCreateLead, canImportLeads, canSee } from '../policy.js';
-import type { AssignmentRules, ImportInput, ImportResult, Lead, Member, NewLead } from '../schema.js';
-import { AssignmentRulesSchema, ImportRowSchema, NewLeadSchema } from '../schema.js';
-import * as z from 'zod/mini';
+import { canChangeAssignmentRules, canCreateLead, canImportLeads } from '../policy.js';
+import type { ImportResult, Lead, Member } from '../schema.js';
 
 /** What the current member can do here: the adapter must offer it and the policy allow it. */
 export interface IntakeAbilities {
@@ -55,8 +52,6 @@ export interface IntakeHost {
   reload(): Promise<void>;
 }
 
-const ImportRowsSchema = z.array(ImportRowSchema);
-
 export function intakeAbilities(adapter: LeadAdapter, me: Member | null): IntakeAbilities {
   const active = me?.active === true;
   return {
@@ -65,49 +60,4 @@ export function intakeAbilities(adapter: LeadAdapter, me: Member | null): Intake
     readAssignmentRules: !!adapter.getAssignmentRules && active,
     changeAssignmentRules: !!adapter.setAssignmentRules && active && canChangeAssignmentRules(me),
   };
-}
-
-const unsupported = (what: string) => new AdapterError('invalid', `${what}: this backend does not offer it`);
-
-export async function createLead(host: IntakeHost, input: NewLead): Promise<Lead> {
-  const { adapter } = host;
-  if (!adapter.createLead) throw unsupported('createLead');
-  const lead = parseOrThrow(NewLeadSchema, input, 'lead');
-  const created = await adapter.createLead(lead, { source: 'manual' });
-  host.accept(created);
-  const me = host.me();
-  // Created for someone else (or the rules chose someone else): it is not ours to show, but it is theirs to count.
-  if (me && !canSee(me, created)) host.refreshMembers();
-  return created;
-}
-
-export async function importLeads(host: IntakeHost, input: ImportInput, options: StoreImportOptions = {}): Promise<ImportResult> {
-  const { adapter } = host;
-  if (!adapter.importLeads) throw unsupported('importLeads');
-  const dryRun = options.dryRun === true;
-  const progress = (phase: ImportProgress['phase'], result?: ImportResult) =>
-    options.onProgress?.(result ? { phase, dryRun, result } : { phase, dryRun });
-  progress('checking');
-  const problem = importSizeProblem(input);
-  if (problem) throw importTooLargeError(problem);
-  if (typeof input !== 'string') parseOrThrow(ImportRowsSchema, input, 'rows');
-  progress('sending');
-  const result = await adapter.importLeads(input, { dryRun });
-  // A backend that pushes changes sends the new leads that way (to every open board); one that does not is asked again.
-  if (!dryRun && result.created > 0 && !adapter.subscribe) {
-    progress('loading');
-    await host.reload();
-  }
-  progress('done', result);
-  return result;
-}
-
-export async function getAssignmentRules(host: IntakeHost): Promise<AssignmentRules> {
-  if (!host.adapter.getAssignmentRules) throw unsupported('getAssignmentRules');
-  return host.adapter.getAssignmentRules();
-}
-
-export async function setAssignmentRules(host: IntakeHost, rules: AssignmentRules): Promise<AssignmentRules> {
-  if (!host.adapter.setAssignmentRules) throw unsupported('setAssignmentRules');
-  return host.adapter.setAssignmentRules(parseOrThrow(AssignmentRulesSchema, rules, 'rules'));
 }

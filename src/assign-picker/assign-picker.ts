@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { foldText, type LeadStore, type MemberWithLoad } from '../../sdk/index.js';
-import { storeContext } from '../context.js';
+import { consumeStore } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
@@ -65,9 +64,11 @@ export class AssignPicker extends LitElement {
   static formAssociated = true;
 
   /** The store the members come from; provided by a surrounding `<lead-kanban>` or set directly. */
-  @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: LeadStore | undefined;
+
+  /** Follows the store a surrounding board provides (src/context.ts). */
+  private readonly storeConsumer = consumeStore(this);
 
   /**
    * The chosen member id, or null for nobody. The attribute `value=""` means null. `undefined` (property only)

@@ -19,7 +19,16 @@ export interface LazyModule<T> {
   readonly arrived: Promise<T>;
   /** Starts the fetch in an idle period after the next frame (once). */
   preload(): void;
+  /**
+   * Runs `use` with the module: at once when it has arrived and no earlier use is still waiting, else when it
+   * arrives, in the order of the calls (what one use says never overtakes an earlier one). A failed fetch is
+   * tried again after a pause, so nothing waiting is dropped.
+   */
+  inOrder(use: (module: T) => void): void;
 }
+
+/** Pause before a use waiting in order fetches its chunk again (offline: the next try may succeed). */
+const RETRY_MS = 2000;
 
 export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   const source = { load };
@@ -40,6 +49,10 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
         throw error;
       },
     ));
+  let queue: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  const fetchUntilArrived = (): Promise<T> =>
+    fetchOnce().catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_MS)).then(fetchUntilArrived));
   return {
     source,
     load: fetchOnce,
@@ -49,6 +62,18 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
       if (preloadScheduled || module) return;
       preloadScheduled = true;
       afterNextFrame(() => void fetchOnce().catch(() => undefined));
+    },
+    inOrder(use) {
+      if (module && waiting === 0) {
+        use(module);
+        return;
+      }
+      waiting++;
+      queue = queue
+        .then(fetchUntilArrived)
+        .then(use)
+        .catch((error: unknown) => globalThis.reportError?.(error))
+        .finally(() => waiting--);
     },
   };
 }

@@ -1,8 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { LeadStore } from '../../sdk/index.js';
-import { storeContext } from '../context.js';
+import { consumeStore } from '../context.js';
 import { lazyModule, whenDefined } from '../internal/lazy.js';
 import { define } from '../shared/define.js';
 import { checkLeadId, checkStore, checkTheme, guardProperties } from '../internal/property-guard.js';
@@ -55,9 +54,11 @@ export class LeadDrawer extends LitElement {
   static override styles = drawerStyles;
 
   /** The store the lead comes from; provided by a surrounding `<lead-kanban>` or set directly. */
-  @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: LeadStore | undefined;
+
+  /** Follows the store a surrounding board provides (src/context.ts). */
+  private readonly storeConsumer = consumeStore(this);
 
   /** Id of the lead shown. */
   @property({ attribute: 'lead-id' }) leadId = '';

@@ -1,6 +1,7 @@
 import type { StoreNotice } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
-import { assignedToYouText, type Names } from '../notice-text.js';
+import type { Names } from '../notice-text.js';
+import { collaborationChunk } from './board-collaboration.js';
 import type { BoardParts } from './board-parts.js';
 import type { LiveMarks } from './live-marks.js';
 import type { ToastController } from './toasts.js';
@@ -24,9 +25,12 @@ export class AssigneeAlert {
   show(notice: StoreNotice): void {
     const ids = notice.leadIds;
     this.marks.mark(ids, 'assigned');
-    this.toasts.show('info', assignedToYouText(notice, this.names), {
-      actions: [{ label: messages().showThem(ids.length), run: () => void this.reveal(ids) }],
-    });
+    // Its words are in the collaboration chunk, as every notice's (BoardCommands.notice): told in order with them.
+    collaborationChunk.inOrder(({ assignedToYouText }) =>
+      this.toasts.show('info', assignedToYouText(notice, this.names), {
+        actions: [{ label: messages().showThem(ids.length), run: () => void this.reveal(ids) }],
+      }),
+    );
   }
 
   /** Shows the leads: as few filters widened as it takes, then focus on the first of them. */

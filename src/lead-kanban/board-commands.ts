@@ -10,9 +10,11 @@ import {
   type LeadMoveDetail,
 } from '../events/index.js';
 import { messages } from '../l10n.js';
-import { noticeText, settledText, type Names } from '../notice-text.js';
+import type { Names } from '../notice-text.js';
 import { fire } from '../shared/fire.js';
+import { collaborationChunk } from './board-collaboration.js';
 import { BoardConflicts, CONFLICT_LIFETIME } from './board-conflicts.js';
+import type * as CollaborationParts from './collaboration-parts.js';
 import type { BoardParts } from './board-parts.js';
 import type { BoardSelection } from './board-selection.js';
 import { sortLabel } from './board-toolbar.js';
@@ -136,6 +138,12 @@ export class BoardCommands {
   notice(notice: StoreNotice): void {
     if (notice.command === 'update' || notice.command === 'addNote') return;
     if (notice.command === 'load' && notice.code === 'failed') return;
+    // What a notice says (src/notice-text.ts) is in the collaboration chunk, fetched after the first frame:
+    // a notice that comes before it waits for it, and notices are told in the order they came.
+    collaborationChunk.inOrder((parts) => this.tell(notice, parts));
+  }
+
+  private tell(notice: StoreNotice, { noticeText, settledText }: typeof CollaborationParts): void {
     const msg = messages();
     const conflicts = this.conflicts.leadsOf(notice);
     if (conflicts.length > 0 && this.conflicts.inDrawer(conflicts) && (notice.counts?.ok ?? 0) === 0) return;

@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
 import type { Column, LeadAdapter, LeadSort, LeadStore } from '../../sdk/index.js';
-import { storeContext } from '../context.js';
+import { provideStore } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LeadOpenEvent } from '../events/index.js';
 import { deepActiveElement } from '../internal/focus.js';
@@ -128,8 +127,7 @@ export class LeadKanban extends LitElement {
    * What the drawer and pickers inside get by context: `store` once this board has checked it (willUpdate),
    * so a malformed one never reaches them and is reported once, by the board.
    */
-  @provide({ context: storeContext })
-  private providedStore: LeadStore | undefined;
+  private readonly storeProvider = provideStore(this);
 
   /** A backend adapter; the board makes (and loads) a LeadStore on it. Ignored when `store` is set. */
   @property({ attribute: false }) adapter: LeadAdapter | undefined;
@@ -234,7 +232,7 @@ export class LeadKanban extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     guardProperties(this, changed, { store: checkStore, columns: checkColumns, theme: checkTheme });
     this.owner.sync(changed);
-    this.providedStore = this.store;
+    this.storeProvider.setValue(this.store);
     this.openLeadWatch.check();
     if (changed.has('urlState')) this.url.follow(this.urlState);
   }
