@@ -12,8 +12,7 @@ import { formatValue } from '../shared/format.js';
 import { ColumnAddLeadEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
-import './lead-card.js';
-import type { CardControl, LeadKanbanCard, MemberFace } from './lead-card.js';
+import { CARD_SELECTOR, focusCardControl, onCardClick, renderCard, type CardControl, type MemberFace } from './lead-card.js';
 import { plusIcon } from './icons.js';
 import { waitLabel } from './wait-clock.js';
 import type { CardMark } from './live-marks.js';
@@ -77,8 +76,11 @@ export function recycleKeys(
  * the marks revision of those cards (selection, writes in flight), the header figures and the part of the
  * board state it shows, all as properties, so Lit re-renders a column only when one of them changed. Only the
  * cards in or near the viewport (plus pinned ones: focused, dragged, menu open, open in the drawer) are in the
- * DOM; spacers stand in for the rest so the scroll height is exact. Card elements are recycled (recycleKeys).
+ * DOM; spacers stand in for the rest so the scroll height is exact. The column renders those cards itself, from
+ * lead-card.ts's template (a card is markup, not an element), and recycles their DOM (recycleKeys).
  *
+ * @csspart card - Each lead card (lead-card.ts).
+ * @csspart avatar - The assignee's avatar on a card.
  * @tagname lead-kanban-column
  * @fires column-select-all - Internal: its "Select all in" checkbox was clicked.
  * @fires column-add-lead - Internal: its "Add lead to …" button was clicked.
@@ -189,8 +191,8 @@ export class LeadKanbanColumn extends LitElement {
   }
 
   /** The rendered card element for a lead, if it is in the DOM. */
-  cardElement(id: string): LeadKanbanCard | null {
-    return this.list?.querySelector<LeadKanbanCard>(`lead-kanban-card[data-lead-id="${CSS.escape(id)}"]`) ?? null;
+  cardElement(id: string): HTMLElement | null {
+    return this.list?.querySelector<HTMLElement>(`${CARD_SELECTOR}[data-lead-id="${CSS.escape(id)}"]`) ?? null;
   }
 
   /** Focuses the header checkbox, the empty state, or a control of a card (scrolled into view and rendered first). */
@@ -201,8 +203,7 @@ export class LeadKanbanColumn extends LitElement {
     else if ('empty' in target) this.querySelector<HTMLElement>('.column-empty')?.focus();
     else {
       const card = this.cardElement(target.id);
-      await card?.updateComplete;
-      card?.focusControl(target.control);
+      if (card) focusCardControl(card, target.control);
     }
   }
 
@@ -344,33 +345,26 @@ export class LeadKanbanColumn extends LitElement {
       <!-- tabindex -1: Chrome would make a scroller without tabbable content a Tab stop of its own; the column is
            reached through the board's one roving Tab stop, and moving focus scrolls it. -->
       <div class="column-scroll" tabindex="-1" @scroll=${this.onScroll}>
-        <div class="column-list" role="list" data-column=${key}>
+        <div class="column-list" role="list" data-column=${key} @click=${onCardClick}>
           ${repeat(slots, slotKey, (slot) => {
             if (slot.kind === 'gap') {
               return html`<div class="column-gap" aria-hidden="true" ${styleProps({ height: `${slot.count * CARD_PITCH}px` })}></div>`;
             }
             const lead = cards[slot.index]!;
             const id = lead.id;
-            const pending = store?.isPending(id) ?? false;
-            return html`<lead-kanban-card
-              class="card"
-              part="card"
-              role="listitem"
-              aria-labelledby=${`card-${id}`}
-              data-lead-id=${id}
-              aria-setsize=${cards.length}
-              aria-posinset=${slot.index + 1}
-              aria-busy=${pending ? 'true' : 'false'}
-              .lead=${lead}
-              .assignee=${lead.assigneeId === null ? undefined : this.faces.get(lead.assigneeId)}
-              .selected=${store?.isSelected(id) ?? false}
-              .pending=${pending}
-              .tabStop=${id === this.tabStopId}
-              .menuOpen=${id === this.menuLeadId}
-              .lifted=${id === this.liftedId}
-              .waited=${waitLabel(lead, this.now)}
-              .mark=${this.liveMarks.get(id) ?? null}
-            ></lead-kanban-card>`;
+            return renderCard({
+              lead,
+              position: slot.index + 1,
+              setSize: cards.length,
+              assignee: lead.assigneeId === null ? undefined : this.faces.get(lead.assigneeId),
+              selected: store?.isSelected(id) ?? false,
+              pending: store?.isPending(id) ?? false,
+              tabStop: id === this.tabStopId,
+              menuOpen: id === this.menuLeadId,
+              lifted: id === this.liftedId,
+              waited: waitLabel(lead, this.now),
+              mark: this.liveMarks.get(id) ?? null,
+            });
           })}
           ${this.dropSlot === null
             ? nothing

@@ -353,7 +353,7 @@ export class LeadKanban extends LitElement {
     if (!id) return;
     // The drawer gives focus back to the element it came from; if that card was re-rendered, find it again.
     void this.updateComplete.then(() => {
-      if (cardControlOf(deepActiveElement())?.card.lead?.id !== id && this.store?.lead(id)) void this.focusLead(id);
+      if (cardControlOf(deepActiveElement())?.leadId !== id && this.store?.lead(id)) void this.focusLead(id);
     });
   }
 

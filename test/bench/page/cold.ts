@@ -39,7 +39,7 @@ const ENTRIES = ['./sdk.js', './sdk-memory.js', './lead-kanban.js'];
 
 /** The rendered cards under the measured page: the board's card elements, or the floor's. */
 function cards(): Element[] {
-  return allElements(document).filter((el) => el.tagName === 'LEAD-KANBAN-CARD' || el.classList.contains('floor-card'));
+  return allElements(document).filter((el) => el.part.contains('card') || el.classList.contains('floor-card'));
 }
 
 async function untilCards(t0: number, dataAt: number, scriptDone: number): Promise<ColdStart> {
