@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props.js';
 import type { Column, Lead, LeadStore } from '../../sdk/index.js';
+import { inFrameAfterNext } from '../internal/idle.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
@@ -18,7 +19,10 @@ import { waitLabel } from './wait-clock.js';
 import type { CardMark } from './live-marks.js';
 import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
-/** Cards rendered beyond each edge of a column's viewport. */
+/**
+ * Cards rendered beyond each edge of a column's viewport, from the frame after the column's first one (the
+ * first frame makes only the rows that show: see `overscan`).
+ */
 export const OVERSCAN = 2;
 /**
  * What a column's scroller is shorter than the board's column row (the row's padding and the column's header),
@@ -150,6 +154,12 @@ export class LeadKanbanColumn extends LitElement {
   private growDuringDrag = false;
   /** The card that held the Tab stop in the last render (it may hold DOM focus still). */
   private shownTabStop: string | null = null;
+  /**
+   * Rows rendered beyond the viewport's edges: none in the column's first frame, where nobody can see them (a
+   * third of the cards a board's first frame would otherwise make), OVERSCAN from the frame after it, or at
+   * once when the column is scrolled.
+   */
+  private overscan = 0;
 
   private readonly localize = new LocalizeController(this);
 
@@ -226,13 +236,21 @@ export class LeadKanbanColumn extends LitElement {
       this.scroller = this.querySelector('.column-scroll');
       this.list = this.querySelector('.column-list');
       if (this.scroller) observeHeight(this.scroller, this.onHeight);
+      inFrameAfterNext(this.addOverscan);
     }
     if (changed.has('column') && this.list) fire(this, new ColumnListEvent(this.column.key, this.list));
     this.growDuringDrag = false;
   }
 
+  private readonly addOverscan = () => {
+    if (this.overscan === OVERSCAN) return;
+    this.overscan = OVERSCAN;
+    if (!covers(this.shown.range, visibleRange(this.windowInput(this.shown.cards.length)))) this.requestUpdate();
+  };
+
   private readonly onScroll = (e: Event) => {
     this.scrollOffset = (e.currentTarget as HTMLElement).scrollTop;
+    this.overscan = OVERSCAN;
     const next = visibleRange(this.windowInput(this.shown.cards.length));
     const { range } = this.shown;
     if (this.dragging) {
@@ -250,7 +268,7 @@ export class LeadKanbanColumn extends LitElement {
   private readonly onAddLead = (e: Event) => fire(this, new ColumnAddLeadEvent(this.column.key, e.currentTarget as HTMLElement));
 
   private windowInput(count: number) {
-    return { count, scrollTop: this.scrollOffset, viewport: this.viewportHeight(), pitch: CARD_PITCH, overscan: OVERSCAN };
+    return { count, scrollTop: this.scrollOffset, viewport: this.viewportHeight(), pitch: CARD_PITCH, overscan: this.overscan };
   }
 
   /**

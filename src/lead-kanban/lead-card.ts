@@ -3,7 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import type { Lead, Member } from '../../sdk/index.js';
 import { messages } from '../l10n.js';
-import { avatar } from '../shared/avatar.js';
+import { avatarFace, avatarHue } from '../shared/avatar.js';
 import { fire } from '../shared/fire.js';
 import { formatValue, type WaitLabel } from '../shared/format.js';
 import { CardMenuEvent, CardOpenEvent, CardToggleEvent } from './board-events.js';
@@ -129,6 +129,7 @@ export function renderCard(view: CardView) {
   const tab = view.tabStop ? 0 : -1;
   const unassigned = assigneeId === null;
   const assigneeName = assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
+  const face = assignee && !unassigned ? assignee : undefined;
   const classes = {
     'is-selected': view.selected,
     'is-pending': view.pending,
@@ -137,7 +138,7 @@ export function renderCard(view: CardView) {
     'is-assigned': mark === 'assigned',
   };
   // prettier-ignore
-  return html`<div class="card ${classMap(classes)}" part="card" role="listitem" aria-labelledby="card-${id}" data-lead-id=${id} aria-setsize=${view.setSize} aria-posinset=${view.position} aria-busy=${view.pending ? 'true' : 'false'}><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(view.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID}><button type="button" class="card-open card-name" id="card-${id}" title=${name} tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}">${name}</button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${view.menuOpen ? 'true' : 'false'} tabindex=${tab}></button><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-value">${formatValue(value)}</span>${avatar(assignee && !unassigned ? assignee : undefined)}<span class="card-assignee-name${unassigned ? ' is-unassigned' : ''}${waited ? ' visually-hidden' : ''}">${assigneeName}</span>${waited ? html`<span class="card-wait" role="img" aria-label=${msg.waitingFor(waited.long)} title="${assigneeName}, ${msg.waitingFor(waited.long)}">${waited.short}</span>` : nothing}${mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${lifted
+  return html`<div class="card ${classMap(classes)}" part="card" role="listitem" aria-labelledby="card-${id}" data-lead-id=${id} aria-setsize=${view.setSize} aria-posinset=${view.position} aria-busy=${view.pending ? 'true' : 'false'}><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(view.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID}><button type="button" class="card-open card-name" id="card-${id}" title=${name} tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}">${name}</button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${view.menuOpen ? 'true' : 'false'} tabindex=${tab}></button><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-value">${formatValue(value)}</span><span class="avatar avatar-sm ${avatarHue(face)}" part="avatar" aria-hidden="true">${avatarFace(face)}</span><span class="card-assignee-name${unassigned ? ' is-unassigned' : ''}${waited ? ' visually-hidden' : ''}">${assigneeName}</span>${waited ? html`<span class="card-wait" role="img" aria-label=${msg.waitingFor(waited.long)} title="${assigneeName}, ${msg.waitingFor(waited.long)}">${waited.short}</span>` : nothing}${mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${lifted
     ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
     : nothing}</div>`;
 }
