@@ -391,7 +391,7 @@ export class LeadKanban extends LitElement {
         onUnassigned: this.onUnassigned,
         chips: this.firstFrame.complete,
       })}
-      ${this.stages.render(this.visibleColumns())}
+      ${this.layout.phone ? this.stages.render(this.visibleColumns()) : nothing}
       ${store?.status === 'error'
         ? html`<div class="load-error">
             <p>${msg.loadFailed(store.error?.message ?? '')}</p>
