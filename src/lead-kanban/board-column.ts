@@ -17,7 +17,7 @@ import { CARD_SELECTOR, focusCardControl, onCardClick, renderCard, type CardCont
 import { plusIcon } from './icons.js';
 import { waitLabel } from './wait-clock.js';
 import type { CardMark } from './live-marks.js';
-import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
+import { covers, grow, keepGaps, recycleKeys, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
 /**
  * Cards rendered beyond each edge of a column's viewport, from the frame after the column's first one (the
@@ -46,29 +46,6 @@ export function columnControlOf(target: EventTarget | null): { column: string; c
   if (target.classList.contains('column-check')) return { column: target.dataset.column!, control: 'header' };
   if (target.classList.contains('column-empty')) return { column: target.dataset.emptyColumn!, control: 'empty' };
   return null;
-}
-
-/**
- * Element keys for the cards of one render, recycling the elements of cards that left the window. A lead that
- * stays rendered keeps its key (so its element, focus and any open state survive scrolling, filtering and
- * moves); a lead that comes into view takes the key of one that left, in the order they were shown, so Lit
- * updates that card element in place instead of removing one card and creating another (a filter change swaps
- * most of the 50–70 rendered cards: creating and removing them was most of its cost). `keep` lists leads whose
- * element must not be handed to another lead when they leave (the one holding DOM focus): their key is retired.
- */
-export function recycleKeys(
-  previous: ReadonlyMap<string, string>,
-  ids: readonly string[],
-  keep: ReadonlySet<string>,
-  newKey: () => string,
-): Map<string, string> {
-  const wanted = new Set(ids);
-  const free: string[] = [];
-  for (const [id, key] of previous) if (!wanted.has(id) && !keep.has(id)) free.push(key);
-  const keys = new Map<string, string>();
-  let next = 0;
-  for (const id of ids) keys.set(id, previous.get(id) ?? free[next++] ?? newKey());
-  return keys;
 }
 
 /**
