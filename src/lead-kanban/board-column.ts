@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../shared/style-props.js';
 import type { Column, Lead, LeadStore } from '../../sdk/index.js';
+import { inFrameAfterNext } from '../internal/idle.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { define } from '../shared/define.js';
@@ -12,14 +13,16 @@ import { formatValue } from '../shared/format.js';
 import { ColumnAddLeadEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
-import './lead-card.js';
-import type { CardControl, LeadKanbanCard, MemberFace } from './lead-card.js';
+import { CARD_SELECTOR, focusCardControl, onCardClick, renderCard, type CardControl, type MemberFace } from './lead-card.js';
 import { plusIcon } from './icons.js';
 import { waitLabel } from './wait-clock.js';
 import type { CardMark } from './live-marks.js';
-import { covers, grow, keepGaps, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
+import { covers, grow, keepGaps, recycleKeys, visibleRange, windowSlots, type Range, type Slot } from './virtual-window.js';
 
-/** Cards rendered beyond each edge of a column's viewport. */
+/**
+ * Cards rendered beyond each edge of a column's viewport, from the frame after the column's first one (the
+ * first frame makes only the rows that show: see `overscan`).
+ */
 export const OVERSCAN = 2;
 /**
  * What a column's scroller is shorter than the board's column row (the row's padding and the column's header),
@@ -46,29 +49,6 @@ export function columnControlOf(target: EventTarget | null): { column: string; c
 }
 
 /**
- * Element keys for the cards of one render, recycling the elements of cards that left the window. A lead that
- * stays rendered keeps its key (so its element, focus and any open state survive scrolling, filtering and
- * moves); a lead that comes into view takes the key of one that left, in the order they were shown, so Lit
- * updates that card element in place instead of removing one card and creating another (a filter change swaps
- * most of the 50–70 rendered cards: creating and removing them was most of its cost). `keep` lists leads whose
- * element must not be handed to another lead when they leave (the one holding DOM focus): their key is retired.
- */
-export function recycleKeys(
-  previous: ReadonlyMap<string, string>,
-  ids: readonly string[],
-  keep: ReadonlySet<string>,
-  newKey: () => string,
-): Map<string, string> {
-  const wanted = new Set(ids);
-  const free: string[] = [];
-  for (const [id, key] of previous) if (!wanted.has(id) && !keep.has(id)) free.push(key);
-  const keys = new Map<string, string>();
-  let next = 0;
-  for (const id of ids) keys.set(id, previous.get(id) ?? free[next++] ?? newKey());
-  return keys;
-}
-
-/**
  * @summary One status column of `<lead-kanban>` (internal): header with label, count and "Select all in",
  * and a virtualized list of cards that scrolls on its own. Renders into its own light DOM, inside the board's
  * shadow root (see lead-card.ts for why), styled by board-column.styles.ts.
@@ -77,8 +57,11 @@ export function recycleKeys(
  * the marks revision of those cards (selection, writes in flight), the header figures and the part of the
  * board state it shows, all as properties, so Lit re-renders a column only when one of them changed. Only the
  * cards in or near the viewport (plus pinned ones: focused, dragged, menu open, open in the drawer) are in the
- * DOM; spacers stand in for the rest so the scroll height is exact. Card elements are recycled (recycleKeys).
+ * DOM; spacers stand in for the rest so the scroll height is exact. The column renders those cards itself, from
+ * lead-card.ts's template (a card is markup, not an element), and recycles their DOM (recycleKeys).
  *
+ * @csspart card - Each lead card (lead-card.ts).
+ * @csspart avatar - The assignee's avatar on a card.
  * @tagname lead-kanban-column
  * @fires column-select-all - Internal: its "Select all in" checkbox was clicked.
  * @fires column-add-lead - Internal: its "Add lead to …" button was clicked.
@@ -148,6 +131,12 @@ export class LeadKanbanColumn extends LitElement {
   private growDuringDrag = false;
   /** The card that held the Tab stop in the last render (it may hold DOM focus still). */
   private shownTabStop: string | null = null;
+  /**
+   * Rows rendered beyond the viewport's edges: none in the column's first frame, where nobody can see them (a
+   * third of the cards a board's first frame would otherwise make), OVERSCAN from the frame after it, or at
+   * once when the column is scrolled.
+   */
+  private overscan = 0;
 
   private readonly localize = new LocalizeController(this);
 
@@ -189,8 +178,8 @@ export class LeadKanbanColumn extends LitElement {
   }
 
   /** The rendered card element for a lead, if it is in the DOM. */
-  cardElement(id: string): LeadKanbanCard | null {
-    return this.list?.querySelector<LeadKanbanCard>(`lead-kanban-card[data-lead-id="${CSS.escape(id)}"]`) ?? null;
+  cardElement(id: string): HTMLElement | null {
+    return this.list?.querySelector<HTMLElement>(`${CARD_SELECTOR}[data-lead-id="${CSS.escape(id)}"]`) ?? null;
   }
 
   /** Focuses the header checkbox, the empty state, or a control of a card (scrolled into view and rendered first). */
@@ -201,8 +190,7 @@ export class LeadKanbanColumn extends LitElement {
     else if ('empty' in target) this.querySelector<HTMLElement>('.column-empty')?.focus();
     else {
       const card = this.cardElement(target.id);
-      await card?.updateComplete;
-      card?.focusControl(target.control);
+      if (card) focusCardControl(card, target.control);
     }
   }
 
@@ -225,13 +213,21 @@ export class LeadKanbanColumn extends LitElement {
       this.scroller = this.querySelector('.column-scroll');
       this.list = this.querySelector('.column-list');
       if (this.scroller) observeHeight(this.scroller, this.onHeight);
+      inFrameAfterNext(this.addOverscan);
     }
     if (changed.has('column') && this.list) fire(this, new ColumnListEvent(this.column.key, this.list));
     this.growDuringDrag = false;
   }
 
+  private readonly addOverscan = () => {
+    if (this.overscan === OVERSCAN) return;
+    this.overscan = OVERSCAN;
+    if (!covers(this.shown.range, visibleRange(this.windowInput(this.shown.cards.length)))) this.requestUpdate();
+  };
+
   private readonly onScroll = (e: Event) => {
     this.scrollOffset = (e.currentTarget as HTMLElement).scrollTop;
+    this.overscan = OVERSCAN;
     const next = visibleRange(this.windowInput(this.shown.cards.length));
     const { range } = this.shown;
     if (this.dragging) {
@@ -249,7 +245,7 @@ export class LeadKanbanColumn extends LitElement {
   private readonly onAddLead = (e: Event) => fire(this, new ColumnAddLeadEvent(this.column.key, e.currentTarget as HTMLElement));
 
   private windowInput(count: number) {
-    return { count, scrollTop: this.scrollOffset, viewport: this.viewportHeight(), pitch: CARD_PITCH, overscan: OVERSCAN };
+    return { count, scrollTop: this.scrollOffset, viewport: this.viewportHeight(), pitch: CARD_PITCH, overscan: this.overscan };
   }
 
   /**
@@ -344,33 +340,26 @@ export class LeadKanbanColumn extends LitElement {
       <!-- tabindex -1: Chrome would make a scroller without tabbable content a Tab stop of its own; the column is
            reached through the board's one roving Tab stop, and moving focus scrolls it. -->
       <div class="column-scroll" tabindex="-1" @scroll=${this.onScroll}>
-        <div class="column-list" role="list" data-column=${key}>
+        <div class="column-list" role="list" data-column=${key} @click=${onCardClick}>
           ${repeat(slots, slotKey, (slot) => {
             if (slot.kind === 'gap') {
               return html`<div class="column-gap" aria-hidden="true" ${styleProps({ height: `${slot.count * CARD_PITCH}px` })}></div>`;
             }
             const lead = cards[slot.index]!;
             const id = lead.id;
-            const pending = store?.isPending(id) ?? false;
-            return html`<lead-kanban-card
-              class="card"
-              part="card"
-              role="listitem"
-              aria-labelledby=${`card-${id}`}
-              data-lead-id=${id}
-              aria-setsize=${cards.length}
-              aria-posinset=${slot.index + 1}
-              aria-busy=${pending ? 'true' : 'false'}
-              .lead=${lead}
-              .assignee=${lead.assigneeId === null ? undefined : this.faces.get(lead.assigneeId)}
-              .selected=${store?.isSelected(id) ?? false}
-              .pending=${pending}
-              .tabStop=${id === this.tabStopId}
-              .menuOpen=${id === this.menuLeadId}
-              .lifted=${id === this.liftedId}
-              .waited=${waitLabel(lead, this.now)}
-              .mark=${this.liveMarks.get(id) ?? null}
-            ></lead-kanban-card>`;
+            return renderCard({
+              lead,
+              position: slot.index + 1,
+              setSize: cards.length,
+              assignee: lead.assigneeId === null ? undefined : this.faces.get(lead.assigneeId),
+              selected: store?.isSelected(id) ?? false,
+              pending: store?.isPending(id) ?? false,
+              tabStop: id === this.tabStopId,
+              menuOpen: id === this.menuLeadId,
+              lifted: id === this.liftedId,
+              waited: waitLabel(lead, this.now),
+              mark: this.liveMarks.get(id) ?? null,
+            });
           })}
           ${this.dropSlot === null
             ? nothing

@@ -52,7 +52,7 @@ export class BoardKeyboard {
     }
     const header = columnControlOf(e.target);
     if (!card && !header) return;
-    const id = card?.card.lead?.id ?? null;
+    const id = card?.leadId ?? null;
     const column = id ? store.lead(id)?.status : header?.column;
     if (!column) return;
     const control: CardControl = card?.control ?? 'open';
@@ -135,7 +135,7 @@ export class BoardKeyboard {
       if (!this.board.roving.isHeaderTabStop(header.column)) this.board.roving.set({ column: header.column, id: null, header: true });
       return;
     }
-    const id = cardControlOf(e.target)?.card.lead?.id;
+    const id = cardControlOf(e.target)?.leadId;
     const column = id ? this.board.store?.lead(id)?.status : undefined;
     if (id && column) this.board.roving.set({ column, id });
   };

@@ -21,6 +21,11 @@ export function layoutFor(width: number): BoardLayout {
 export class BoardLayoutController implements ReactiveController {
   private layout: BoardLayout = 'wide';
 
+  /** The board is laid out as on a phone (it then renders its stage switcher; wide boards do not make it at all). */
+  get phone(): boolean {
+    return this.layout === 'phone';
+  }
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
@@ -37,7 +42,10 @@ export class BoardLayoutController implements ReactiveController {
     if (width === 0) return; // not laid out (display: none): keep the last layout
     const layout = layoutFor(width);
     if (layout === this.layout) return;
+    const phoneChanged = (layout === 'phone') !== this.phone;
     this.layout = layout;
+    // Reported after layout and before paint: on a phone the stage switcher is in the first frame all the same.
+    if (phoneChanged) this.host.requestUpdate();
     if (layout === 'wide') this.host.removeAttribute('data-layout');
     else this.host.setAttribute('data-layout', layout);
   };

@@ -6,6 +6,7 @@ import type { BoardCommands } from './board-commands.js';
 import type { BoardParts } from './board-parts.js';
 import type { BoardSelection } from './board-selection.js';
 import type { KeyboardLift } from './keyboard-lift.js';
+import { cardMenuButton } from './lead-card.js';
 import type * as OnDemandPartsModule from './on-demand-parts.js';
 
 type OnDemandParts = typeof OnDemandPartsModule;
@@ -51,12 +52,17 @@ export class BoardPopups {
     else void this.openMenu(leadId, trigger);
   }
 
+  private cardMenuButtonOf(column: string | undefined, leadId: string): HTMLElement | null {
+    const card = this.board.column(column ?? '')?.cardElement(leadId);
+    return card ? cardMenuButton(card) : null;
+  }
+
   /** Opens a lead's card menu beside `trigger` (by default its card's actions button). */
   async openMenu(leadId: string, trigger?: HTMLElement): Promise<void> {
     await whenDefined('lead-kanban-menu', this.chunk);
     const menu = this.board.element('lead-kanban-menu');
     const lead = this.board.store?.lead(leadId);
-    const button = trigger ?? this.board.column(lead?.status ?? '')?.cardElement(leadId)?.menuButton;
+    const button = trigger ?? this.cardMenuButtonOf(lead?.status, leadId);
     if (!menu || !lead || !button) return;
     this.board.state.set({ menuLeadId: leadId });
     const items = this.chunk.loaded()!.cardMenuItems(lead, this.board, this.commands, {

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * A card (lead-card.ts), and the classes SortableJS sets while one is dragged (CARD_DRAG). Its height is
- * the card geometry of card-geometry.ts, set on the board as custom properties. The host element is the
+ * the card geometry of card-geometry.ts, set on the board as custom properties. The card's root element is the
  * surface (class "card"), laid out as a grid: checkbox, name and actions on the first row, the meta block
  * (company; value and assignee) on the last. What is only drawn (the checkbox's hit area, the actions dots,
  * the wait clock, the busy bar) is pseudo-elements, not elements.

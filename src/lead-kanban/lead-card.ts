@@ -1,15 +1,36 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import type { Lead, Member } from '../../sdk/index.js';
-import { LocalizeController, messages } from '../l10n.js';
-import { avatar } from '../shared/avatar.js';
-import { define } from '../shared/define.js';
+import { messages } from '../l10n.js';
+import { avatarFace, avatarHue } from '../shared/avatar.js';
 import { fire } from '../shared/fire.js';
 import { formatValue, type WaitLabel } from '../shared/format.js';
 import { CardMenuEvent, CardOpenEvent, CardToggleEvent } from './board-events.js';
 import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-ids.js';
 import type { CardMark } from './live-marks.js';
+
+/**
+ * One lead on the board: name, company, value and assignee (for an unassigned lead, how long it has waited),
+ * a selection checkbox and an actions menu button. Part `card` (and `avatar`) of `<lead-kanban>`, styled by
+ * lead-card.styles.ts.
+ *
+ * A card is markup, not an element of its own: its column renders the cards in its window from this one flat
+ * template (board-column.ts), so a card costs no element construction, controllers or update cycle of its own
+ * — on the board's first frame that was most of the render's script. The card's root is the surface: a
+ * `div.card` with `role="listitem"`, `data-lead-id` and its state as classes (`is-selected`, `is-pending`,
+ * `is-lifted`, `is-changed`, `is-assigned`; SortableJS adds its own there too, which classMap leaves alone).
+ * The name is a button stretched over the whole card: clicking anywhere opens the lead, and the button (the
+ * roving Tab stop) is named by the lead's name and described by company, value, assignee and the keyboard
+ * summary the board renders once (KEYBOARD_HELP_ID) — an ID reference, so cards live in the board's shadow
+ * root, not in shadow roots of their own.
+ *
+ * Clicks are handled once per column list (onCardClick), which fires `card-toggle`, `card-open` or
+ * `card-menu` from the card (board-events.ts): no listener or closure per card.
+ *
+ * While the card is lifted for a keyboard move, an overlay with `role="application"` holds focus: screen
+ * readers switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
+ */
 
 /** What a card shows of its assignee (the board keeps one object per member while these stay the same). */
 export type MemberFace = Pick<Member, 'id' | 'name' | 'avatarUrl'>;
@@ -19,12 +40,38 @@ export type CardControl = 'check' | 'open' | 'menu' | 'lift';
 
 const CONTROL_CLASS: Record<CardControl, string> = { check: 'card-check', open: 'card-open', menu: 'card-menu', lift: 'card-lift' };
 
+/** What one card shows, as its column hands it over. */
+export interface CardView {
+  lead: Lead;
+  /** 1-based place in the column's filtered cards, and their number (aria-posinset / aria-setsize). */
+  position: number;
+  setSize: number;
+  /** The assignee (undefined: unassigned, or a member this viewer does not know). */
+  assignee: MemberFace | undefined;
+  selected: boolean;
+  /** A write for this lead is in flight. */
+  pending: boolean;
+  /** This card holds the board's single Tab stop. */
+  tabStop: boolean;
+  /** Its actions menu is open. */
+  menuOpen: boolean;
+  /** Picked up for a keyboard move (arrows choose the place, Enter/Space drops, Escape cancels). */
+  lifted: boolean;
+  /** How long an unassigned lead has waited (from its creation), null when it is not waiting (wait-clock.ts). */
+  waited: WaitLabel | null;
+  /** Marked for a while: just changed by someone else, or just assigned to you (live-marks.ts). */
+  mark: CardMark | null;
+}
+
+/** The card element of a lead id, as rendered (the selector drag.ts and the columns use). */
+export const CARD_SELECTOR = '.card[data-lead-id]';
+
 /**
  * How SortableJS drags cards (drag.ts): what is dragged, the handle, what keeps its own clicks, and the
  * classes it sets — all styled in lead-card.styles.ts.
  */
 export const CARD_DRAG = {
-  draggable: 'lead-kanban-card',
+  draggable: CARD_SELECTOR,
   handle: '.card',
   filter: '.card-check, .card-menu',
   ghostClass: 'is-drop-placeholder',
@@ -33,116 +80,65 @@ export const CARD_DRAG = {
 } as const;
 
 /** The card and control an event target is, or null outside any card control. */
-export function cardControlOf(target: EventTarget | null): { card: LeadKanbanCard; control: CardControl } | null {
+export function cardControlOf(target: EventTarget | null): { card: HTMLElement; leadId: string; control: CardControl } | null {
   if (!(target instanceof HTMLElement)) return null;
-  const card = target.closest<LeadKanbanCard>('lead-kanban-card');
+  const card = target.closest<HTMLElement>(CARD_SELECTOR);
   if (!card) return null;
   const control = (Object.keys(CONTROL_CLASS) as CardControl[]).find((c) => target.classList.contains(CONTROL_CLASS[c]));
-  return control ? { card, control } : null;
+  return control ? { card, leadId: card.dataset.leadId!, control } : null;
+}
+
+/** The lead id of the card holding `target` (any node inside it), or null. */
+export function cardLeadId(target: EventTarget | null): string | null {
+  return target instanceof Element ? (target.closest<HTMLElement>(CARD_SELECTOR)?.dataset.leadId ?? null) : null;
+}
+
+/** Focuses one of a card's controls (the name button when that control is not there). */
+export function focusCardControl(card: Element, control: CardControl = 'open'): void {
+  const el = card.querySelector<HTMLElement>(`.${CONTROL_CLASS[control]}`) ?? card.querySelector<HTMLElement>('.card-open');
+  el?.focus();
+}
+
+/** A card's actions button (the card menu opens beside it). */
+export const cardMenuButton = (card: Element): HTMLElement | null => card.querySelector<HTMLElement>('.card-menu');
+
+/**
+ * A click inside a column's card list: the card's checkbox toggles its selection (`range` with Shift), its
+ * actions button opens the menu, anything else on the card (the name button covers it) opens the lead.
+ * SortableJS's drag image is a copy without listeners; the lift overlay does nothing on a click.
+ */
+export function onCardClick(e: MouseEvent): void {
+  const hit = cardControlOf(e.target);
+  if (!hit) return;
+  if (hit.control === 'check') fire(hit.card, new CardToggleEvent(hit.leadId, e.shiftKey));
+  else if (hit.control === 'menu') fire(hit.card, new CardMenuEvent(hit.leadId, e.target as HTMLElement));
+  else if (hit.control === 'open') fire(hit.card, new CardOpenEvent(hit.leadId));
 }
 
 /**
- * @summary One lead on the board (internal part of `<lead-kanban>`): name, company, value and assignee (for
- * an unassigned lead, how long it has waited), a selection checkbox and an actions menu button. Fires `card-toggle`, `card-open` and `card-menu` up to the
- * board (board-events.ts), which owns what they do.
- *
- * Renders into its own light DOM, inside the board's shadow root (its rules are lead-card.styles.ts, composed
- * by the board): SortableJS moves card nodes between the columns' lists, and the card's name button is
- * described by the keyboard summary the board renders once (KEYBOARD_HELP_ID) — an ID reference that only
- * resolves within one shadow root. A shadow root per card would also cost every one of the cards a column
- * renders (see docs/architecture.md, "Styles").
- *
- * The host is the card's surface: the column sets `class="card"`, `part="card"`, `role="listitem"`,
- * `data-lead-id` and the set position on it, the card its state classes (willUpdate). The name is a button
- * stretched over the whole card: clicking anywhere opens the lead, and the button (the roving Tab stop) is
- * named by the lead's name and described by company, value, assignee and the keyboard summary.
- *
- * While the card is lifted for a keyboard move, an overlay with `role="application"` holds focus: screen
- * readers switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
- *
- * @tagname lead-kanban-card
- * @fires card-toggle - Internal: its checkbox was clicked (`range` with Shift).
- * @fires card-open - Internal: the card was activated (click, or Enter on its name).
- * @fires card-menu - Internal: its actions button was clicked (`trigger`).
- * @csspart card - The card surface.
- * @csspart avatar - The assignee's avatar.
+ * One card. A flat template, no whitespace between tags: a card is at most ten elements (the root is the
+ * surface; the checkbox's hit area, the menu's dots, the wait clock and the busy bar are drawn by CSS), and a
+ * card's template instance is recycled for other leads as the window moves (board-column.ts), so every node
+ * less is work less on each of those updates and on every style and layout of the board.
+ * The wait badge is an image to assistive technology, named by its long form ("waiting 2 days").
  */
-export class LeadKanbanCard extends LitElement {
-  @property({ attribute: false }) lead!: Lead;
-  /** The assignee (undefined: unassigned, or a member this viewer does not know). */
-  @property({ attribute: false }) assignee: MemberFace | undefined;
-  @property({ type: Boolean }) selected = false;
-  /** A write for this lead is in flight. */
-  @property({ type: Boolean }) pending = false;
-  /** This card holds the board's single Tab stop. */
-  @property({ type: Boolean }) tabStop = false;
-  /** Its actions menu is open. */
-  @property({ type: Boolean }) menuOpen = false;
-  /** Picked up for a keyboard move (arrows choose the place, Enter/Space drops, Escape cancels). */
-  @property({ type: Boolean }) lifted = false;
-  /** How long an unassigned lead has waited (from its creation), null when it is not waiting (wait-clock.ts). */
-  @property({ attribute: false }) waited: WaitLabel | null = null;
-  /** Marked for a while: just changed by someone else, or just assigned to you (live-marks.ts). */
-  @property({ attribute: false }) mark: CardMark | null = null;
-
-  private readonly localize = new LocalizeController(this);
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  /** Focuses one of the card's controls (the name button when that control is not there). */
-  focusControl(control: CardControl = 'open'): void {
-    const el = this.querySelector<HTMLElement>(`.${CONTROL_CLASS[control]}`) ?? this.querySelector<HTMLElement>('.card-open');
-    el?.focus();
-  }
-
-  /** The actions button (the card menu opens beside it). */
-  get menuButton(): HTMLElement | null {
-    return this.querySelector<HTMLElement>('.card-menu');
-  }
-
-  private readonly onCheck = (e: MouseEvent) => fire(this, new CardToggleEvent(this.lead.id, e.shiftKey));
-  private readonly onOpen = () => fire(this, new CardOpenEvent(this.lead.id));
-  private readonly onMenu = (e: MouseEvent) => fire(this, new CardMenuEvent(this.lead.id, e.currentTarget as HTMLElement));
-
-  /** The card is its own surface: its state is a class on the host (SortableJS adds its own classes there too). */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const list = this.classList;
-    if (changed.has('selected')) list.toggle('is-selected', this.selected);
-    if (changed.has('pending')) list.toggle('is-pending', this.pending);
-    if (changed.has('lifted')) list.toggle('is-lifted', this.lifted);
-    if (changed.has('mark')) {
-      list.toggle('is-changed', this.mark === 'changed');
-      list.toggle('is-assigned', this.mark === 'assigned');
-    }
-  }
-
-  protected override render() {
-    // SortableJS clones the card for the drag image; the clone keeps the copied DOM and has no lead.
-    if (!this.lead) return nothing;
-    const msg = messages();
-    const { id, name, company, value, assigneeId } = this.lead;
-    const tab = this.tabStop ? 0 : -1;
-    const unassigned = assigneeId === null;
-    const assigneeName = this.assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
-    const waited = this.waited;
-    // One flat template, no whitespace between tags: a card is at most ten elements (the host is the surface;
-    // the checkbox's hit area, the menu's dots, the wait clock and the busy bar are drawn by CSS), and a card
-    // element is recycled for other leads as the window moves (board-column.ts), so every node less is work
-    // less on each of those updates and on every style and layout of the board.
-    // The wait badge is an image to assistive technology, named by its long form ("waiting 2 days").
-    // prettier-ignore
-    return html`<input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(this.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID} @click=${this.onCheck}><button type="button" class="card-open card-name" id="card-${id}" title=${name} tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}" @click=${this.onOpen}>${name}</button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} tabindex=${tab} @click=${this.onMenu}></button><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-value">${formatValue(value)}</span>${avatar(this.assignee && !unassigned ? this.assignee : undefined)}<span class="card-assignee-name${unassigned ? ' is-unassigned' : ''}${waited ? ' visually-hidden' : ''}">${assigneeName}</span>${waited ? html`<span class="card-wait" role="img" aria-label=${msg.waitingFor(waited.long)} title="${assigneeName}, ${msg.waitingFor(waited.long)}">${waited.short}</span>` : nothing}${this.mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${this.lifted
-        ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
-        : nothing}`;
-  }
-}
-
-define('lead-kanban-card', LeadKanbanCard);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'lead-kanban-card': LeadKanbanCard;
-  }
+export function renderCard(view: CardView) {
+  const msg = messages();
+  const { lead, assignee, waited, mark, lifted } = view;
+  const { id, name, company, value, assigneeId } = lead;
+  const tab = view.tabStop ? 0 : -1;
+  const unassigned = assigneeId === null;
+  const assigneeName = assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
+  const face = assignee && !unassigned ? assignee : undefined;
+  const classes = {
+    'is-selected': view.selected,
+    'is-pending': view.pending,
+    'is-lifted': lifted,
+    'is-changed': mark === 'changed',
+    'is-assigned': mark === 'assigned',
+  };
+  // prettier-ignore
+  return html`<div class="card ${classMap(classes)}" part="card" role="listitem" aria-labelledby="card-${id}" data-lead-id=${id} aria-setsize=${view.setSize} aria-posinset=${view.position} aria-busy=${view.pending ? 'true' : 'false'}><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(view.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID}><button type="button" class="card-open card-name" id="card-${id}" title=${name} tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}">${name}</button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${view.menuOpen ? 'true' : 'false'} tabindex=${tab}></button><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-value">${formatValue(value)}</span><span class="avatar avatar-sm ${avatarHue(face)}" part="avatar" aria-hidden="true">${avatarFace(face)}</span><span class="card-assignee-name${unassigned ? ' is-unassigned' : ''}${waited ? ' visually-hidden' : ''}">${assigneeName}</span>${waited ? html`<span class="card-wait" role="img" aria-label=${msg.waitingFor(waited.long)} title="${assigneeName}, ${msg.waitingFor(waited.long)}">${waited.short}</span>` : nothing}${mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${lifted
+    ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
+    : nothing}</div>`;
 }

@@ -351,7 +351,7 @@ export class LeadKanban extends LitElement {
     if (!id) return;
     // The drawer gives focus back to the element it came from; if that card was re-rendered, find it again.
     void this.updateComplete.then(() => {
-      if (cardControlOf(deepActiveElement())?.card.lead?.id !== id && this.store?.lead(id)) void this.focusLead(id);
+      if (cardControlOf(deepActiveElement())?.leadId !== id && this.store?.lead(id)) void this.focusLead(id);
     });
   }
 
@@ -389,7 +389,7 @@ export class LeadKanban extends LitElement {
         onUnassigned: this.onUnassigned,
         chips: this.firstFrame.complete,
       })}
-      ${this.stages.render(this.visibleColumns())}
+      ${this.layout.phone ? this.stages.render(this.visibleColumns()) : nothing}
       ${store?.status === 'error'
         ? html`<div class="load-error">
             <p>${msg.loadFailed(store.error?.message ?? '')}</p>

@@ -28,6 +28,8 @@ export class LeadKanbanStatusFilter extends LitElement {
   @property({ attribute: false }) value: readonly string[] = [];
   @state() private open = false;
   @state() private active = 0;
+  /** The options are made when the list first opens: a closed list is not seen, and the board's first frame has no use for them. */
+  private listed = false;
 
   private readonly localize = new LocalizeController(this);
 
@@ -36,6 +38,7 @@ export class LeadKanbanStatusFilter extends LitElement {
   private setOpen(open: boolean): void {
     if (open === this.open) return;
     this.open = open;
+    if (open) this.listed = true;
     if (open) this.dismissal.start();
     else this.dismissal.stop();
   }
@@ -107,7 +110,7 @@ export class LeadKanbanStatusFilter extends LitElement {
         aria-multiselectable="true"
         ?hidden=${!this.open}
       >
-        ${this.columns.map(
+        ${(this.listed ? this.columns : []).map(
           (c, i) => html`<div
             class="option${i === this.active ? ' is-active' : ''}"
             role="option"

@@ -99,3 +99,27 @@ export function keepGaps(slots: readonly Slot[], previous: ReadonlySet<string>):
   }
   return out;
 }
+
+/**
+ * Keys for the cards of one render (board-column.ts renders each card's template under its key), recycling
+ * the DOM of cards that left the window. A lead that stays rendered keeps its key (so its nodes, focus and any
+ * open state survive scrolling, filtering and moves); a lead that comes into view takes the key of one that
+ * left, in the order they were shown, so Lit updates that card's nodes in place instead of removing one card
+ * and creating another (a filter change swaps most of the rendered cards: creating and removing them was most
+ * of its cost). `keep` lists leads whose nodes must not be handed to another lead when they leave (the one
+ * holding DOM focus): their key is retired.
+ */
+export function recycleKeys(
+  previous: ReadonlyMap<string, string>,
+  ids: readonly string[],
+  keep: ReadonlySet<string>,
+  newKey: () => string,
+): Map<string, string> {
+  const wanted = new Set(ids);
+  const free: string[] = [];
+  for (const [id, key] of previous) if (!wanted.has(id) && !keep.has(id)) free.push(key);
+  const keys = new Map<string, string>();
+  let next = 0;
+  for (const id of ids) keys.set(id, previous.get(id) ?? free[next++] ?? newKey());
+  return keys;
+}

@@ -41,14 +41,23 @@ function imageUrl(url: string): string | null {
  * The avatar shown on cards, in the drawer and in pickers: the image when the member has one, else initials
  * on a per-member colour. Decorative (aria-hidden): the name is always written next to it.
  */
-export function avatar(member: Pick<Member, 'id' | 'name' | 'avatarUrl'> | undefined, size: 'sm' | 'md' = 'sm'): TemplateResult {
-  // One template whether or not there is a member: a card recycled for another lead (or a filter to
-  // "Unassigned") then updates three values instead of swapping one template instance for another.
+export function avatar(member: AvatarMember | undefined, size: 'sm' | 'md' = 'sm'): TemplateResult {
+  // One template whether or not there is a member: a recycled view (or a filter to "Unassigned") then
+  // updates two values instead of swapping one template instance for another.
+  return html`<span class="avatar avatar-${size} ${avatarHue(member)}" part="avatar" aria-hidden="true">${avatarFace(member)}</span>`;
+}
+
+type AvatarMember = Pick<Member, 'id' | 'name' | 'avatarUrl'>;
+
+/**
+ * The avatar's two values, for a template that writes the avatar's span itself (a card does, so that each of
+ * the cards a column renders is one template instance, not two): its colour class, and what it shows.
+ */
+export const avatarHue = (member: AvatarMember | undefined): string => (member ? hueClass(member.id) : 'avatar-none');
+
+export function avatarFace(member: AvatarMember | undefined): TemplateResult | string | typeof nothing {
   const image = member?.avatarUrl && imageUrl(member.avatarUrl);
-  const face = member ? (image ? html`<img src=${image} alt="" />` : initials(member.name)) : nothing;
-  return html`<span class="avatar avatar-${size} ${member ? hueClass(member.id) : 'avatar-none'}" part="avatar" aria-hidden="true"
-    >${face}</span
-  >`;
+  return member ? (image ? html`<img src=${image} alt="" />` : initials(member.name)) : nothing;
 }
 
 export const avatarStyles = css`

@@ -4,7 +4,8 @@
  * figure is also reported as a ratio to the floor's median of the same run — absolute ms move 20–50 %
  * between runs on a shared machine, the ratios hold. Also: the in-memory backend's construction, the JS heap
  * after the first frame (the same method for both pages: CDP full GC, then Runtime.getHeapUsage), and the DOM
- * elements per card.
+ * elements per card. The same parts are also given as main-thread CPU time (withCpu), which other processes on
+ * a shared machine inflate far less than the clock: compare changes by those when the machine is busy.
  */
 import type { Browser } from 'playwright-core';
 import { Run } from './browser-bench.js';
@@ -29,14 +30,42 @@ const PART_NOTES: Record<(typeof PARTS)[number], string> = {
 /** The first-frame ratio targets: at most 2x the floor at 1,000 leads, 1.5x from 10,000 up. */
 const frameRatioTarget = (n: number): Target => le(n < 10_000 ? 2 : 1.5);
 
+/** Main-thread CPU time between the cold start's marks (cold.ts), ms: what other load on the machine does not inflate. */
+export interface ColdCpu {
+  load: number;
+  script: number;
+  /** Script done → the first frame with cards rendered (style, layout, paint; the wait for the frame is idle). */
+  paint: number;
+  total: number;
+}
+
+interface TraceEvent { name: string; tts?: number }
+
+/** Runs `step` with a trace of the page's user-timing marks and reads their thread timestamps. */
+async function withCpu<T>(run: Run, step: () => Promise<T>): Promise<{ result: T; cpu: ColdCpu }> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
+  run.cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => run.cdp.once('Tracing.tracingComplete', resolve));
+  await run.cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] }, transferMode: 'ReportEvents' });
+  const result = await step();
+  await run.cdp.send('Tracing.end');
+  await complete;
+  run.cdp.off('Tracing.dataCollected', collect);
+  const at = (name: string) => events.find((e) => e.name === name && e.tts !== undefined)?.tts ?? NaN;
+  const [t0, data, script, rendered] = ['cold:t0', 'cold:data', 'cold:script', 'cold:rendered'].map(at) as [number, number, number, number];
+  const ms = (from: number, to: number) => Math.round((to - from) / 10) / 100;
+  return { result, cpu: { load: ms(t0, data), script: ms(data, script), paint: ms(script, rendered), total: ms(t0, rendered) } };
+}
+
 async function coldRun(browser: Browser, url: string, n: number, which: 'board' | 'floor') {
   const run = await Run.open(browser, url);
   try {
     const { databaseMs } = await run.step('coldPrepare', n);
-    const start: ColdStart = await run.step(which === 'board' ? 'coldBoard' : 'coldFloor');
+    const { result: start, cpu } = await withCpu(run, (): Promise<ColdStart> => run.step(which === 'board' ? 'coldBoard' : 'coldFloor'));
     const heap = await run.heapMB();
     const dom = await run.step('cardDom');
-    return { databaseMs, start, heap, dom };
+    return { databaseMs, start, cpu, heap, dom };
   } finally {
     await run.close();
   }
@@ -65,6 +94,13 @@ export async function benchCold(browser: Browser, url: string, report: Report, o
       report.add(`cold.${part}.floor`, n, 'ms', f);
       const ratioTarget = part === 'total' ? frameRatioTarget(n) : undefined;
       report.add(`cold.${part}.ratio`, n, 'x floor', [median(b) / median(f)], ratioTarget, 'board median / floor median, same run');
+    }
+    for (const part of ['load', 'script', 'paint', 'total'] as const) {
+      const b = board.map((x) => x.cpu[part]);
+      const f = floor.map((x) => x.cpu[part]);
+      report.add(`cold.cpu.${part}`, n, 'ms', b, part === 'script' ? le(25) : undefined,
+        `main-thread CPU time (trace thread timestamps of the same moments as cold.${part}; not inflated by other load); floor: ${median(f)}`);
+      report.add(`cold.cpu.${part}.ratio`, n, 'x floor', [median(b) / median(f)], part === 'total' ? frameRatioTarget(n) : undefined);
     }
     report.add('memory-database', n, 'ms', board.concat(floor).map((x) => x.databaseMs), n === 50_000 ? le(60) : undefined,
       'new MemoryDatabase(seed({ leads: n })) (seed output is not validated again)');

@@ -1,7 +1,8 @@
 /**
  * CPU profile of one bench step, for finding where the time goes (not part of `npm run bench`):
  *   node --import tsx test/bench/profile.ts <cold|mount|filter|search|select|selectAll|move|bulk> [N] [--total]
- * `cold`: the cold start of cold-bench.ts (a fresh page: new LeadStore, load, board connected, first frame).
+ * `cold`: the cold start of cold-bench.ts (a fresh page: new LeadStore, load, board connected, first frame);
+ * `cold N --script` counts only the first render's script (store loaded → no more script queued).
  * Builds the bundle unminified (readable names), runs the step once in a fresh page with the V8 sampling
  * profiler on, prints the top self times (with --total also inclusive times) and writes dist/bench/profiles/<step>.cpuprofile (open it in
  * Chromium's DevTools, Performance panel). Timings under the profiler are inflated; use them to rank, not to judge.
@@ -27,6 +28,29 @@ const run = await Run.open(browser, server.url);
 const call = (name: string, ...args: unknown[]) =>
   run.page.evaluate(([step, a]) => (window.bench as unknown as Record<string, (...x: unknown[]) => unknown>)[step]!(...a), [name, args] as const);
 
+/**
+ * With `--script` (cold only): only the samples of the first render's script, from the store loaded to no more
+ * script queued. The page's clock and the profile's are not the same, so the window is anchored at the first
+ * sample inside `coldBoard` (t0, within the sampling interval) and placed by the step's own figures.
+ */
+function sampleWindow(p: { samples?: number[]; timeDeltas?: number[] }, nodes: Map<number, ProfileNode>, result: unknown): (i: number) => boolean {
+  const times: number[] = [];
+  let t = 0;
+  for (const d of p.timeDeltas ?? []) times.push((t += d / 1000));
+  const cold = result as { load?: number; script?: number } | undefined;
+  if (!process.argv.includes('--script') || cold?.load === undefined || cold.script === undefined) return () => true;
+  const parent = new Map<number, number>();
+  for (const node of nodes.values()) for (const child of node.children ?? []) parent.set(child, node.id);
+  const inCold = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (nodes.get(at)!.callFrame.functionName === 'coldBoard') return true;
+    return false;
+  };
+  const first = (p.samples ?? []).findIndex((id) => inCold(id));
+  const from = (times[first] ?? 0) + cold.load;
+  const to = from + cold.script;
+  return (i) => times[i]! >= from && times[i]! <= to;
+}
+
 async function profile(name: string, action: () => Promise<unknown>): Promise<void> {
   await run.gc();
   await run.cdp.send('Profiler.enable');
@@ -36,8 +60,10 @@ async function profile(name: string, action: () => Promise<unknown>): Promise<vo
   const { profile: p } = await run.cdp.send('Profiler.stop');
   writeFileSync(`${outDir}${name}.cpuprofile`, JSON.stringify(p));
   const nodes = new Map((p.nodes as ProfileNode[]).map((node) => [node.id, node]));
+  const inWindow = sampleWindow(p, nodes, result);
   const self = new Map<string, number>();
   (p.samples ?? []).forEach((id, i) => {
+    if (!inWindow(i)) return;
     const f = nodes.get(id)!.callFrame;
     if (f.functionName === '(idle)') return;
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
@@ -51,6 +77,7 @@ async function profile(name: string, action: () => Promise<unknown>): Promise<vo
     for (const node of nodes.values()) for (const child of node.children ?? []) parent.set(child, node.id);
     const total = new Map<string, number>();
     (p.samples ?? []).forEach((id, i) => {
+      if (!inWindow(i)) return;
       const seen = new Set<string>();
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
         const f = nodes.get(at)!.callFrame;

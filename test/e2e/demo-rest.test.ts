@@ -180,7 +180,7 @@ describe('demo on the REST API (npm start)', () => {
       await sessionLine(page).filter({ hasText: `Signed in as ${member.name} (member)` }).waitFor();
       await waitForBoard(page);
       await assertColumnsMatch(page, memberLeads);
-      const shownOwners = new Set(await page.locator('lead-kanban-card .card-assignee-name').allTextContents());
+      const shownOwners = new Set(await page.locator('[part~="card"] .card-assignee-name').allTextContents());
       assert.ok(shownOwners.size > 0, 'cards are shown');
       for (const owner of shownOwners) assert.ok([member.name, 'Unassigned'].includes(owner.trim()), `card owned by ${owner}`);
 

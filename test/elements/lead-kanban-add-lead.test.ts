@@ -104,7 +104,7 @@ describe('<lead-kanban> Add lead', () => {
     const history = await setup.backend.listActivity(stored.id);
     expect(history.map((a) => [a.type, a.source, a.actorId])).to.deep.equal([['created', 'manual', 'm1']]);
     expect(toastTexts(setup.el)).to.include('Walk-in Wanda added to Qualified');
-    expect(deepActive()?.closest('lead-kanban-card')?.dataset.leadId, 'focus on the new card').to.equal(stored.id);
+    expect(deepActive()?.closest<HTMLElement>('[part~="card"]')?.dataset.leadId, 'focus on the new card').to.equal(stored.id);
     // Unassigned and brand new: it shows that it is waiting, for a minute so far.
     const card = cardElements(region(setup.el, 'Qualified'))[0]!;
     const badge = card.querySelector('.card-wait')!;

@@ -60,7 +60,7 @@ describe('<lead-kanban> conflicts you can act on', () => {
     expect(setup.fault.calls.assign).to.equal(writes);
     expect((await setup.backend.getLead(lead.id)).assigneeId).to.equal('m5');
     expect(setup.store.lead(lead.id)!.assigneeId, 'the board shows theirs').to.equal('m5');
-    expect(deepActive()?.closest('lead-kanban-card')?.getAttribute('data-lead-id')).to.equal(lead.id);
+    expect(deepActive()?.closest<HTMLElement>('[part~="card"]')?.getAttribute('data-lead-id')).to.equal(lead.id);
   });
 
   it('a move that meets a newer version: Keep mine moves it again, against their version', async () => {

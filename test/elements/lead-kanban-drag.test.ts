@@ -108,7 +108,7 @@ describe('<lead-kanban> drag and drop', () => {
     // A second move of the same card re-renders both lists; a stray node left by Sortable would show up twice.
     setup.store.move(lead.id, 'won', { index: 0, source: 'keyboard' }).catch(() => undefined);
     await settle(setup.el);
-    const everywhere = setup.el.shadowRoot!.querySelectorAll(`lead-kanban-card[data-lead-id="${lead.id}"]`);
+    const everywhere = setup.el.shadowRoot!.querySelectorAll(`[part~="card"][data-lead-id="${lead.id}"]`);
     expect(everywhere).to.have.length(1);
     expect(cardNames(region(setup.el, 'Won'))[0]).to.equal(lead.name);
     expect(cardNames(region(setup.el, 'Proposal'))).not.to.include(lead.name);

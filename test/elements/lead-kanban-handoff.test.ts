@@ -11,7 +11,7 @@ import { button, card, drawer, mountBoard, openCard, rendered, root, settle, toa
 import { choosePerson, deepActive } from './helpers/common.js';
 import { drawerRoot } from './helpers/drawer-setup.js';
 
-const focusedCard = () => deepActive()?.closest('lead-kanban-card')?.getAttribute('data-lead-id') ?? null;
+const focusedCard = () => deepActive()?.closest<HTMLElement>('[part~="card"]')?.getAttribute('data-lead-id') ?? null;
 const name = (setup: BoardSetup, id: string) => setup.members.find((m) => m.id === id)!.name;
 const cardClass = (setup: BoardSetup, id: string) => card(setup.el, id).className;
 
@@ -113,7 +113,7 @@ describe('<lead-kanban> live board', () => {
     await setup.backend.session('m2').assign([lead.id], 'm5');
     await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
     expect(toastTexts(setup.el)).to.deep.equal([`${lead.name} was changed by someone else and no longer matches the filter`]);
-    expect(root(setup.el).querySelector(`lead-kanban-card[data-lead-id="${lead.id}"]`)).to.equal(null);
+    expect(root(setup.el).querySelector(`[part~="card"][data-lead-id="${lead.id}"]`)).to.equal(null);
   });
 });
 

@@ -31,7 +31,7 @@ describe('<lead-kanban> keyboard move mode (lift)', () => {
     // Lifted: focus is on an application-role overlay (screen readers pass the arrows through to it).
     const overlay = active(setup)!;
     expect(overlay.classList.contains('card-lift')).to.equal(true);
-    expect(overlay.closest('lead-kanban-card')!.dataset.leadId).to.equal(lead.id);
+    expect(overlay.closest<HTMLElement>('[part~="card"]')!.dataset.leadId).to.equal(lead.id);
     expect(await axAll('application', `Moving ${lead.name}`)).to.have.length(1);
     expect(root(setup.el).getElementById(overlay.getAttribute('aria-describedby')!)!.textContent).to.equal(
       'Arrow keys choose the place, Enter or Space drops, Escape cancels.',

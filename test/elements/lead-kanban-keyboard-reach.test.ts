@@ -28,7 +28,7 @@ async function tabIntoBoard(setup: BoardSetup): Promise<void> {
   setup.el.before(before);
   before.focus();
   // Toolbar, workload strip (one stop), then the cards.
-  for (let i = 0; i < 30 && !deepActive()?.closest('lead-kanban-card'); i++) await sendKeys({ press: 'Tab' });
+  for (let i = 0; i < 30 && !deepActive()?.closest<HTMLElement>('[part~="card"]'); i++) await sendKeys({ press: 'Tab' });
 }
 
 describe('<lead-kanban> keyboard: the help tells the truth', () => {

@@ -7,7 +7,7 @@ import { axAll } from './helpers/picker-a11y.js';
 
 
 const active = (setup: BoardSetup) => root(setup.el).activeElement as HTMLElement | null;
-const activeLeadId = (setup: BoardSetup) => active(setup)?.closest<HTMLElement>('lead-kanban-card')?.dataset.leadId;
+const activeLeadId = (setup: BoardSetup) => active(setup)?.closest<HTMLElement>('[part~="card"]')?.dataset.leadId;
 const inColumns = (setup: BoardSetup) => Boolean(active(setup)?.closest('.columns'));
 
 /** Fully inside its column's scroller (so a sighted keyboard user sees it). */
@@ -28,7 +28,7 @@ describe('<lead-kanban> keyboard', () => {
     expect(activeLeadId(setup), 'lands on the first card').to.equal(first.id);
     expect(active(setup)!.getAttribute('aria-label')).to.equal(`Select ${first.name}`);
     const tabbable = [...root(setup.el).querySelectorAll<HTMLElement>('.columns [tabindex="0"]')];
-    expect(new Set(tabbable.map((t) => t.closest('lead-kanban-card')?.dataset.leadId))).to.deep.equal(new Set([first.id]));
+    expect(new Set(tabbable.map((t) => t.closest<HTMLElement>('[part~="card"]')?.dataset.leadId))).to.deep.equal(new Set([first.id]));
 
     await sendKeys({ press: 'Tab' });
     expect(active(setup)).to.equal(cardButton(setup.el, first.id));
@@ -185,7 +185,7 @@ describe('<lead-kanban> keyboard', () => {
     const lead = newCards.at(-1)!;
     expect(activeLeadId(setup)).to.equal(lead.id);
     expect(visibleInColumn(card(setup.el, lead.id))).to.equal(true);
-    const rendered0 = region(setup.el, 'Contacted').querySelectorAll('lead-kanban-card').length;
+    const rendered0 = region(setup.el, 'Contacted').querySelectorAll('[part~="card"]').length;
     expect(rendered0, 'Contacted renders a window, not every card').to.be.lessThan(setup.store.cardsIn('contacted').length);
 
     await chord('Control', 'ArrowRight');

@@ -111,7 +111,7 @@ describe('<lead-kanban> selection', () => {
     setup.store.setFilter({ assignee: 'unassigned' });
     await rendered(setup.el);
     const matching = (await setup.backend.listLeads()).filter((l) => l.assigneeId === null).map((l) => l.id);
-    const renderedCount = root(setup.el).querySelectorAll('lead-kanban-card').length;
+    const renderedCount = root(setup.el).querySelectorAll('[part~="card"]').length;
     expect(renderedCount).to.be.lessThan(matching.length);
     button(setup.el, 'Select all matching').click();
     await rendered(setup.el);

@@ -25,7 +25,7 @@ describe('<lead-kanban> workload strip', () => {
     await sendMouse({ type: 'click', position: centre(chip(setup.el, colleague.id)) });
     await rendered(setup.el);
     expect(setup.store.filter.assignee).to.equal(colleague.id);
-    expect(columns(setup.el).every((c) => c.querySelectorAll('lead-kanban-card').length === 0), 'nothing to show').to.equal(true);
+    expect(columns(setup.el).every((c) => c.querySelectorAll('[part~="card"]').length === 0), 'nothing to show').to.equal(true);
     expect(note(setup.el)).to.contain(`Leads assigned to ${colleague.name} are not visible to you`);
     expect(root(setup.el).querySelector('.filter-note')!.getAttribute('role'), 'said through a status region').to.equal('status');
     await sendMouse({ type: 'click', position: centre(root(setup.el).querySelector('.filter-note button')!) });

@@ -32,7 +32,7 @@ async function mountRtl(options: BoardOptions = {}): Promise<BoardSetup> {
 
 const rect = (el: Element) => el.getBoundingClientRect();
 /** The lead whose card holds focus now. */
-const focusedLead = () => deepActive()?.closest('lead-kanban-card')?.getAttribute('data-lead-id') ?? null;
+const focusedLead = () => deepActive()?.closest<HTMLElement>('[part~="card"]')?.getAttribute('data-lead-id') ?? null;
 const columnOfFocus = (setup: BoardSetup) => setup.store.lead(focusedLead()!)?.status;
 
 describe('<lead-kanban> right to left', () => {
@@ -104,7 +104,7 @@ describe('<lead-kanban> right to left', () => {
   it('a card menu opens lined up with its button, not off to the wrong side', async () => {
     const setup = await mountRtl();
     const lead = setup.store.cardsIn('contacted')[0]!;
-    const trigger = root(setup.el).querySelector(`lead-kanban-card[data-lead-id="${lead.id}"] .card-menu`)!;
+    const trigger = root(setup.el).querySelector(`[part~="card"][data-lead-id="${lead.id}"] .card-menu`)!;
     (trigger as HTMLElement).click();
     const menu = () => root(setup.el).querySelector('lead-kanban-menu')?.shadowRoot?.querySelector<HTMLElement>('[role="menu"]');
     await waitUntil(() => menu() && rect(menu()!).width > 0, 'menu open');

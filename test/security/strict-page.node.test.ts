@@ -118,7 +118,7 @@ describe('the built elements on a strict page, over REST, with hostile text', ()
       const board = page.locator('lead-kanban');
       await board.getByRole('region', { name: 'New', exact: true }).waitFor();
       await page.locator('[aria-busy="false"]', { has: page.getByRole('region', { name: 'New', exact: true }) }).waitFor();
-      await page.waitForFunction(() => document.querySelector('lead-kanban')?.shadowRoot?.querySelector('lead-kanban-card'));
+      await page.waitForFunction(() => document.querySelector('lead-kanban')?.shadowRoot?.querySelector('[part~="card"]'));
       await clean(page, 'board');
 
       // The drawer on a hostile lead: its fields, notes and history; the picker's list of hostile names.

@@ -54,7 +54,7 @@ function column(label: string): HTMLElement {
 }
 
 function renderedCards(): number {
-  return allElements(shadow()).filter((el) => el.tagName === 'LEAD-KANBAN-CARD').length;
+  return allElements(shadow()).filter((el) => el.part.contains('card')).length;
 }
 
 const bench = {
@@ -159,7 +159,7 @@ const bench = {
 
   /** Clicking one rendered card's `Select <name>` checkbox → frame. */
   selectOne(): Promise<Timing> {
-    const card = shadow().querySelector<HTMLElement>('lead-kanban-card')!;
+    const card = shadow().querySelector<HTMLElement>('[part~="card"]')!;
     const name = store.lead(card.dataset.leadId!)!.name;
     const box = byName<HTMLInputElement>('input[type="checkbox"]', `Select ${name}`, card);
     return measure(() => box.click());

@@ -60,6 +60,7 @@ export async function renderFloor(adapter: LeadAdapter, host: HTMLElement, now: 
   for (const lead of leads) columns.get(lead.status)?.push(lead);
   for (const list of columns.values()) list.sort(byPosition);
   const loaded = now();
+  performance.mark('cold:data');
 
   const style = document.createElement('style');
   style.textContent = STYLE;

@@ -12,7 +12,6 @@ import type { AssignPicker } from '../../../src/assign-picker/assign-picker.js';
 import '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanban } from '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanbanColumn } from '../../../src/lead-kanban/board-column.js';
-import type { LeadKanbanCard } from '../../../src/lead-kanban/lead-card.js';
 import type { LeadDrawer } from '../../../src/lead-drawer/lead-drawer.js';
 import { FaultAdapter } from '../../sdk/fault-adapter.js';
 import { flushTasks, nextFrame } from './common.js';
@@ -64,13 +63,12 @@ export async function mountBoard(options: BoardOptions = {}): Promise<BoardSetup
   return { el, store: el.store!, database, backend, fault, members: database.snapshot().members };
 }
 
-/** Waits until the board, its columns and their cards have rendered the store's current state. */
+/** Waits until the board and its columns (which render their cards) have rendered the store's current state. */
 export async function rendered(el: LeadKanban): Promise<void> {
   for (let round = 0; round < 3; round++) {
     await el.updateComplete;
     for (const column of columns(el)) {
       await column.updateComplete;
-      await Promise.all(cardElements(column).map((c) => c.updateComplete));
     }
     await nextFrame();
   }
@@ -99,14 +97,37 @@ export function region(el: LeadKanban, label: string): LeadKanbanColumn {
   return found;
 }
 
-export const cardElements = (scope: ParentNode) => [...scope.querySelectorAll<LeadKanbanCard>('lead-kanban-card')];
+export const cardElements = (scope: ParentNode) => [...scope.querySelectorAll<HTMLElement>('[part~="card"]')];
+
+/**
+ * From now on, the cards whose DOM changes (attributes, text, nodes), by lead id with the number of changes:
+ * what a user could see change. Read `changed()` after the change (it also takes the records not yet delivered).
+ */
+export function watchCardChanges(el: LeadKanban): { changed(): Map<string, number> } {
+  const touched = new Map<string, number>();
+  const note = (records: MutationRecord[]) => {
+    for (const record of records) {
+      const node = record.target instanceof Element ? record.target : record.target.parentElement;
+      const id = node?.closest<HTMLElement>('[part~="card"]')?.dataset.leadId;
+      if (id) touched.set(id, (touched.get(id) ?? 0) + 1);
+    }
+  };
+  const observer = new MutationObserver(note);
+  for (const column of columns(el)) observer.observe(column, { subtree: true, attributes: true, characterData: true, childList: true });
+  return {
+    changed() {
+      note(observer.takeRecords());
+      return touched;
+    },
+  };
+}
 
 /** Names of the rendered cards of a column, top to bottom. */
 export const cardNames = (column: ParentNode) =>
   cardElements(column).map((c) => c.querySelector('.card-name')!.textContent!.trim());
 
-export function card(el: LeadKanban, leadId: string): LeadKanbanCard {
-  const found = root(el).querySelector<LeadKanbanCard>(`lead-kanban-card[data-lead-id="${leadId}"]`);
+export function card(el: LeadKanban, leadId: string): HTMLElement {
+  const found = root(el).querySelector<HTMLElement>(`[part~="card"][data-lead-id="${leadId}"]`);
   if (!found) throw new Error(`card ${leadId} is not rendered`);
   return found;
 }
