@@ -53,7 +53,7 @@ import { LiveMarks } from './live-marks.js';
 import { OpenLeadWatch } from './open-lead-watch.js';
 import { RovingFocus } from './roving-focus.js';
 import { StageSwitcher } from './stage-switcher.js';
-import { StoreOwner } from './store-owner.js';
+import { hasSettled, StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
 import { toastStyles } from './toasts.styles.js';
 import { WorkloadStrip } from './workload-bar.js';
@@ -398,7 +398,7 @@ export class LeadKanban extends LitElement {
         : nothing}
       <div
         class="columns"
-        aria-busy=${store?.status === 'loading' ? 'true' : 'false'}
+        aria-busy=${hasSettled(store) ? 'false' : 'true'}
         @keydown=${this.keyboard.keydown}
         @focusin=${this.keyboard.focusin}
         @focusout=${this.keyboard.focusout}

@@ -70,6 +70,14 @@ export class StoreOwner implements ReactiveController {
   }
 }
 
+/**
+ * Whether a board shows data it has finished asking for: until its store has loaded (or failed to), the
+ * board is busy — also while it has no store yet (a host logging in first): empty columns are not news.
+ */
+export function hasSettled(store: LeadStore | undefined): boolean {
+  return store?.status === 'ready' || store?.status === 'error';
+}
+
 /** localStorage where there is one, so the tie rotation of distributions survives a reload (some sandboxes throw). */
 function browserStorage(): KeyValueStorage | undefined {
   try {

@@ -227,7 +227,7 @@ export async function columnCount(scope: Page | Locator, label: string): Promise
 /** Waits until a board (the page's, or the one `scope` holds) has its columns and has finished loading. */
 export async function waitForBoard(scope: Page | Locator): Promise<void> {
   await column(scope, 'New').waitFor();
-  // The row of columns is aria-busy while the board loads.
+  // The row of columns is aria-busy until the board has its data (no store yet, or its store loading).
   await scope.locator('[aria-busy="false"]', { has: pageOf(scope).getByRole('region', { name: 'New', exact: true }) }).waitFor();
 }
 
