@@ -22,13 +22,29 @@ export interface LazyModule<T> {
   /**
    * Runs `use` with the module: at once when it has arrived and no earlier use is still waiting, else when it
    * arrives, in the order of the calls (what one use says never overtakes an earlier one). A failed fetch is
-   * tried again after a pause, so nothing waiting is dropped.
+   * tried again after a pause that doubles with each failure in a row (2 s up to a minute), or at once when the
+   * browser says it is back online, so nothing waiting is dropped and an offline page does not keep asking.
    */
   inOrder(use: (module: T) => void): void;
 }
 
-/** Pause before a use waiting in order fetches its chunk again (offline: the next try may succeed). */
+/** First pause before a use waiting in order fetches its chunk again (offline: the next try may succeed). */
 const RETRY_MS = 2000;
+/** The longest pause between tries: a page left offline asks about once a minute. */
+const MAX_RETRY_MS = 60_000;
+
+/** Resolves after `ms`, or earlier when the browser reports that it is back online. */
+function pauseOrOnline(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    globalThis.addEventListener?.('online', done);
+  });
+}
 
 export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   const source = { load };
@@ -51,8 +67,10 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
     ));
   let queue: Promise<void> = Promise.resolve();
   let waiting = 0;
-  const fetchUntilArrived = (): Promise<T> =>
-    fetchOnce().catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_MS)).then(fetchUntilArrived));
+  const fetchUntilArrived = (failures = 0): Promise<T> =>
+    fetchOnce().catch(() =>
+      pauseOrOnline(Math.min(RETRY_MS * 2 ** failures, MAX_RETRY_MS)).then(() => fetchUntilArrived(failures + 1)),
+    );
   return {
     source,
     load: fetchOnce,
@@ -70,7 +88,7 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
       }
       waiting++;
       queue = queue
-        .then(fetchUntilArrived)
+        .then(() => fetchUntilArrived())
         .then(use)
         .catch((error: unknown) => globalThis.reportError?.(error))
         .finally(() => waiting--);
