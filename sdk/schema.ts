@@ -20,8 +20,10 @@ export * from './parse.js';
  * same test as `String.prototype.isWellFormed`, in every browser the SDK runs in.
  */
 const NOT_STORABLE = /[\p{Cs}\u0000]/u;
+/** Whether a string can be stored and read back exactly (see NOT_STORABLE); also the plain-code id check's rule. */
+export const isStorable = (value: string): boolean => !NOT_STORABLE.test(value);
 /** Every string field holds storable text; the one rule for client and server. */
-const storable = z.refine<string>((value) => !NOT_STORABLE.test(value), {
+const storable = z.refine<string>(isStorable, {
   error: 'Invalid string: contains a lone UTF-16 surrogate or a NUL character',
 });
 /** A string field: any text that can be stored and read back exactly. */
