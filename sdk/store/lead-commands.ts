@@ -8,7 +8,7 @@ import { AdapterError, parseOrThrow } from '../adapter.js';
 import type { Activity, Lead, LeadPatch, Source } from '../schema.js';
 import { ColumnKeySchema, IdSchema, LeadPatchSchema, NoteBodySchema, SourceSchema } from '../schema.js';
 import * as z from 'zod/mini';
-import { isIdList } from '../internal/id-checks.js';
+import { isIdList } from '../internal/id-rule.js';
 import { runAssignments, type AssignmentCommand, type AssignmentGroup, type BatchOptions } from './assignment-batch.js';
 import { planMoveOf } from './board-view.js';
 import { asAdapterError } from './command-notices.js';
