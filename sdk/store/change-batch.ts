@@ -18,70 +18,53 @@ function deliver<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void 
 }
 
 /**
- * The ids of a whole first listing as the `leads` of a change: a Set like any other, whose entries are only put
- * in when something reads or adds them. Listeners of a load's change rarely ask about one lead (the drawer, a
- * conflict panel), and at 50,000 leads putting every id in was a tenth of the store's load. `size` needs no
- * entries: the listing's ids are unique (StoreCore.showFirstListing takes only such listings).
+ * The ids of a whole first listing as the `leads` of a change (a ReadonlySet, as every change's sets): the Set
+ * behind it is only made when something asks about an id. Listeners of a load's change rarely ask about one
+ * lead (the drawer, a conflict panel), and at 50,000 leads putting every id in a Set was a tenth of the store's
+ * load. `size` needs no Set: the listing's ids are unique (StoreCore.showFirstListing takes only such
+ * listings). Not a Set subclass on purpose: a built-in Set method reading the internal entries would see none.
  */
-class ListedIds extends Set<string> {
-  private listed: readonly { readonly id: string }[] | null;
+export class ListedIds implements ReadonlySet<string> {
+  private ids: Set<string> | null = null;
 
-  constructor(listed: readonly { readonly id: string }[]) {
-    super();
-    this.listed = listed;
+  constructor(private readonly listed: readonly { readonly id: string }[]) {}
+
+  /** The ids as a Set (made on first use; the batch takes it over when more leads join the change). */
+  set(): Set<string> {
+    if (!this.ids) {
+      const ids = new Set<string>();
+      for (let i = 0; i < this.listed.length; i++) ids.add(this.listed[i]!.id);
+      this.ids = ids;
+    }
+    return this.ids;
   }
 
-  private fill(): void {
-    const listed = this.listed;
-    if (!listed) return;
-    this.listed = null;
-    for (let i = 0; i < listed.length; i++) super.add(listed[i]!.id);
+  get size(): number {
+    return this.listed.length;
   }
-
-  override get size(): number {
-    return this.listed ? this.listed.length : super.size;
+  has(id: string): boolean {
+    return this.set().has(id);
   }
-  override has(id: string): boolean {
-    this.fill();
-    return super.has(id);
+  forEach(each: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const id of this.set()) each.call(thisArg, id, id, this);
   }
-  override add(id: string): this {
-    this.fill();
-    return super.add(id);
+  keys(): SetIterator<string> {
+    return this.set().keys();
   }
-  override delete(id: string): boolean {
-    this.fill();
-    return super.delete(id);
+  values(): SetIterator<string> {
+    return this.set().values();
   }
-  override clear(): void {
-    this.listed = null;
-    super.clear();
+  entries(): SetIterator<[string, string]> {
+    return this.set().entries();
   }
-  override forEach(each: (value: string, key: string, set: Set<string>) => void, thisArg?: unknown): void {
-    this.fill();
-    super.forEach(each, thisArg);
-  }
-  override keys(): SetIterator<string> {
-    this.fill();
-    return super.keys();
-  }
-  override values(): SetIterator<string> {
-    this.fill();
-    return super.values();
-  }
-  override entries(): SetIterator<[string, string]> {
-    this.fill();
-    return super.entries();
-  }
-  override [Symbol.iterator](): SetIterator<string> {
-    this.fill();
-    return super[Symbol.iterator]();
+  [Symbol.iterator](): SetIterator<string> {
+    return this.set()[Symbol.iterator]();
   }
 }
 
 export class ChangeBatch {
   // The sets are handed to listeners as they are, so emit() starts new ones rather than clearing these.
-  leads = new Set<string>();
+  leads: Set<string> | ListedIds = new Set<string>();
   columns = new Set<string>();
   activity = new Set<string>();
   /** Leads changed by pushed events (not by this store's own commands). */
@@ -114,10 +97,16 @@ export class ChangeBatch {
     deliver(this.noticeListeners, notice);
   }
 
+  /** Marks a lead as changed. */
+  markLead(id: string): void {
+    if (this.leads instanceof ListedIds) this.leads = this.leads.set(); // more than the listing: a Set of its own
+    this.leads.add(id);
+  }
+
   /** Marks every lead of a first listing (unique ids) as changed, without a hash insert per lead (see ListedIds). */
   leadsListed(listed: readonly { readonly id: string }[]): void {
     if (this.leads.size === 0) this.leads = new ListedIds(listed);
-    else for (const lead of listed) this.leads.add(lead.id);
+    else for (const lead of listed) this.markLead(lead.id);
   }
 
   /** Tells listeners everything marked since the last emit; nothing at all when nothing was marked. */

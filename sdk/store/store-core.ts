@@ -111,7 +111,7 @@ export class StoreCore {
     // twice (optimistic, settled), not three times, and its echo re-renders nothing.
     if (prev && next && prev !== next && this.ledger.isPending(id) && sameButVersion(prev, next)) return false;
     if (!this.shown.replace(id, prev, next)) return false; // same lead: keep the identity, nothing to re-render
-    this.batch.leads.add(id);
+    this.batch.markLead(id);
     if (prev && !next) {
       this.departed.set(id, prev);
       if (this.departed.size > DEPARTED_KEPT) this.departed.delete(this.departed.keys().next().value!);
