@@ -6,6 +6,7 @@
  * messages and how its issues become FieldIssues with codes is sdk/parse.ts, re-exported here.
  */
 import * as z from 'zod/mini';
+import { ID_MAX_LENGTH, isStorable } from './internal/id-rule.js';
 
 // How values are parsed and their issues reported (messages, codes): sdk/parse.ts, part of this module's surface.
 export * from './parse.js';
@@ -13,22 +14,15 @@ export * from './parse.js';
 // `z` itself is deliberately not exported: re-exported through the public index it kept the whole zod/mini
 // namespace (every locale included) in a host's bundle. Modules that need zod import 'zod/mini' themselves.
 
-/**
- * A lone UTF-16 surrogate or a NUL character: text no database keeps as given (SQLite and PostgreSQL turn a
- * lone surrogate into U+FFFD, PostgreSQL refuses NUL), so a value holding one would read back as something
- * else. With the `u` flag, `\p{Cs}` matches only UNPAIRED surrogates (a pair is one code point outside Cs): the
- * same test as `String.prototype.isWellFormed`, in every browser the SDK runs in.
- */
-const NOT_STORABLE = /[\p{Cs}\u0000]/u;
-/** Every string field holds storable text; the one rule for client and server. */
-const storable = z.refine<string>((value) => !NOT_STORABLE.test(value), {
+/** Every string field holds storable text (sdk/internal/id-rule.ts); the one rule for client and server. */
+const storable = z.refine<string>(isStorable, {
   error: 'Invalid string: contains a lone UTF-16 surrogate or a NUL character',
 });
 /** A string field: any text that can be stored and read back exactly. */
 const str = () => z.string().check(storable);
 
-/** Longest id the SDK accepts; with the shortest (1), the id rule that internal/id-checks.ts also follows. */
-export const ID_MAX_LENGTH = 200;
+/** Longest id the SDK accepts; with the shortest (1), the id rule that internal/id-rule.ts also follows. */
+export { ID_MAX_LENGTH };
 /** The id rule, for every id (lead, member, activity, batch): a string of 1 to ID_MAX_LENGTH characters. */
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(ID_MAX_LENGTH), storable);
 const isoDate = () => z.iso.datetime({ offset: true });

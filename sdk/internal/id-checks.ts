@@ -1,32 +1,25 @@
 /**
  * Plain-code checks of an assignment body (up to 10,000 lead ids and their expected versions), run by the
- * MemoryAdapter in front of AssignBodySchema. They accept a strict subset of what the schema accepts and
- * nothing else; whenever a check says no, the schema runs, so bad input is still refused with the schema's
- * error naming the field. test/sdk/id-checks.test.ts holds them to the schema.
+ * MemoryAdapter in front of AssignBodySchema; the id rule itself is id-rule.ts (the store's assign checks its
+ * list with it). They accept a strict subset of what the schema accepts and nothing else; whenever a check
+ * says no, the schema runs, so bad input is still refused with the schema's error naming the field.
+ * test/sdk/id-checks.test.ts holds them to the schema.
  *
  * Kept only where a measurement says it pays: for a 1,000-lead body, after a load had warmed zod up, the schema
  * took 11-25 ms on each of the first three batches and 1.7 ms warm; these checks 1-8 ms and 0.7 ms (Node 20, 2
- * cores). A bare id list costs zod under 1 ms even the first time, so the store checks its lists with IdSchema.
+ * cores). In the browser a bare list of 1,000 ids still cost zod ~10 ms of a bulk assignment's script (the
+ * storable-text refinement per element), so the store's assign checks its list with isIdList first.
  */
 
 import type { AssignOptions } from '../adapter.js';
 import type { AssignBody, WriteSource } from '../schema.js';
-import { ID_MAX_LENGTH, MAX_BATCH, WRITE_SOURCES } from '../schema.js';
+import { MAX_BATCH, WRITE_SOURCES } from '../schema.js';
+import { isId, isIdList } from './id-rule.js';
 
-/** The id rule of schema.ts (IdSchema) in plain code: a string of 1 to ID_MAX_LENGTH characters. */
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= ID_MAX_LENGTH;
-}
+export { isId, isIdList } from './id-rule.js';
 
 /** A source a client's write may name (WRITE_SOURCES; 'rule' and 'import' are the backend's own). */
 const isWriteSource = (value: unknown): value is WriteSource => (WRITE_SOURCES as readonly unknown[]).includes(value);
-
-/** An array of ids (every element present and an id), with `min` to `max` elements. */
-export function isIdList(value: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): value is string[] {
-  if (!Array.isArray(value) || value.length < min || value.length > max) return false;
-  for (let i = 0; i < value.length; i++) if (!isId(value[i])) return false;
-  return true;
-}
 
 /**
  * A plain object mapping strings to integers ≥ 1 (`expectedVersions`), copied as it is read (each value read

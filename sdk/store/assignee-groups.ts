@@ -5,7 +5,7 @@
  * never changed, when its column changes, and kept with that list.
  */
 import type { Lead } from '../schema.js';
-import { EMPTY } from './lead-values.js';
+import { EMPTY, listValue } from './lead-values.js';
 
 export class AssigneeGroups {
   private readonly groups = new Map<string | null, Lead[]>();
@@ -16,6 +16,8 @@ export class AssigneeGroups {
       if (group) group.push(lead);
       else this.groups.set(lead.assigneeId, [lead]);
     }
+    // Each group's total value, summed here in idle time: a column filtered to one assignee shows it at once.
+    for (const group of this.groups.values()) listValue(group);
   }
 
   /** The leads `assigneeId` holds (null: the unassigned ones), in list order. */

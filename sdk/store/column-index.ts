@@ -2,8 +2,9 @@
  * Per column: every lead in card order, and the filtered cards cardsIn() returns. Built on first read,
  * then brought up to date lazily from the edits noted since (bisection or one merge), so a move or an
  * assignment never re-sorts a column, and an unchanged column keeps its array identity. The total value of
- * the filtered cards (valueIn) follows the same edits by deltas; it is summed afresh only after a refilter
- * or a rebuild, which read every card anyway.
+ * the filtered cards (valueIn) is known per array (lead-values.ts, listValue): an edited list takes the sum of
+ * the list it was made from plus the edits' deltas, and a refilter to a list summed before (the column itself,
+ * an assignee's group) sums nothing.
  *
  * Card order is the board's sort (`order`, one of CARD_ORDERS): a new sort rebuilds each column once
  * (one O(n log n) sort per column), and every edit after that is applied in that order by bisection as before.
@@ -12,7 +13,7 @@ import type { Lead } from '../schema.js';
 import { compareCards, editOrdered, swapInPlace, type CardCompare } from '../internal/card-order.js';
 import type { ChangeBatch } from './change-batch.js';
 import type { FilterState } from './filter-state.js';
-import { EMPTY, sameArray } from './lead-values.js';
+import { EMPTY, knownListValue, listValue, rememberListValue, sameArray } from './lead-values.js';
 import type { ShownLeads } from './shown-leads.js';
 
 interface ColumnCache {
@@ -20,8 +21,6 @@ interface ColumnCache {
   all: readonly Lead[];
   /** `all` narrowed by the filter: the array cardsIn() returns, replaced only when its content changes. */
   cards: readonly Lead[];
-  /** Sum of the values of `cards`; null when it must be summed again (first read after a refilter or rebuild). */
-  value: number | null;
 }
 
 /**
@@ -69,15 +68,13 @@ export class ColumnIndex {
     return this.column(status).cards;
   }
 
-  /** The total value of a column's filtered cards (a lead without a value counts 0). */
+  /**
+   * The total value of a column's filtered cards (a lead without a value counts 0): known per array (listValue)
+   * — moved by the edits' deltas, an assignee's group summed in idle time, `all` when nothing is filtered out —
+   * and summed only for a list never seen before.
+   */
   valueIn(status: string): number {
-    const cache = this.column(status);
-    if (cache.value === null) {
-      let sum = 0;
-      for (const lead of cache.cards) sum += lead.value ?? 0;
-      cache.value = sum;
-    }
-    return cache.value;
+    return listValue(this.column(status).cards);
   }
 
   /** Every lead of a column in card order, filtered or not. */
@@ -137,8 +134,6 @@ export class ColumnIndex {
     this.dirty.delete(status);
     let all: readonly Lead[] | undefined;
     let cards: readonly Lead[] | undefined;
-    /** How the sum of the cards' values changes with these edits; null when it must be summed again. */
-    let valueDelta: number | null = null;
     if (cache && dirt && !dirt.rebuild) {
       all = cache.all;
       cards = cache.cards;
@@ -174,11 +169,12 @@ export class ColumnIndex {
           }
         }
         all = edit(cache.all, swaps, out, into, this._order);
+        if (all) carryValue(cache.all, all, swaps, out, into);
         if (all && filterKept) {
           // Nothing filtered out: the cards are the column itself, not a second list edited the same way.
           const whole = cache.cards === cache.all && this.filter.passesAll;
           cards = whole ? all : edit(cache.cards, cardSwaps, inCards, intoCards, this._order);
-          valueDelta = whole ? valueChange(swaps, out, into) : valueChange(cardSwaps, inCards, intoCards);
+          if (cards && !whole) carryValue(cache.cards, cards, cardSwaps, inCards, intoCards);
         }
         if (!cards) all = undefined; // the edits did not add up: rebuild below
       }
@@ -187,11 +183,9 @@ export class ColumnIndex {
         const narrow = dirt.refilter === 'narrow' && !dirt.edits && !this.filter.canSearchJoined(all);
         const source = narrow ? cache.cards : all;
         cards = this.filter.select(source);
-        valueDelta = null;
       }
     }
     if (!all || !cards) {
-      valueDelta = null;
       if (this.seeds) {
         const seeded = this.seeds.get(status);
         this.seeds.delete(status); // sorted in place: it becomes the column's list
@@ -203,7 +197,7 @@ export class ColumnIndex {
       cards = this.filter.select(all);
     }
     if (!cache) {
-      const fresh = { all, cards: cards.length === 0 ? EMPTY : cards, value: null };
+      const fresh = { all, cards: cards.length === 0 ? EMPTY : cards };
       this.built.set(status, fresh);
       this.batch.columns.add(status);
       return fresh;
@@ -212,7 +206,6 @@ export class ColumnIndex {
     cache.all = all;
     if (!sameArray(cache.cards, cards)) {
       cache.cards = cards.length === 0 ? EMPTY : cards;
-      cache.value = cache.value === null || valueDelta === null ? null : cache.value + valueDelta;
       this.batch.columns.add(status);
     } else if (totalChanged) {
       this.batch.columns.add(status);
@@ -221,13 +214,18 @@ export class ColumnIndex {
   }
 }
 
-/** What swaps (pairs: old, new), removals and insertions change in the sum of a list's values. */
-function valueChange(swaps: readonly Lead[], remove: readonly Lead[], insert: readonly Lead[]): number {
-  let delta = 0;
-  for (let i = 0; i < swaps.length; i += 2) delta += (swaps[i + 1]!.value ?? 0) - (swaps[i]!.value ?? 0);
-  for (const lead of remove) delta -= lead.value ?? 0;
-  for (const lead of insert) delta += lead.value ?? 0;
-  return delta;
+/**
+ * Tells `next` (`list` with swaps — pairs: old, new —, removals and insertions applied) its total value when that
+ * of `list` is known: the old sum moved by the edits, no pass over the list.
+ */
+function carryValue(list: readonly Lead[], next: readonly Lead[], swaps: readonly Lead[], remove: readonly Lead[], insert: readonly Lead[]): void {
+  const known = knownListValue(list);
+  if (next === list || known === undefined) return;
+  let sum = known;
+  for (let i = 0; i < swaps.length; i += 2) sum += (swaps[i + 1]!.value ?? 0) - (swaps[i]!.value ?? 0);
+  for (const lead of remove) sum -= lead.value ?? 0;
+  for (const lead of insert) sum += lead.value ?? 0;
+  rememberListValue(next, sum);
 }
 
 /** A list with swaps (see swapInPlace), removals and insertions applied; the list itself when there are none. */

@@ -94,8 +94,8 @@ export class FilterState {
   }
 
   /**
-   * One idle slice of background work: fold queued leads, then give each current column list its joined text
-   * and its assignee groups, until the idle period (at most SLICE_MS) is used up; always some progress. A long
+   * One idle slice of background work: give each current column list its assignee groups, fold queued leads,
+   * then give each list its joined text, until the idle period (at most SLICE_MS) is used up; always some progress. A long
    * idle period after a load folds 10,000 leads in one or two slices; a query arriving first folds what is left
    * as it meets it.
    */
@@ -114,6 +114,12 @@ export class FilterState {
       this.foldTimer = whenIdle(this.backgroundSlice);
       return;
     }
+    // The assignee groups first: one pass per list, where folding 50,000 leads takes several slices, and the
+    // first filter a user picks after a load is often an assignee.
+    if (!this.prepareLists(end, (list) => this.byAssignee.has(list), (list) => this.byAssignee.set(list, new AssigneeGroups(list)))) {
+      this.foldTimer = whenIdle(this.backgroundSlice);
+      return;
+    }
     const queue = this.foldQueue;
     let i = this.foldNext;
     while (i < queue.length) {
@@ -128,23 +134,27 @@ export class FilterState {
     }
     this.foldQueue = [];
     this.foldNext = 0;
-    // Each list gets both of its indexes (joined text, assignee groups) before the budget is looked at again,
-    // and every slice prepares at least one list: an idle callback that fires on its timeout has no time left
-    // at all, and must still move the work on.
-    let prepared = false;
-    for (const list of this.searchLists?.() ?? []) {
-      const joined = this.haystacks.has(list);
-      const grouped = this.byAssignee.has(list);
-      if (joined && grouped) continue;
-      if (prepared && performance.now() >= end) {
-        this.foldTimer = whenIdle(this.backgroundSlice);
-        return;
-      }
-      if (!joined) this.haystacks.set(list, new SearchHaystack(list, (lead) => this.searchTextOf(lead)));
-      if (!grouped) this.byAssignee.set(list, new AssigneeGroups(list));
-      prepared = true;
+    const textOf = (lead: Lead) => this.searchTextOf(lead);
+    if (!this.prepareLists(end, (list) => this.haystacks.has(list), (list) => this.haystacks.set(list, new SearchHaystack(list, textOf)))) {
+      this.foldTimer = whenIdle(this.backgroundSlice);
     }
   };
+
+  /**
+   * Gives each current column list one index (`has`/`make`) until `end`; returns whether every list has it.
+   * Every slice prepares at least one list: an idle callback that fires on its timeout has no time left at
+   * all, and must still move the work on.
+   */
+  private prepareLists(end: number, has: (list: readonly Lead[]) => boolean, make: (list: readonly Lead[]) => void): boolean {
+    let prepared = false;
+    for (const list of this.searchLists?.() ?? []) {
+      if (has(list)) continue;
+      if (prepared && performance.now() >= end) return false;
+      make(list);
+      prepared = true;
+    }
+    return true;
+  }
 
   /** A new version takes over its previous version's folded text when that text is the same; else it is queued. */
   private takeOverOrQueue(lead: Lead, previous: Lead | undefined): void {

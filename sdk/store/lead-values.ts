@@ -13,6 +13,34 @@ export const loadHolder = (lead: Lead | undefined): string | null =>
 /** One shared empty list, so "no cards" never changes identity. */
 export const EMPTY: readonly Lead[] = Object.freeze([]);
 
+/**
+ * The total value of a list of leads (a lead without a value counts 0), remembered per array: the store's lists
+ * are replaced, never changed, once made (a column's leads, its filtered cards, an assignee's group), so a sum
+ * holds as long as its array lives. A filter switched back to a list summed before (or told its sum by
+ * rememberListValue) costs a lookup, not a pass over 50,000 leads.
+ */
+const listValues = new WeakMap<readonly Lead[], number>();
+
+export function listValue(list: readonly Lead[]): number {
+  let sum = listValues.get(list);
+  if (sum === undefined) {
+    sum = 0;
+    for (let i = 0; i < list.length; i++) sum += list[i]!.value ?? 0;
+    listValues.set(list, sum);
+  }
+  return sum;
+}
+
+/** The sum of `list` when it is already known (summed, or remembered), else undefined. */
+export function knownListValue(list: readonly Lead[]): number | undefined {
+  return listValues.get(list);
+}
+
+/** Records the sum of a new list found without a pass (the sum of the list it was made from, plus the edits'). */
+export function rememberListValue(list: readonly Lead[], sum: number): void {
+  listValues.set(list, sum);
+}
+
 export function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -9,7 +9,7 @@
  */
 import { CARD_ORDERS } from '../internal/card-order.js';
 import type { Lead } from '../schema.js';
-import { isOpen, sameLead } from './lead-values.js';
+import { isOpen, rememberListValue, sameLead } from './lead-values.js';
 
 type IdGroups = Map<string | null, Set<string>>;
 
@@ -62,28 +62,45 @@ export class ShownLeads {
   /**
    * Shows a whole listing at once: what replace() would do lead by lead, in one pass. Only for an empty
    * state, with unique ids. Returns the leads by status in listing order (a backend lists them in card
-   * order, so the column index sorts presorted lists).
+   * order, so the column index sorts presorted lists), each list's total value known (listValue).
    */
   fill(leads: readonly Lead[]): Map<string, Lead[]> {
     if (this.byId.size > 0) throw new Error('ShownLeads.fill: only an empty state is filled');
-    const lists = new Map<string, Lead[]>();
+    // Each status's list with its total value, summed in this pass (a column's header shows it in the first frame).
+    const columns = new Map<string, { list: Lead[]; value: number }>();
     let unassignedOpen = 0;
     let oldest: Lead | null = null;
     for (const lead of leads) {
       this.byId.set(lead.id, lead);
-      const list = lists.get(lead.status);
-      if (list) list.push(lead);
-      else lists.set(lead.status, [lead]);
+      const column = columns.get(lead.status);
+      if (column) {
+        column.list.push(lead);
+        column.value += lead.value ?? 0;
+      } else columns.set(lead.status, { list: [lead], value: lead.value ?? 0 });
       if (lead.assigneeId === null && isOpen(lead)) {
         unassignedOpen++;
         if (older(lead, oldest)) oldest = lead;
       }
     }
-    for (const [status, list] of lists) this.statusCounts.set(status, list.length);
+    const lists = new Map<string, Lead[]>();
+    for (const [status, { list, value }] of columns) {
+      this.statusCounts.set(status, list.length);
+      rememberListValue(list, value); // the column index sorts the list in place: the same leads, the same sum
+      lists.set(status, list);
+    }
     this.unassignedOpen = unassignedOpen;
     this.byStatus = this.byAssignee = null;
     this.oldest = oldest;
     return lists;
+  }
+
+  /** Back to showing nothing (a fill whose listing held an id twice). */
+  clear(): void {
+    this.byId.clear();
+    this.statusCounts.clear();
+    this.byStatus = this.byAssignee = null;
+    this.unassignedOpen = 0;
+    this.oldest = null;
   }
 
   /**

@@ -111,7 +111,7 @@ export class StoreCore {
     // twice (optimistic, settled), not three times, and its echo re-renders nothing.
     if (prev && next && prev !== next && this.ledger.isPending(id) && sameButVersion(prev, next)) return false;
     if (!this.shown.replace(id, prev, next)) return false; // same lead: keep the identity, nothing to re-render
-    this.batch.leads.add(id);
+    this.batch.markLead(id);
     if (prev && !next) {
       this.departed.set(id, prev);
       if (this.departed.size > DEPARTED_KEPT) this.departed.delete(this.departed.keys().next().value!);
@@ -131,10 +131,14 @@ export class StoreCore {
    * or selected, and every listed id is unique; returns false otherwise (the caller then refreshes each lead).
    */
   showFirstListing(leads: readonly Lead[]): boolean {
-    const { ledger } = this;
-    if (this.shown.size > 0 || this.selectionModel.hasAny || ledger.hasPending || ledger.confirmedCount !== leads.length) return false;
-    this.columnIndex.seed(this.shown.fill(leads));
-    for (const lead of leads) this.batch.leads.add(lead.id);
+    if (this.shown.size > 0 || this.selectionModel.hasAny || this.ledger.hasPending) return false;
+    const lists = this.shown.fill(leads);
+    if (this.shown.size !== leads.length) {
+      this.shown.clear(); // an id listed twice: the ledger keeps its newest version, which refresh() shows
+      return false;
+    }
+    this.columnIndex.seed(lists);
+    this.batch.leadsListed(leads);
     if (this.departed.size > 0) for (const lead of leads) this.departed.delete(lead.id);
     if (!this.disposed) this.filterState.foldAllLater(leads);
     return true;

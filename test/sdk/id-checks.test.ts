@@ -13,6 +13,7 @@ const long = 'x'.repeat(200);
 const tooLong = 'x'.repeat(201);
 const idLists: unknown[] = [
   ['a', 'b'], [long], [], [''], [tooLong], ['a', 3], ['a', null], [undefined], new Array(2), 'a', null, { length: 1, 0: 'a' },
+  ['a\uD800'], ['a\u0000b'], ['\uDC00'],
 ];
 const versionRecords: unknown[] = [
   { a: 1, b: 7 }, {}, { a: 0 }, { a: 1.5 }, { a: '2' }, { a: Number.MAX_SAFE_INTEGER + 1 }, { a: NaN }, { a: -3 },

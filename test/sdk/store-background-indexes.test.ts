@@ -1,8 +1,8 @@
 /**
  * The store prepares per-assignee groups and the joined search text of each column in idle time
  * (sdk/store/filter-state.ts). Once idle time has passed they must be built and used, and a filter must answer
- * exactly the same whether or not they are ready: before, after, and right after a change that replaced a
- * column's list (its new groups not built yet).
+ * exactly the same (cards and their total value) whether or not they are ready: before, after, and right after
+ * a change that replaced a column's list (its new groups not built yet).
  */
 import { expect } from 'chai';
 import type { Lead, LeadStore } from '../../sdk/index.js';
@@ -20,8 +20,11 @@ function expectFilter(store: LeadStore, assignee: string, test: (lead: Lead) => 
   expect([...full.values()].flat().filter(test), `some cards match ${assignee}`).not.to.be.empty;
   store.setFilter({ assignee });
   for (const column of store.columns) {
-    const expected = full.get(column.key)!.filter(test).map((l) => l.id);
-    expect(store.cardsIn(column.key).map((l) => l.id), `${assignee} in ${column.key}`).to.deep.equal(expected);
+    const expected = full.get(column.key)!.filter(test);
+    expect(store.cardsIn(column.key).map((l) => l.id), `${assignee} in ${column.key}`).to.deep.equal(expected.map((l) => l.id));
+    // The header's total: its group's sum (taken in idle time with the groups) or a fresh one, never another's.
+    const value = expected.reduce((sum, l) => sum + (l.value ?? 0), 0);
+    expect(store.valueIn(column.key), `value of ${assignee} in ${column.key}`).to.be.closeTo(value, 1e-6);
   }
 }
 

@@ -27,6 +27,43 @@ describe('LeadStore: loading and reading', () => {
     await expectStoreEqualsBackend(b);
   });
 
+  it('the change a load tells names every lead it shows, as a read-only set listeners may ask, iterate or copy', async () => {
+    const b = await board();
+    const loaded = b.changes.find((c) => c.status && b.store.status === 'ready' && c.leads)!;
+    expect(loaded, 'a change naming the loaded leads').to.not.equal(undefined);
+    const ids = b.store.matchingIds();
+    const leads = loaded.leads!;
+    expect(leads.size).to.equal(60);
+    expect([...leads].sort()).to.deep.equal([...ids].sort());
+    expect(ids.every((id) => leads.has(id))).to.equal(true);
+    expect(leads.has('no-such-lead')).to.equal(false);
+    const copy = new Set(leads);
+    expect(copy.size).to.equal(60);
+    let seen = 0;
+    leads.forEach(() => seen++);
+    expect(seen).to.equal(60);
+    // A second listing into a store already showing leads goes lead by lead, and names what changed.
+    const before = b.changes.length;
+    const lead = b.store.cardsIn('new')[0]!;
+    await b.other.updateLead(lead.id, { name: 'Renamed Elsewhere' }, lead.version);
+    await b.store.load({ quiet: true });
+    expect(b.changes.slice(before).some((c) => c.leads?.has(lead.id))).to.equal(true);
+  });
+
+  it('a listing that holds a lead twice shows its newest version once, counted once', async () => {
+    const fault = new FaultAdapter(MemoryAdapter.seeded({ leads: 12 }));
+    const listLeads = fault.listLeads.bind(fault);
+    const listed = await listLeads();
+    const twice = listed.find((l) => l.status === 'new')!;
+    fault.listLeads = async () => [...(await listLeads()), { ...twice, version: twice.version + 1, name: 'Newest Name' }];
+    const store = new LeadStore(fault);
+    await store.load();
+    expect(store.leadCount).to.equal(listed.length);
+    expect(store.lead(twice.id)!.name).to.equal('Newest Name');
+    expect(store.cardsIn('new').filter((l) => l.id === twice.id)).to.have.length(1);
+    expect(store.countIn('new')).to.equal(listed.filter((l) => l.status === 'new').length);
+  });
+
   it('a failed load sets status error and reports it', async () => {
     const fault = new FaultAdapter(MemoryAdapter.seeded({ leads: 5 }));
     fault.fail('listLeads');

@@ -201,6 +201,8 @@ const bench = {
    */
   async openBulkAssign(assigneeId: string): Promise<number> {
     byName<HTMLButtonElement>('button', 'Assign').click();
+    // The dialog is a chunk of its own: right after the first frame (profile.ts) it may still be on its way.
+    for (let waited = 0; !openAssignDialog() && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     await quiesce();
     await nextFrame();
     const dialog = openAssignDialog();
