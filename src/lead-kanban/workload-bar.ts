@@ -65,7 +65,13 @@ export class WorkloadStrip implements ReactiveController {
     const members = this.chips ? this.lastMembers : null;
     if (members !== this.measuredFor) {
       this.measuredFor = members;
-      this.measure();
+      // New counts may widen or narrow the chips. Observing the strip afresh reports it after the next layout
+      // (a new observation always reports once), where reading its scroll width costs nothing; measuring here
+      // would force a layout in the middle of every update that changes a count (a bulk assignment's).
+      if (this.resize && this.chips) {
+        this.resize.unobserve(this.chips);
+        this.resize.observe(this.chips);
+      } else this.measure();
     }
   }
 
