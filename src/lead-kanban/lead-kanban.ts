@@ -15,7 +15,7 @@ import { fire } from '../shared/fire.js';
 import { checkColumns, checkStore, checkTheme, guardProperties } from '../internal/property-guard.js';
 import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
-import '../lead-drawer/lead-drawer.js';
+import { drawerContentChunk } from '../lead-drawer/lead-drawer.js';
 import './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
@@ -55,7 +55,6 @@ import { RovingFocus } from './roving-focus.js';
 import { StageSwitcher } from './stage-switcher.js';
 import { hasSettled, StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
-import { toastStyles } from './toasts.styles.js';
 import { WorkloadStrip } from './workload-bar.js';
 import { workloadStyles } from './workload-bar.styles.js';
 import { WaitClock } from './wait-clock.js';
@@ -116,7 +115,6 @@ export class LeadKanban extends LitElement {
     workloadStyles,
     columnStyles,
     cardStyles,
-    toastStyles,
   ];
 
   /** The store behind the board. Set it directly, or let the board make one from `adapter` or `api`. */
@@ -222,6 +220,12 @@ export class LeadKanban extends LitElement {
   /** The member chips and options wait for the first frame with cards to be painted. */
   private readonly firstFrame = new FirstFrame(this, () => this.store);
   private readonly faces = new MemberFaces();
+  /**
+   * A lead was opened once: the board renders its `<lead-drawer>` from then on. A closed drawer shows nothing,
+   * so the first frame makes none (its shadow root, styles and context request); its content's chunk is
+   * preloaded all the same, so the first opening normally finds it there.
+   */
+  private drawerWanted = false;
   /** Height of the column row (ResizeObserver, after layout); a new column's first guess of its viewport. */
   private readonly row = { height: 0 };
   private columnsRow: Element | null = null;
@@ -235,6 +239,7 @@ export class LeadKanban extends LitElement {
     this.storeProvider.setValue(this.store);
     this.openLeadWatch.check();
     if (changed.has('urlState')) this.url.follow(this.urlState);
+    if (this.state.openLeadId !== null) this.drawerWanted = true;
   }
 
   override connectedCallback(): void {
@@ -242,6 +247,7 @@ export class LeadKanban extends LitElement {
     if (this.columnsRow) observeHeight(this.columnsRow, this.onRowHeight); // again after a move in the DOM
     prewarmIntl();
     boardPartsChunk.preload(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
+    drawerContentChunk.preload(); // the drawer's content (the drawer itself is rendered on the first opening)
     collaborationChunk.preload(); // distribute dialog, conflict panel
   }
 
@@ -427,12 +433,14 @@ export class LeadKanban extends LitElement {
       ${this.intake.render()}
       <lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>
       ${helpDescriptions()}
-      <lead-drawer
-        .leadId=${this.state.openLeadId ?? ''}
-        ?open=${this.state.openLeadId !== null}
-        @lead-request-close=${this.onDrawerRequestClose}
-        @lead-open=${this.onDrawerOpen}
-      ></lead-drawer>
+      ${this.drawerWanted
+        ? html`<lead-drawer
+            .leadId=${this.state.openLeadId ?? ''}
+            ?open=${this.state.openLeadId !== null}
+            @lead-request-close=${this.onDrawerRequestClose}
+            @lead-open=${this.onDrawerOpen}
+          ></lead-drawer>`
+        : nothing}
       ${this.toasts.render()}
     </section>`;
   }

@@ -14,7 +14,8 @@ import type { LeadKanban } from '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanbanColumn } from '../../../src/lead-kanban/board-column.js';
 import type { LeadDrawer } from '../../../src/lead-drawer/lead-drawer.js';
 import { FaultAdapter } from '../../sdk/fault-adapter.js';
-import { flushTasks, nextFrame } from './common.js';
+import { AdapterError } from '../../../sdk/index.js';
+import { chord, flushTasks, nextFrame } from './common.js';
 
 export interface BoardSetup {
   el: LeadKanban;
@@ -163,19 +164,31 @@ export const statusCombobox = (el: LeadKanban) =>
 export const statusOptions = (el: LeadKanban) =>
   [...partRoot(el, 'lead-kanban-status-filter').querySelectorAll<HTMLElement>('[role="option"]')];
 
+/** The board's drawer: rendered from the first opening of a lead on (null before, hence `shownDrawer`). */
 export const drawer = (el: LeadKanban) => root(el).querySelector<LeadDrawer>('lead-drawer')!;
+export const shownDrawer = (el: LeadKanban): LeadDrawer | null => root(el).querySelector<LeadDrawer>('lead-drawer');
 
 /** Clicks a lead's card and waits for the drawer to be open on it, its content rendered. */
 export async function openCard(el: LeadKanban, leadId: string): Promise<LeadDrawer> {
   cardButton(el, leadId).click();
+  await waitUntil(() => shownDrawer(el)?.open && shownDrawer(el)?.leadId === leadId, 'drawer open');
   const opened = drawer(el);
-  await waitUntil(() => opened.open && opened.leadId === leadId, 'drawer open');
   await opened.updateComplete;
   return opened;
 }
 
 export const toastTexts = (el: LeadKanban) =>
   [...root(el).querySelectorAll('.toast .toast-text')].map((t) => t.textContent!.trim());
+
+/** Moves the first New card right with Ctrl+ArrowRight against a backend that refuses it; resolves once a toast tells. */
+export async function refusedMove(setup: BoardSetup, reason = 'not yours'): Promise<Lead> {
+  const lead = setup.store.cardsIn('new')[0]!;
+  setup.fault.fail('updateLead', new AdapterError('forbidden', reason));
+  cardButton(setup.el, lead.id).focus();
+  await chord('Control', 'ArrowRight');
+  await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
+  return lead;
+}
 
 export function button(el: LeadKanban, name: string): HTMLButtonElement {
   const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find(
