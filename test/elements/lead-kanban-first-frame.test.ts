@@ -48,4 +48,16 @@ describe('<lead-kanban> first frame', () => {
     expect(shownDrawer(setup.el)).to.equal(drawer);
     expect(root(setup.el).activeElement, 'focus back on the card').to.equal(cardButton(setup.el, lead.id));
   });
+
+  it('draws its icons as SVG: each one element in the SVG namespace, 16 × 16, with its shapes', async () => {
+    const setup = await mountBoard();
+    const icons = [...root(setup.el).querySelectorAll('.toolbar .icon, .column-add .icon')];
+    expect(icons.length).to.be.greaterThan(3);
+    for (const icon of icons) {
+      expect(icon.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+      expect(icon.firstElementChild?.namespaceURI, 'its shapes are SVG too').to.equal('http://www.w3.org/2000/svg');
+      const box = icon.getBoundingClientRect();
+      expect([box.width, box.height]).to.deep.equal([16, 16]);
+    }
+  });
 });
