@@ -1,5 +1,5 @@
 import { deepActiveElement } from '../internal/focus.js';
-import { lazyModule, whenDefined } from '../internal/lazy.js';
+import { lazyModule } from '../internal/lazy.js';
 import type { BoardCommands } from './board-commands.js';
 import type { BoardParts } from './board-parts.js';
 
@@ -31,8 +31,8 @@ export class BoardCollaboration {
     if (!store) return;
     const opener = deepActiveElement();
     const unassigned = store.matchingIds().filter((id) => store.lead(id)?.assigneeId === null);
-    await whenDefined('lead-kanban-distribute-dialog', collaborationChunk);
-    await this.board.element('lead-kanban-distribute-dialog')?.show(
+    const dialog = await this.board.summon('lead-kanban-distribute-dialog', collaborationChunk);
+    await dialog?.show(
       { selected: store.selectedIds(), unassigned },
       {
         confirm: (plan) => this.commands.distribute(plan),

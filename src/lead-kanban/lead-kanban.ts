@@ -50,6 +50,7 @@ import { cardControlOf } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { LiveMarks } from './live-marks.js';
+import { OnDemandElements } from './on-demand-elements.js';
 import { OpenLeadWatch } from './open-lead-watch.js';
 import { RovingFocus } from './roving-focus.js';
 import { StageSwitcher } from './stage-switcher.js';
@@ -163,12 +164,15 @@ export class LeadKanban extends LitElement {
       return lead && this.store!.indexIn(lead.status, id) >= 0 ? lead.status : null;
     },
   });
+  /** The card menu and the dialogs, rendered from their first use on. */
+  private readonly onDemand = new OnDemandElements(this);
   private readonly parts: BoardParts = createBoardParts({
     host: this,
     store: () => this.store,
     state: this.state,
     roving: this.roving,
     columns: () => this.visibleColumns(),
+    onDemand: this.onDemand,
   });
 
   private readonly localize = new LocalizeController(this);
@@ -427,11 +431,15 @@ export class LeadKanban extends LitElement {
           now: this.clock.now,
         })}
       </div>
-      <lead-kanban-menu></lead-kanban-menu>
-      <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
-      <lead-kanban-help-dialog></lead-kanban-help-dialog>
+      ${this.onDemand.has('lead-kanban-menu') ? html`<lead-kanban-menu></lead-kanban-menu>` : nothing}
+      ${this.onDemand.has('lead-kanban-assign-dialog')
+        ? html`<lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>`
+        : nothing}
+      ${this.onDemand.has('lead-kanban-help-dialog') ? html`<lead-kanban-help-dialog></lead-kanban-help-dialog>` : nothing}
       ${this.intake.render()}
-      <lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>
+      ${this.onDemand.has('lead-kanban-distribute-dialog')
+        ? html`<lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>`
+        : nothing}
       ${helpDescriptions()}
       ${this.drawerWanted
         ? html`<lead-drawer

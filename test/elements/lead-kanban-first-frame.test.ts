@@ -1,11 +1,13 @@
 /**
  * The board's first frame makes only what it shows (docs/architecture.md, "Performance"): the parts that show
- * later — the toasts, the drawer — are neither rendered nor styled until they first show, and then appear and
- * work as ever.
+ * later — the toasts, the drawer, the card menu and the dialogs — are neither rendered nor styled until they
+ * first show (not even once their code has arrived), and then appear and work as ever.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { cardButton, mountBoard, openCard, refusedMove, root, settle, shownDrawer, toastTexts } from './helpers/board-setup.js';
+import { boardPartsChunk } from '../../src/lead-kanban/lead-kanban.js';
+import { collaborationChunk } from '../../src/lead-kanban/board-collaboration.js';
+import { button, cardButton, helpDialog, mountBoard, openCard, refusedMove, root, settle, shownDrawer, toastTexts } from './helpers/board-setup.js';
 import { axAll } from './helpers/picker-a11y.js';
 
 /** Whether a rule for `selector` is among the styles of the board's shadow root. */
@@ -59,5 +61,25 @@ describe('<lead-kanban> first frame', () => {
       const box = icon.getBoundingClientRect();
       expect([box.width, box.height]).to.deep.equal([16, 16]);
     }
+  });
+
+  it('renders no menu or dialog, even with their code there, until one is first used; that one then opens', async () => {
+    await Promise.all([boardPartsChunk.load(), collaborationChunk.load()]);
+    const setup = await mountBoard();
+    await settle(setup.el);
+    const onDemand = [
+      'lead-kanban-menu',
+      'lead-kanban-assign-dialog',
+      'lead-kanban-help-dialog',
+      'lead-kanban-distribute-dialog',
+      'lead-kanban-add-lead-dialog',
+      'lead-kanban-import-dialog',
+      'lead-kanban-rules-dialog',
+    ];
+    expect(onDemand.filter((tag) => root(setup.el).querySelector(tag))).to.deep.equal([]);
+    button(setup.el, 'Keyboard shortcuts').click();
+    await waitUntil(() => helpDialog(setup.el)?.open, 'help open');
+    expect(await axAll('dialog', 'Keyboard shortcuts')).to.have.length(1);
+    expect(onDemand.filter((tag) => root(setup.el).querySelector(tag))).to.deep.equal(['lead-kanban-help-dialog']);
   });
 });
