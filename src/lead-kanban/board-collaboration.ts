@@ -1,5 +1,6 @@
 import { deepActiveElement } from '../internal/focus.js';
 import { lazyModule } from '../internal/lazy.js';
+import type { LeadStore } from '../../sdk/index.js';
 import type { BoardCommands } from './board-commands.js';
 import type { BoardParts } from './board-parts.js';
 
@@ -8,6 +9,11 @@ import type { BoardParts } from './board-parts.js';
  * first frame and awaited by every use.
  */
 export const collaborationChunk = lazyModule(() => import('./collaboration-parts.js'));
+
+/** Whether `Distribute…` has anything to work on: a selection, or unassigned leads on the board. */
+export function canDistribute(store: LeadStore | undefined): boolean {
+  return !!store && (store.selectedCount > 0 || store.unassignedCount > 0);
+}
 
 /**
  * The board's use of the parts people need when they work together: the "Distribute leads" dialog (on the
@@ -19,12 +25,6 @@ export class BoardCollaboration {
     private readonly board: BoardParts,
     private readonly commands: BoardCommands,
   ) {}
-
-  /** Whether `Distribute…` has anything to work on: a selection, or unassigned leads on the board. */
-  canDistribute(): boolean {
-    const store = this.board.store;
-    return !!store && (store.selectedCount > 0 || store.unassignedCount > 0);
-  }
 
   async openDistributeDialog(): Promise<void> {
     const store = this.board.store;

@@ -20,7 +20,7 @@ import './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
 import { AssigneeAlert } from './assignee-alert.js';
-import { BoardCollaboration, collaborationChunk } from './board-collaboration.js';
+import { BoardCollaboration, canDistribute, collaborationChunk } from './board-collaboration.js';
 import { BoardCommands } from './board-commands.js';
 import type {
   CardMenuEvent,
@@ -187,19 +187,44 @@ export class LeadKanban extends LitElement {
   });
   private readonly stages = new StageSwitcher(this.parts);
   private readonly selection = new BoardSelection(this.parts);
-  private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
-  private readonly popups = new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk);
-  private readonly intake = new BoardIntake(this.parts, this.toasts, boardPartsChunk);
   private readonly clock = new WaitClock(this);
-  private readonly collaboration = new BoardCollaboration(this.parts, this.commands);
   /** Cards marked for a while: changed by someone else, assigned to you. */
   private readonly marks = new LiveMarks(this);
-  private readonly alert = new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.search.set(''));
   private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer);
-  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, {
-    openMenu: (id) => void this.popups.openMenu(id),
-    focusBulkBar: () => focusBulkBar(this.renderRoot),
-  });
+  /**
+   * The parts no first frame uses — commands and their notices, menus and dialogs, intake, distribution, the
+   * assignee alert, the keyboard model — are made on first use (the getters below): a board that is only
+   * looked at never constructs them.
+   */
+  private readonly made: {
+    commands?: BoardCommands;
+    popups?: BoardPopups;
+    intake?: BoardIntake;
+    collaboration?: BoardCollaboration;
+    alert?: AssigneeAlert;
+    keyboard?: BoardKeyboard;
+  } = {};
+  private get commands(): BoardCommands {
+    return (this.made.commands ??= new BoardCommands(this.parts, this.selection, this.toasts));
+  }
+  private get popups(): BoardPopups {
+    return (this.made.popups ??= new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk));
+  }
+  private get intake(): BoardIntake {
+    return (this.made.intake ??= new BoardIntake(this.parts, this.toasts, boardPartsChunk));
+  }
+  private get collaboration(): BoardCollaboration {
+    return (this.made.collaboration ??= new BoardCollaboration(this.parts, this.commands));
+  }
+  private get alert(): AssigneeAlert {
+    return (this.made.alert ??= new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.search.set('')));
+  }
+  private get keyboard(): BoardKeyboard {
+    return (this.made.keyboard ??= new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, {
+      openMenu: (id) => void this.popups.openMenu(id),
+      focusBulkBar: () => focusBulkBar(this.renderRoot),
+    }));
+  }
   private readonly drag = new DragController({
     dragStateChanged: (leadId) => this.state.set({ dragLeadId: leadId }),
     dropped: (drop) => {
@@ -318,6 +343,12 @@ export class LeadKanban extends LitElement {
     this.openLead(e.leadId);
   };
 
+  // The keyboard model and the undo key are made on the first key or focus that needs them.
+  private readonly onBoardKeydown = (e: KeyboardEvent) => this.commands.undoKey(e);
+  private readonly onColumnsKeydown = (e: KeyboardEvent) => this.keyboard.keydown(e);
+  private readonly onColumnsFocusin = (e: FocusEvent) => this.keyboard.focusin(e);
+  private readonly onColumnsFocusout = (e: FocusEvent) => this.keyboard.focusout(e);
+
   private readonly onCardMenu = (e: CardMenuEvent) => this.popups.toggleMenu(e.leadId, e.trigger);
 
   private readonly onHelpClick = (e: MouseEvent) => void this.popups.openHelp(e.currentTarget as HTMLElement);
@@ -370,7 +401,7 @@ export class LeadKanban extends LitElement {
   protected override render() {
     const msg = messages();
     const store = this.store;
-    return html`<section class="board" part="base" aria-label=${msg.boardLabel} @keydown=${this.commands.undoKey}>
+    return html`<section class="board" part="base" aria-label=${msg.boardLabel} @keydown=${this.onBoardKeydown}>
       ${renderToolbar({
         store,
         columns: this.visibleColumns(),
@@ -381,13 +412,13 @@ export class LeadKanban extends LitElement {
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
         onClearHidden: () => this.selection.clearHidden(),
-        onBulkBarKeydown: this.keyboard.bulkBarKeydown,
+        onBulkBarKeydown: (e) => this.keyboard.bulkBarKeydown(e),
         onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
         onSort: this.onSort,
         onAddLead: (e) => void this.intake.openAddLead(e.currentTarget as HTMLElement),
         onImport: (e) => void this.intake.openImport(e.currentTarget as HTMLElement),
         onRules: (e) => void this.intake.openRules(e.currentTarget as HTMLElement),
-        canDistribute: this.collaboration.canDistribute(),
+        canDistribute: canDistribute(store),
         onDistribute: () => void this.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
         memberOptions: this.firstFrame.complete,
@@ -409,9 +440,9 @@ export class LeadKanban extends LitElement {
       <div
         class="columns"
         aria-busy=${hasSettled(store) ? 'false' : 'true'}
-        @keydown=${this.keyboard.keydown}
-        @focusin=${this.keyboard.focusin}
-        @focusout=${this.keyboard.focusout}
+        @keydown=${this.onColumnsKeydown}
+        @focusin=${this.onColumnsFocusin}
+        @focusout=${this.onColumnsFocusout}
         @card-toggle=${this.onCardToggle}
         @card-open=${this.onCardOpen}
         @card-menu=${this.onCardMenu}
@@ -426,7 +457,7 @@ export class LeadKanban extends LitElement {
           stop: this.roving.current(),
           faces: this.faces.current(store?.members),
           marks: this.marks.current,
-          dropSlot: (key) => this.popups.dropSlot(key),
+          dropSlot: (key) => this.made.popups?.dropSlot(key) ?? null,
           row: this.row,
           now: this.clock.now,
         })}
@@ -436,7 +467,7 @@ export class LeadKanban extends LitElement {
         ? html`<lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>`
         : nothing}
       ${this.onDemand.has('lead-kanban-help-dialog') ? html`<lead-kanban-help-dialog></lead-kanban-help-dialog>` : nothing}
-      ${this.intake.render()}
+      ${this.made.intake?.render() ?? nothing}
       ${this.onDemand.has('lead-kanban-distribute-dialog')
         ? html`<lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>`
         : nothing}

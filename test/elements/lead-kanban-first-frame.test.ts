@@ -82,4 +82,13 @@ describe('<lead-kanban> first frame', () => {
     expect(await axAll('dialog', 'Keyboard shortcuts')).to.have.length(1);
     expect(onDemand.filter((tag) => root(setup.el).querySelector(tag))).to.deep.equal(['lead-kanban-help-dialog']);
   });
+
+  it('reacts to the first key press though its keyboard model is made on first use', async () => {
+    const setup = await mountBoard();
+    const [first, second] = setup.store.cardsIn('new');
+    cardButton(setup.el, first!.id).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(setup.el);
+    expect(root(setup.el).activeElement).to.equal(cardButton(setup.el, second!.id));
+  });
 });
