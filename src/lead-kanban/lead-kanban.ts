@@ -4,7 +4,6 @@ import type { Column, LeadAdapter, LeadSort, LeadStore } from '../../sdk/index.j
 import { provideStore } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LeadOpenEvent } from '../events/index.js';
-import { deepActiveElement } from '../internal/focus.js';
 import { lazyModule } from '../internal/lazy.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
@@ -19,9 +18,9 @@ import { drawerContentChunk } from '../lead-drawer/lead-drawer.js';
 import './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
-import { AssigneeAlert } from './assignee-alert.js';
-import { BoardCollaboration, canDistribute, collaborationChunk } from './board-collaboration.js';
-import { BoardCommands } from './board-commands.js';
+import { BoardActions } from './board-actions.js';
+import { BoardDrawer } from './board-drawer.js';
+import { canDistribute, collaborationChunk } from './board-collaboration.js';
 import type {
   CardMenuEvent,
   CardOpenEvent,
@@ -30,23 +29,18 @@ import type {
   ColumnListEvent,
   ColumnSelectAllEvent,
 } from './board-events.js';
-import { BoardIntake } from './board-intake.js';
-import { BoardKeyboard } from './board-keyboard.js';
 import { BoardLayoutController } from './board-layout.js';
 import { BoardUrl } from './board-url.js';
 import { createBoardParts, type BoardParts } from './board-parts.js';
-import { BoardPopups } from './board-popups.js';
 import { BoardSearch } from './board-search.js';
 import { BoardSelection } from './board-selection.js';
 import { BoardState } from './board-state.js';
-import { focusBulkBar } from './bulk-bar.js';
 import { renderToolbar } from './board-toolbar.js';
 import { toolbarStyles } from './board-toolbar.styles.js';
 import { cardGeometry } from './card-geometry.js';
 import { DragController, dropIndex } from './drag.js';
 import { FirstFrame } from './first-frame.js';
 import { helpDescriptions } from './help-ids.js';
-import { cardControlOf } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { LiveMarks } from './live-marks.js';
@@ -190,48 +184,24 @@ export class LeadKanban extends LitElement {
   private readonly clock = new WaitClock(this);
   /** Cards marked for a while: changed by someone else, assigned to you. */
   private readonly marks = new LiveMarks(this);
-  private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer);
-  /**
-   * The parts no first frame uses — commands and their notices, menus and dialogs, intake, distribution, the
-   * assignee alert, the keyboard model — are made on first use (the getters below): a board that is only
-   * looked at never constructs them.
-   */
-  private readonly made: {
-    commands?: BoardCommands;
-    popups?: BoardPopups;
-    intake?: BoardIntake;
-    collaboration?: BoardCollaboration;
-    alert?: AssigneeAlert;
-    keyboard?: BoardKeyboard;
-  } = {};
-  private get commands(): BoardCommands {
-    return (this.made.commands ??= new BoardCommands(this.parts, this.selection, this.toasts));
-  }
-  private get popups(): BoardPopups {
-    return (this.made.popups ??= new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk));
-  }
-  private get intake(): BoardIntake {
-    return (this.made.intake ??= new BoardIntake(this.parts, this.toasts, boardPartsChunk));
-  }
-  private get collaboration(): BoardCollaboration {
-    return (this.made.collaboration ??= new BoardCollaboration(this.parts, this.commands));
-  }
-  private get alert(): AssigneeAlert {
-    return (this.made.alert ??= new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.search.set('')));
-  }
-  private get keyboard(): BoardKeyboard {
-    return (this.made.keyboard ??= new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, {
-      openMenu: (id) => void this.popups.openMenu(id),
-      focusBulkBar: () => focusBulkBar(this.renderRoot),
-    }));
-  }
+  private readonly drawer = new BoardDrawer(this.parts, this.marks);
+  private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer.element);
+  /** What the board does when a user acts, each part made on its first use. */
+  private readonly actions = new BoardActions({
+    parts: this.parts,
+    selection: this.selection,
+    toasts: this.toasts,
+    marks: this.marks,
+    chunk: boardPartsChunk,
+    clearSearch: () => this.search.set(''),
+  });
   private readonly drag = new DragController({
     dragStateChanged: (leadId) => this.state.set({ dragLeadId: leadId }),
     dropped: (drop) => {
       const index = this.store ? dropIndex(this.store, drop) : null;
       if (index === null) return;
       this.roving.set({ column: drop.to, id: drop.leadId });
-      this.commands.move(drop.leadId, drop.to, index, 'drag');
+      this.actions.commands.move(drop.leadId, drop.to, index, 'drag');
     },
   });
   // Every store change but a history arriving for some lead re-renders the board; its columns re-render only
@@ -239,7 +209,7 @@ export class LeadKanban extends LitElement {
   // cards someone else changed are marked for a moment.
   protected readonly storeController = new StoreController(this, {
     interested: (change) => !(change.activity && Object.keys(change).length === 1),
-    notice: (notice) => (notice.code === 'assigned-to-you' ? this.alert.show(notice) : this.commands.notice(notice)),
+    notice: (notice) => (notice.code === 'assigned-to-you' ? this.actions.alert.show(notice) : this.actions.commands.notice(notice)),
     change: (change) => {
       if (change.remote) this.marks.mark(change.remote, 'changed');
       this.openLeadWatch.changed(change.remote);
@@ -249,12 +219,6 @@ export class LeadKanban extends LitElement {
   /** The member chips and options wait for the first frame with cards to be painted. */
   private readonly firstFrame = new FirstFrame(this, () => this.store);
   private readonly faces = new MemberFaces();
-  /**
-   * A lead was opened once: the board renders its `<lead-drawer>` from then on. A closed drawer shows nothing,
-   * so the first frame makes none (its shadow root, styles and context request); its content's chunk is
-   * preloaded all the same, so the first opening normally finds it there.
-   */
-  private drawerWanted = false;
   /** Height of the column row (ResizeObserver, after layout); a new column's first guess of its viewport. */
   private readonly row = { height: 0 };
   private columnsRow: Element | null = null;
@@ -268,7 +232,6 @@ export class LeadKanban extends LitElement {
     this.storeProvider.setValue(this.store);
     this.openLeadWatch.check();
     if (changed.has('urlState')) this.url.follow(this.urlState);
-    if (this.state.openLeadId !== null) this.drawerWanted = true;
   }
 
   override connectedCallback(): void {
@@ -302,12 +265,7 @@ export class LeadKanban extends LitElement {
 
   /** Opens the drawer on a lead (as a click on its card does, without firing `lead-open`). */
   openLead(leadId: string): void {
-    this.state.set({ openLeadId: leadId });
-    // The drawer may have closed itself without telling (hide()): open it again explicitly.
-    void this.updateComplete.then(() => {
-      const drawer = this.drawer;
-      if (drawer && this.state.openLeadId === leadId && !drawer.open) drawer.show();
-    });
+    this.drawer.open(leadId);
   }
 
   /** Moves keyboard focus to a lead's card, scrolling its column so it is rendered and visible. */
@@ -321,10 +279,6 @@ export class LeadKanban extends LitElement {
 
   private columnKeys(): string[] {
     return this.visibleColumns().map((c) => c.key);
-  }
-
-  private get drawer() {
-    return this.renderRoot.querySelector('lead-drawer');
   }
 
   // ---- events from the parts -------------------------------------------------------------------------------------
@@ -344,20 +298,20 @@ export class LeadKanban extends LitElement {
   };
 
   // The keyboard model and the undo key are made on the first key or focus that needs them.
-  private readonly onBoardKeydown = (e: KeyboardEvent) => this.commands.undoKey(e);
-  private readonly onColumnsKeydown = (e: KeyboardEvent) => this.keyboard.keydown(e);
-  private readonly onColumnsFocusin = (e: FocusEvent) => this.keyboard.focusin(e);
-  private readonly onColumnsFocusout = (e: FocusEvent) => this.keyboard.focusout(e);
+  private readonly onBoardKeydown = (e: KeyboardEvent) => this.actions.commands.undoKey(e);
+  private readonly onColumnsKeydown = (e: KeyboardEvent) => this.actions.keyboard.keydown(e);
+  private readonly onColumnsFocusin = (e: FocusEvent) => this.actions.keyboard.focusin(e);
+  private readonly onColumnsFocusout = (e: FocusEvent) => this.actions.keyboard.focusout(e);
 
-  private readonly onCardMenu = (e: CardMenuEvent) => this.popups.toggleMenu(e.leadId, e.trigger);
+  private readonly onCardMenu = (e: CardMenuEvent) => this.actions.popups.toggleMenu(e.leadId, e.trigger);
 
-  private readonly onHelpClick = (e: MouseEvent) => void this.popups.openHelp(e.currentTarget as HTMLElement);
+  private readonly onHelpClick = (e: MouseEvent) => void this.actions.popups.openHelp(e.currentTarget as HTMLElement);
 
   private readonly onSelectAllIn = (e: ColumnSelectAllEvent) => this.selection.toggleColumn(e.column);
 
   private readonly onColumnList = (e: ColumnListEvent) => this.drag.connect(e.column, e.list);
 
-  private readonly onColumnAddLead = (e: ColumnAddLeadEvent) => void this.intake.openAddLead(e.trigger, e.column);
+  private readonly onColumnAddLead = (e: ColumnAddLeadEvent) => void this.actions.intake.openAddLead(e.trigger, e.column);
 
   private readonly onSort = (sort: LeadSort) => this.store?.setSort(sort);
 
@@ -370,31 +324,6 @@ export class LeadKanban extends LitElement {
   private readonly onAssigneeFilter = (value: string) => this.store?.setFilter({ assignee: value });
 
   private readonly onStatusFilter = (value: readonly string[]) => this.store?.setFilter({ status: [...value] });
-
-  /** A lead opened from inside the drawer: the board's open lead follows (and its card holds the Tab stop). */
-  private readonly onDrawerOpen = (e: LeadOpenEvent) => {
-    const column = this.store?.lead(e.leadId)?.status;
-    if (column) this.roving.set({ column, id: e.leadId });
-    this.marks.clear([e.leadId]);
-    this.state.set({ openLeadId: e.leadId });
-  };
-
-  private readonly onDrawerRequestClose = () => {
-    const id = this.state.openLeadId;
-    // The drawer closes itself unless someone prevents the request; look once every listener has run.
-    queueMicrotask(() => {
-      if (this.drawer && !this.drawer.open) this.drawerClosed(id);
-    });
-  };
-
-  private drawerClosed(id: string | null): void {
-    this.state.set({ openLeadId: null });
-    if (!id) return;
-    // The drawer gives focus back to the element it came from; if that card was re-rendered, find it again.
-    void this.updateComplete.then(() => {
-      if (cardControlOf(deepActiveElement())?.leadId !== id && this.store?.lead(id)) void this.focusLead(id);
-    });
-  }
 
   // ---- render ----------------------------------------------------------------------------------------------------
 
@@ -412,14 +341,14 @@ export class LeadKanban extends LitElement {
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
         onClearHidden: () => this.selection.clearHidden(),
-        onBulkBarKeydown: (e) => this.keyboard.bulkBarKeydown(e),
-        onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
+        onBulkBarKeydown: (e) => this.actions.keyboard.bulkBarKeydown(e),
+        onAssign: () => void this.actions.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
         onSort: this.onSort,
-        onAddLead: (e) => void this.intake.openAddLead(e.currentTarget as HTMLElement),
-        onImport: (e) => void this.intake.openImport(e.currentTarget as HTMLElement),
-        onRules: (e) => void this.intake.openRules(e.currentTarget as HTMLElement),
+        onAddLead: (e) => void this.actions.intake.openAddLead(e.currentTarget as HTMLElement),
+        onImport: (e) => void this.actions.intake.openImport(e.currentTarget as HTMLElement),
+        onRules: (e) => void this.actions.intake.openRules(e.currentTarget as HTMLElement),
         canDistribute: canDistribute(store),
-        onDistribute: () => void this.collaboration.openDistributeDialog(),
+        onDistribute: () => void this.actions.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
         memberOptions: this.firstFrame.complete,
       })}
@@ -457,7 +386,7 @@ export class LeadKanban extends LitElement {
           stop: this.roving.current(),
           faces: this.faces.current(store?.members),
           marks: this.marks.current,
-          dropSlot: (key) => this.made.popups?.dropSlot(key) ?? null,
+          dropSlot: (key) => this.actions.made.popups?.dropSlot(key) ?? null,
           row: this.row,
           now: this.clock.now,
         })}
@@ -467,19 +396,12 @@ export class LeadKanban extends LitElement {
         ? html`<lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>`
         : nothing}
       ${this.onDemand.has('lead-kanban-help-dialog') ? html`<lead-kanban-help-dialog></lead-kanban-help-dialog>` : nothing}
-      ${this.made.intake?.render() ?? nothing}
+      ${this.actions.made.intake?.render() ?? nothing}
       ${this.onDemand.has('lead-kanban-distribute-dialog')
         ? html`<lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>`
         : nothing}
       ${helpDescriptions()}
-      ${this.drawerWanted
-        ? html`<lead-drawer
-            .leadId=${this.state.openLeadId ?? ''}
-            ?open=${this.state.openLeadId !== null}
-            @lead-request-close=${this.onDrawerRequestClose}
-            @lead-open=${this.onDrawerOpen}
-          ></lead-drawer>`
-        : nothing}
+      ${this.drawer.render()}
       ${this.toasts.render()}
     </section>`;
   }
