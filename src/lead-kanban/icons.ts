@@ -4,9 +4,8 @@ import { html } from 'lit';
  * Small inline icons (decorative; every control carrying one also has a text name). Each is one complete
  * `<svg>` in an `html` template: one template without parts, prepared once and cloned per use. (An icon made
  * of an `svg` fragment inside an `svg` frame was two templates and two instances per use, and Lit prepares an
- * `svg` template by parsing it inside an extra `<svg>` and unwrapping it again: on a board's first frame, some
- * 3 ms of script for its ten icons.) Every icon has the same frame: class `icon`, a 16 × 16 view box, hidden
- * from assistive technology.
+ * `svg` template by parsing it inside an extra `<svg>` and unwrapping it again.) Every icon has the same frame:
+ * class `icon`, a 16 × 16 view box, hidden from assistive technology.
  */
 export const searchIcon = html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="m10.5 10.5 3.5 3.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>`;
 export const chevronIcon = html`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
