@@ -3,8 +3,9 @@
  * reaches only by acting — the card menu and the board's dialogs, the drawer's content, SortableJS — is a
  * chunk of its own: fetched once in an idle period after the first frame (`preload`), and awaited by every
  * use (`load`), so on a cold cache the first use waits for one small request instead of failing. A chunk
- * that defines elements is used through `whenDefined`: the template renders the tag at once, and code that
- * talks to the element awaits its definition.
+ * that defines elements is used through `whenDefined`: code that talks to the element awaits its definition
+ * (the board renders its menu and dialogs only from then on: on-demand-elements.ts; the drawer renders its
+ * content's tag at once, which upgrades when the chunk arrives).
  */
 import { afterNextFrame } from './idle.js';
 

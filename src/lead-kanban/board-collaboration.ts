@@ -1,5 +1,6 @@
 import { deepActiveElement } from '../internal/focus.js';
-import { lazyModule, whenDefined } from '../internal/lazy.js';
+import { lazyModule } from '../internal/lazy.js';
+import type { LeadStore } from '../../sdk/index.js';
 import type { BoardCommands } from './board-commands.js';
 import type { BoardParts } from './board-parts.js';
 
@@ -8,6 +9,11 @@ import type { BoardParts } from './board-parts.js';
  * first frame and awaited by every use.
  */
 export const collaborationChunk = lazyModule(() => import('./collaboration-parts.js'));
+
+/** Whether `Distribute…` has anything to work on: a selection, or unassigned leads on the board. */
+export function canDistribute(store: LeadStore | undefined): boolean {
+  return !!store && (store.selectedCount > 0 || store.unassignedCount > 0);
+}
 
 /**
  * The board's use of the parts people need when they work together: the "Distribute leads" dialog (on the
@@ -20,19 +26,13 @@ export class BoardCollaboration {
     private readonly commands: BoardCommands,
   ) {}
 
-  /** Whether `Distribute…` has anything to work on: a selection, or unassigned leads on the board. */
-  canDistribute(): boolean {
-    const store = this.board.store;
-    return !!store && (store.selectedCount > 0 || store.unassignedCount > 0);
-  }
-
   async openDistributeDialog(): Promise<void> {
     const store = this.board.store;
     if (!store) return;
     const opener = deepActiveElement();
     const unassigned = store.matchingIds().filter((id) => store.lead(id)?.assigneeId === null);
-    await whenDefined('lead-kanban-distribute-dialog', collaborationChunk);
-    await this.board.element('lead-kanban-distribute-dialog')?.show(
+    const dialog = await this.board.summon('lead-kanban-distribute-dialog', collaborationChunk);
+    await dialog?.show(
       { selected: store.selectedIds(), unassigned },
       {
         confirm: (plan) => this.commands.distribute(plan),

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ImportResult, Lead } from '../../sdk/index.js';
-import { whenDefined, type LazyModule } from '../internal/lazy.js';
+import type { LazyModule } from '../internal/lazy.js';
 import { messages } from '../l10n.js';
 import type { BoardParts } from './board-parts.js';
 import type { ToastController } from './toasts.js';
@@ -18,21 +18,21 @@ export class BoardIntake {
     private readonly chunk: LazyModule<unknown>,
   ) {}
 
-  /** The dialog elements this member may open (they upgrade when the chunk arrives). */
+  /** The dialog elements this member may open, from their first use on (on-demand-elements.ts). */
   render() {
-    const store = this.board.store;
+    const { store, summoned } = this.board;
     const can = store?.status === 'ready' ? store.intake : null;
-    if (!can || !(can.createLead || can.importLeads || can.changeAssignmentRules)) return nothing;
-    return html`${can.createLead ? html`<lead-kanban-add-lead-dialog .store=${store}></lead-kanban-add-lead-dialog>` : nothing}
-    ${can.importLeads ? html`<lead-kanban-import-dialog .store=${store}></lead-kanban-import-dialog>` : nothing}
-    ${can.changeAssignmentRules ? html`<lead-kanban-rules-dialog .store=${store}></lead-kanban-rules-dialog>` : nothing}`;
+    if (!can) return nothing;
+    return html`${can.createLead && summoned('lead-kanban-add-lead-dialog') ? html`<lead-kanban-add-lead-dialog .store=${store}></lead-kanban-add-lead-dialog>` : nothing}
+    ${can.importLeads && summoned('lead-kanban-import-dialog') ? html`<lead-kanban-import-dialog .store=${store}></lead-kanban-import-dialog>` : nothing}
+    ${can.changeAssignmentRules && summoned('lead-kanban-rules-dialog') ? html`<lead-kanban-rules-dialog .store=${store}></lead-kanban-rules-dialog>` : nothing}`;
   }
 
   /** "Add lead", for `status` when a column's "+" asked (else the first column). */
   async openAddLead(opener: HTMLElement | null, status?: string): Promise<void> {
-    await whenDefined('lead-kanban-add-lead-dialog', this.chunk);
+    const dialog = await this.board.summon('lead-kanban-add-lead-dialog', this.chunk);
     let created: Lead | null = null;
-    await this.board.element('lead-kanban-add-lead-dialog')?.show({
+    await dialog?.show({
       ...(status ? { status } : {}),
       created: (lead) => {
         created = lead;
@@ -43,16 +43,14 @@ export class BoardIntake {
   }
 
   async openImport(opener: HTMLElement | null): Promise<void> {
-    await whenDefined('lead-kanban-import-dialog', this.chunk);
-    await this.board.element('lead-kanban-import-dialog')?.show({
+    await (await this.board.summon('lead-kanban-import-dialog', this.chunk))?.show({
       imported: (result: ImportResult) => this.toasts.show('success', messages().importDone(result.created)),
       closed: () => void this.refocus(opener, null),
     });
   }
 
   async openRules(opener: HTMLElement | null): Promise<void> {
-    await whenDefined('lead-kanban-rules-dialog', this.chunk);
-    await this.board.element('lead-kanban-rules-dialog')?.show({
+    await (await this.board.summon('lead-kanban-rules-dialog', this.chunk))?.show({
       saved: () => this.toasts.show('success', messages().rulesSaved),
       closed: () => void this.refocus(opener, null),
     });

@@ -1,5 +1,7 @@
 import type { LitElement, ReactiveControllerHost } from 'lit';
 import type { Column, LeadStore } from '../../sdk/index.js';
+import type { LazyModule } from '../internal/lazy.js';
+import type { OnDemandElements } from './on-demand-elements.js';
 import type { LeadKanbanColumn } from './board-column.js';
 import type { BoardState, FocusPosition } from './board-state.js';
 import type { CardControl } from './lead-card.js';
@@ -22,8 +24,15 @@ export interface BoardParts {
   columnLabel(key: string): string;
   /** The rendered column element of a key. */
   column(key: string): LeadKanbanColumn | null;
-  /** One of the board's own elements (the menu, a dialog, the drawer), by tag. */
+  /** One of the board's own elements (the menu, a dialog, the drawer), by tag, if it is rendered. */
   element<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] | null;
+  /**
+   * One of the board's on-demand elements (the menu, a dialog), for a use: its chunk fetched, the element
+   * rendered from now on (on-demand-elements.ts); null where the board does not offer it to this member.
+   */
+  summon<K extends keyof HTMLElementTagNameMap>(tag: K, chunk: LazyModule<unknown>): Promise<HTMLElementTagNameMap[K] | null>;
+  /** Whether an on-demand element was summoned (the board renders it from then on). */
+  summoned(tag: keyof HTMLElementTagNameMap): boolean;
   /**
    * Makes `position` the Tab stop and focuses it: the column scrolls so the card is rendered and visible, then
    * `control` of that card (by default its name button), the column's header checkbox or its empty state.
@@ -43,6 +52,8 @@ export interface BoardPartsSource {
   readonly roving: RovingFocus;
   /** The columns shown, left to right. */
   columns(): readonly Column[];
+  /** The board's on-demand elements. */
+  readonly onDemand: OnDemandElements;
 }
 
 /** The board's parts over its element: columns and dialogs found in its render root, focus by position. */
@@ -59,6 +70,8 @@ export function createBoardParts(source: BoardPartsSource): BoardParts {
     columnLabel: (key) => source.columns().find((c) => c.key === key)?.label ?? key,
     column: (key) => host.renderRoot.querySelector<LeadKanbanColumn>(`lead-kanban-column[data-column="${CSS.escape(key)}"]`),
     element: (tag) => host.renderRoot.querySelector(tag),
+    summon: (tag, chunk) => source.onDemand.summon(tag, chunk),
+    summoned: (tag) => source.onDemand.has(tag),
     async focusPosition(position, control = 'open') {
       roving.set(position);
       await host.updateComplete;

@@ -1,5 +1,5 @@
 import { deepActiveElement } from '../internal/focus.js';
-import { whenDefined, type LazyModule } from '../internal/lazy.js';
+import type { LazyModule } from '../internal/lazy.js';
 import { messages } from '../l10n.js';
 import type { LiftKeys } from './board-keyboard.js';
 import type { BoardCommands } from './board-commands.js';
@@ -59,8 +59,7 @@ export class BoardPopups {
 
   /** Opens a lead's card menu beside `trigger` (by default its card's actions button). */
   async openMenu(leadId: string, trigger?: HTMLElement): Promise<void> {
-    await whenDefined('lead-kanban-menu', this.chunk);
-    const menu = this.board.element('lead-kanban-menu');
+    const menu = await this.board.summon('lead-kanban-menu', this.chunk);
     const lead = this.board.store?.lead(leadId);
     const button = trigger ?? this.cardMenuButtonOf(lead?.status, leadId);
     if (!menu || !lead || !button) return;
@@ -82,8 +81,7 @@ export class BoardPopups {
     const opener = deepActiveElement();
     // One lead that is not part of a bigger selection: focus goes back to its card afterwards.
     const single = leadIds.length === 1 && !(store.isSelected(leadIds[0]!) && store.selectedCount > 1) ? leadIds[0]! : null;
-    await whenDefined('lead-kanban-assign-dialog', this.chunk);
-    await this.board.element('lead-kanban-assign-dialog')?.show(leadIds, {
+    await (await this.board.summon('lead-kanban-assign-dialog', this.chunk))?.show(leadIds, {
       confirm: (ids, assigneeId) => this.commands.assign(ids, assigneeId, ids.length > 1 ? 'bulk' : 'manual'),
       hiddenCount: () => (how.selection ? store.selectedHiddenCount : 0),
       clearHidden: () => {
@@ -102,7 +100,6 @@ export class BoardPopups {
 
   /** The "Keyboard shortcuts" dialog; focus returns to `opener` when it closes. */
   async openHelp(opener: HTMLElement): Promise<void> {
-    await whenDefined('lead-kanban-help-dialog', this.chunk);
-    await this.board.element('lead-kanban-help-dialog')?.show(opener);
+    await (await this.board.summon('lead-kanban-help-dialog', this.chunk))?.show(opener);
   }
 }

@@ -4,7 +4,6 @@ import type { Column, LeadAdapter, LeadSort, LeadStore } from '../../sdk/index.j
 import { provideStore } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LeadOpenEvent } from '../events/index.js';
-import { deepActiveElement } from '../internal/focus.js';
 import { lazyModule } from '../internal/lazy.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
@@ -15,13 +14,13 @@ import { fire } from '../shared/fire.js';
 import { checkColumns, checkStore, checkTheme, guardProperties } from '../internal/property-guard.js';
 import { prewarmIntl } from '../shared/format.js';
 import { tokens } from '../shared/tokens.styles.js';
-import '../lead-drawer/lead-drawer.js';
+import { drawerContentChunk } from '../lead-drawer/lead-drawer.js';
 import './board-column.js';
 import { columnStyles } from './board-column.styles.js';
 import { MemberFaces, renderColumns } from './board-columns.js';
-import { AssigneeAlert } from './assignee-alert.js';
-import { BoardCollaboration, collaborationChunk } from './board-collaboration.js';
-import { BoardCommands } from './board-commands.js';
+import { BoardActions } from './board-actions.js';
+import { BoardDrawer } from './board-drawer.js';
+import { canDistribute, collaborationChunk } from './board-collaboration.js';
 import type {
   CardMenuEvent,
   CardOpenEvent,
@@ -30,32 +29,27 @@ import type {
   ColumnListEvent,
   ColumnSelectAllEvent,
 } from './board-events.js';
-import { BoardIntake } from './board-intake.js';
-import { BoardKeyboard } from './board-keyboard.js';
 import { BoardLayoutController } from './board-layout.js';
 import { BoardUrl } from './board-url.js';
 import { createBoardParts, type BoardParts } from './board-parts.js';
-import { BoardPopups } from './board-popups.js';
 import { BoardSearch } from './board-search.js';
 import { BoardSelection } from './board-selection.js';
 import { BoardState } from './board-state.js';
-import { focusBulkBar } from './bulk-bar.js';
 import { renderToolbar } from './board-toolbar.js';
 import { toolbarStyles } from './board-toolbar.styles.js';
 import { cardGeometry } from './card-geometry.js';
 import { DragController, dropIndex } from './drag.js';
 import { FirstFrame } from './first-frame.js';
 import { helpDescriptions } from './help-ids.js';
-import { cardControlOf } from './lead-card.js';
 import { cardStyles } from './lead-card.styles.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { LiveMarks } from './live-marks.js';
+import { OnDemandElements } from './on-demand-elements.js';
 import { OpenLeadWatch } from './open-lead-watch.js';
 import { RovingFocus } from './roving-focus.js';
 import { StageSwitcher } from './stage-switcher.js';
 import { hasSettled, StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
-import { toastStyles } from './toasts.styles.js';
 import { WorkloadStrip } from './workload-bar.js';
 import { workloadStyles } from './workload-bar.styles.js';
 import { WaitClock } from './wait-clock.js';
@@ -116,7 +110,6 @@ export class LeadKanban extends LitElement {
     workloadStyles,
     columnStyles,
     cardStyles,
-    toastStyles,
   ];
 
   /** The store behind the board. Set it directly, or let the board make one from `adapter` or `api`. */
@@ -165,12 +158,15 @@ export class LeadKanban extends LitElement {
       return lead && this.store!.indexIn(lead.status, id) >= 0 ? lead.status : null;
     },
   });
+  /** The card menu and the dialogs, rendered from their first use on. */
+  private readonly onDemand = new OnDemandElements(this);
   private readonly parts: BoardParts = createBoardParts({
     host: this,
     store: () => this.store,
     state: this.state,
     roving: this.roving,
     columns: () => this.visibleColumns(),
+    onDemand: this.onDemand,
   });
 
   private readonly localize = new LocalizeController(this);
@@ -185,18 +181,19 @@ export class LeadKanban extends LitElement {
   });
   private readonly stages = new StageSwitcher(this.parts);
   private readonly selection = new BoardSelection(this.parts);
-  private readonly commands = new BoardCommands(this.parts, this.selection, this.toasts);
-  private readonly popups = new BoardPopups(this.parts, this.commands, this.selection, boardPartsChunk);
-  private readonly intake = new BoardIntake(this.parts, this.toasts, boardPartsChunk);
   private readonly clock = new WaitClock(this);
-  private readonly collaboration = new BoardCollaboration(this.parts, this.commands);
   /** Cards marked for a while: changed by someone else, assigned to you. */
   private readonly marks = new LiveMarks(this);
-  private readonly alert = new AssigneeAlert(this.parts, this.toasts, this.marks, this.commands.names, () => this.search.set(''));
-  private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer);
-  private readonly keyboard = new BoardKeyboard(this.parts, this.selection, this.commands, this.popups.liftKeys, {
-    openMenu: (id) => void this.popups.openMenu(id),
-    focusBulkBar: () => focusBulkBar(this.renderRoot),
+  private readonly drawer = new BoardDrawer(this.parts, this.marks);
+  private readonly openLeadWatch = new OpenLeadWatch(this.parts, this.toasts, () => this.drawer.element);
+  /** What the board does when a user acts, each part made on its first use. */
+  private readonly actions = new BoardActions({
+    parts: this.parts,
+    selection: this.selection,
+    toasts: this.toasts,
+    marks: this.marks,
+    chunk: boardPartsChunk,
+    clearSearch: () => this.search.set(''),
   });
   private readonly drag = new DragController({
     dragStateChanged: (leadId) => this.state.set({ dragLeadId: leadId }),
@@ -204,7 +201,7 @@ export class LeadKanban extends LitElement {
       const index = this.store ? dropIndex(this.store, drop) : null;
       if (index === null) return;
       this.roving.set({ column: drop.to, id: drop.leadId });
-      this.commands.move(drop.leadId, drop.to, index, 'drag');
+      this.actions.commands.move(drop.leadId, drop.to, index, 'drag');
     },
   });
   // Every store change but a history arriving for some lead re-renders the board; its columns re-render only
@@ -212,7 +209,7 @@ export class LeadKanban extends LitElement {
   // cards someone else changed are marked for a moment.
   protected readonly storeController = new StoreController(this, {
     interested: (change) => !(change.activity && Object.keys(change).length === 1),
-    notice: (notice) => (notice.code === 'assigned-to-you' ? this.alert.show(notice) : this.commands.notice(notice)),
+    notice: (notice) => (notice.code === 'assigned-to-you' ? this.actions.alert.show(notice) : this.actions.commands.notice(notice)),
     change: (change) => {
       if (change.remote) this.marks.mark(change.remote, 'changed');
       this.openLeadWatch.changed(change.remote);
@@ -242,6 +239,7 @@ export class LeadKanban extends LitElement {
     if (this.columnsRow) observeHeight(this.columnsRow, this.onRowHeight); // again after a move in the DOM
     prewarmIntl();
     boardPartsChunk.preload(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
+    drawerContentChunk.preload(); // the drawer's content (the drawer itself is rendered on the first opening)
     collaborationChunk.preload(); // distribute dialog, conflict panel
   }
 
@@ -267,12 +265,7 @@ export class LeadKanban extends LitElement {
 
   /** Opens the drawer on a lead (as a click on its card does, without firing `lead-open`). */
   openLead(leadId: string): void {
-    this.state.set({ openLeadId: leadId });
-    // The drawer may have closed itself without telling (hide()): open it again explicitly.
-    void this.updateComplete.then(() => {
-      const drawer = this.drawer;
-      if (drawer && this.state.openLeadId === leadId && !drawer.open) drawer.show();
-    });
+    this.drawer.open(leadId);
   }
 
   /** Moves keyboard focus to a lead's card, scrolling its column so it is rendered and visible. */
@@ -286,10 +279,6 @@ export class LeadKanban extends LitElement {
 
   private columnKeys(): string[] {
     return this.visibleColumns().map((c) => c.key);
-  }
-
-  private get drawer() {
-    return this.renderRoot.querySelector('lead-drawer');
   }
 
   // ---- events from the parts -------------------------------------------------------------------------------------
@@ -308,15 +297,21 @@ export class LeadKanban extends LitElement {
     this.openLead(e.leadId);
   };
 
-  private readonly onCardMenu = (e: CardMenuEvent) => this.popups.toggleMenu(e.leadId, e.trigger);
+  // The keyboard model and the undo key are made on the first key or focus that needs them.
+  private readonly onBoardKeydown = (e: KeyboardEvent) => this.actions.commands.undoKey(e);
+  private readonly onColumnsKeydown = (e: KeyboardEvent) => this.actions.keyboard.keydown(e);
+  private readonly onColumnsFocusin = (e: FocusEvent) => this.actions.keyboard.focusin(e);
+  private readonly onColumnsFocusout = (e: FocusEvent) => this.actions.keyboard.focusout(e);
 
-  private readonly onHelpClick = (e: MouseEvent) => void this.popups.openHelp(e.currentTarget as HTMLElement);
+  private readonly onCardMenu = (e: CardMenuEvent) => this.actions.popups.toggleMenu(e.leadId, e.trigger);
+
+  private readonly onHelpClick = (e: MouseEvent) => void this.actions.popups.openHelp(e.currentTarget as HTMLElement);
 
   private readonly onSelectAllIn = (e: ColumnSelectAllEvent) => this.selection.toggleColumn(e.column);
 
   private readonly onColumnList = (e: ColumnListEvent) => this.drag.connect(e.column, e.list);
 
-  private readonly onColumnAddLead = (e: ColumnAddLeadEvent) => void this.intake.openAddLead(e.trigger, e.column);
+  private readonly onColumnAddLead = (e: ColumnAddLeadEvent) => void this.actions.intake.openAddLead(e.trigger, e.column);
 
   private readonly onSort = (sort: LeadSort) => this.store?.setSort(sort);
 
@@ -330,37 +325,12 @@ export class LeadKanban extends LitElement {
 
   private readonly onStatusFilter = (value: readonly string[]) => this.store?.setFilter({ status: [...value] });
 
-  /** A lead opened from inside the drawer: the board's open lead follows (and its card holds the Tab stop). */
-  private readonly onDrawerOpen = (e: LeadOpenEvent) => {
-    const column = this.store?.lead(e.leadId)?.status;
-    if (column) this.roving.set({ column, id: e.leadId });
-    this.marks.clear([e.leadId]);
-    this.state.set({ openLeadId: e.leadId });
-  };
-
-  private readonly onDrawerRequestClose = () => {
-    const id = this.state.openLeadId;
-    // The drawer closes itself unless someone prevents the request; look once every listener has run.
-    queueMicrotask(() => {
-      if (this.drawer && !this.drawer.open) this.drawerClosed(id);
-    });
-  };
-
-  private drawerClosed(id: string | null): void {
-    this.state.set({ openLeadId: null });
-    if (!id) return;
-    // The drawer gives focus back to the element it came from; if that card was re-rendered, find it again.
-    void this.updateComplete.then(() => {
-      if (cardControlOf(deepActiveElement())?.leadId !== id && this.store?.lead(id)) void this.focusLead(id);
-    });
-  }
-
   // ---- render ----------------------------------------------------------------------------------------------------
 
   protected override render() {
     const msg = messages();
     const store = this.store;
-    return html`<section class="board" part="base" aria-label=${msg.boardLabel} @keydown=${this.commands.undoKey}>
+    return html`<section class="board" part="base" aria-label=${msg.boardLabel} @keydown=${this.onBoardKeydown}>
       ${renderToolbar({
         store,
         columns: this.visibleColumns(),
@@ -371,14 +341,14 @@ export class LeadKanban extends LitElement {
         onSelectAllMatching: () => this.selection.selectAllMatching(),
         onClear: () => this.selection.clear(),
         onClearHidden: () => this.selection.clearHidden(),
-        onBulkBarKeydown: this.keyboard.bulkBarKeydown,
-        onAssign: () => void this.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
+        onBulkBarKeydown: (e) => this.actions.keyboard.bulkBarKeydown(e),
+        onAssign: () => void this.actions.popups.openAssignDialog(store?.selectedIds() ?? [], { selection: true }),
         onSort: this.onSort,
-        onAddLead: (e) => void this.intake.openAddLead(e.currentTarget as HTMLElement),
-        onImport: (e) => void this.intake.openImport(e.currentTarget as HTMLElement),
-        onRules: (e) => void this.intake.openRules(e.currentTarget as HTMLElement),
-        canDistribute: this.collaboration.canDistribute(),
-        onDistribute: () => void this.collaboration.openDistributeDialog(),
+        onAddLead: (e) => void this.actions.intake.openAddLead(e.currentTarget as HTMLElement),
+        onImport: (e) => void this.actions.intake.openImport(e.currentTarget as HTMLElement),
+        onRules: (e) => void this.actions.intake.openRules(e.currentTarget as HTMLElement),
+        canDistribute: canDistribute(store),
+        onDistribute: () => void this.actions.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
         memberOptions: this.firstFrame.complete,
       })}
@@ -399,9 +369,9 @@ export class LeadKanban extends LitElement {
       <div
         class="columns"
         aria-busy=${hasSettled(store) ? 'false' : 'true'}
-        @keydown=${this.keyboard.keydown}
-        @focusin=${this.keyboard.focusin}
-        @focusout=${this.keyboard.focusout}
+        @keydown=${this.onColumnsKeydown}
+        @focusin=${this.onColumnsFocusin}
+        @focusout=${this.onColumnsFocusout}
         @card-toggle=${this.onCardToggle}
         @card-open=${this.onCardOpen}
         @card-menu=${this.onCardMenu}
@@ -416,23 +386,22 @@ export class LeadKanban extends LitElement {
           stop: this.roving.current(),
           faces: this.faces.current(store?.members),
           marks: this.marks.current,
-          dropSlot: (key) => this.popups.dropSlot(key),
+          dropSlot: (key) => this.actions.made.popups?.dropSlot(key) ?? null,
           row: this.row,
           now: this.clock.now,
         })}
       </div>
-      <lead-kanban-menu></lead-kanban-menu>
-      <lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>
-      <lead-kanban-help-dialog></lead-kanban-help-dialog>
-      ${this.intake.render()}
-      <lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>
+      ${this.onDemand.has('lead-kanban-menu') ? html`<lead-kanban-menu></lead-kanban-menu>` : nothing}
+      ${this.onDemand.has('lead-kanban-assign-dialog')
+        ? html`<lead-kanban-assign-dialog .store=${store}></lead-kanban-assign-dialog>`
+        : nothing}
+      ${this.onDemand.has('lead-kanban-help-dialog') ? html`<lead-kanban-help-dialog></lead-kanban-help-dialog>` : nothing}
+      ${this.actions.made.intake?.render() ?? nothing}
+      ${this.onDemand.has('lead-kanban-distribute-dialog')
+        ? html`<lead-kanban-distribute-dialog .store=${store}></lead-kanban-distribute-dialog>`
+        : nothing}
       ${helpDescriptions()}
-      <lead-drawer
-        .leadId=${this.state.openLeadId ?? ''}
-        ?open=${this.state.openLeadId !== null}
-        @lead-request-close=${this.onDrawerRequestClose}
-        @lead-open=${this.onDrawerOpen}
-      ></lead-drawer>
+      ${this.drawer.render()}
       ${this.toasts.render()}
     </section>`;
   }

@@ -1,8 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../controllers/announcer.js';
+import { adoptLate } from '../internal/late-styles.js';
 import { messages } from '../l10n.js';
 import { closeIcon } from './icons.js';
+import { toastStyles } from './toasts.styles.js';
 import type { NoticeKind as ToastKind } from '../notice-text.js';
 
 export interface ToastAction {
@@ -40,16 +42,20 @@ const MAX_TOASTS = 4;
  * The board's toasts (outcomes with Undo, conflicts with their choices, the assignee alert; what they say
  * comes from board-commands.ts), newest on top, each with its own actions. Shown visually here and spoken
  * through the one polite live region (announcer), so the stack itself carries no live-region role. While the
- * pointer or focus is on the stack, no toast times out (time to read and to reach a button). Styles:
- * toasts.styles.ts.
+ * pointer or focus is on the stack, no toast times out (time to read and to reach a button).
+ *
+ * No first frame shows a toast: the stack (part `toasts`) and its styles (toasts.styles.ts, added to the
+ * board's shadow root then: late-styles.ts) are rendered from the first toast on, and stay.
  */
 export class ToastController implements ReactiveController {
   toasts: Toast[] = [];
   private next = 1;
   private readonly timers = new Map<number, { handle?: ReturnType<typeof setTimeout>; left: number; since: number }>();
   private paused = false;
+  /** A toast was shown once: the stack is rendered from then on. */
+  private used = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot?: HTMLElement | DocumentFragment }) {
     host.addController(this);
   }
 
@@ -63,6 +69,7 @@ export class ToastController implements ReactiveController {
   show(kind: ToastKind, text: string, options: ToastOptions = {}): number {
     const actions = options.actions ?? [];
     const toast: Toast = { id: this.next++, kind, text, actions, ...(options.content ? { content: options.content } : {}) };
+    this.used = true;
     const dropped = this.toasts.slice(MAX_TOASTS - 1);
     this.toasts = [toast, ...this.toasts.slice(0, MAX_TOASTS - 1)];
     for (const old of dropped) this.clearTimer(old.id);
@@ -120,6 +127,8 @@ export class ToastController implements ReactiveController {
   };
 
   render() {
+    if (!this.used) return nothing;
+    adoptLate(this.host.renderRoot, toastStyles);
     const msg = messages();
     return html`<div
       class="toasts"

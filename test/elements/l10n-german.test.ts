@@ -114,7 +114,7 @@ describe('German from the host: words from its table, formats from Intl in de-DE
     await settle(el);
 
     button(el, 'Verteilen…').click();
-    const distribute = () => root(el).querySelector('lead-kanban-distribute-dialog')!.shadowRoot?.querySelector('dialog');
+    const distribute = () => root(el).querySelector('lead-kanban-distribute-dialog')?.shadowRoot?.querySelector('dialog');
     await waitUntil(() => distribute()?.open, 'distribute dialog open');
     expect(text(distribute()!.querySelector('h2'))).to.equal('Leads verteilen');
     expect(distribute()!.textContent).to.contain('Personen, die Leads erhalten');

@@ -10,7 +10,7 @@ import { deepActive } from './helpers/common.js';
 import { axAll } from './helpers/picker-a11y.js';
 
 const dialog = (setup: BoardSetup) =>
-  root(setup.el).querySelector('lead-kanban-distribute-dialog')!.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  root(setup.el).querySelector('lead-kanban-distribute-dialog')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
 
 async function openDistribute(setup: BoardSetup): Promise<HTMLDialogElement> {
   const opener = button(setup.el, 'Distribute…');

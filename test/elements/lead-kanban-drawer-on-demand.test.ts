@@ -17,7 +17,6 @@ describe('<lead-kanban> drawer content loaded on demand', () => {
   it('is fetched after the first render; a lead opened before it arrives opens when it does', async () => {
     const setup = await mountBoard();
     await waitUntil(() => fetches.started === 1, 'requested after the first render, without any action', { timeout: 5000 });
-    const drawer = drawerOf(setup.el);
 
     const lead = setup.store.cardsIn('new')[1]!;
     cardButton(setup.el, lead.id).focus();
@@ -25,6 +24,7 @@ describe('<lead-kanban> drawer content loaded on demand', () => {
     await sendKeys({ press: 'Enter' });
     expect((await opened).leadId).to.equal(lead.id);
     await rendered(setup.el);
+    const drawer = drawerOf(setup.el);
     expect(drawer.open).to.equal(true);
     expect(await axAll('dialog'), 'no dialog without its content').to.have.length(0);
 

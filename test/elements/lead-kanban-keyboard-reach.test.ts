@@ -10,7 +10,7 @@ import {
   button,
   cardButton,
   cardCheckbox,
-  drawer,
+  shownDrawer,
   helpDialog,
   mountBoard,
   nextEvent,
@@ -40,7 +40,7 @@ describe('<lead-kanban> keyboard: the help tells the truth', () => {
     const opened = nextEvent(setup.el, 'lead-open');
     await press(setup, 'Enter');
     expect((await opened).leadId).to.equal(first.id);
-    await waitUntil(() => drawer(setup.el).open, 'drawer open');
+    await waitUntil(() => shownDrawer(setup.el)?.open, 'drawer open');
     expect(cardCheckbox(setup.el, first.id).checked, 'Enter did not toggle it').to.equal(false);
   });
 

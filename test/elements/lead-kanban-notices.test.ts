@@ -5,22 +5,21 @@
  * started it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { AdapterError } from '../../sdk/index.js';
 import { messages, setMessages } from '../../src/l10n.js';
 import { liveRegion } from '../../src/controllers/announcer.js';
 import {
   assignDialog,
   button,
-  cardButton,
   confirmButton,
   dialogPicker,
   mountBoard,
   openCard,
+  refusedMove,
   rendered,
   settle,
   toastTexts,
 } from './helpers/board-setup.js';
-import { choosePerson, chord } from './helpers/common.js';
+import { choosePerson } from './helpers/common.js';
 import { drawerRoot } from './helpers/drawer-setup.js';
 
 /** A table in another language for the words these tests look at (the rest stays English). */
@@ -39,11 +38,7 @@ describe('<lead-kanban> notices in the words of the localization table', () => {
 
   it('a refused move: one toast, the lead named, the frame translated', async () => {
     const setup = await mountBoard();
-    const lead = setup.store.cardsIn('new')[0]!;
-    setup.fault.fail('updateLead', new AdapterError('forbidden', 'not yours'));
-    cardButton(setup.el, lead.id).focus();
-    await chord('Control', 'ArrowRight');
-    await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
+    const lead = await refusedMove(setup);
     await settle(setup.el);
     expect(toastTexts(setup.el)).to.deep.equal([`${lead.name} konnte nicht verschoben werden: not yours`]);
     expect(setup.store.lead(lead.id)!.status, 'rolled back').to.equal('new');

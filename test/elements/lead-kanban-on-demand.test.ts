@@ -56,7 +56,7 @@ describe('<lead-kanban> card menu and dialogs loaded on demand', () => {
     expect(await axAll('dialog', 'Assign leads')).to.have.length(1);
     expect(confirmButton(setup.el).textContent!.trim()).to.equal('Assign 1 lead');
     const dialog = root(setup.el).querySelector('lead-kanban-assign-dialog') as HTMLElement & { store?: unknown };
-    expect(dialog.store, 'the store bound before the element was defined').to.equal(setup.store);
+    expect(dialog.store, 'the store the board gave it').to.equal(setup.store);
 
     // So did "Keyboard shortcuts".
     assignDialog(setup.el)!.close();

@@ -7,7 +7,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import { drawerContentChunk } from '../../src/lead-drawer/lead-drawer.js';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
-import { cardButton, centre, drawer, mountBoard, rendered, root, settle } from './helpers/board-setup.js';
+import { cardButton, centre, drawer, mountBoard, rendered, root, settle, shownDrawer } from './helpers/board-setup.js';
 
 const original = location.href;
 const params = () => new URL(location.href).searchParams;
@@ -97,7 +97,7 @@ describe('<lead-kanban> URL state', () => {
     history.replaceState(null, '', url);
 
     const el = await urlBoard('board-');
-    await waitUntil(() => drawer(el).open, 'the lead opened');
+    await waitUntil(() => shownDrawer(el)?.open, 'the lead opened');
     await drawer(el).updateComplete;
     expect(el.store!.filter).to.deep.include({ assignee: lead.assigneeId, status: ['qualified', 'won'], q: lead.name.split(' ')[0] });
     expect(root(el).querySelector<HTMLInputElement>('.search-input')!.value).to.equal(lead.name.split(' ')[0]);

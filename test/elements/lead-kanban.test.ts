@@ -86,6 +86,10 @@ describe('<lead-kanban> columns and cards', () => {
     const el = await fixture<LeadKanban>(html`<lead-kanban style="height:600px" .store=${store}></lead-kanban>`);
     await rendered(el);
     expect(el.store).to.equal(store);
+    // The drawer is rendered from the first opening on (a closed one shows nothing on the first frame).
+    expect(root(el).querySelector('lead-drawer')).to.equal(null);
+    el.openLead(DEFAULT_COLUMNS.flatMap((c) => store.cardsIn(c.key))[0]!.id);
+    await el.updateComplete;
     const drawer = root(el).querySelector('lead-drawer') as HTMLElement & { store?: LeadStore };
     expect(drawer.store).to.equal(store);
     const total = DEFAULT_COLUMNS.reduce((n, c) => n + cardElements(region(el, c.label)).length, 0);

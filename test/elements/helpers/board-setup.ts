@@ -14,7 +14,8 @@ import type { LeadKanban } from '../../../src/lead-kanban/lead-kanban.js';
 import type { LeadKanbanColumn } from '../../../src/lead-kanban/board-column.js';
 import type { LeadDrawer } from '../../../src/lead-drawer/lead-drawer.js';
 import { FaultAdapter } from '../../sdk/fault-adapter.js';
-import { flushTasks, nextFrame } from './common.js';
+import { AdapterError } from '../../../sdk/index.js';
+import { chord, flushTasks, nextFrame } from './common.js';
 
 export interface BoardSetup {
   el: LeadKanban;
@@ -138,44 +139,57 @@ export const cardCheckbox = (el: LeadKanban, leadId: string) => card(el, leadId)
 /** Header count text of a column ("12" or "5 of 12"). */
 export const headerCount = (column: LeadKanbanColumn) => column.querySelector('.column-count')!.textContent!.trim();
 
-/** The board's parts that have a shadow root of their own: the card menu, the two dialogs, the drawer. */
-const partRoot = (el: LeadKanban, tag: string) => root(el).querySelector(tag)!.shadowRoot!;
+/**
+ * The shadow root of one of the board's parts (the status filter; the card menu and the dialogs, which are
+ * rendered from their first use on: null before).
+ */
+const partRoot = (el: LeadKanban, tag: string) => root(el).querySelector(tag)?.shadowRoot ?? null;
 
 /** The open card menu (null while it is closed). */
 export const menu = (el: LeadKanban) => partRoot(el, 'lead-kanban-menu')?.querySelector<HTMLElement>('[role="menu"]') ?? null;
 
 /** The open card menu's items (empty while it is closed). */
-export const menuItems = (el: LeadKanban) => [...partRoot(el, 'lead-kanban-menu').querySelectorAll<HTMLElement>('[role="menuitem"]')];
+export const menuItems = (el: LeadKanban) => [...(partRoot(el, 'lead-kanban-menu')?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
-/** The `<dialog>` of the bulk "Assign leads" dialog (null before its chunk arrived). */
-export const assignDialog = (el: LeadKanban) =>
-  root(el).querySelector('lead-kanban-assign-dialog')!.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+/** The `<dialog>` of the bulk "Assign leads" dialog (null before its first use). */
+export const assignDialog = (el: LeadKanban) => partRoot(el, 'lead-kanban-assign-dialog')?.querySelector<HTMLDialogElement>('dialog') ?? null;
 export const confirmButton = (el: LeadKanban) => assignDialog(el)!.querySelector<HTMLButtonElement>('.confirm-button')!;
 export const dialogPicker = (el: LeadKanban) => assignDialog(el)!.querySelector<AssignPicker>('assign-picker')!;
 
-/** The `<dialog>` of the "Keyboard shortcuts" dialog (null before its chunk arrived). */
-export const helpDialog = (el: LeadKanban) =>
-  root(el).querySelector('lead-kanban-help-dialog')!.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+/** The `<dialog>` of the "Keyboard shortcuts" dialog (null before its first use). */
+export const helpDialog = (el: LeadKanban) => partRoot(el, 'lead-kanban-help-dialog')?.querySelector<HTMLDialogElement>('dialog') ?? null;
 
 /** The "Filter by status" combobox and its options. */
 export const statusCombobox = (el: LeadKanban) =>
-  partRoot(el, 'lead-kanban-status-filter').querySelector<HTMLElement>('[role="combobox"][aria-label="Filter by status"]')!;
+  partRoot(el, 'lead-kanban-status-filter')!.querySelector<HTMLElement>('[role="combobox"][aria-label="Filter by status"]')!;
 export const statusOptions = (el: LeadKanban) =>
-  [...partRoot(el, 'lead-kanban-status-filter').querySelectorAll<HTMLElement>('[role="option"]')];
+  [...partRoot(el, 'lead-kanban-status-filter')!.querySelectorAll<HTMLElement>('[role="option"]')];
 
+/** The board's drawer: rendered from the first opening of a lead on (null before, hence `shownDrawer`). */
 export const drawer = (el: LeadKanban) => root(el).querySelector<LeadDrawer>('lead-drawer')!;
+export const shownDrawer = (el: LeadKanban): LeadDrawer | null => root(el).querySelector<LeadDrawer>('lead-drawer');
 
 /** Clicks a lead's card and waits for the drawer to be open on it, its content rendered. */
 export async function openCard(el: LeadKanban, leadId: string): Promise<LeadDrawer> {
   cardButton(el, leadId).click();
+  await waitUntil(() => shownDrawer(el)?.open && shownDrawer(el)?.leadId === leadId, 'drawer open');
   const opened = drawer(el);
-  await waitUntil(() => opened.open && opened.leadId === leadId, 'drawer open');
   await opened.updateComplete;
   return opened;
 }
 
 export const toastTexts = (el: LeadKanban) =>
   [...root(el).querySelectorAll('.toast .toast-text')].map((t) => t.textContent!.trim());
+
+/** Moves the first New card right with Ctrl+ArrowRight against a backend that refuses it; resolves once a toast tells. */
+export async function refusedMove(setup: BoardSetup, reason = 'not yours'): Promise<Lead> {
+  const lead = setup.store.cardsIn('new')[0]!;
+  setup.fault.fail('updateLead', new AdapterError('forbidden', reason));
+  cardButton(setup.el, lead.id).focus();
+  await chord('Control', 'ArrowRight');
+  await waitUntil(() => toastTexts(setup.el).length > 0, 'told');
+  return lead;
+}
 
 export function button(el: LeadKanban, name: string): HTMLButtonElement {
   const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find(

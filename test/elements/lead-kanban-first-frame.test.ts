@@ -1,0 +1,94 @@
+/**
+ * The board's first frame makes only what it shows (docs/architecture.md, "Performance"): the parts that show
+ * later — the toasts, the drawer, the card menu and the dialogs — are neither rendered nor styled until they
+ * first show (not even once their code has arrived), and then appear and work as ever.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { boardPartsChunk } from '../../src/lead-kanban/lead-kanban.js';
+import { collaborationChunk } from '../../src/lead-kanban/board-collaboration.js';
+import { button, cardButton, helpDialog, mountBoard, openCard, refusedMove, root, settle, shownDrawer, toastTexts } from './helpers/board-setup.js';
+import { axAll } from './helpers/picker-a11y.js';
+
+/** Whether a rule for `selector` is among the styles of the board's shadow root. */
+function styled(el: HTMLElement, selector: string): boolean {
+  const sheets = [...el.shadowRoot!.adoptedStyleSheets, ...[...el.shadowRoot!.querySelectorAll('style')].map((s) => s.sheet!)];
+  return sheets.some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSStyleRule && rule.selectorText === selector));
+}
+
+describe('<lead-kanban> first frame', () => {
+  it('has no toast stack and no toast styles until the first toast, which then shows styled and can be dismissed', async () => {
+    const setup = await mountBoard();
+    expect(root(setup.el).querySelector('[part~="toasts"]')).to.equal(null);
+    expect(styled(setup.el, '.toasts')).to.equal(false);
+
+    await refusedMove(setup);
+    await settle(setup.el);
+    const stack = root(setup.el).querySelector<HTMLElement>('[part~="toasts"]')!;
+    expect(styled(setup.el, '.toasts')).to.equal(true);
+    expect(getComputedStyle(stack).position, 'the stack floats over the board').to.equal('absolute');
+    const toast = stack.querySelector<HTMLElement>('.toast')!;
+    expect(toast.getBoundingClientRect().height).to.be.greaterThan(20);
+    expect(getComputedStyle(toast).borderTopLeftRadius).to.not.equal('0px');
+
+    stack.querySelector<HTMLButtonElement>('.toast-close')!.click();
+    await settle(setup.el);
+    expect(toastTexts(setup.el)).to.deep.equal([]);
+    expect(root(setup.el).querySelector('[part~="toasts"]'), 'the stack stays for the next toast').to.not.equal(null);
+  });
+
+  it('has no drawer until a lead is first opened; it then opens on that lead and stays rendered once closed', async () => {
+    const setup = await mountBoard();
+    expect(shownDrawer(setup.el)).to.equal(null);
+    const lead = setup.store.cardsIn('contacted')[0]!;
+    const drawer = await openCard(setup.el, lead.id);
+    expect(drawer.store).to.equal(setup.store);
+    expect(await axAll('dialog', lead.name)).to.have.length(1);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !drawer.open, 'closed');
+    await settle(setup.el);
+    expect(shownDrawer(setup.el)).to.equal(drawer);
+    expect(root(setup.el).activeElement, 'focus back on the card').to.equal(cardButton(setup.el, lead.id));
+  });
+
+  it('draws its icons as SVG: each one element in the SVG namespace, 16 × 16, with its shapes', async () => {
+    const setup = await mountBoard();
+    const icons = [...root(setup.el).querySelectorAll('.toolbar .icon, .column-add .icon')];
+    expect(icons.length).to.be.greaterThan(3);
+    for (const icon of icons) {
+      expect(icon.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+      expect(icon.firstElementChild?.namespaceURI, 'its shapes are SVG too').to.equal('http://www.w3.org/2000/svg');
+      const box = icon.getBoundingClientRect();
+      expect([box.width, box.height]).to.deep.equal([16, 16]);
+    }
+  });
+
+  it('renders no menu or dialog, even with their code there, until one is first used; that one then opens', async () => {
+    await Promise.all([boardPartsChunk.load(), collaborationChunk.load()]);
+    const setup = await mountBoard();
+    await settle(setup.el);
+    const onDemand = [
+      'lead-kanban-menu',
+      'lead-kanban-assign-dialog',
+      'lead-kanban-help-dialog',
+      'lead-kanban-distribute-dialog',
+      'lead-kanban-add-lead-dialog',
+      'lead-kanban-import-dialog',
+      'lead-kanban-rules-dialog',
+    ];
+    expect(onDemand.filter((tag) => root(setup.el).querySelector(tag))).to.deep.equal([]);
+    button(setup.el, 'Keyboard shortcuts').click();
+    await waitUntil(() => helpDialog(setup.el)?.open, 'help open');
+    expect(await axAll('dialog', 'Keyboard shortcuts')).to.have.length(1);
+    expect(onDemand.filter((tag) => root(setup.el).querySelector(tag))).to.deep.equal(['lead-kanban-help-dialog']);
+  });
+
+  it('reacts to the first key press though its keyboard model is made on first use', async () => {
+    const setup = await mountBoard();
+    const [first, second] = setup.store.cardsIn('new');
+    cardButton(setup.el, first!.id).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(setup.el);
+    expect(root(setup.el).activeElement).to.equal(cardButton(setup.el, second!.id));
+  });
+});
