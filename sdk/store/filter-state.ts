@@ -94,8 +94,8 @@ export class FilterState {
   }
 
   /**
-   * One idle slice of background work: give each current column list its assignee groups, fold queued leads,
-   * then give each list its joined text, until the idle period (at most SLICE_MS) is used up; always some progress. A long
+   * One idle slice of background work: fold queued leads, then give each current column list its assignee
+   * groups, then its joined text, until the idle period (at most SLICE_MS) is used up; always some progress. A long
    * idle period after a load folds 10,000 leads in one or two slices; a query arriving first folds what is left
    * as it meets it.
    */
@@ -114,12 +114,6 @@ export class FilterState {
       this.foldTimer = whenIdle(this.backgroundSlice);
       return;
     }
-    // The assignee groups first: one pass per list, where folding 50,000 leads takes several slices, and the
-    // first filter a user picks after a load is often an assignee.
-    if (!this.prepareLists(end, (list) => this.byAssignee.has(list), (list) => this.byAssignee.set(list, new AssigneeGroups(list)))) {
-      this.foldTimer = whenIdle(this.backgroundSlice);
-      return;
-    }
     const queue = this.foldQueue;
     let i = this.foldNext;
     while (i < queue.length) {
@@ -134,6 +128,13 @@ export class FilterState {
     }
     this.foldQueue = [];
     this.foldNext = 0;
+    // Folding first: a first search meeting unfolded leads folds them on the spot (at 50,000 leads its script
+    // was 25 against 17 ms with the groups made first), where an assignee filter without its groups makes
+    // them in one pass per column (13 against 10–11 ms; the same sitting, 2 × 5 runs each).
+    if (!this.prepareLists(end, (list) => this.byAssignee.has(list), (list) => this.byAssignee.set(list, new AssigneeGroups(list)))) {
+      this.foldTimer = whenIdle(this.backgroundSlice);
+      return;
+    }
     const textOf = (lead: Lead) => this.searchTextOf(lead);
     if (!this.prepareLists(end, (list) => this.haystacks.has(list), (list) => this.haystacks.set(list, new SearchHaystack(list, textOf)))) {
       this.foldTimer = whenIdle(this.backgroundSlice);
