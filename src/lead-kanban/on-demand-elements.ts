@@ -27,8 +27,9 @@ export class OnDemandElements {
     if (!this.wanted.has(tag)) {
       this.wanted.add(tag);
       this.host.requestUpdate();
-      await this.host.updateComplete;
     }
+    // Also when an earlier use summoned it: that use's render may not have run yet (two quick clicks).
+    await this.host.updateComplete;
     const element = this.host.renderRoot.querySelector(tag);
     if (element && 'updateComplete' in element) await element.updateComplete;
     return element;

@@ -7,7 +7,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { boardPartsChunk } from '../../src/lead-kanban/lead-kanban.js';
 import { collaborationChunk } from '../../src/lead-kanban/board-collaboration.js';
-import { button, cardButton, helpDialog, mountBoard, openCard, refusedMove, root, settle, shownDrawer, toastTexts } from './helpers/board-setup.js';
+import { button, card, cardButton, helpDialog, menu, mountBoard, openCard, refusedMove, root, settle, shownDrawer, toastTexts } from './helpers/board-setup.js';
 import { axAll } from './helpers/picker-a11y.js';
 
 /** Whether a rule for `selector` is among the styles of the board's shadow root. */
@@ -81,6 +81,17 @@ describe('<lead-kanban> first frame', () => {
     await waitUntil(() => helpDialog(setup.el)?.open, 'help open');
     expect(await axAll('dialog', 'Keyboard shortcuts')).to.have.length(1);
     expect(onDemand.filter((tag) => root(setup.el).querySelector(tag))).to.deep.equal(['lead-kanban-help-dialog']);
+  });
+
+  it('a second use made before the first one has rendered the element still gets it: the last card menu asked for opens', async () => {
+    await boardPartsChunk.load();
+    const setup = await mountBoard();
+    await settle(setup.el);
+    const [first, second] = setup.store.cardsIn('new');
+    const menuButton = (id: string) => card(setup.el, id).querySelector<HTMLButtonElement>('[aria-label^="Actions for"]')!;
+    menuButton(first!.id).click();
+    menuButton(second!.id).click(); // before the board has rendered the menu for the first click
+    await waitUntil(() => menu(setup.el)?.getAttribute('aria-label') === `Actions for ${second!.name}`, 'the second card\'s menu opens');
   });
 
   it('reacts to the first key press though its keyboard model is made on first use', async () => {
