@@ -84,6 +84,12 @@ export const toolbarStyles = css`
     font-weight: 500;
     cursor: pointer;
   }
+  /* A select is as wide as its longest option, and the member options arrive in the frame after the board's
+     first (first-frame.ts) or whenever the team changes: at its largest width from the start, the filters beside
+     it never jump sideways. */
+  .select-wrap .assignee-filter {
+    width: 190px;
+  }
   select option {
     background: var(--_surface);
     color: var(--_text);

@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** The workload strip under the toolbar (workload-bar.ts). */
 export const workloadStyles = css`
   .workload {
+    --_chip-height: max(30px, var(--_target));
     display: flex;
     align-items: center;
     gap: 14px;
@@ -35,13 +36,16 @@ export const workloadStyles = css`
     display: flex;
     flex: 1;
     min-width: 0;
+    /* As tall as a row of chips (and the strip's padding) before they are there: the board's first frame holds
+       an empty frame (workload-bar.ts), and the columns must not move when the chips arrive. */
+    min-height: calc(var(--_chip-height) + 4px);
   }
   .chips {
     display: flex;
     gap: 6px;
     overflow-x: auto;
     scrollbar-width: none;
-    padding: 2px;
+    padding: 2px; /* room for the focus ring; counted in the frame's min-height */
     min-width: 0;
     scroll-padding-inline: 32px;
     /* The fades sit at the inline start and end: mirrored under right-to-left. */
@@ -136,7 +140,7 @@ export const workloadStyles = css`
     align-items: center;
     gap: 6px;
     flex: none;
-    height: max(30px, var(--_target));
+    height: var(--_chip-height);
     padding-block: 0;
     padding-inline: 4px 10px;
     border: 1px solid var(--_border);

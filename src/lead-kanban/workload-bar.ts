@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { styleProps } from '../shared/style-props.js';
-import { losesSight, type LeadStore } from '../../sdk/index.js';
+import { losesSight, type LeadStore, type Member } from '../../sdk/index.js';
 import { isRtl, inlineKey } from '../internal/direction.js';
 import { messages } from '../l10n.js';
 import { avatar } from '../shared/avatar.js';
@@ -146,12 +146,24 @@ export class WorkloadStrip implements ReactiveController {
     const store = ctx.store;
     if (!store?.me) return html`<div class="workload" part="workload"></div>`;
     const me = store.me;
-    const members = ctx.chips ? store.assignableMembers : NO_MEMBERS;
-    this.lastMembers = members;
+    this.lastMembers = ctx.chips ? store.assignableMembers : NO_MEMBERS;
+    // The first frame (first-frame.ts) holds an empty frame of the same width: the scrolling strip, its arrows
+    // and its listeners come with the chips.
+    return html`<div class="workload" part="workload" role="group" aria-label=${msg.workload}>
+        <span class="viewing-as">${avatar(me, 'md')}<span>${msg.viewingAs(me.name, me.role)}</span></span>
+        <span class="workload-label" aria-hidden="true">${msg.workload}</span>
+        ${ctx.chips ? this.renderChips(ctx, store, me) : html`<div class="chips-frame"></div>`}
+      </div>
+      ${renderNotVisible(store, ctx)}`;
+  }
+
+  private renderChips(ctx: WorkloadContext, store: LeadStore, me: Member) {
+    const msg = messages();
+    const members = store.assignableMembers;
     const unassigned = store.unassignedCount;
     const max = Math.max(1, unassigned, ...members.map((m) => m.openLeads));
     const current = store.filter.assignee;
-    const oldest = ctx.chips ? store.oldestUnassigned : null;
+    const oldest = store.oldestUnassigned;
     const wait = oldest ? formatWait(Math.max(0, ctx.now - Date.parse(oldest.createdAt))) : null;
     const keys = ['unassigned', ...members.map((m) => m.id)];
     const stop = this.stop !== null && keys.includes(this.stop) ? this.stop : keys.includes(current) ? current : keys[0];
@@ -172,25 +184,20 @@ export class WorkloadStrip implements ReactiveController {
         : nothing}
       <span class="chip-bar" aria-hidden="true"><span ${styleProps({ width: `${Math.round((count / max) * 100)}%` })}></span></span>
     </button>`;
-    return html`<div class="workload" part="workload" role="group" aria-label=${msg.workload}>
-        <span class="viewing-as">${avatar(me, 'md')}<span>${msg.viewingAs(me.name, me.role)}</span></span>
-        <span class="workload-label" aria-hidden="true">${msg.workload}</span>
-        <div class="chips-frame">
-          <div class="more more-start" aria-hidden="true" @click=${() => this.scrollBy(-1)}>‹</div>
-          <div
-            class="chips"
-            @keydown=${this.onKeydown}
-            @focusin=${this.onFocusin}
-            @wheel=${this.onWheel}
-            @scroll=${() => this.measure()}
-          >
-            ${ctx.chips ? chip('unassigned', current === 'unassigned', msg.unassigned, unassigned, avatar(undefined), ' chip-unassigned') : nothing}
-            ${ctx.chips ? members.map((m) => chip(m.id, current === m.id, m.id === me.id ? `${m.name} (${msg.you})` : m.name, m.openLeads, avatar(m))) : nothing}
-          </div>
-          <div class="more more-end" aria-hidden="true" @click=${() => this.scrollBy(1)}>›</div>
-        </div>
+    return html`<div class="chips-frame">
+      <div class="more more-start" aria-hidden="true" @click=${() => this.scrollBy(-1)}>‹</div>
+      <div
+        class="chips"
+        @keydown=${this.onKeydown}
+        @focusin=${this.onFocusin}
+        @wheel=${this.onWheel}
+        @scroll=${() => this.measure()}
+      >
+        ${chip('unassigned', current === 'unassigned', msg.unassigned, unassigned, avatar(undefined), ' chip-unassigned')}
+        ${members.map((m) => chip(m.id, current === m.id, m.id === me.id ? `${m.name} (${msg.you})` : m.name, m.openLeads, avatar(m)))}
       </div>
-      ${renderNotVisible(store, ctx)}`;
+      <div class="more more-end" aria-hidden="true" @click=${() => this.scrollBy(1)}>›</div>
+    </div>`;
   }
 }
 
