@@ -65,7 +65,8 @@ async function coldRun(browser: Browser, url: string, n: number, which: 'board' 
     const { result: start, cpu } = await withCpu(run, (): Promise<ColdStart> => run.step(which === 'board' ? 'coldBoard' : 'coldFloor'));
     const heap = await run.heapMB();
     const dom = await run.step('cardDom');
-    return { databaseMs, start, cpu, heap, dom };
+    const shift = await run.step('coldShift');
+    return { databaseMs, start, cpu, heap, dom, shift };
   } finally {
     await run.close();
   }
@@ -113,6 +114,8 @@ export async function benchCold(browser: Browser, url: string, report: Report, o
       `elements in one rendered card, shadow DOM included (median card; largest ${Math.max(...board.map((x) => x.dom.maxPerCard))}); floor: ${median(floor.map((x) => x.dom.perCard))}`);
     report.add('dom.visible-cards', n, 'cards', board.map((x) => x.dom.visible), undefined,
       `cards in their column's viewport; rendered ${median(board.map((x) => x.dom.rendered))}; floor visible ${median(floor.map((x) => x.dom.visible))}, rendered ${median(floor.map((x) => x.dom.rendered))}`);
+    report.add('cold.layout-shifts', n, 'shifts', board.map((x) => x.shift.shifts), le(0),
+      `layout shifts after t0 once the frames after the first had their turn (what was shown moved); floor: ${median(floor.map((x) => x.shift.shifts))}`);
     const perVisible = (x: (typeof board)[number]) => x.start.elements / Math.max(1, x.dom.visible);
     report.add('dom.per-visible-card', n, 'elements', board.map(perVisible), undefined,
       `every element of the page (document + shadow roots) in the first frame / visible cards; floor: ${median(floor.map(perVisible)).toFixed(1)}`);

@@ -107,6 +107,29 @@ export const coldSteps = {
   },
 
   /**
+   * Whether what the page showed moved after t0 (cold:t0) once the frames after the first one had their turn
+   * (member chips and options, overscan rows, idle work): the layout-shift entries the browser reports for
+   * Cumulative Layout Shift, counted (their scores come out near 0 here, the count does not).
+   */
+  async coldShift(): Promise<{ shifts: number }> {
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const t0 = performance.getEntriesByName('cold:t0')[0]?.startTime ?? 0;
+    const entries = await new Promise<(PerformanceEntry & { hadRecentInput: boolean })[]>((resolve) => {
+      const observer = new PerformanceObserver((list) => {
+        observer.disconnect();
+        resolve(list.getEntries() as never);
+      });
+      observer.observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => {
+        observer.disconnect();
+        resolve([]);
+      }, 200);
+    });
+    return { shifts: entries.filter((e) => e.startTime >= t0 && !e.hadRecentInput).length };
+  },
+
+  /**
    * DOM per card: elements in one rendered card (itself, its descendants and any shadow DOM in it), median over
    * the rendered cards, and the largest; the cards visible in their column's viewport.
    */
