@@ -67,7 +67,8 @@ function showSession(member: Member | null, backend: Backend, pending = false): 
   // The board shows the person too (its workload strip); here it is for screen readers, the chip is for eyes.
   const who = document.createElement('span');
   who.className = 'visually-hidden';
-  who.textContent = member ? `${pending ? 'Signing in as' : 'Signed in as'} ${member.name} (${member.role}) on ` : 'Not signed in on ';
+  const nobody = pending ? 'Signing in on ' : 'Not signed in on ';
+  who.textContent = member ? `${pending ? 'Signing in as' : 'Signed in as'} ${member.name} (${member.role}) on ` : nobody;
   const where = document.createElement('span');
   where.className = `session-backend session-backend-${backend.kind}`;
   where.textContent = backend.label;
@@ -95,6 +96,8 @@ async function activate(kind: BackendKind, wantedId: string | null): Promise<voi
   active = backend;
   showBackend(backend);
   showError(null, backend);
+  // The backend's badge at once, while the people load: filled in later, its width moved the whole bar.
+  showSession(null, backend, true);
   viewAs.disabled = true;
   try {
     if (people.length === 0 || viewAs.dataset.backend !== kind) {

@@ -13,6 +13,10 @@ export const workloadStyles = css`
     min-height: 40px;
     box-sizing: border-box;
   }
+  /* Loading: the strip keeps its height, nothing shows in it yet (workload-bar.ts). */
+  .workload.is-waiting > * {
+    visibility: hidden;
+  }
   .viewing-as {
     display: inline-flex;
     align-items: center;

@@ -144,17 +144,18 @@ export class WorkloadStrip implements ReactiveController {
   render(ctx: WorkloadContext) {
     const msg = messages();
     const store = ctx.store;
-    if (!store?.me) return html`<div class="workload" part="workload"></div>`;
-    const me = store.me;
-    this.lastMembers = ctx.chips ? store.assignableMembers : NO_MEMBERS;
-    // The first frame (first-frame.ts) holds an empty frame of the same width: the scrolling strip, its arrows
-    // and its listeners come with the chips.
-    return html`<div class="workload" part="workload" role="group" aria-label=${msg.workload}>
-        <span class="viewing-as">${avatar(me, 'md')}<span>${msg.viewingAs(me.name, me.role)}</span></span>
+    const me = store?.me ?? null;
+    const chips = store && me && ctx.chips ? { store, me } : null;
+    this.lastMembers = chips ? chips.store.assignableMembers : NO_MEMBERS;
+    // One frame for every state, as tall as it will be: before anyone is signed in (the store loading) its
+    // parts held in place unseen (is-waiting); in the board's first frame (first-frame.ts) an empty frame where
+    // the chips go, the scrolling strip, its arrows and its listeners coming with them. The columns below stay.
+    return html`<div class="workload${me ? '' : ' is-waiting'}" part="workload" role="group" aria-label=${msg.workload}>
+        <span class="viewing-as">${avatar(me ?? undefined, 'md')}<span>${me ? msg.viewingAs(me.name, me.role) : nothing}</span></span>
         <span class="workload-label" aria-hidden="true">${msg.workload}</span>
-        ${ctx.chips ? this.renderChips(ctx, store, me) : html`<div class="chips-frame"></div>`}
+        ${chips ? this.renderChips(ctx, chips.store, chips.me) : html`<div class="chips-frame"></div>`}
       </div>
-      ${renderNotVisible(store, ctx)}`;
+      ${store && me ? renderNotVisible(store, ctx) : nothing}`;
   }
 
   private renderChips(ctx: WorkloadContext, store: LeadStore, me: Member) {

@@ -65,6 +65,8 @@ export const avatarStyles = css`
     display: inline-grid;
     place-items: center;
     flex: none;
+    /* Nobody's avatar (avatar-none) is drawn by its border: the same size as everyone's. */
+    box-sizing: border-box;
     border-radius: 50%;
     overflow: hidden;
     font-weight: 600;

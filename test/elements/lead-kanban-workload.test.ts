@@ -3,7 +3,8 @@
  * leads are not visible to them; chips that do not fit show that there is more, scroll with the wheel and are
  * reached with the keyboard.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import { sendMouse } from '@web/test-runner-commands';
 import type { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { centre, columns, mountBoard, press, rendered, root } from './helpers/board-setup.js';
@@ -70,4 +71,23 @@ describe('<lead-kanban> workload strip', () => {
     expect(box.right, 'the focused chip is scrolled into view').to.be.at.most(view.right + 1);
     expect(frame(setup.el).dataset.more).to.contain('start');
   });
+
+  for (const width of [1400, 768, 390]) {
+    it(`holds its height while the board loads, showing nothing yet, so the columns do not move when it fills (${width} px)`, async () => {
+      const database = new MemoryDatabase(seed({ leads: 40, members: 6, seed: 11 }));
+      const adapter = new MemoryAdapter({ database, as: 'm1', latency: 150 });
+      const el = await fixture<LeadKanban>(html`<lead-kanban style="height:580px; width:${width}px" .adapter=${adapter}></lead-kanban>`);
+      await el.updateComplete;
+      expect(el.store?.status).to.equal('loading');
+      const strip = () => root(el).querySelector<HTMLElement>('[part~="workload"]')!;
+      const loading = strip().getBoundingClientRect().height;
+      expect(getComputedStyle(root(el).querySelector('.viewing-as')!).visibility, 'nobody named yet').to.equal('hidden');
+      await waitUntil(() => el.store?.status === 'ready', 'loaded');
+      await waitUntil(() => root(el).querySelectorAll('.chip').length > 0, 'chips shown');
+      await rendered(el);
+      expect(root(el).querySelector('.viewing-as')!.textContent).to.contain('Signed in as');
+      expect(getComputedStyle(root(el).querySelector('.viewing-as')!).visibility).to.equal('visible');
+      expect(strip().getBoundingClientRect().height, 'the same height').to.equal(loading);
+    });
+  }
 });
