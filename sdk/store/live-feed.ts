@@ -17,6 +17,10 @@ export class LiveFeed {
   /** Pushed events that arrive while loading: applied once the initial lists are in. */
   private buffered: ChangeEvent[] | null = null;
   private membersRefresh: Promise<void> | null = null;
+  /** The backend pushes `member_loads`: its counts stay live, a refresh has nothing to add. */
+  private pushesLoads = false;
+  /** Counts were pushed since the refresh in flight was asked for: its answer may be older than they are. */
+  private loadsPushedSinceRefresh = false;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly core: StoreCore) {}
@@ -88,13 +92,16 @@ export class LiveFeed {
    * pushes `member_loads` has told us already; this covers adapters that do not).
    */
   scheduleMembersRefresh(): void {
-    if (this.membersRefresh) return;
+    if (this.membersRefresh || this.pushesLoads) return;
     const core = this.core;
+    this.loadsPushedSinceRefresh = false;
     this.membersRefresh = (async () => {
       await Promise.resolve();
       try {
         const members = await core.adapter.listMembers();
-        if (core.disposed) return;
+        // Counts pushed meanwhile are newer than this answer may be: taking it would put back counts of before
+        // them, and nothing would correct them until the next change of the same members.
+        if (core.disposed || this.loadsPushedSinceRefresh) return;
         this.takeBackendCounts(() => core.memberLoads.set(members));
         core.flush();
       } catch {
@@ -173,6 +180,8 @@ export class LiveFeed {
         return core.activity.record(event.activity);
       case 'member_loads':
         // After the leads of the same change: counts for everyone, those of leads this user cannot see too.
+        this.pushesLoads = true;
+        this.loadsPushedSinceRefresh = true;
         this.takeBackendCounts(() => core.memberLoads.setLoads(event.loads));
         return true;
       case 'presence':

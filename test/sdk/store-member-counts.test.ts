@@ -27,6 +27,31 @@ describe('LeadStore member counts stay the backend\'s', () => {
     await expectStoreEqualsBackend(b);
   });
 
+  it('a members list asked for before counts were pushed does not put back the counts of before them', async () => {
+    const b = await board({ as: 'alice' });
+    const { store, fault, other: admin } = b;
+    const open = (l: { status: string }) => l.status !== 'won' && l.status !== 'lost';
+    const alices = store.cardsIn('new').filter((l) => l.assigneeId === b.alice.id);
+    expect(alices.length, 'an open lead of alice').to.be.greaterThan(0);
+    // Alice's lead goes to bob: it leaves her view, and her board asks for the members again. That list is
+    // taken at once but answers only later, after another change has pushed newer counts.
+    const answer = fault.inject('listMembers', { hold: 'response' });
+    const listed = fault.calls.listMembers;
+    const lead = alices[0]!;
+    await admin.assign([lead.id], b.bob.id, { expectedVersions: { [lead.id]: lead.version } });
+    await settle();
+    const asked = fault.calls.listMembers > listed;
+    const carol = b.members.find((m) => m.role === 'member' && m.active && ![b.alice.id, b.bob.id].includes(m.id))!;
+    const bobs = (await admin.listLeads()).filter((l) => l.assigneeId === b.bob.id && open(l));
+    const carolBefore = store.member(carol.id)!.openLeads;
+    await admin.assign([bobs[0]!.id], carol.id, { expectedVersions: { [bobs[0]!.id]: bobs[0]!.version } });
+    await until(() => store.member(carol.id)!.openLeads === carolBefore + 1, 'the pushed counts');
+    answer.release();
+    await settle();
+    const server = await admin.listMembers();
+    for (const m of server) expect(store.member(m.id)?.openLeads, `${m.name}'s count (asked again: ${asked})`).to.equal(m.openLeads);
+  });
+
   it('keeps counts live on a member\'s board when leads the member cannot see change hands', async () => {
     const b = await board({ as: 'alice' });
     const { store, other } = b;
