@@ -70,8 +70,9 @@ export const toolbarStyles = css`
     pointer-events: none;
   }
   .select-wrap select {
+    --_select-width: 190px;
     appearance: none;
-    max-width: 190px;
+    max-width: var(--_select-width);
     text-overflow: ellipsis;
     height: 100%;
     padding-block: 0;
@@ -88,7 +89,7 @@ export const toolbarStyles = css`
      first (first-frame.ts) or whenever the team changes: at its largest width from the start, the filters beside
      it never jump sideways. */
   .select-wrap .assignee-filter {
-    width: 190px;
+    width: var(--_select-width);
   }
   select option {
     background: var(--_surface);
