@@ -107,49 +107,49 @@ describe('<lead-kanban> first frame', () => {
   });
 
   for (const width of [1400, 768, 390]) {
-  it(`shows the workload strip’s frame and the assignee filter at once, their members in the next frame, and nothing moves (${width} px wide)`, async () => {
-    const database = new MemoryDatabase(seed({ leads: 40, members: 6, seed: 11 }));
-    const store = new LeadStore(new MemoryAdapter({ database, as: 'm1', latency: 0 }));
-    await store.load();
-    const el = document.createElement('lead-kanban') as LeadKanban;
-    el.style.cssText = `display:block; height:580px; width:${width}px`;
-    el.store = store;
-    // Layout shifts (what moved between two frames, as the browser reports it for the page's CLS).
-    const shifts: string[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: unknown[] })[]) {
-        shifts.push(`a shift of ${entry.value.toFixed(4)} (${entry.sources?.length ?? 0} boxes moved)`);
+    it(`shows the workload strip’s frame and the assignee filter at once, their members in the next frame, and nothing moves (${width} px wide)`, async () => {
+      const database = new MemoryDatabase(seed({ leads: 40, members: 6, seed: 11 }));
+      const store = new LeadStore(new MemoryAdapter({ database, as: 'm1', latency: 0 }));
+      await store.load();
+      const el = document.createElement('lead-kanban') as LeadKanban;
+      el.style.cssText = `display:block; height:580px; width:${width}px`;
+      el.store = store;
+      // Layout shifts (what moved between two frames, as the browser reports it for the page's CLS).
+      const shifts: string[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: unknown[] })[]) {
+          shifts.push(`a shift of ${entry.value.toFixed(4)} (${entry.sources?.length ?? 0} boxes moved)`);
+        }
+      });
+      observer.observe({ type: 'layout-shift' });
+      document.body.append(el);
+      try {
+        await el.updateComplete;
+        for (const column of columns(el)) await column.updateComplete;
+        // The first frame: who is signed in and an empty frame where the chips go; cards in the columns.
+        expect(root(el).querySelector('.viewing-as')!.textContent).to.contain(store.me!.name);
+        expect(root(el).querySelector('.chips-frame'), 'the frame holds the place').to.exist;
+        expect(root(el).querySelector('.chips'), 'no chips yet').to.equal(null);
+        expect(root(el).querySelectorAll('[part~="card"]').length).to.be.greaterThan(0);
+        const places = () =>
+          ['.assignee-filter', 'lead-kanban-status-filter', '.sort-select', '.bulk-bar', '.help-button'].map((selector) => {
+            const box = root(el).querySelector(selector)!.getBoundingClientRect();
+            return `${selector} at ${box.left},${box.top}, ${box.width} wide`;
+          });
+        // Where the first frame puts everything (a phone's layout included: board-layout.ts decides it before).
+        const top = columns(el)[0]!.getBoundingClientRect().top;
+        const toolbar = places();
+        await waitUntil(() => root(el).querySelectorAll('.chip').length > 0, 'chips shown');
+        await waitUntil(() => root(el).querySelectorAll('.assignee-filter option').length > 3, 'member options listed');
+        expect(root(el).querySelectorAll('.chip').length, 'Unassigned and each assignable member').to.equal(store.assignableMembers.length + 1);
+        expect(columns(el)[0]!.getBoundingClientRect().top, 'the columns stay where they were').to.equal(top);
+        expect(places(), 'the toolbar’s controls stay where they were').to.deep.equal(toolbar);
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        expect(shifts, 'layout shifts').to.deep.equal([]);
+      } finally {
+        observer.disconnect();
+        el.remove();
       }
     });
-    observer.observe({ type: 'layout-shift' });
-    document.body.append(el);
-    try {
-      await el.updateComplete;
-      for (const column of columns(el)) await column.updateComplete;
-      // The first frame: who is signed in and an empty frame where the chips go; cards in the columns.
-      expect(root(el).querySelector('.viewing-as')!.textContent).to.contain(store.me!.name);
-      expect(root(el).querySelector('.chips-frame'), 'the frame holds the place').to.exist;
-      expect(root(el).querySelector('.chips'), 'no chips yet').to.equal(null);
-      expect(root(el).querySelectorAll('[part~="card"]').length).to.be.greaterThan(0);
-      const places = () =>
-        ['.assignee-filter', 'lead-kanban-status-filter', '.sort-select', '.bulk-bar', '.help-button'].map((selector) => {
-          const box = root(el).querySelector(selector)!.getBoundingClientRect();
-          return `${selector} at ${box.left},${box.top}, ${box.width} wide`;
-        });
-      // Where the first frame puts everything (a phone's layout included: board-layout.ts decides it before).
-      const top = columns(el)[0]!.getBoundingClientRect().top;
-      const toolbar = places();
-      await waitUntil(() => root(el).querySelectorAll('.chip').length > 0, 'chips shown');
-      await waitUntil(() => root(el).querySelectorAll('.assignee-filter option').length > 3, 'member options listed');
-      expect(root(el).querySelectorAll('.chip').length, 'Unassigned and each assignable member').to.equal(store.assignableMembers.length + 1);
-      expect(columns(el)[0]!.getBoundingClientRect().top, 'the columns stay where they were').to.equal(top);
-      expect(places(), 'the toolbar’s controls stay where they were').to.deep.equal(toolbar);
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      expect(shifts, 'layout shifts').to.deep.equal([]);
-    } finally {
-      observer.disconnect();
-      el.remove();
-    }
-  });
   }
 });
