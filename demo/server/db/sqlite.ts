@@ -144,13 +144,14 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteRep
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
-    db.pragma('journal_mode = WAL');
+    // First, so that every lock below waits for another process instead of failing at once.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    useWal(db);
     // The standard WAL setting (and better-sqlite3's build default), named here so it does not depend on the
     // build: a commit is not fsynced, but the WAL keeps every committed transaction across a crash of the
     // server; only a power loss or OS crash may lose the last commits (never corrupt the file).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // SQL `fold(x)`: the SDK's folding (lower-case, accents stripped), used by the migration filling search_text.
     db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : null));
     migrate(db, options.seed);
@@ -159,6 +160,30 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteRep
     throw error;
   }
   return new SqliteRepository(db);
+}
+
+/** How long a statement waits for another process's lock before it fails with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Puts the file in WAL mode (kept in the file: a no-op once done). Switching takes an exclusive lock, and when
+ * two processes open a new file at the same moment both hold a shared lock while asking for it: SQLite then
+ * refuses one of them at once, SQLITE_BUSY without waiting (waiting would deadlock), and the other switches a
+ * moment later. So the refused one pauses and tries again, up to the busy timeout; before this, the second of
+ * two instances started together on a new file could stop with "database is locked".
+ */
+function useWal(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() + pause > deadline) throw error;
+      // Opening is synchronous (the server starts once it is done): block this thread for the pause.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause + Math.random() * pause);
+    }
+  }
 }
 
 /** Applies pending migrations, then seeds an empty database: one IMMEDIATE transaction, so other processes wait. */
