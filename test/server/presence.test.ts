@@ -10,7 +10,7 @@ import { LeadStore, RestAdapter } from '../../sdk/index.js';
 import type { ChangeEvent, Lead } from '../../sdk/schema.js';
 import { seed } from '../../sdk/seed.js';
 import { createTestDatabase, ENGINE, type TestDatabase } from './databases.js';
-import { spawnServer, type ServerProcess } from './processes.js';
+import { spawnServers, type ServerProcess } from './processes.js';
 import { call, eventually, openEvents, people, startTestServer, type EventReader, type TestServer } from './support.js';
 
 const presenceOf = (leadId: string) => (e: ChangeEvent): e is Extract<ChangeEvent, { type: 'presence' }> =>
@@ -138,7 +138,7 @@ describe('presence across two instances', { skip: ENGINE !== 'postgres' && 'SQLi
 
   before(async () => {
     db = await createTestDatabase();
-    [a, b] = await Promise.all([spawnServer(db.env), spawnServer(db.env)]);
+    [a, b] = await spawnServers([db.env, db.env]);
   });
   after(async () => {
     for (const s of streams) s.close();

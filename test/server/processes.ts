@@ -68,3 +68,16 @@ export function spawnServer(env: Record<string, string>, onLine?: (line: string)
     });
   });
 }
+
+/**
+ * Starts one server per `env` at the same moment; resolves once all listen. When one fails to start, the
+ * others are stopped before the error is passed on: a server left running would keep the test file's process
+ * alive (its pipes) after the suite gave up, and the run would never end.
+ */
+export async function spawnServers<const T extends readonly Record<string, string>[]>(envs: T): Promise<{ [K in keyof T]: ServerProcess }> {
+  const started = await Promise.allSettled(envs.map((env) => spawnServer(env)));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (!failed) return started.map((s) => (s as PromiseFulfilledResult<ServerProcess>).value) as { [K in keyof T]: ServerProcess };
+  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+  throw failed.reason;
+}

@@ -13,7 +13,7 @@ import type { ChangeEvent, Lead } from '../../sdk/schema.js';
 import { seed } from '../../sdk/seed.js';
 import { createTestDatabase, ENGINE, type TestDatabase } from './databases.js';
 import { assertNoLostUpdate, assertStreamInOrder, writeConcurrently } from './conflicting-writers.js';
-import { spawnServer, type ServerProcess } from './processes.js';
+import { spawnServers, type ServerProcess } from './processes.js';
 import { call, openEvents, type EventReader } from './support.js';
 
 /** main.ts seeds the default demo data: 500 leads, 12 members. */
@@ -46,7 +46,7 @@ describe('two instances on one database', () => {
   before(async () => {
     db = await createTestDatabase();
     // At the same moment, on an empty database: both migrate and seed under one advisory lock.
-    [a, b] = await Promise.all([spawnServer(db.env), spawnServer(db.env)]);
+    [a, b] = await spawnServers([db.env, db.env]);
     tokens.admin = await login(a, admin.email);
     tokens.manager = await login(a, manager.email);
     tokens.alice = await login(a, alice!.email);
