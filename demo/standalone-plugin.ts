@@ -23,11 +23,7 @@ export function standaloneForHtmlExample(): Plugin {
         if (!path.startsWith(PREFIX)) return next();
         try {
           if (!existsSync(join(OUT, 'lead-kanban.js'))) {
-            const cwd = process.cwd();
-            building ??= import('../scripts/standalone-build.mjs').then(({ buildStandalone }) => {
-              process.chdir(PROJECT);
-              return buildStandalone(OUT).finally(() => process.chdir(cwd));
-            });
+            building ??= import('../scripts/standalone-build.mjs').then(({ buildStandalone }) => buildStandalone(OUT));
             await building;
           }
           const file = join(OUT, path.slice(PREFIX.length));

@@ -1,7 +1,8 @@
 // Library build: ES modules for `lead-kanban` (elements), `lead-kanban/sdk` and `lead-kanban/sdk/memory` into
 // dist/, dependencies left external (the host's bundler dedupes them), plus type declarations. With
 // --standalone it also writes dist/standalone/ (scripts/standalone-build.mjs): the same entries with every
-// dependency, minified, for hosts without a bundler; the size budget measures it (test/bench/build.ts).
+// dependency, minified, with compile hints, for hosts without a bundler; the benchmark measures it
+// (test/bench/build.ts).
 import { build } from 'vite';
 import { ENTRY, buildStandalone } from './standalone-build.mjs';
 import { execFileSync } from 'node:child_process';

@@ -1,37 +1,31 @@
 /**
- * Builds what the benchmark loads: the standalone build (the same vite configuration as
- * `node scripts/build-lib.mjs --standalone`, written to dist/bench/ so the library's own dist/ and its type
- * emit are left alone) and the bench page scripts (page/*.ts, transpiled only: it imports the built files at run time,
- * so the page measures exactly what a host would ship).
+ * Builds what the benchmark loads: the standalone build, with the configuration that writes the package's
+ * dist/standalone/ (scripts/standalone-build.mjs: minified, CSS and templates compacted, compile hints), here
+ * into dist/bench/ so the library's own dist/ and its type emit are left alone, and the bench page scripts
+ * (page/*.ts, transpiled only: it imports the built files at run time, so the page measures exactly what a host
+ * would ship).
  *
- * The standalone build has two entries sharing chunks, as the package has: `lead-kanban.js` (the elements)
- * and `sdk.js` (store, adapters, schemas). A host that embeds the board on its REST backend loads both
- * entries and every chunk they import statically; chunks reached only through a dynamic import() (ky on the
- * first REST call, SortableJS after the first render) load later.
+ * The standalone build has entries sharing chunks, as the package has: `lead-kanban.js` (the elements),
+ * `sdk.js` (store, adapters, schemas), `sdk-memory.js` (the in-memory backend), `sdk-rules.js`. A host that
+ * embeds the board on its REST backend loads the first two and every chunk they import statically; chunks
+ * reached only through a dynamic import() (ky on the first REST call, SortableJS after the first render) load
+ * later.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { build } from 'vite';
-import { minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
-import { minifyHtmlLiterals } from '../../scripts/minify-html-literals.mjs';
+import { standaloneConfig } from '../../scripts/standalone-build.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/bench/standalone/', import.meta.url));
 
 /**
- * The entries, as the package exports them (`lead-kanban`, `lead-kanban/sdk`, `lead-kanban/sdk/memory`). The
- * memory backend is built because the bench page runs on it, but a host on its REST backend does not load it:
- * it is not in the up-front figure (UP_FRONT_ENTRIES).
+ * What a host embedding the board on its REST backend imports: the elements and the SDK. The memory backend
+ * is built because the bench page runs on it, but such a host does not load it: it is not in the up-front
+ * figure.
  */
-export const ENTRIES = {
-  'lead-kanban': fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
-  sdk: fileURLToPath(new URL('../../sdk/index.ts', import.meta.url)),
-  'sdk-memory': fileURLToPath(new URL('../../sdk/memory.ts', import.meta.url)),
-  'sdk-rules': fileURLToPath(new URL('../../sdk/rules.ts', import.meta.url)),
-};
-/** What a host embedding the board on its REST backend imports: the elements and the SDK. */
 const UP_FRONT_ENTRIES = ['lead-kanban.js', 'sdk.js'];
 
 export interface BuiltFile {
@@ -76,32 +70,7 @@ const shortModule = (id: string) => id.replace(/^.*node_modules\//, '').replace(
 export async function buildBench(options: { minify?: boolean; outDir?: string } = {}): Promise<BuiltBench> {
   const dir = options.outDir ?? outDir;
   const started = performance.now();
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // As shipped: the CSS in css`` literals minified and the indentation of html`` literals collapsed too
-    // (unminified builds, for profiling, keep them readable).
-    plugins: options.minify === false ? [] : [minifyCssLiterals(), minifyHtmlLiterals()],
-    build: {
-      outDir: dir,
-      emptyOutDir: true,
-      target: 'es2022',
-      minify: options.minify ?? true,
-      lib: { entry: ENTRIES, formats: ['es'] },
-      // Vite leaves whitespace in ES library output (for the host's bundler to minify); a standalone file is
-      // shipped as is, so minify it fully, as a host would. Unminified (profiling) keeps names.
-      // As scripts/build-lib.mjs: an entry may also export what its lazy chunks share with it (lit…), so that
-      // shared code stays in the entry instead of becoming one more file loaded up front.
-      rolldownOptions: {
-        preserveEntrySignatures: 'allow-extension',
-        // As scripts/build-lib.mjs --standalone: no comments left (the pure annotations only help a bundler).
-        ...(options.minify === false ? {} : { output: { minify: true, comments: false } }),
-      },
-    },
-  });
+  const result = await build(standaloneConfig(dir, { minify: options.minify }));
   const outputs = (Array.isArray(result) ? result : [result]) as { output: OutputChunk[] }[];
   const chunks = outputs.flatMap((o) => o.output).filter((c) => c.type === 'chunk' && c.fileName.endsWith('.js'));
   const byName = new Map(chunks.map((c) => [c.fileName, c]));

@@ -2,10 +2,11 @@
  * Cold start of the board against the floor (page/cold.ts, page/floor.ts): per N and run, one fresh page
  * for the board and one for the floor, alternating so load on the machine falls on both alike. Every cold
  * figure is also reported as a ratio to the floor's median of the same run — absolute ms move 20–50 %
- * between runs on a shared machine, the ratios hold. Also: the in-memory backend's construction, the JS heap
- * after the first frame (the same method for both pages: CDP full GC, then Runtime.getHeapUsage), and the DOM
- * elements per card. The same parts are also given as main-thread CPU time (withCpu), which other processes on
- * a shared machine inflate far less than the clock: compare changes by those when the machine is busy.
+ * between runs on a shared machine, the ratios hold. Also: the import of the library (before t0), the
+ * in-memory backend's construction, the JS heap after the first frame (the same method for both pages: CDP
+ * full GC, then Runtime.getHeapUsage), and the DOM elements per card. The same parts are also given as
+ * main-thread CPU time (withMarks), which other processes on a shared machine inflate far less than the
+ * clock: compare changes by those when the machine is busy.
  */
 import type { Browser } from 'playwright-core';
 import { Run } from './browser-bench.js';
@@ -41,8 +42,8 @@ export interface ColdCpu {
 
 interface TraceEvent { name: string; tts?: number }
 
-/** Runs `step` with a trace of the page's user-timing marks and reads their thread timestamps. */
-async function withCpu<T>(run: Run, step: () => Promise<T>): Promise<{ result: T; cpu: ColdCpu }> {
+/** Runs `step` with a trace of the page's user-timing marks; answers the step's result and each mark's thread time (µs). */
+async function withMarks<T>(run: Run, step: () => Promise<T>): Promise<{ result: T; at: (mark: string) => number }> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
   run.cdp.on('Tracing.dataCollected', collect);
@@ -52,21 +53,25 @@ async function withCpu<T>(run: Run, step: () => Promise<T>): Promise<{ result: T
   await run.cdp.send('Tracing.end');
   await complete;
   run.cdp.off('Tracing.dataCollected', collect);
-  const at = (name: string) => events.find((e) => e.name === name && e.tts !== undefined)?.tts ?? NaN;
-  const [t0, data, script, rendered] = ['cold:t0', 'cold:data', 'cold:script', 'cold:rendered'].map(at) as [number, number, number, number];
-  const ms = (from: number, to: number) => Math.round((to - from) / 10) / 100;
-  return { result, cpu: { load: ms(t0, data), script: ms(data, script), paint: ms(script, rendered), total: ms(t0, rendered) } };
+  return { result, at: (name) => events.find((e) => e.name === name && e.tts !== undefined)?.tts ?? NaN };
 }
+
+/** Main-thread CPU time between two thread timestamps, ms. */
+const cpuMs = (from: number, to: number) => Math.round((to - from) / 10) / 100;
 
 async function coldRun(browser: Browser, url: string, n: number, which: 'board' | 'floor') {
   const run = await Run.open(browser, url);
   try {
-    const { databaseMs } = await run.step('coldPrepare', n);
-    const { result: start, cpu } = await withCpu(run, (): Promise<ColdStart> => run.step(which === 'board' ? 'coldBoard' : 'coldFloor'));
+    const prepared = await withMarks(run, () => run.step('coldPrepare', n));
+    const { importMs, databaseMs } = prepared.result;
+    const importCpu = cpuMs(prepared.at('cold:import'), prepared.at('cold:imported'));
+    const { result: start, at } = await withMarks(run, (): Promise<ColdStart> => run.step(which === 'board' ? 'coldBoard' : 'coldFloor'));
+    const [t0, data, script, rendered] = ['cold:t0', 'cold:data', 'cold:script', 'cold:rendered'].map(at) as [number, number, number, number];
+    const cpu: ColdCpu = { load: cpuMs(t0, data), script: cpuMs(data, script), paint: cpuMs(script, rendered), total: cpuMs(t0, rendered) };
     const heap = await run.heapMB();
     const dom = await run.step('cardDom');
     const shift = await run.step('coldShift');
-    return { databaseMs, start, cpu, heap, dom, shift };
+    return { importMs, importCpu, databaseMs, start, cpu, heap, dom, shift };
   } finally {
     await run.close();
   }
@@ -103,6 +108,8 @@ export async function benchCold(browser: Browser, url: string, report: Report, o
         `main-thread CPU time (trace thread timestamps of the same moments as cold.${part}; not inflated by other load); floor: ${median(f)}`);
       report.add(`cold.cpu.${part}.ratio`, n, 'x floor', [median(b) / median(f)], part === 'total' ? frameRatioTarget(n) : undefined);
     }
+    report.add('cold.import', n, 'ms', board.concat(floor).map((x) => x.importMs), undefined,
+      `before t0: the entries imported (fetched from loopback, compiled, run); main-thread CPU time ${median(board.concat(floor).map((x) => x.importCpu))} ms — the compile hints (scripts/compile-hints.mjs) have Chromium compile the page's files on a background thread while they stream, so on loopback, with no download to overlap, the import waits for that thread`);
     report.add('memory-database', n, 'ms', board.concat(floor).map((x) => x.databaseMs), n === 50_000 ? le(60) : undefined,
       'new MemoryDatabase(seed({ leads: n })) (seed output is not validated again)');
     const heapBoard = board.map((x) => x.heap);

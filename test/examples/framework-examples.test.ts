@@ -41,13 +41,7 @@ before(async () => {
   // One after the other: three vite builds at once only slow each other down on two cores.
   await build({ ...quiet, configFile: demo('react/vite.config.ts'), build: { outDir: join(dir, 'react'), emptyOutDir: true } });
   await build({ ...quiet, configFile: demo('vue/vite.config.ts'), build: { outDir: join(dir, 'vue'), emptyOutDir: true } });
-  const cwd = process.cwd();
-  process.chdir(PROJECT);
-  try {
-    await buildStandalone(join(dir, 'standalone'));
-  } finally {
-    process.chdir(cwd);
-  }
+  await buildStandalone(join(dir, 'standalone'));
   browser = await launchBrowser();
 });
 

@@ -17,6 +17,7 @@ import { build } from 'vite';
 import { column, columnCount, waitForBoard, watchPageErrors } from '../e2e/support.js';
 import { launchBrowser } from '../support/chromium.js';
 import { serveFolders } from '../examples/static-folders.js';
+import { COMPILE_HINT } from '../../scripts/compile-hints.mjs';
 
 const execFile = promisify(execFileCallback);
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -93,6 +94,18 @@ describe('the tarball', () => {
       `the element files are found: ${registering.join(', ')}`);
     for (const path of registering) assert.ok(manifest.sideEffects.some((g) => globMatches(g, path)), `${path} is in sideEffects`);
     assert.ok(!manifest.sideEffects.some((g) => globMatches(g, 'dist/lib/sdk.js')), 'the SDK entry stays free of side effects');
+  });
+
+  test("the standalone files a page runs on load carry V8's compile hint as their first line; lazy chunks do not", () => {
+    const folder = join(installed, 'dist', 'standalone');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.js'));
+    const hinted = files.filter((f) => readFileSync(join(folder, f), 'utf8').startsWith(`${COMPILE_HINT}\n`));
+    for (const entry of ['lead-kanban.js', 'sdk.js', 'sdk-memory.js']) assert.ok(hinted.includes(entry), `${entry} is hinted`);
+    // Whatever an entry imports statically runs on load too; what it imports with import() waits.
+    const staticImports = (file: string) => [...readFileSync(join(folder, file), 'utf8').matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w${},\s*]+from\s*)?"\.\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const file of hinted) for (const imported of staticImports(file)) assert.ok(hinted.includes(imported), `${imported}, imported by ${file}, is hinted`);
+    const lazy = files.filter((f) => !hinted.includes(f));
+    assert.ok(lazy.some((f) => f.startsWith('sortable-lists')) && lazy.some((f) => f.startsWith('lead-drawer-content')), `lazy chunks stay unhinted: ${lazy.join(', ')}`);
   });
 });
 

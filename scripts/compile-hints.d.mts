@@ -1,0 +1,5 @@
+import type { Plugin } from 'vite';
+/** V8's per-file compile hint (first line of a file). */
+export const COMPILE_HINT: string;
+/** Marks the given entries and the chunks they import statically with the compile hint (standalone build). */
+export function compileHints(entries: readonly string[]): Plugin;
