@@ -1,9 +1,8 @@
 /**
  * Cold start of the board against the floor (page/cold.ts, page/floor.ts): per N and run, one fresh page
- * for the board and one for the floor, one after the other, so load on the machine falls on both alike, and
- * each first in every other run. Every cold
- * figure is also reported as a ratio to the floor's median of the same run — absolute ms move 20–50 %
- * between runs on a shared machine, the ratios hold. Also: the import of the library (before t0), the
+ * for the board and one for the floor, one after the other so load on the machine falls on both alike, each
+ * first in every other run. Every cold figure is also reported as a ratio to the floor's median of the same
+ * run — absolute ms move 20–50 % between runs on a shared machine, the ratios hold. Also: the import of the library (before t0), the
  * in-memory backend's construction, the JS heap after the first frame (the same method for both pages: CDP
  * full GC, then Runtime.getHeapUsage), and the DOM elements per card. The same parts are also given as
  * main-thread CPU time (withMarks), which other processes on a shared machine inflate far less than the
