@@ -9,6 +9,26 @@
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /**
+ * The files a browser fetches before any of `fileNames` runs: those files and every chunk they import
+ * statically, transitively (a dynamic import() is not in `imports`). Also what the bench counts as loaded up
+ * front (test/bench/build.ts).
+ * @param {ReadonlyMap<string, { imports: readonly string[] }>} chunks the bundle's chunks by file name
+ * @param {Iterable<string>} fileNames
+ * @returns {Set<string>}
+ */
+export function staticClosure(chunks, fileNames) {
+  const reached = new Set();
+  const visit = (fileName) => {
+    const chunk = chunks.get(fileName);
+    if (reached.has(fileName) || !chunk) return;
+    reached.add(fileName);
+    for (const next of chunk.imports) visit(next);
+  };
+  for (const fileName of fileNames) visit(fileName);
+  return reached;
+}
+
+/**
  * @param {readonly string[]} entries the names of the entries a page loads before its first frame
  * @returns {import('vite').Plugin}
  */
@@ -18,17 +38,12 @@ export function compileHints(entries) {
     apply: 'build',
     // After minification (which would drop the comment): the bundle's final code.
     generateBundle(_options, bundle) {
-      const marked = new Set();
-      const mark = (fileName) => {
-        const chunk = bundle[fileName];
-        if (marked.has(fileName) || chunk?.type !== 'chunk') return;
-        marked.add(fileName);
-        for (const next of chunk.imports) mark(next);
-      };
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && chunk.isEntry && entries.includes(chunk.name)) mark(chunk.fileName);
+      const chunks = new Map(Object.values(bundle).filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+      const pageEntries = [...chunks.values()].filter((c) => c.isEntry && entries.includes(c.name)).map((c) => c.fileName);
+      for (const fileName of staticClosure(chunks, pageEntries)) {
+        const chunk = chunks.get(fileName);
+        chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
       }
-      for (const fileName of marked) bundle[fileName].code = `${COMPILE_HINT}\n${bundle[fileName].code}`;
     },
   };
 }

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { build } from 'vite';
+import { staticClosure } from '../../scripts/compile-hints.mjs';
 import { standaloneConfig } from '../../scripts/standalone-build.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,16 +74,9 @@ export async function buildBench(options: { minify?: boolean; outDir?: string } 
   const result = await build(standaloneConfig(dir, { minify: options.minify }));
   const outputs = (Array.isArray(result) ? result : [result]) as { output: OutputChunk[] }[];
   const chunks = outputs.flatMap((o) => o.output).filter((c) => c.type === 'chunk' && c.fileName.endsWith('.js'));
-  const byName = new Map(chunks.map((c) => [c.fileName, c]));
 
-  // Static closure of the entries: what the browser fetches before either entry runs.
-  const upFront = new Set<string>();
-  const visit = (name: string) => {
-    if (upFront.has(name)) return;
-    upFront.add(name);
-    for (const next of byName.get(name)?.imports ?? []) visit(next);
-  };
-  for (const name of UP_FRONT_ENTRIES) visit(name);
+  // What the browser fetches before either entry runs.
+  const upFront = staticClosure(new Map(chunks.map((c) => [c.fileName, { imports: c.imports ?? [] }])), UP_FRONT_ENTRIES);
 
   const files: BuiltFile[] = chunks.map((chunk) => {
     // The written file (the bundle's code is the same text; reading it back checks what is served).
