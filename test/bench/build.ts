@@ -14,9 +14,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { transform } from 'esbuild';
+import { build as bundle, transform } from 'esbuild';
 import { build } from 'vite';
-import { staticClosure } from '../../scripts/compile-hints.mjs';
+import { COMPILE_HINT, staticClosure } from '../../scripts/compile-hints.mjs';
 import { standaloneConfig } from '../../scripts/standalone-build.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -98,10 +98,11 @@ export async function buildBench(options: { minify?: boolean; outDir?: string } 
 
   const pageDir = new URL('./page/', import.meta.url);
   const pageScripts: Record<string, string> = {};
-  for (const file of readdirSync(pageDir).filter((f) => f.endsWith('.ts'))) {
+  for (const file of readdirSync(pageDir).filter((f) => f.endsWith('.ts') && f !== LIT_FLOOR)) {
     const source = readFileSync(new URL(file, pageDir), 'utf8');
     pageScripts[file.replace(/\.ts$/, '.js')] = (await transform(source, { loader: 'ts', target: 'es2022', format: 'esm' })).code;
   }
+  pageScripts['floor-lit.js'] = await buildLitFloor(new URL(LIT_FLOOR, pageDir));
   return {
     files,
     upFront: sum(files.filter((f) => f.upFront)),
@@ -111,6 +112,27 @@ export async function buildBench(options: { minify?: boolean; outDir?: string } 
     pageHtml: readFileSync(new URL('./page/index.html', import.meta.url), 'utf8'),
     buildMs: performance.now() - started,
   };
+}
+
+/** The Lit floor's page script (page/floor-lit.ts), which imports lit and so is bundled, not only transpiled. */
+const LIT_FLOOR = 'floor-lit.ts';
+
+/**
+ * page/floor-lit.ts with lit bundled in, minified, with the compile hint the library's page files carry (the
+ * two are compared cold); its import of the plain floor stays an import, of the page's own floor.js.
+ */
+async function buildLitFloor(entry: URL): Promise<string> {
+  const result = await bundle({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    plugins: [{ name: 'floor-external', setup: (b) => b.onResolve({ filter: /^\.\/floor\.js$/ }, () => ({ path: './floor.js', external: true })) }],
+  });
+  return `${COMPILE_HINT}\n${result.outputFiles[0]!.text}`;
 }
 
 /** Static routes for the bench page and every built file. */

@@ -1,8 +1,9 @@
 /**
  * Cold start of the board against the floor (page/cold.ts, page/floor.ts): per N and run, one fresh page
- * for the board and one for the floor, one after the other so load on the machine falls on both alike, each
- * first in every other run. Every cold figure is also reported as a ratio to the floor's median of the same
- * run — absolute ms move 20–50 % between runs on a shared machine, the ratios hold. Also: the import of the library (before t0), the
+ * for the board, one for the floor and one for the Lit floor (page/floor-lit.ts: the floor rendered by one
+ * LitElement, what the framework costs by itself), one after the other so load on the machine falls on all
+ * alike, the order rotated from run to run. Every cold figure is also reported as a ratio to the floor's
+ * median of the same run — absolute ms move 20–50 % between runs on a shared machine, the ratios hold. Also: the import of the library (before t0), the
  * in-memory backend's construction, the JS heap after the first frame (the same method for both pages: CDP
  * full GC, then Runtime.getHeapUsage), and the DOM elements per card. The same parts are also given as
  * main-thread CPU time (withMarks), which other processes on a shared machine inflate far less than the
@@ -59,13 +60,23 @@ async function withMarks<T>(run: Run, step: () => Promise<T>): Promise<{ result:
 /** Main-thread CPU time between two thread timestamps, ms. */
 const cpuMs = (from: number, to: number) => Math.round((to - from) / 10) / 100;
 
-async function coldRun(browser: Browser, url: string, n: number, which: 'board' | 'floor') {
+type Page = 'board' | 'floor' | 'lit-floor';
+const STEP = { board: 'coldBoard', floor: 'coldFloor', 'lit-floor': 'coldLitFloor' } as const;
+/** The order of the pages in each run, rotated: a page opened right after another in the same browser runs faster. */
+const ORDERS: readonly (readonly Page[])[] = [
+  ['board', 'floor', 'lit-floor'],
+  ['floor', 'lit-floor', 'board'],
+  ['lit-floor', 'board', 'floor'],
+];
+
+async function coldRun(browser: Browser, url: string, n: number, which: Page) {
   const run = await Run.open(browser, url);
   try {
     const prepared = await withMarks(run, () => run.step('coldPrepare', n));
     const { importMs, databaseMs } = prepared.result;
     const importCpu = cpuMs(prepared.at('cold:import'), prepared.at('cold:imported'));
-    const { result: start, at } = await withMarks(run, (): Promise<ColdStart> => run.step(which === 'board' ? 'coldBoard' : 'coldFloor'));
+    if (which === 'lit-floor') await run.step('coldImportLitFloor');
+    const { result: start, at } = await withMarks(run, (): Promise<ColdStart> => run.step(STEP[which]));
     const [t0, data, script, rendered] = ['cold:t0', 'cold:data', 'cold:script', 'cold:rendered'].map(at) as [number, number, number, number];
     const cpu: ColdCpu = { load: cpuMs(t0, data), script: cpuMs(data, script), paint: cpuMs(script, rendered), total: cpuMs(t0, rendered) };
     const heap = await run.heapMB();
@@ -80,20 +91,18 @@ async function coldRun(browser: Browser, url: string, n: number, which: 'board' 
 export async function benchCold(browser: Browser, url: string, report: Report, options: ColdBenchOptions): Promise<void> {
   // Unmeasured first: the browser's first pages pay one-off process start-up a host's page would not.
   options.log('cold start warm-up (not measured)');
-  await coldRun(browser, url, 1_000, 'board');
-  await coldRun(browser, url, 1_000, 'floor');
+  for (const which of ORDERS[0]!) await coldRun(browser, url, 1_000, which);
   for (const n of options.sizes) {
-    const board: Awaited<ReturnType<typeof coldRun>>[] = [];
-    const floor: typeof board = [];
+    const runs: Record<Page, Awaited<ReturnType<typeof coldRun>>[]> = { board: [], floor: [], 'lit-floor': [] };
     for (let r = 0; r < options.runs; r++) {
       // Each in turn first: a page opened right after another in the same browser runs faster (a null A/B,
       // the same build against itself, gave the second page ~15 % less script), so a fixed order favoured one.
-      const boardFirst = r % 2 === 0;
-      options.log(`cold start n=${n} run ${r + 1}/${options.runs} (${boardFirst ? 'board, floor' : 'floor, board'})`);
-      for (const which of boardFirst ? (['board', 'floor'] as const) : (['floor', 'board'] as const)) {
-        (which === 'board' ? board : floor).push(await coldRun(browser, url, n, which));
-      }
+      const order = ORDERS[r % ORDERS.length]!;
+      options.log(`cold start n=${n} run ${r + 1}/${options.runs} (${order.join(', ')})`);
+      for (const which of order) runs[which].push(await coldRun(browser, url, n, which));
     }
+    const { board, floor } = runs;
+    const lit = runs['lit-floor'];
     const slow = board.find((b) => b.start.frames > 1);
     if (slow) options.log(`note: a board showed its cards only in frame ${slow.start.frames}`);
     for (const part of PARTS) {
@@ -112,6 +121,20 @@ export async function benchCold(browser: Browser, url: string, report: Report, o
         `main-thread CPU time (trace thread timestamps of the same moments as cold.${part}; not inflated by other load); floor: ${median(f)}`);
       report.add(`cold.cpu.${part}.ratio`, n, 'x floor', [median(b) / median(f)], part === 'total' ? frameRatioTarget(n) : undefined);
     }
+    // The Lit floor: how much of the board's distance to the floor a LitElement rendering the floor's cards
+    // already has (its script and frame), and the board's distance to it.
+    for (const part of ['script', 'paint', 'total'] as const) {
+      report.add(`cold.lit-floor.${part}`, n, 'ms', lit.map((x) => x.start[part]), undefined,
+        `${PART_NOTES[part]}; the Lit floor (the floor's cards rendered by one LitElement); main-thread CPU ${median(lit.map((x) => x.cpu[part]))} ms`);
+    }
+    report.add('cold.lit-floor.ratio', n, 'x floor', [median(lit.map((x) => x.start.total)) / median(floor.map((x) => x.start.total))], undefined,
+      'Lit floor first frame / floor first frame, same run: what Lit and a shadow root cost by themselves');
+    report.add('cold.cpu.lit-floor.ratio', n, 'x floor', [median(lit.map((x) => x.cpu.total)) / median(floor.map((x) => x.cpu.total))], undefined,
+      'the same in main-thread CPU time');
+    report.add('cold.total.lit-ratio', n, 'x lit floor', [median(board.map((x) => x.start.total)) / median(lit.map((x) => x.start.total))], undefined,
+      'board first frame / Lit floor first frame, same run: the board\'s own distance');
+    report.add('cold.cpu.total.lit-ratio', n, 'x lit floor', [median(board.map((x) => x.cpu.total)) / median(lit.map((x) => x.cpu.total))], undefined,
+      'the same in main-thread CPU time');
     report.add('cold.import', n, 'ms', board.concat(floor).map((x) => x.importMs), undefined,
       `before t0: the entries imported (fetched from loopback, compiled, run); main-thread CPU time ${median(board.concat(floor).map((x) => x.importCpu))} ms — the compile hints (scripts/compile-hints.mjs) have Chromium compile the page's files on a background thread while they stream, so on loopback, with no download to overlap, the import waits for that thread`);
     report.add('memory-database', n, 'ms', board.concat(floor).map((x) => x.databaseMs), n === 50_000 ? le(60) : undefined,

@@ -4,7 +4,8 @@
  * given the store and connected; t1 is the end of the first frame that shows cards (timing.ts: a task posted
  * from that frame's rAF callback, which runs once the frame's style, layout and paint are done — a
  * PerformanceObserver paint entry would only report the first paint of the page, not the frame with cards).
- * The floor (floor.ts) is timed the same way, from its adapter calls to its first frame with cards.
+ * The floor (floor.ts) is timed the same way, from its adapter calls to its first frame with cards, and so is
+ * the Lit floor (floor-lit.ts: the floor rendered by one LitElement).
  * User-timing marks (`cold:t0`, `cold:data`, `cold:script`, `cold:rendered`) put the same moments in a
  * Chromium trace, where their thread timestamps give CPU time (unlike the clock, not inflated by other load).
  */
@@ -12,7 +13,7 @@ import type * as Sdk from '../../../sdk/index.js';
 import type * as SdkMemory from '../../../sdk/memory.js';
 import type { LeadStore } from '../../../sdk/index.js';
 import type { MemoryAdapter } from '../../../sdk/memory.js';
-import { renderFloor } from './floor.js';
+import { renderFloor, type FloorTimes } from './floor.js';
 import { allElements, frameTimes, now, quiesce, round } from './timing.js';
 
 /** The parts of one cold start, ms. */
@@ -35,6 +36,11 @@ export interface ColdStart {
 
 let adapter: MemoryAdapter;
 let sdk: typeof Sdk;
+type RenderFloor = (adapter: MemoryAdapter, host: HTMLElement, now: () => number) => Promise<FloorTimes>;
+let renderLitFloor: RenderFloor | undefined;
+
+/** The Lit floor, built on its own with lit bundled in (build.ts); a variable keeps TypeScript from resolving it. */
+const LIT_FLOOR_URL = './floor-lit.js';
 
 /** The standalone entries, as in bench-page.ts (variables keep TypeScript from resolving them). */
 const ENTRIES = ['./sdk.js', './sdk-memory.js', './lead-kanban.js'];
@@ -62,6 +68,18 @@ async function untilCards(t0: number, dataAt: number, scriptDone: number): Promi
       };
     }
   }
+}
+
+/** A floor's cold start: t0, its load and render into a host connected to the page, then as the board's. */
+async function coldFloorWith(render: RenderFloor): Promise<ColdStart> {
+  performance.mark('cold:t0');
+  const t0 = now();
+  const host = document.createElement('div');
+  const { loaded } = await render(adapter, host, now);
+  document.body.append(host);
+  const scriptDone = await quiesce();
+  performance.mark('cold:script');
+  return untilCards(t0, loaded, scriptDone);
 }
 
 export const coldSteps = {
@@ -100,15 +118,18 @@ export const coldSteps = {
     return untilCards(t0, dataAt, scriptDone);
   },
 
-  async coldFloor(): Promise<ColdStart> {
-    performance.mark('cold:t0');
-    const t0 = now();
-    const host = document.createElement('div');
-    const { loaded } = await renderFloor(adapter, host, now);
-    document.body.append(host);
-    const scriptDone = await quiesce();
-    performance.mark('cold:script');
-    return untilCards(t0, loaded, scriptDone);
+  coldFloor(): Promise<ColdStart> {
+    return coldFloorWith(renderFloor);
+  },
+
+  /** Loads the Lit floor's module (with its own lit): on its page only, after coldPrepare, before t0. */
+  async coldImportLitFloor(): Promise<void> {
+    ({ renderLitFloor } = (await import(LIT_FLOOR_URL)) as { renderLitFloor: RenderFloor });
+  },
+
+  coldLitFloor(): Promise<ColdStart> {
+    if (!renderLitFloor) throw new Error('coldImportLitFloor first');
+    return coldFloorWith(renderLitFloor);
   },
 
   /**

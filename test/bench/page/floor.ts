@@ -5,15 +5,16 @@
  * the board's card shows: name, company, value (one Intl formatter for all) and the assignee (initials and
  * name, or "Unassigned"). Cold figures of the board are reported as ratios to this page's, measured in the
  * same bench run on the same machine (see cold-bench.ts), so the figures hold while absolute ms move.
+ * floor-lit.ts renders the same from the same data path with Lit, for what the framework costs by itself.
  */
 import type { Lead, LeadAdapter, Member } from '../../../sdk/index.js';
 
 /** The board's card pitch (card height + gap) and overscan, so both pages render the same number of rows. */
-const PITCH = 112;
-const OVERSCAN = 2;
+export const PITCH = 112;
+export const OVERSCAN = 2;
 const HEADER = 56;
 
-const STYLE = `
+export const FLOOR_STYLE = `
 .floor { display: flex; gap: 12px; height: 100vh; padding: 12px; box-sizing: border-box; font: 14px/1.4 system-ui, sans-serif; background: #f6f7f9; color: #1f2328; }
 .floor-col { flex: 1 1 220px; min-width: 220px; display: flex; flex-direction: column; background: #eef0f3; border-radius: 8px; }
 .floor-head { display: flex; justify-content: space-between; padding: 12px; font-weight: 600; }
@@ -26,7 +27,7 @@ const STYLE = `
 .floor-avatar { display: inline-grid; place-items: center; width: 22px; height: 22px; border-radius: 50%; font-size: 10px; font-weight: 600; background: #dbe4f7; margin-inline-end: 6px; }
 `;
 
-const STATUSES = [
+export const STATUSES = [
   ['new', 'New'],
   ['contacted', 'Contacted'],
   ['qualified', 'Qualified'],
@@ -37,12 +38,12 @@ const STATUSES = [
 
 /** Made in an idle period after this module loads, as the board makes its formatters (src/shared/format.ts). */
 let money: Intl.NumberFormat | undefined;
-const makeMoney = () => (money ??= new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
+export const makeMoney = () => (money ??= new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
 requestIdleCallback(() => makeMoney(), { timeout: 200 });
 
 const byPosition = (a: Lead, b: Lead) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function initials(name: string): string {
+export function initials(name: string): string {
   const parts = name.split(' ');
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
@@ -52,8 +53,17 @@ export interface FloorTimes {
   loaded: number;
 }
 
-/** Loads through the adapter and renders the floor board into `host`; returns when its DOM is built. */
-export async function renderFloor(adapter: LeadAdapter, host: HTMLElement, now: () => number): Promise<FloorTimes> {
+/** What both floors render: the members by id and each status's leads in card order. */
+export interface FloorData {
+  names: ReadonlyMap<string, Member>;
+  columns: ReadonlyMap<string, Lead[]>;
+}
+
+/** Rows per column: the viewport's (below the column header) and two beyond its lower edge. */
+export const floorRows = () => Math.ceil((window.innerHeight - HEADER) / PITCH) + OVERSCAN;
+
+/** Loads through the adapter, groups the leads by status and sorts each column: the floors' "load" (marked `cold:data`). */
+export async function loadFloor(adapter: LeadAdapter, now: () => number): Promise<FloorData & FloorTimes> {
   const [, members, leads] = await Promise.all([adapter.me(), adapter.listMembers(), adapter.listLeads()]);
   const names = new Map<string, Member>(members.map((m) => [m.id, m]));
   const columns = new Map<string, Lead[]>(STATUSES.map(([key]) => [key, []]));
@@ -61,9 +71,15 @@ export async function renderFloor(adapter: LeadAdapter, host: HTMLElement, now: 
   for (const list of columns.values()) list.sort(byPosition);
   const loaded = now();
   performance.mark('cold:data');
+  return { names, columns, loaded };
+}
+
+/** Loads through the adapter and renders the floor board into `host`; returns when its DOM is built. */
+export async function renderFloor(adapter: LeadAdapter, host: HTMLElement, now: () => number): Promise<FloorTimes> {
+  const { names, columns, loaded } = await loadFloor(adapter, now);
 
   const style = document.createElement('style');
-  style.textContent = STYLE;
+  style.textContent = FLOOR_STYLE;
   document.head.append(style);
   const format = makeMoney();
   // One card's elements, parsed once and cloned per card.
@@ -72,7 +88,7 @@ export async function renderFloor(adapter: LeadAdapter, host: HTMLElement, now: 
     '<article class="floor-card"><div class="floor-name"></div><div class="floor-company"></div><div class="floor-foot"><span></span><span><span class="floor-avatar"></span><span></span></span></div></article>';
   const board = document.createElement('div');
   board.className = 'floor';
-  const rows = Math.ceil((window.innerHeight - HEADER) / PITCH) + OVERSCAN;
+  const rows = floorRows();
   for (const [key, label] of STATUSES) {
     const cards = columns.get(key)!;
     const col = document.createElement('section');
