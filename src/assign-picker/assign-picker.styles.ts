@@ -54,7 +54,7 @@ export const pickerStyles = css`
     background: transparent;
     color: inherit;
     font: inherit;
-    font-weight: 500;
+    font-weight: 400;
     cursor: inherit;
     text-overflow: ellipsis;
   }
@@ -131,7 +131,6 @@ export const pickerStyles = css`
   }
   .unassigned-name {
     color: var(--_muted);
-    font-style: italic;
   }
   .count {
     flex: none;

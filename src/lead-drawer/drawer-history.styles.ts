@@ -6,8 +6,8 @@ export const drawerHistoryStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 6px;
-    font-size: 12.5px;
-    font-weight: 500;
+    font-size: 13px;
+    font-weight: 400;
     color: var(--_muted);
     cursor: pointer;
   }
@@ -26,7 +26,7 @@ export const drawerHistoryStyles = css`
     background: none;
     color: var(--_accent);
     font: inherit;
-    font-size: 12.5px;
+    font-size: 13px;
     font-weight: 600;
     cursor: pointer;
   }
@@ -50,7 +50,7 @@ export const drawerHistoryStyles = css`
     border-radius: 0;
     border-start-end-radius: var(--_radius-sm);
     border-end-end-radius: var(--_radius-sm);
-    font-size: 12.5px;
+    font-size: 13px;
   }
   .batch-summary {
     margin: 0 0 4px;
@@ -87,7 +87,7 @@ export const drawerHistoryStyles = css`
     align-items: center;
     gap: 8px;
     margin: 0;
-    font-size: 12.5px;
+    font-size: 13px;
     color: var(--_muted);
   }
   .presence:empty {

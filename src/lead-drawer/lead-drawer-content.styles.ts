@@ -91,7 +91,7 @@ export const drawerContentStyles = css`
     margin: 0;
     font-size: 20px;
     line-height: 1.3;
-    font-weight: 650;
+    font-weight: 600;
     letter-spacing: -0.01em;
     overflow-wrap: anywhere;
   }
@@ -236,7 +236,7 @@ export const drawerContentStyles = css`
     flex-wrap: wrap;
     align-items: baseline;
     gap: 2px 10px;
-    font-size: 12.5px;
+    font-size: 13px;
   }
   .field-note p {
     margin: 0;

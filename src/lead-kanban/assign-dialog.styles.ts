@@ -31,7 +31,7 @@ export const assignDialogStyles = css`
     align-items: center;
     gap: 10px;
     margin-top: 14px;
-    font-size: 12.5px;
+    font-size: 13px;
     color: var(--_muted);
   }
   .progress-track {

@@ -52,7 +52,7 @@ export const columnStyles = css`
     margin: 0;
     white-space: nowrap;
     font-size: 13px;
-    font-weight: 650;
+    font-weight: 600;
     letter-spacing: 0.01em;
   }
   /* A long label (or a narrow column with its count and "+") ellipsizes rather than running under the count. */
@@ -153,7 +153,7 @@ export const columnStyles = css`
     border: 1.5px dashed color-mix(in srgb, var(--_border) 85%, var(--_text));
     border-radius: var(--_radius);
     color: var(--_muted);
-    font-size: 12.5px;
+    font-size: 13px;
     text-align: center;
   }
   .column-empty:focus-visible {

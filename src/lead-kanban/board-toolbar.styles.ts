@@ -82,7 +82,6 @@ export const toolbarStyles = css`
     background: transparent;
     color: var(--_text);
     font: inherit;
-    font-weight: 500;
     cursor: pointer;
   }
   /* A select is as wide as its longest option, and the member options arrive in the frame after the board's

@@ -6,7 +6,7 @@ export const conflictPanelStyles = css`
     display: block;
     margin-block: 6px 2px;
     margin-inline: 18px 0;
-    font-size: 12.5px;
+    font-size: 13px;
   }
   .conflicts {
     margin: 0;
@@ -17,7 +17,7 @@ export const conflictPanelStyles = css`
     max-width: 520px;
   }
   .name {
-    font-weight: 650;
+    font-weight: 600;
   }
   .change,
   .more {
@@ -31,7 +31,7 @@ export const conflictPanelStyles = css`
   }
   button {
     font: inherit;
-    font-weight: 650;
+    font-weight: 600;
     min-height: 30px;
     padding: 4px 12px;
     border-radius: 6px;

@@ -21,7 +21,7 @@ export const distributeDialogStyles = css`
     padding: 0;
     margin-bottom: 6px;
     font-size: 12px;
-    font-weight: 650;
+    font-weight: 600;
     letter-spacing: 0.02em;
     text-transform: uppercase;
     color: var(--_muted);
@@ -31,7 +31,7 @@ export const distributeDialogStyles = css`
     align-items: center;
     gap: 8px;
     min-height: 32px;
-    font-size: 13.5px;
+    font-size: 14px;
     cursor: pointer;
   }
   .strategy {
@@ -82,7 +82,7 @@ export const distributeDialogStyles = css`
   .preview caption {
     text-align: start;
     font-size: 12px;
-    font-weight: 650;
+    font-weight: 600;
     letter-spacing: 0.02em;
     text-transform: uppercase;
     color: var(--_muted);
@@ -93,7 +93,7 @@ export const distributeDialogStyles = css`
     padding: 6px 8px;
     border-bottom: 1px solid var(--_border);
     text-align: start;
-    font-weight: 500;
+    font-weight: 400;
   }
   .preview thead th {
     font-size: 12px;
@@ -106,14 +106,14 @@ export const distributeDialogStyles = css`
     white-space: nowrap;
   }
   .preview .receives {
-    font-weight: 650;
+    font-weight: 600;
   }
   /* People who only give leads up (nothing received): listed for their load, quieter. */
   .preview tr.gives {
     color: var(--_muted);
   }
   .preview tr.gives .receives {
-    font-weight: 500;
+    font-weight: 400;
   }
   /* The confirm stays in reach while the lists scroll. */
   .distribute-dialog .dialog-actions {

@@ -56,6 +56,6 @@ export const helpDialogStyles = css`
   .help-note {
     margin: 14px 0 0;
     color: var(--_muted);
-    font-size: 12.5px;
+    font-size: 13px;
   }
 `;

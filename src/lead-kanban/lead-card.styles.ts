@@ -210,7 +210,7 @@ export const cardStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
     color: var(--_muted);
-    font-size: 12.5px;
+    font-size: 13px;
     line-height: 16px;
     min-height: 16px;
   }
@@ -240,7 +240,6 @@ export const cardStyles = css`
   }
   .card-assignee-name.is-unassigned {
     color: var(--_muted);
-    font-style: italic;
   }
   /* How long an unassigned lead has waited, in place of the word "Unassigned" (kept for screen readers and in the
      tooltip), in the warning colour of the workload strip's Unassigned chip. */
@@ -253,9 +252,8 @@ export const cardStyles = css`
     border-radius: 999px;
     background: color-mix(in srgb, var(--_warning) 8%, var(--_surface));
     color: var(--_warning);
-    font-style: normal;
     font-weight: 600;
-    font-size: 11.5px;
+    font-size: 12px;
     line-height: 18px;
     font-variant-numeric: tabular-nums;
   }

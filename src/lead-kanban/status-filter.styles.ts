@@ -22,7 +22,6 @@ export const statusFilterStyles = css`
   }
   .select-like-value {
     flex: 1;
-    font-weight: 500;
   }
   .popover-list {
     position: absolute;

@@ -66,7 +66,7 @@ export const toastStyles = css`
     border: 0;
     background: transparent;
     color: color-mix(in srgb, var(--_accent) 55%, var(--_bg));
-    font-weight: 650;
+    font-weight: 600;
     padding: 4px 8px;
     border-radius: var(--_radius-sm);
     cursor: pointer;

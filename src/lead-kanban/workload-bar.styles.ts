@@ -21,14 +21,14 @@ export const workloadStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 8px;
-    font-size: 12.5px;
+    font-size: 13px;
     color: var(--_muted);
     white-space: nowrap;
     padding-inline-end: 14px;
     border-inline-end: 1px solid var(--_border);
   }
   .workload-label {
-    font-size: 11px;
+    font-size: 12px;
     font-weight: 600;
     letter-spacing: 0.06em;
     text-transform: uppercase;
@@ -84,7 +84,7 @@ export const workloadStyles = css`
     background: var(--_surface);
     box-shadow: var(--_shadow);
     color: var(--_text);
-    font-size: 16px;
+    font-size: 14px;
     line-height: 1;
     cursor: pointer;
     user-select: none;
@@ -150,7 +150,7 @@ export const workloadStyles = css`
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface);
-    font-size: 12.5px;
+    font-size: 13px;
     cursor: pointer;
     overflow: hidden;
     transition: border-color 120ms, background 120ms;
@@ -186,7 +186,7 @@ export const workloadStyles = css`
   }
   .chip-wait {
     color: var(--_warning);
-    font-size: 11.5px;
+    font-size: 12px;
     font-weight: 600;
     white-space: nowrap;
   }

@@ -25,7 +25,6 @@ export const controlStyles = css`
     border-radius: var(--_radius-sm);
     background: var(--_surface);
     color: var(--_text);
-    font-weight: 500;
     font-size: 13px;
     cursor: pointer;
     white-space: nowrap;
@@ -45,6 +44,7 @@ export const controlStyles = css`
     opacity: 0.55;
   }
   .btn-primary {
+    font-weight: 600;
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-text);
@@ -75,6 +75,8 @@ export const controlStyles = css`
     fill: currentColor;
   }
   input[type='checkbox'] {
+    /* not the user agent's own control font: a face and size the board's type scale does not use (tokens.styles.ts) */
+    font: inherit;
     width: 16px;
     height: 16px;
     margin: 0;

@@ -20,7 +20,7 @@ export const dialogStyles = css`
   .dialog-title {
     margin: 0 0 4px;
     font-size: 17px;
-    font-weight: 650;
+    font-weight: 600;
   }
   .dialog-desc {
     margin: 0 0 16px;

@@ -74,6 +74,6 @@ export const formStyles = css`
   }
   .field .error {
     margin: 0;
-    font-size: 12.5px;
+    font-size: 12px;
   }
 `;

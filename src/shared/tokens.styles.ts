@@ -8,6 +8,13 @@ import { css } from 'lit';
  * The colour scheme follows the system (`prefers-color-scheme`) unless `theme="light"` or `theme="dark"` on an
  * element, or `--lead-color-scheme` on an ancestor, says otherwise. It travels as an inherited custom
  * property, so the drawer, pickers and dialogs inside an element (each with its own shadow root) follow it.
+ *
+ * The type scale is small on purpose: 14px (the base, card names), 13px (controls, values, secondary lines) and
+ * 12px (counts, badges, labels), each in weight 400 or 600, no italics; 10px only for the initials of small
+ * avatars, headings of the drawer and dialogs above. Every distinct family × size × weight × style a page
+ * shows is a font the browser must find and set up before it can lay the text out (on Linux a synchronous
+ * request to the browser process for each), so a board with many of them waits for fonts on its first frame:
+ * see docs/architecture.md, "Performance".
  */
 /** `theme="light|dark"` on an element: the scheme for it and everything inside it (the drawer shell has no tokens of its own). */
 export const themeAttribute = css`

@@ -15,7 +15,7 @@ export const importDialogStyles = css`
   }
   .import-source textarea {
     font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
-    font-size: 12.5px;
+    font-size: 13px;
   }
   .import-source .field > div {
     display: flex;
@@ -34,7 +34,7 @@ export const importDialogStyles = css`
     font-weight: 600;
   }
   .import-summary span {
-    font-weight: 500;
+    font-weight: 400;
     font-size: 13px;
     color: var(--_muted);
   }
@@ -51,12 +51,12 @@ export const importDialogStyles = css`
   .import-table {
     width: 100%;
     border-collapse: collapse;
-    font-size: 12.5px;
+    font-size: 13px;
   }
   .import-table caption {
     padding: 8px 10px 6px;
     text-align: start;
-    font-weight: 650;
+    font-weight: 600;
     font-size: 13px;
   }
   .import-table th,
@@ -83,6 +83,6 @@ export const importDialogStyles = css`
     padding: 6px 10px 8px;
     border-top: 1px solid var(--_border);
     color: var(--_muted);
-    font-size: 12.5px;
+    font-size: 13px;
   }
 `;

@@ -23,12 +23,12 @@ export const intakeDialogStyles = css`
   .error {
     margin: 0;
     color: var(--_danger);
-    font-size: 12.5px;
+    font-size: 13px;
   }
   .dialog-hint {
     margin: 12px 0 0;
     color: var(--_muted);
-    font-size: 12.5px;
+    font-size: 13px;
   }
 
   .dialog-actions {
@@ -37,13 +37,13 @@ export const intakeDialogStyles = css`
   .dialog-busy {
     margin-inline-end: auto;
     color: var(--_muted);
-    font-size: 12.5px;
+    font-size: 13px;
   }
   .dialog-progress {
     display: grid;
     gap: 6px;
     margin-top: 14px;
-    font-size: 12.5px;
+    font-size: 13px;
     color: var(--_muted);
   }
   progress {
@@ -72,7 +72,7 @@ export const intakeDialogStyles = css`
     padding: 0;
     margin-bottom: 8px;
     font-size: 13px;
-    font-weight: 650;
+    font-weight: 600;
   }
   @media (max-width: 480px) {
     .intake-dialog {

@@ -7,7 +7,7 @@ export const rulesDialogStyles = css`
     display: flex;
     align-items: center;
     gap: 8px;
-    font-weight: 500;
+    font-weight: 400;
     cursor: pointer;
   }
   .rules-switch {
@@ -25,7 +25,7 @@ export const rulesDialogStyles = css`
     padding: 4px 0;
   }
   .radio-line label {
-    font-weight: 500;
+    font-weight: 400;
     cursor: pointer;
   }
   .radio-line .dialog-hint {
@@ -59,7 +59,7 @@ export const rulesDialogStyles = css`
     border-top: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
   }
   .member-row label {
-    font-weight: 500;
+    font-weight: 400;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

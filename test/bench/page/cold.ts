@@ -156,6 +156,25 @@ export const coldSteps = {
   },
 
   /**
+   * The fonts the first frame shows: distinct family × size × weight × style of the elements in the viewport
+   * that hold text (or are form controls, which resolve a font for their baseline). Each is a font the page has
+   * the system find and set up before it can lay out its text (on Linux a synchronous request to the browser
+   * process per face and size), so their number is part of what the first frame waits for.
+   */
+  fontFaces(): { faces: number; list: string[] } {
+    const faces = new Set<string>();
+    for (const el of allElements(document)) {
+      const holdsText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (!holdsText && !(el instanceof HTMLInputElement || el instanceof HTMLButtonElement || el instanceof HTMLSelectElement)) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.bottom < 0 || box.top > innerHeight || box.right < 0 || box.left > innerWidth) continue;
+      const style = getComputedStyle(el);
+      faces.add(`${style.fontFamily.split(',')[0]} ${style.fontSize} ${style.fontWeight} ${style.fontStyle}`);
+    }
+    return { faces: faces.size, list: [...faces].sort() };
+  },
+
+  /**
    * DOM per card: elements in one rendered card (itself, its descendants and any shadow DOM in it), median over
    * the rendered cards, and the largest; the cards visible in their column's viewport.
    */
