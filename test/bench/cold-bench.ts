@@ -152,7 +152,7 @@ export async function benchCold(browser: Browser, url: string, report: Report, o
     report.add('cold.layout-shifts', n, 'shifts', board.map((x) => x.shift.shifts), le(0),
       `layout shifts after t0 once the frames after the first had their turn (what was shown moved); floor: ${median(floor.map((x) => x.shift.shifts))}`);
     report.add('cold.font-faces', n, 'faces', board.map((x) => x.fonts.faces), undefined,
-      `distinct family/size/weight/style shown in the first frame (each one a font the page sets up before laying out its text): ${board[0]?.fonts.list.join('; ')}; floor: ${median(floor.map((x) => x.fonts.faces))}`);
+      `distinct family/size/weight/style of the visible text once the frames after the first have come (each one a font the page sets up before laying out that text): ${board[0]?.fonts.list.join('; ')}; floor: ${median(floor.map((x) => x.fonts.faces))}`);
     const perVisible = (x: (typeof board)[number]) => x.start.elements / Math.max(1, x.dom.visible);
     report.add('dom.per-visible-card', n, 'elements', board.map(perVisible), undefined,
       `every element of the page (document + shadow roots) in the first frame / visible cards; floor: ${median(floor.map(perVisible)).toFixed(1)}`);

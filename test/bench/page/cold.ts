@@ -156,8 +156,9 @@ export const coldSteps = {
   },
 
   /**
-   * The fonts the first frame shows: distinct family × size × weight × style of the elements in the viewport
-   * that hold text (or are form controls, which resolve a font for their baseline). Each is a font the page has
+   * The fonts the first screen shows, read after coldShift (so with what the frames after the first added, the
+   * member chips): distinct family × size × weight × style of the elements in the viewport that hold text (or
+   * are form controls, which resolve a font for their baseline). Each is a font the page has
    * the system find and set up before it can lay out its text (on Linux a synchronous request to the browser
    * process per face and size), so their number is part of what the first frame waits for.
    */
