@@ -60,12 +60,10 @@ export const pickerStyles = css`
   }
   input.placeholder-like {
     color: var(--_muted);
-    font-weight: 400;
   }
   input::placeholder {
     color: var(--_muted);
     opacity: 1;
-    font-weight: 400;
   }
   .chevron {
     flex: none;

@@ -11,7 +11,8 @@ import { css } from 'lit';
  *
  * The type scale is small on purpose: 14px (the base, card names), 13px (controls, values, secondary lines) and
  * 12px (counts, badges, labels), each in weight 400 or 600, no italics; 10px only for the initials of small
- * avatars, headings of the drawer and dialogs above. Every distinct family × size × weight × style a page
+ * avatars, headings of the drawer and dialogs above, and 700 only for the name on a card just assigned to you
+ * (a live mark, never on a first frame). Every distinct family × size × weight × style a page
  * shows is a font the browser must find and set up before it can lay the text out (on Linux a synchronous
  * request to the browser process for each), so a board with many of them waits for fonts on its first frame:
  * see docs/architecture.md, "Performance".
