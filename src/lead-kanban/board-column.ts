@@ -13,7 +13,8 @@ import { formatValue } from '../shared/format.js';
 import { ColumnAddLeadEvent, ColumnListEvent, ColumnSelectAllEvent } from './board-events.js';
 import { CARD_PITCH } from './card-geometry.js';
 import { KEYBOARD_HELP_ID } from './help-ids.js';
-import { CARD_SELECTOR, focusCardControl, onCardClick, renderCard, type CardControl, type MemberFace } from './lead-card.js';
+import { card } from './card-dom.js';
+import { CARD_SELECTOR, focusCardControl, onCardClick, type CardControl, type MemberFace } from './lead-card.js';
 import { plusIcon } from './icons.js';
 import { waitLabel } from './wait-clock.js';
 import type { CardMark } from './live-marks.js';
@@ -58,7 +59,7 @@ export function columnControlOf(target: EventTarget | null): { column: string; c
  * board state it shows, all as properties, so Lit re-renders a column only when one of them changed. Only the
  * cards in or near the viewport (plus pinned ones: focused, dragged, menu open, open in the drawer) are in the
  * DOM; spacers stand in for the rest so the scroll height is exact. The column renders those cards itself, from
- * lead-card.ts's template (a card is markup, not an element), and recycles their DOM (recycleKeys).
+ * card-dom.ts (a card is markup, not an element), and recycles their DOM (recycleKeys).
  *
  * @csspart card - Each lead card (lead-card.ts).
  * @csspart avatar - The assignee's avatar on a card.
@@ -347,7 +348,7 @@ export class LeadKanbanColumn extends LitElement {
             }
             const lead = cards[slot.index]!;
             const id = lead.id;
-            return renderCard({
+            return card({
               lead,
               position: slot.index + 1,
               setSize: cards.length,

@@ -1,13 +1,7 @@
-import { html, nothing } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
-import { live } from 'lit/directives/live.js';
 import type { Lead, Member } from '../../sdk/index.js';
-import { messages } from '../l10n.js';
-import { avatarFace, avatarHue } from '../shared/avatar.js';
 import { fire } from '../shared/fire.js';
-import { formatValue, type WaitLabel } from '../shared/format.js';
+import type { WaitLabel } from '../shared/format.js';
 import { CardMenuEvent, CardOpenEvent, CardToggleEvent } from './board-events.js';
-import { KEYBOARD_HELP_ID, LIFT_HELP_ID } from './help-ids.js';
 import type { CardMark } from './live-marks.js';
 
 /**
@@ -15,9 +9,11 @@ import type { CardMark } from './live-marks.js';
  * a selection checkbox and an actions menu button. Part `card` (and `avatar`) of `<lead-kanban>`, styled by
  * lead-card.styles.ts.
  *
- * A card is markup, not an element of its own: its column renders the cards in its window from this one flat
- * template (board-column.ts), so a card costs no element construction, controllers or update cycle of its own
- * — on the board's first frame that was most of the render's script. The card's root is the surface: a
+ * A card is markup, not an element of its own: its column renders the cards in its window (board-column.ts)
+ * with the `card()` directive of card-dom.ts, which makes and patches that markup by hand, so a card costs no
+ * element construction, controllers, update cycle or template bindings of its own. At most ten elements (the
+ * checkbox's hit area, the menu's dots, the wait clock and the busy bar are drawn by CSS): every node less is
+ * work less on each update and on every style and layout of the board. The card's root is the surface: a
  * `div.card` with `role="listitem"`, `data-lead-id` and its state as classes (`is-selected`, `is-pending`,
  * `is-lifted`, `is-changed`, `is-assigned`; SortableJS adds its own there too, which classMap leaves alone).
  * The name is a button stretched over the whole card: clicking anywhere opens the lead, and the button (the
@@ -28,8 +24,12 @@ import type { CardMark } from './live-marks.js';
  * Clicks are handled once per column list (onCardClick), which fires `card-toggle`, `card-open` or
  * `card-menu` from the card (board-events.ts): no listener or closure per card.
  *
- * While the card is lifted for a keyboard move, an overlay with `role="application"` holds focus: screen
- * readers switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
+ * Inside: the checkbox, the name button, the actions button, and a meta line (`div.card-meta`, the name
+ * button's description) with company, value, the avatar (part `avatar`), the assignee's name or "Unassigned",
+ * the wait badge of an unassigned lead (an image to assistive technology, named by its long form, "waiting 2
+ * days") and ", new for you" for a lead just assigned to you. While the card is lifted for a keyboard move, an
+ * overlay with `role="application"` holds focus: screen readers switch to focus mode there, so the arrow keys
+ * reach the board instead of the virtual cursor.
  */
 
 /** What a card shows of its assignee (the board keeps one object per member while these stay the same). */
@@ -113,32 +113,4 @@ export function onCardClick(e: MouseEvent): void {
   if (hit.control === 'check') fire(hit.card, new CardToggleEvent(hit.leadId, e.shiftKey));
   else if (hit.control === 'menu') fire(hit.card, new CardMenuEvent(hit.leadId, e.target as HTMLElement));
   else if (hit.control === 'open') fire(hit.card, new CardOpenEvent(hit.leadId));
-}
-
-/**
- * One card. A flat template, no whitespace between tags: a card is at most ten elements (the root is the
- * surface; the checkbox's hit area, the menu's dots, the wait clock and the busy bar are drawn by CSS), and a
- * card's template instance is recycled for other leads as the window moves (board-column.ts), so every node
- * less is work less on each of those updates and on every style and layout of the board.
- * The wait badge is an image to assistive technology, named by its long form ("waiting 2 days").
- */
-export function renderCard(view: CardView) {
-  const msg = messages();
-  const { lead, assignee, waited, mark, lifted } = view;
-  const { id, name, company, value, assigneeId } = lead;
-  const tab = view.tabStop ? 0 : -1;
-  const unassigned = assigneeId === null;
-  const assigneeName = assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
-  const face = assignee && !unassigned ? assignee : undefined;
-  const classes = {
-    'is-selected': view.selected,
-    'is-pending': view.pending,
-    'is-lifted': lifted,
-    'is-changed': mark === 'changed',
-    'is-assigned': mark === 'assigned',
-  };
-  // prettier-ignore
-  return html`<div class="card ${classMap(classes)}" part="card" role="listitem" aria-labelledby="card-${id}" data-lead-id=${id} aria-setsize=${view.setSize} aria-posinset=${view.position} aria-busy=${view.pending ? 'true' : 'false'}><input type="checkbox" class="card-check" aria-label=${msg.selectLead(name)} .checked=${live(view.selected)} tabindex=${tab} aria-describedby=${KEYBOARD_HELP_ID}><button type="button" class="card-open card-name" id="card-${id}" title=${name} tabindex=${tab} aria-describedby="card-meta-${id} ${KEYBOARD_HELP_ID}">${name}</button><button type="button" class="card-menu" aria-label=${msg.cardActions(name)} aria-haspopup="menu" aria-expanded=${view.menuOpen ? 'true' : 'false'} tabindex=${tab}></button><div class="card-meta" id="card-meta-${id}"><span class="card-company">${company || nothing}</span><span class="card-value">${formatValue(value)}</span><span class="avatar avatar-sm ${avatarHue(face)}" part="avatar" aria-hidden="true">${avatarFace(face)}</span><span class="card-assignee-name${unassigned ? ' is-unassigned' : ''}${waited ? ' visually-hidden' : ''}">${assigneeName}</span>${waited ? html`<span class="card-wait" role="img" aria-label=${msg.waitingFor(waited.long)} title="${assigneeName}, ${msg.waitingFor(waited.long)}">${waited.short}</span>` : nothing}${mark === 'assigned' ? html`<span class="visually-hidden">, ${msg.newForYou}</span>` : nothing}</div>${lifted
-    ? html`<div class="card-lift" role="application" tabindex="-1" aria-label=${msg.liftLabel(name)} aria-describedby=${LIFT_HELP_ID}></div>`
-    : nothing}</div>`;
 }

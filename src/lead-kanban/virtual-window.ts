@@ -101,10 +101,10 @@ export function keepGaps(slots: readonly Slot[], previous: ReadonlySet<string>):
 }
 
 /**
- * Keys for the cards of one render (board-column.ts renders each card's template under its key), recycling
- * the DOM of cards that left the window. A lead that stays rendered keeps its key (so its nodes, focus and any
- * open state survive scrolling, filtering and moves); a lead that comes into view takes the key of one that
- * left, in the order they were shown, so Lit updates that card's nodes in place instead of removing one card
+ * Keys for the cards of one render (board-column.ts renders each card under its key), recycling the DOM of
+ * cards that left the window. A lead that stays rendered keeps its key (so its nodes, focus and any open state
+ * survive scrolling, filtering and moves); a lead that comes into view takes the key of one that left, in the
+ * order they were shown, so that card's nodes are patched in place (card-dom.ts) instead of removing one card
  * and creating another (a filter change swaps most of the rendered cards: creating and removing them was most
  * of its cost). `keep` lists leads whose nodes must not be handed to another lead when they leave (the one
  * holding DOM focus): their key is retired.

@@ -50,15 +50,18 @@ export function avatar(member: AvatarMember | undefined, size: 'sm' | 'md' = 'sm
 type AvatarMember = Pick<Member, 'id' | 'name' | 'avatarUrl'>;
 
 /**
- * The avatar's two values, for a template that writes the avatar's span itself (a card does, so that each of
- * the cards a column renders is one template instance, not two): its colour class, and what it shows.
+ * The avatar's values, for markup that writes the avatar's span itself (a card does: card-dom.ts): its colour
+ * class, and what it shows (avatarFace; a card reads avatarImage and initials).
  */
 export const avatarHue = (member: AvatarMember | undefined): string => (member ? hueClass(member.id) : 'avatar-none');
 
 export function avatarFace(member: AvatarMember | undefined): TemplateResult | string | typeof nothing {
-  const image = member?.avatarUrl && imageUrl(member.avatarUrl);
+  const image = member && avatarImage(member);
   return member ? (image ? html`<img src=${image} alt="" />` : initials(member.name)) : nothing;
 }
+
+/** The address of the member's image when the board may load it (see imageUrl), else null: initials instead. */
+export const avatarImage = (member: AvatarMember): string | null => (member.avatarUrl ? imageUrl(member.avatarUrl) : null);
 
 export const avatarStyles = css`
   .avatar {
