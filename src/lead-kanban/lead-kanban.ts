@@ -5,6 +5,7 @@ import { provideStore } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LeadOpenEvent } from '../events/index.js';
 import { lazyModule } from '../internal/lazy.js';
+import { prewarmStyles } from '../internal/idle.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { avatarStyles } from '../shared/avatar.js';
@@ -408,6 +409,7 @@ export class LeadKanban extends LitElement {
 }
 
 define('lead-kanban', LeadKanban);
+prewarmStyles(LeadKanban); // its sheets made in the first idle period (see idle.ts)
 prewarmIntl(); // in the first idle period after this module loads (see format.ts)
 
 declare global {
