@@ -159,17 +159,17 @@ class CardNodes {
     }
     if (changed('name')) {
       open.title = next.name;
-      open.textContent = next.name;
+      setText(open, next.name);
     }
     if (changed('menuLabel')) menu.setAttribute('aria-label', next.menuLabel);
     if (changed('expanded')) menu.setAttribute('aria-expanded', next.expanded);
 
-    if (changed('company')) this.company.textContent = next.company;
-    if (changed('value')) this.value.textContent = next.value;
+    if (changed('company')) setText(this.company, next.company);
+    if (changed('value')) setText(this.value, next.value);
     if (changed('hue')) this.avatar.className = `avatar avatar-sm ${next.hue}`;
     if (changed('image') || changed('initials')) this.showFace(next);
     if (changed('assigneeClass')) this.assignee.className = next.assigneeClass;
-    if (changed('assigneeName')) this.assignee.textContent = next.assigneeName;
+    if (changed('assigneeName')) setText(this.assignee, next.assigneeName);
     if (changed('waitShort') || changed('waitLabel') || changed('waitTitle')) this.showWait(next);
     if (changed('fresh')) this.showFresh(next.fresh);
     if (changed('liftLabel')) this.showLift(next.liftLabel);
@@ -179,7 +179,7 @@ class CardNodes {
   private showFace({ image, initials }: CardText): void {
     const avatar = this.avatar;
     if (!image) {
-      avatar.textContent = initials;
+      setText(avatar, initials);
       return;
     }
     let img = avatar.firstElementChild as HTMLImageElement | null;
@@ -201,12 +201,12 @@ class CardNodes {
     if (!this.wait) return;
     this.wait.setAttribute('aria-label', waitLabel);
     this.wait.title = waitTitle;
-    this.wait.textContent = waitShort;
+    setText(this.wait, waitShort);
   }
 
   private showFresh(text: string): void {
     this.fresh = optional(this.fresh, text !== '', () => this.meta.appendChild(make('span', 'visually-hidden')));
-    if (this.fresh) this.fresh.textContent = text;
+    if (this.fresh) setText(this.fresh, text);
   }
 
   /**
@@ -218,6 +218,16 @@ class CardNodes {
       this.root.appendChild(make('div', 'card-lift', { role: 'application', tabindex: '-1', 'aria-describedby': LIFT_HELP_ID })));
     this.lift?.setAttribute('aria-label', label);
   }
+}
+
+/**
+ * An element's text, written into the text node it has (as Lit does): replacing the node instead would make
+ * the browser drop and rebuild its layout object, on every card a filter change hands to another lead.
+ */
+function setText(el: HTMLElement, text: string): void {
+  const node = el.firstChild;
+  if (node instanceof Text && node === el.lastChild) node.data = text;
+  else el.textContent = text;
 }
 
 /** An element with its class and attributes. */
