@@ -26,11 +26,14 @@ function sources(folder: string): string[] {
     .map((file) => readFileSync(join(folder, file), 'utf8'));
 }
 
-const matches = (texts: string[], pattern: RegExp) => new Set(texts.flatMap((text) => [...text.matchAll(pattern)].map((m) => m[1]!)));
+const matches = (texts: string[], pattern: RegExp) => new Set(texts.flatMap((text) => [...text.matchAll(pattern)].map((m) => (m[1] ?? m[2])!)));
 /** Custom properties read: `var(--lead-…`. */
 const READ = /var\(\s*(--lead-[\w-]+)/g;
-/** Parts rendered: `part="a b"` in a template. */
-const PART = /\bpart="([^"$]+)"/g;
+/**
+ * Parts rendered: `part="a b"` in a template, or `part: 'a b'` among the attributes of an element made by hand
+ * (card-dom.ts).
+ */
+const PART = /\bpart(?:="([^"$]+)"|: '([^'$]+)')/g;
 const sorted = (set: Iterable<string>) => [...set].sort();
 const shared = sources('src/shared');
 
