@@ -158,7 +158,10 @@ export class WriteLedger {
       // Our later writes on this lead were built on this one: they now expect the version it produced.
       for (const next of chain) if (!next.fixed && next.expected === write.expected) next.expected = settlement.lead.version;
     }
-    if (settlement.gone) this.forget(write.leadId);
+    // Not found for this write: gone, unless a newer version than the one it was based on reached us since (a
+    // late answer; had the lead left us again after that version, the change feed says so too).
+    const heardNewer = (this.confirmed.get(write.leadId)?.version ?? 0) > write.expected;
+    if (settlement.gone && !heardNewer) this.forget(write.leadId);
     else if (settlement.lead) this.confirm(settlement.lead, true);
     this.refresh(write.leadId);
     if (settled) this.pendingChanged(write.leadId);
@@ -217,13 +220,17 @@ export class WriteLedger {
   /** Accepts a lead the backend returned or pushed, if it is newer than what we hold. */
   private confirm(lead: Lead, fromOwnWrite: boolean): void {
     if (fromOwnWrite && this.removed.has(lead.id)) return; // removed since by a pushed event
+    const current = this.confirmed.get(lead.id);
+    // Older than what we hold (a late answer, after a pushed newer version): it says nothing about the lead
+    // now. Above all, its assignee must not hide the lead: a hand-off answered after the lead came back to us
+    // would otherwise take it off the board for good (no later event brings it back).
+    if (current && lead.version < current.version) return;
     if (this.viewer && !canSee(this.viewer, lead)) {
       // Handed off to someone else: it no longer exists for us, exactly as the backend's lists will say.
       this.confirmed.delete(lead.id);
       this.removed.add(lead.id);
       return;
     }
-    const current = this.confirmed.get(lead.id);
     if (!current || lead.version > current.version) this.confirmed.set(lead.id, lead);
     // Pushed at the version we hold but different: the backend settled a race our copy lost (tabs on one
     // persisted MemoryDatabase, memory-sync.ts). A server never does that; our own write's echo is equal.

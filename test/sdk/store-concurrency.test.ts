@@ -228,6 +228,46 @@ describe('LeadStore: concurrency with pushed changes', () => {
     expect(b.notices.at(-1)).to.deep.include({ kind: 'warning', leadIds: [mine] });
     await expectStoreEqualsBackend(b);
   });
+
+  it('a member\'s hand-off answered late, after the lead came back to them, leaves the lead on their board', async () => {
+    // Found by the fault soak under load: the late answer (the lead as Bob's) hid the newer lead pushed meanwhile
+    // (Alice's again), and no later event brought it back.
+    const b = await board({ as: 'alice' });
+    const { store } = b;
+    const mine = store.leadIdsAssignedTo(b.alice.id)[0]!;
+    const version = store.lead(mine)!.version;
+    const held = b.fault.inject('assign', { hold: 'response' });
+    const handing = store.assign([mine], b.bob.id);
+    await until(() => held.hits === 1, 'the hand-off reached the backend');
+    await settle(5);
+    await b.other.assign([mine], b.alice.id); // the manager gives it back at once
+    await until(() => store.lead(mine)?.version === version + 2, 'the lead pushed back to Alice');
+    held.release();
+    const outcome = await handing;
+    expect(outcome.ok).to.deep.equal([mine]);
+    await settle(5);
+    expect(store.lead(mine)).to.deep.include({ assigneeId: b.alice.id, version: version + 2 });
+    await expectStoreEqualsBackend(b);
+  });
+
+  it('a "not found" answered late, after the lead came back to the member, leaves the lead on their board', async () => {
+    const b = await board({ as: 'alice' });
+    const { store } = b;
+    const mine = store.leadIdsAssignedTo(b.alice.id)[0]!;
+    const version = store.lead(mine)!.version;
+    // What the backend answered while the lead was Bob's, arriving after it was given back.
+    const held = b.fault.inject('updateLead', { hold: 'request', fail: new AdapterError('not_found', 'Lead not found') });
+    const moving = store.move(mine, 'won');
+    await b.other.assign([mine], b.bob.id);
+    await until(() => store.lead(mine) === undefined, 'the lead left Alice\'s board');
+    await b.other.assign([mine], b.alice.id);
+    await until(() => store.lead(mine)?.version === version + 2, 'the lead pushed back to Alice');
+    held.release();
+    expect((await rejection(moving)).code).to.equal('not_found');
+    await settle(5);
+    expect(store.lead(mine)).to.deep.include({ assigneeId: b.alice.id, version: version + 2 });
+    await expectStoreEqualsBackend(b);
+  });
 });
 
 describe('LeadStore: history and undo', () => {
