@@ -160,9 +160,9 @@ export class WriteLedger {
     }
     // Not found for this write: gone, unless a newer version than the one it was based on reached us since (a
     // late answer; had the lead left us again after that version, the change feed says so too).
-    const heardNewer = (this.confirmed.get(write.leadId)?.version ?? 0) > write.expected;
-    if (settlement.gone && !heardNewer) this.forget(write.leadId);
-    else if (settlement.lead) this.confirm(settlement.lead, true);
+    if (settlement.gone) {
+      if (!((this.confirmed.get(write.leadId)?.version ?? 0) > write.expected)) this.forget(write.leadId);
+    } else if (settlement.lead) this.confirm(settlement.lead, true);
     this.refresh(write.leadId);
     if (settled) this.pendingChanged(write.leadId);
     write.resolve();
