@@ -198,7 +198,7 @@ class CardNodes {
     img.src = image;
   }
 
-  /** The badge of how long an unassigned lead has waited: an image to assistive technology, named by its long form. */
+  /** The badge of how long an unassigned lead has waited (lead-card.ts). */
   private showWait({ waitShort, waitLabel, waitTitle }: CardText): void {
     this.wait = optional(this.wait, waitShort !== '', () => {
       const badge = make('span', 'card-wait', { role: 'img' });
@@ -216,10 +216,7 @@ class CardNodes {
     if (this.fresh) setText(this.fresh, text);
   }
 
-  /**
-   * While the card is lifted for a keyboard move, an overlay with `role="application"` holds focus: screen
-   * readers switch to focus mode there, so the arrow keys reach the board instead of the virtual cursor.
-   */
+  /** The overlay that holds focus while the card is lifted for a keyboard move (why: lead-card.ts). */
   private showLift(label: string): void {
     this.lift = optional(this.lift, label !== '', () =>
       this.root.appendChild(make('div', 'card-lift', { role: 'application', tabindex: '-1', 'aria-describedby': LIFT_HELP_ID })));

@@ -15,7 +15,7 @@ import type { CardMark } from './live-marks.js';
  * checkbox's hit area, the menu's dots, the wait clock and the busy bar are drawn by CSS): every node less is
  * work less on each update and on every style and layout of the board. The card's root is the surface: a
  * `div.card` with `role="listitem"`, `data-lead-id` and its state as classes (`is-selected`, `is-pending`,
- * `is-lifted`, `is-changed`, `is-assigned`; SortableJS adds its own there too, which classMap leaves alone).
+ * `is-lifted`, `is-changed`, `is-assigned`; SortableJS adds its own there too, which card-dom.ts leaves alone).
  * The name is a button stretched over the whole card: clicking anywhere opens the lead, and the button (the
  * roving Tab stop) is named by the lead's name and described by company, value, assignee and the keyboard
  * summary the board renders once (KEYBOARD_HELP_ID) — an ID reference, so cards live in the board's shadow
