@@ -57,6 +57,7 @@ function textOf(view: CardView): CardText {
   const assigneeName = assignee?.name ?? (unassigned ? msg.unassigned : msg.someone);
   const face = assignee && !unassigned ? assignee : undefined;
   const waitLabel = waited ? msg.waitingFor(waited.long) : '';
+  const image = (face && avatarImage(face)) || '';
   return {
     id,
     name,
@@ -70,8 +71,9 @@ function textOf(view: CardView): CardText {
     company: company || '',
     value: formatValue(value),
     hue: avatarHue(face),
-    image: (face && avatarImage(face)) || '',
-    initials: face ? initials(face.name) : '',
+    image,
+    // Initials only where they show: a face without an image.
+    initials: face && !image ? initials(face.name) : '',
     assigneeName,
     assigneeClass: `card-assignee-name${unassigned ? ' is-unassigned' : ''}${waited ? ' visually-hidden' : ''}`,
     waitShort: waited?.short ?? '',
