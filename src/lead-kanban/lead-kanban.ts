@@ -43,6 +43,7 @@ import { DragController, dropIndex } from './drag.js';
 import { FirstFrame } from './first-frame.js';
 import { helpDescriptions } from './help-ids.js';
 import { cardStyles } from './lead-card.styles.js';
+import { cancelRehearsal, scheduleRehearsal } from './rehearsal.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { LiveMarks } from './live-marks.js';
 import { OnDemandElements } from './on-demand-elements.js';
@@ -237,6 +238,7 @@ export class LeadKanban extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    cancelRehearsal(); // this board's own first render prepares the templates (see rehearsal.ts)
     if (this.columnsRow) observeHeight(this.columnsRow, this.onRowHeight); // again after a move in the DOM
     prewarmIntl();
     boardPartsChunk.preload(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
@@ -411,6 +413,7 @@ export class LeadKanban extends LitElement {
 define('lead-kanban', LeadKanban);
 prewarmStyles(LeadKanban); // its sheets made in the first idle period (see idle.ts)
 prewarmIntl(); // in the first idle period after this module loads (see format.ts)
+scheduleRehearsal(() => new LeadKanban()); // its templates prepared in an idle period (see rehearsal.ts)
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,76 @@
+/**
+ * The rehearsal of the board's first render (src/lead-kanban/rehearsal.ts): in an idle period after the library
+ * loads, a board that is never connected renders its templates into a fragment, so the real first render finds
+ * them prepared. It must leave nothing on the page, and it must spare the real render most of its preparing.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { LeadStore } from '../../sdk/index.js';
+import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
+import { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
+import { cancelRehearsal, rehearseBoard } from '../../src/lead-kanban/rehearsal.js';
+import { rendered } from './helpers/board-setup.js';
+
+// The module scheduled its own rehearsal for the first idle period; this page rehearses by hand, counting.
+cancelRehearsal();
+
+/** The `<template>` elements `run` made (Lit makes one for each template it prepares), as their HTML. */
+async function templatesMadeBy(run: () => unknown): Promise<string[]> {
+  const original = Document.prototype.createElement;
+  const made: HTMLTemplateElement[] = [];
+  Document.prototype.createElement = function (this: Document, tag: string, options?: ElementCreationOptions) {
+    const element = original.call(this, tag, options);
+    if (element instanceof HTMLTemplateElement) made.push(element);
+    return element;
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    Document.prototype.createElement = original;
+  }
+  return made.map((t) => t.innerHTML);
+}
+
+describe('<lead-kanban> first-render rehearsal', () => {
+  it('prepares most templates of the first frame without touching the page, and the real first render finds them', async () => {
+    const bodyBefore = document.body.innerHTML;
+    const dispatched: string[] = [];
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+      dispatched.push(event.type);
+      return dispatch.call(this, event);
+    };
+    let tags: string[] = [];
+    let rehearsed: string[] = [];
+    try {
+      const board = new LeadKanban();
+      rehearsed = await templatesMadeBy(async () => (tags = await rehearseBoard(board)));
+      expect(board.isConnected).to.equal(false);
+    } finally {
+      EventTarget.prototype.dispatchEvent = dispatch;
+    }
+    expect(tags, 'the board, its column (with a card) and the status filter').to.include.members([
+      'lead-kanban',
+      'lead-kanban-column',
+      'lead-kanban-status-filter',
+    ]);
+    expect(rehearsed.length, 'templates prepared by the rehearsal').to.be.greaterThan(20);
+    expect(dispatched, 'no event fired').to.deep.equal([]);
+    expect(document.body.innerHTML, 'nothing added to the page').to.equal(bodyBefore);
+
+    // A second rehearsal prepares nothing: Lit keeps each template for every later render.
+    expect(await templatesMadeBy(() => rehearseBoard(new LeadKanban()))).to.deep.equal([]);
+
+    // The real board, on loaded data, prepares none of its first frame's templates: what it still prepares is
+    // the test's own fixture and what comes in the frame after (the member chips and the assignee options).
+    const store = new LeadStore(new MemoryAdapter({ database: new MemoryDatabase(seed({ leads: 60, members: 5, seed: 3 })), as: 'm1', latency: 0 }));
+    await store.load();
+    const left = await templatesMadeBy(async () => {
+      const el = await fixture<LeadKanban>(html`<lead-kanban style="height:500px;width:1200px" .store=${store}></lead-kanban>`);
+      await rendered(el);
+      expect(el.shadowRoot!.querySelectorAll('lead-kanban-column').length).to.equal(6);
+    });
+    const later = /^<lead-kanban style|chip|^<option><!--/;
+    expect(left.filter((t) => !later.test(t.trim())), 'first-frame templates prepared by the real render').to.deep.equal([]);
+    expect(left.length, 'the fixture, the chips and the options were prepared then').to.be.greaterThan(1);
+  });
+});
