@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../controllers/announcer.js';
-import { adoptLate } from '../internal/late-styles.js';
+import { adoptLate, parseLater } from '../internal/late-styles.js';
 import { messages } from '../l10n.js';
 import { closeIcon } from './icons.js';
 import { toastStyles } from './toasts.styles.js';
@@ -167,3 +167,5 @@ export class ToastController implements ReactiveController {
     </div>`;
   }
 }
+
+parseLater(toastStyles); // made in idle time, adopted with the first toast (see late-styles.ts)

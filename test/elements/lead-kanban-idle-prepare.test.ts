@@ -1,14 +1,17 @@
 /**
- * The rehearsal of the board's first render (src/lead-kanban/rehearsal.ts): in an idle period after the library
- * loads, a board that is never connected renders its templates into a fragment, so the real first render finds
- * them prepared. It must leave nothing on the page, and it must spare the real render most of its preparing.
+ * What the board prepares in idle time so that a frame a user waits for does not:
+ * - the rehearsal of the first render (src/lead-kanban/rehearsal.ts): in an idle period after the library
+ *   loads, a board that is never connected renders its templates into a fragment, so the real first render
+ *   finds them prepared. It must leave nothing on the page, and spare the real render its preparing;
+ * - the sheets of parts that show later (src/internal/late-styles.ts, `parseLater`): the first toast, which
+ *   comes inside a user's action, adopts its sheet without parsing it.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { LeadStore } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { cancelRehearsal, rehearseBoard } from '../../src/lead-kanban/rehearsal.js';
-import { rendered } from './helpers/board-setup.js';
+import { mountBoard, refusedMove, rendered, root } from './helpers/board-setup.js';
 
 // The module scheduled its own rehearsal for the first idle period; this page rehearses by hand, counting.
 cancelRehearsal();
@@ -30,7 +33,7 @@ async function templatesMadeBy(run: () => unknown): Promise<string[]> {
   return made.map((t) => t.innerHTML);
 }
 
-describe('<lead-kanban> first-render rehearsal', () => {
+describe('<lead-kanban> work prepared in idle time', () => {
   it('prepares most templates of the first frame without touching the page, and the real first render finds them', async () => {
     const bodyBefore = document.body.innerHTML;
     const dispatched: string[] = [];
@@ -72,5 +75,25 @@ describe('<lead-kanban> first-render rehearsal', () => {
     const later = /^<lead-kanban style|chip|^<option><!--/;
     expect(left.filter((t) => !later.test(t.trim())), 'first-frame templates prepared by the real render').to.deep.equal([]);
     expect(left.length, 'the fixture, the chips and the options were prepared then').to.be.greaterThan(1);
+  });
+
+  it('parses no CSS for the first toast: its sheet was made in an idle period after a frame', async () => {
+    const setup = await mountBoard();
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    const parsed: string[] = [];
+    const replaceSync = CSSStyleSheet.prototype.replaceSync;
+    CSSStyleSheet.prototype.replaceSync = function (this: CSSStyleSheet, text: string) {
+      parsed.push(text);
+      replaceSync.call(this, text);
+    };
+    try {
+      await refusedMove(setup);
+      await setup.el.updateComplete;
+    } finally {
+      CSSStyleSheet.prototype.replaceSync = replaceSync;
+    }
+    const stack = root(setup.el).querySelector<HTMLElement>('[part~="toasts"]')!;
+    expect(getComputedStyle(stack).position, 'the toasts are styled').to.equal('absolute');
+    expect(parsed, 'style sheets parsed while the toast showed').to.deep.equal([]);
   });
 });
