@@ -2,7 +2,6 @@
  * Idle scheduling for the elements. The one `whenIdle` lives in the SDK (its background indexes use it, in
  * the browser and in Node) and is re-exported here with the one rule the elements add on top of it.
  */
-import type { ReactiveElement } from 'lit';
 import { whenIdle } from '../../sdk/index.js';
 
 export { whenIdle };
@@ -27,18 +26,4 @@ export function inFrameAfterNext(task: () => void): void {
     return;
   }
   requestAnimationFrame(() => requestAnimationFrame(() => task()));
-}
-
-/**
- * Makes the constructed style sheets of an element's `static styles` in the first idle period after its module
- * loads (typically while the page waits for its data). Lit makes each sheet — parsing its CSS — when the first
- * element adopts it, which for a board lands in its first render (11 sheets, ~26 KB of CSS, ~1 ms); made here,
- * the render finds them made. Later elements share the same sheets either way.
- */
-export function prewarmStyles(element: typeof ReactiveElement): void {
-  if (typeof window === 'undefined') return;
-  whenIdle(() => {
-    // elementStyles is set when the class is finalized (on definition); a class defined elsewhere may lack it.
-    for (const style of element.elementStyles ?? []) if ('styleSheet' in style) void style.styleSheet;
-  }, 200);
 }

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { LeadStore } from '../../sdk/index.js';
 import { consumeStore } from '../context.js';
 import { lazyModule, whenDefined } from '../internal/lazy.js';
+import { REHEARSAL_LEAD_ID, Rehearsal, rehearse } from '../internal/rehearsal.js';
 import { define } from '../shared/define.js';
 import { checkLeadId, checkStore, checkTheme, guardProperties } from '../internal/property-guard.js';
 import type { LeadOpenEvent } from '../events/lead-open.js';
@@ -92,6 +93,7 @@ export class LeadDrawer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     guardProperties(this, changed, { store: checkStore, leadId: checkLeadId, theme: checkTheme });
+    if (this.open) drawerRehearsal.cancel(); // this opening prepares the templates (see rehearsal.ts)
     if (changed.has('open') && this.open && !customElements.get(CONTENT)) {
       this.arrival ??= whenDefined(CONTENT, drawerContentChunk).then(
         () => void (this.arrival = undefined),
@@ -136,6 +138,19 @@ export class LeadDrawer extends LitElement {
 }
 
 define('lead-drawer', LeadDrawer);
+
+/**
+ * The first opening, rehearsed in an idle period once the content's chunk has arrived (it is preloaded after
+ * the first frame): half of a first opening's script was Lit preparing the content's templates.
+ */
+export const drawerRehearsal = new Rehearsal((store) => {
+  const drawer = new LeadDrawer();
+  drawer.store = store;
+  drawer.leadId = REHEARSAL_LEAD_ID;
+  drawer.open = true;
+  return rehearse(drawer);
+});
+drawerRehearsal.schedule(drawerContentChunk.arrived);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,7 +5,7 @@ import { provideStore } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LeadOpenEvent } from '../events/index.js';
 import { lazyModule } from '../internal/lazy.js';
-import { prewarmStyles } from '../internal/idle.js';
+import { Rehearsal, rehearse } from '../internal/rehearsal.js';
 import { observeHeight, unobserveHeight } from '../internal/size-observer.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { avatarStyles } from '../shared/avatar.js';
@@ -43,7 +43,6 @@ import { DragController, dropIndex } from './drag.js';
 import { FirstFrame } from './first-frame.js';
 import { helpDescriptions } from './help-ids.js';
 import { cardStyles } from './lead-card.styles.js';
-import { cancelRehearsal, scheduleRehearsal } from './rehearsal.js';
 import { boardStyles } from './lead-kanban.styles.js';
 import { LiveMarks } from './live-marks.js';
 import { OnDemandElements } from './on-demand-elements.js';
@@ -238,7 +237,7 @@ export class LeadKanban extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    cancelRehearsal(); // this board's own first render prepares the templates (see rehearsal.ts)
+    boardRehearsal.cancel(); // this board's own first render prepares the templates (see rehearsal.ts)
     if (this.columnsRow) observeHeight(this.columnsRow, this.onRowHeight); // again after a move in the DOM
     prewarmIntl();
     boardPartsChunk.preload(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
@@ -411,9 +410,14 @@ export class LeadKanban extends LitElement {
 }
 
 define('lead-kanban', LeadKanban);
-prewarmStyles(LeadKanban); // its sheets made in the first idle period (see idle.ts)
 prewarmIntl(); // in the first idle period after this module loads (see format.ts)
-scheduleRehearsal(() => new LeadKanban()); // its templates prepared in an idle period (see rehearsal.ts)
+/** The first render, rehearsed in an idle period after this module loads (src/internal/rehearsal.ts). */
+export const boardRehearsal = new Rehearsal((store) => {
+  const board = new LeadKanban();
+  board.store = store;
+  return rehearse(board);
+});
+boardRehearsal.schedule();
 
 declare global {
   interface HTMLElementTagNameMap {

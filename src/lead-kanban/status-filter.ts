@@ -2,7 +2,6 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Column } from '../../sdk/index.js';
 import { DismissController } from '../internal/dismiss.js';
-import { prewarmStyles } from '../internal/idle.js';
 import { moveIndex } from '../internal/list-navigation.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { controlStyles } from '../shared/controls.styles.js';
@@ -132,7 +131,6 @@ export class LeadKanbanStatusFilter extends LitElement {
 }
 
 define('lead-kanban-status-filter', LeadKanbanStatusFilter);
-prewarmStyles(LeadKanbanStatusFilter); // its sheets made in the first idle period (see idle.ts)
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,12 +9,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LeadStore } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
-import { LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
-import { cancelRehearsal, rehearseBoard } from '../../src/lead-kanban/rehearsal.js';
+import { drawerContentChunk, drawerRehearsal } from '../../src/lead-drawer/lead-drawer.js';
+import { whenDefined } from '../../src/internal/lazy.js';
+import { boardRehearsal, type LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { mountBoard, refusedMove, rendered, root } from './helpers/board-setup.js';
 
-// The module scheduled its own rehearsal for the first idle period; this page rehearses by hand, counting.
-cancelRehearsal();
+// The modules scheduled their own rehearsals for idle periods; this page rehearses by hand, counting.
+boardRehearsal.cancel();
+drawerRehearsal.cancel();
 
 /** The `<template>` elements `run` made (Lit makes one for each template it prepares), as their HTML. */
 async function templatesMadeBy(run: () => unknown): Promise<string[]> {
@@ -45,9 +47,7 @@ describe('<lead-kanban> work prepared in idle time', () => {
     let tags: string[] = [];
     let rehearsed: string[] = [];
     try {
-      const board = new LeadKanban();
-      rehearsed = await templatesMadeBy(async () => (tags = await rehearseBoard(board)));
-      expect(board.isConnected).to.equal(false);
+      rehearsed = await templatesMadeBy(async () => (tags = await boardRehearsal.run()));
     } finally {
       EventTarget.prototype.dispatchEvent = dispatch;
     }
@@ -61,7 +61,7 @@ describe('<lead-kanban> work prepared in idle time', () => {
     expect(document.body.innerHTML, 'nothing added to the page').to.equal(bodyBefore);
 
     // A second rehearsal prepares nothing: Lit keeps each template for every later render.
-    expect(await templatesMadeBy(() => rehearseBoard(new LeadKanban()))).to.deep.equal([]);
+    expect(await templatesMadeBy(() => boardRehearsal.run())).to.deep.equal([]);
 
     // The real board, on loaded data, prepares none of its first frame's templates: what it still prepares is
     // the test's own fixture and what comes in the frame after (the member chips and the assignee options).
@@ -75,6 +75,30 @@ describe('<lead-kanban> work prepared in idle time', () => {
     const later = /^<lead-kanban style|chip|^<option><!--/;
     expect(left.filter((t) => !later.test(t.trim())), 'first-frame templates prepared by the real render').to.deep.equal([]);
     expect(left.length, 'the fixture, the chips and the options were prepared then').to.be.greaterThan(1);
+  });
+
+  it('rehearses the drawer once its content has arrived, and the first opening of a lead prepares no template of it', async () => {
+    await whenDefined('lead-drawer-content', drawerContentChunk);
+    const bodyBefore = document.body.innerHTML;
+    let tags: string[] = [];
+    const rehearsed = await templatesMadeBy(async () => (tags = await drawerRehearsal.run()));
+    expect(tags).to.include.members(['lead-drawer', 'lead-drawer-content', 'assign-picker']);
+    expect(rehearsed.length, 'templates prepared by the rehearsal').to.be.greaterThan(15);
+    expect(document.body.innerHTML, 'nothing added to the page').to.equal(bodyBefore);
+
+    const setup = await mountBoard();
+    const lead = setup.store.cardsIn('new')[0]!;
+    const left = await templatesMadeBy(async () => {
+      setup.el.openLead(lead.id);
+      await setup.el.updateComplete;
+      await root(setup.el).querySelector('lead-drawer')!.updateComplete;
+    });
+    const content = root(setup.el).querySelector('lead-drawer')!.shadowRoot!.querySelector('lead-drawer-content')!;
+    expect(content.shadowRoot!.querySelector('h2')!.textContent).to.contain(lead.name);
+    // Left to the real opening: the board's own `<lead-drawer>` (rendered from its first opening on) and the
+    // history's status line (the rehearsal's lead never asks for its history).
+    const mine = /^<lead-drawer>|^<p class="muted">/;
+    expect(left.filter((t) => !mine.test(t.trim())), 'drawer templates prepared by the real opening').to.deep.equal([]);
   });
 
   it('parses no CSS for the first toast: its sheet was made in an idle period after a frame', async () => {
