@@ -137,11 +137,10 @@ export class LeadDrawer extends LitElement {
   }
 }
 
-define('lead-drawer', LeadDrawer);
-
 /**
  * The first opening, rehearsed in an idle period once the content's chunk has arrived (it is preloaded after
- * the first frame): half of a first opening's script was Lit preparing the content's templates.
+ * the first frame): half of a first opening's script was Lit preparing the content's templates. Made before
+ * the element is defined, which upgrades the drawers already on the page.
  */
 export const drawerRehearsal = new Rehearsal((store) => {
   const drawer = new LeadDrawer();
@@ -150,6 +149,7 @@ export const drawerRehearsal = new Rehearsal((store) => {
   drawer.open = true;
   return rehearse(drawer);
 });
+define('lead-drawer', LeadDrawer);
 drawerRehearsal.schedule(drawerContentChunk.arrived);
 
 declare global {

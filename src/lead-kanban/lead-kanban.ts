@@ -409,14 +409,18 @@ export class LeadKanban extends LitElement {
   }
 }
 
-define('lead-kanban', LeadKanban);
-prewarmIntl(); // in the first idle period after this module loads (see format.ts)
-/** The first render, rehearsed in an idle period after this module loads (src/internal/rehearsal.ts). */
+/**
+ * The first render, rehearsed in an idle period after this module loads (src/internal/rehearsal.ts). Made
+ * before the element is defined: defining it upgrades the boards already on the page, whose connection
+ * cancels it.
+ */
 export const boardRehearsal = new Rehearsal((store) => {
   const board = new LeadKanban();
   board.store = store;
   return rehearse(board);
 });
+define('lead-kanban', LeadKanban);
+prewarmIntl(); // in the first idle period after this module loads (see format.ts)
 boardRehearsal.schedule();
 
 declare global {
