@@ -263,6 +263,19 @@ export class LeadKanban extends LitElement {
     this.marks.dispose();
   }
 
+  /**
+   * Rehearses a board's first two frames on `store` (src/internal/rehearsal.ts): a board that is never
+   * connected renders its first frame, then the frame after it (the member chips and options).
+   * @internal
+   */
+  static rehearse(store: LeadStore): string[] {
+    const board = new LeadKanban();
+    board.store = store;
+    const first = rehearse(board);
+    board.firstFrame.complete = true;
+    return [...first, ...rehearse(board)];
+  }
+
   // ---- public methods --------------------------------------------------------------------------------------------
 
   /** Opens the drawer on a lead (as a click on its card does, without firing `lead-open`). */
@@ -414,11 +427,7 @@ export class LeadKanban extends LitElement {
  * before the element is defined: defining it upgrades the boards already on the page, whose connection
  * cancels it.
  */
-export const boardRehearsal = new Rehearsal((store) => {
-  const board = new LeadKanban();
-  board.store = store;
-  return rehearse(board);
-});
+export const boardRehearsal = new Rehearsal((store) => LeadKanban.rehearse(store));
 define('lead-kanban', LeadKanban);
 prewarmIntl(); // in the first idle period after this module loads (see format.ts)
 boardRehearsal.schedule();
