@@ -1,8 +1,9 @@
 /**
  * What the board prepares in idle time so that a frame a user waits for does not:
- * - the rehearsal of the first render (src/lead-kanban/rehearsal.ts): in an idle period after the library
- *   loads, a board that is never connected renders its templates into a fragment, so the real first render
- *   finds them prepared. It must leave nothing on the page, and spare the real render its preparing;
+ * - the rehearsals (src/internal/rehearsal.ts): in an idle period, a board (after the library loads) and a
+ *   drawer (after its content's chunk arrived) that are never connected render their templates into fragments,
+ *   so the real first render finds them prepared. They must leave nothing on the page, and spare the real
+ *   render its preparing;
  * - the sheets of parts that show later (src/internal/late-styles.ts, `parseLater`): the first toast, which
  *   comes inside a user's action, adopts its sheet without parsing it.
  */
@@ -36,7 +37,7 @@ async function templatesMadeBy(run: () => unknown): Promise<string[]> {
 }
 
 describe('<lead-kanban> work prepared in idle time', () => {
-  it('prepares most templates of the first frame without touching the page, and the real first render finds them', async () => {
+  it('prepares the templates of the first two frames without touching the page, and the real board finds them', async () => {
     const bodyBefore = document.body.innerHTML;
     const dispatched: string[] = [];
     const dispatch = EventTarget.prototype.dispatchEvent;
