@@ -4,6 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { losesSight, type AssignOutcome, type Lead } from '../../sdk/index.js';
 import type { AssignPicker } from '../assign-picker/assign-picker.js';
 import '../assign-picker/assign-picker.js';
+// Its body too (picker-body.ts), so the pickers render whole with this chunk's first frame.
+import '../assign-picker/picker-body.js';
 import { announce } from '../controllers/announcer.js';
 import { LeadAssignEvent, LeadRequestAssignEvent } from '../events/lead-assign.js';
 import { messages } from '../l10n.js';

@@ -5,6 +5,8 @@ import type { LeadStore } from '../../sdk/index.js';
 import { losesSight } from '../../sdk/index.js';
 import type { AssignPicker } from '../assign-picker/assign-picker.js';
 import '../assign-picker/assign-picker.js';
+// Its body too (picker-body.ts), so the pickers render whole with this chunk's first frame.
+import '../assign-picker/picker-body.js';
 import { LocalizeController, messages } from '../l10n.js';
 import { controlStyles } from '../shared/controls.styles.js';
 import { define } from '../shared/define.js';

@@ -6,6 +6,8 @@ import type { AssignmentRules, Lead, NewLead } from '../../../sdk/index.js';
 import { AdapterError, losesSight, NewLeadSchema, parseLeadValue, safeParseWithMessages, toFieldIssues } from '../../../sdk/index.js';
 import type { FieldIssue } from '../../../sdk/index.js';
 import '../../assign-picker/assign-picker.js';
+// Its body too (picker-body.ts), so the pickers render whole with this chunk's first frame.
+import '../../assign-picker/picker-body.js';
 import { messages } from '../../l10n.js';
 import { FIELDS, type FieldKey } from '../../lead-drawer/lead-fields.js';
 import { controlStyles } from '../../shared/controls.styles.js';
