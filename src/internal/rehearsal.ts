@@ -1,5 +1,5 @@
 import { LitElement, render } from 'lit';
-import { DEFAULT_ASSIGNMENT_RULES, LeadStore, type Lead, type LeadAdapter, type MemberWithLoad } from '../../sdk/index.js';
+import { DEFAULT_ASSIGNMENT_RULES, LeadStore, type Activity, type Lead, type LeadAdapter, type MemberWithLoad } from '../../sdk/index.js';
 import { whenIdle } from './idle.js';
 
 /**
@@ -35,6 +35,9 @@ const LEAD: Lead = {
   version: 1,
 };
 
+/** The lead's history: one entry, so a rehearsed drawer renders the history's entries as a first opening does. */
+const HISTORY: Activity[] = [{ id: 'rehearsal', leadId: REHEARSAL_LEAD_ID, type: 'created', actorId: MEMBER.id, at: AT, source: 'manual' }];
+
 const refuse = (): Promise<never> => Promise.reject(new Error('a rehearsal writes nothing'));
 
 /** A rehearsal's backend: an admin (so the toolbar shows its intake actions) and one unassigned lead. */
@@ -44,7 +47,7 @@ function rehearsalAdapter(): LeadAdapter {
     listMembers: () => Promise.resolve([MEMBER]),
     listLeads: () => Promise.resolve([LEAD]),
     getLead: () => Promise.resolve(LEAD),
-    listActivity: () => Promise.resolve([]),
+    listActivity: () => Promise.resolve(HISTORY),
     getAssignmentRules: () => Promise.resolve(DEFAULT_ASSIGNMENT_RULES),
     createLead: refuse,
     importLeads: refuse,
@@ -81,7 +84,7 @@ export class Rehearsal {
   private state: 'waiting' | 'scheduled' | 'over' = 'waiting';
   private cancelIdle: (() => void) | undefined;
 
-  constructor(private readonly perform: (store: LeadStore) => string[]) {}
+  constructor(private readonly perform: (store: LeadStore) => string[] | Promise<string[]>) {}
 
   /** Once per page, in the first idle period after `after` settles (a chunk's arrival; default at once). */
   schedule(after: Promise<unknown> = Promise.resolve()): void {
@@ -109,7 +112,7 @@ export class Rehearsal {
     const store = new LeadStore(rehearsalAdapter());
     try {
       await store.load();
-      return this.perform(store);
+      return await this.perform(store);
     } finally {
       store.dispose();
     }

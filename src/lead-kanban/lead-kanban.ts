@@ -51,7 +51,7 @@ import { RovingFocus } from './roving-focus.js';
 import { StageSwitcher } from './stage-switcher.js';
 import { hasSettled, StoreOwner } from './store-owner.js';
 import { ToastController } from './toasts.js';
-import { WorkloadStrip } from './workload-bar.js';
+import { WorkloadStrip, workloadChipsChunk } from './workload-bar.js';
 import { workloadStyles } from './workload-bar.styles.js';
 import { WaitClock } from './wait-clock.js';
 
@@ -240,6 +240,7 @@ export class LeadKanban extends LitElement {
     boardRehearsal.cancel(); // this board's own first render prepares the templates (see rehearsal.ts)
     if (this.columnsRow) observeHeight(this.columnsRow, this.onRowHeight); // again after a move in the DOM
     prewarmIntl();
+    workloadChipsChunk.preload(); // the workload strip's member chips, shown in the frame after the first
     boardPartsChunk.preload(); // card menu, bulk dialog, keyboard help (fetched after the first frame)
     drawerContentChunk.preload(); // the drawer's content (the drawer itself is rendered on the first opening)
     collaborationChunk.preload(); // distribute dialog, conflict panel
@@ -254,6 +255,13 @@ export class LeadKanban extends LitElement {
     this.drag.prune(this.columnKeys()); // lists of columns that are gone
     this.drag.allowReorder((this.store?.sort ?? 'manual') === 'manual');
     this.selection.noteHidden();
+  }
+
+  /** Complete once the parts on their way (the workload strip's chips, a chunk of their own) have rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    const chips = this.workload.waiting();
+    return chips ? chips.then(() => super.getUpdateComplete()) : complete;
   }
 
   override disconnectedCallback(): void {
@@ -427,7 +435,10 @@ export class LeadKanban extends LitElement {
  * before the element is defined: defining it upgrades the boards already on the page, whose connection
  * cancels it.
  */
-export const boardRehearsal = new Rehearsal((store) => LeadKanban.rehearse(store));
+export const boardRehearsal = new Rehearsal(async (store) => {
+  await workloadChipsChunk.load(); // the frame after the first shows the member chips
+  return LeadKanban.rehearse(store);
+});
 define('lead-kanban', LeadKanban);
 prewarmIntl(); // in the first idle period after this module loads (see format.ts)
 boardRehearsal.schedule();
