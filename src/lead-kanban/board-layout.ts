@@ -27,6 +27,11 @@ export class BoardLayoutController implements ReactiveController {
     return this.layout === 'phone';
   }
 
+  /** Narrow or a phone's: the toolbar's filters stand compact (each label above its value). */
+  get compact(): boolean {
+    return this.layout !== 'wide';
+  }
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
@@ -51,10 +56,9 @@ export class BoardLayoutController implements ReactiveController {
     if (width === 0) return; // not laid out (display: none): keep the last layout
     const layout = layoutFor(width);
     if (layout === this.layout) return;
-    const phoneChanged = (layout === 'phone') !== this.phone;
     this.layout = layout;
     // Read before the first render (hostConnected), later reported after layout and before paint.
-    if (phoneChanged) this.host.requestUpdate();
+    this.host.requestUpdate();
     if (layout === 'wide') this.host.removeAttribute('data-layout');
     else this.host.setAttribute('data-layout', layout);
   };

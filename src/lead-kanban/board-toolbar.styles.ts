@@ -136,30 +136,59 @@ export const toolbarStyles = css`
     gap: 8px;
     padding: 10px 12px;
   }
-  :host([data-layout]) .filters {
-    flex: 1 1 100%;
-  }
-  :host([data-layout]) .search {
-    flex: 1 1 200px;
-  }
   :host([data-layout]) .search-input {
     width: 100%;
-  }
-  :host([data-layout]) .select-wrap {
-    flex: 1 1 auto;
-    min-width: 0;
-  }
-  :host([data-layout]) .select-wrap select {
-    flex: 1;
-    min-width: 0;
-    max-width: none;
   }
   :host([data-layout]) .bulk-bar {
     flex-wrap: wrap;
     margin-inline-start: 0;
   }
+  /* Narrow boards and phones: the filters share one row, each label above its value (status-filter.ts
+     stands compact too); on a phone that row comes under the search box. "All statuses" is the longest value
+     a board starts with. */
+  :host([data-layout]) .filters {
+    flex: 1 1 100%;
+    display: grid;
+    grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1.15fr) minmax(0, 0.85fr);
+  }
+  :host([data-layout='phone']) .filters {
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr) minmax(0, 0.85fr);
+  }
+  :host([data-layout='phone']) .search {
+    grid-column: 1 / -1;
+  }
+  :host([data-layout]) .select-wrap {
+    min-width: 0;
+    flex-direction: column;
+    align-items: stretch;
+    justify-content: center;
+  }
+  :host([data-layout]) .select-wrap .field-prefix {
+    padding-inline: 10px 26px;
+    font-size: 11px;
+    line-height: 14px;
+  }
+  :host([data-layout]) .select-wrap select,
+  :host([data-layout]) .select-wrap .assignee-filter {
+    flex: none;
+    width: 100%;
+    max-width: none;
+    height: 18px;
+    padding-inline: 10px 26px;
+    line-height: 18px;
+  }
+  :host([data-layout]) .select-wrap::after {
+    inset-inline-end: 11px;
+  }
+  /* Phones: the bulk bar takes a row of its own, after the intake buttons and "Keyboard shortcuts" (shown
+     before it, so that button does not take a row alone; it stays the toolbar's last Tab stop). */
+  :host([data-layout='phone']) .help-button {
+    margin-inline-start: auto;
+  }
   :host([data-layout='phone']) .bulk-bar {
-    flex: 1 1 auto;
+    order: 1;
+    flex: 1 1 100%;
+    padding-inline: 0;
   }
   :host([data-layout='phone']) .bulk-bar .bulk-assign {
     margin-inline-start: auto;

@@ -28,6 +28,8 @@ export interface ToolbarContext extends BulkBarContext {
    * not list members (and the chosen member, if any); the member options follow in the next frame.
    */
   memberOptions: boolean;
+  /** A narrow or a phone's board: the filters share one row, each label above its value. */
+  compact: boolean;
 }
 
 /** What each sort is called in the `Sort` control (and in the explanation of moves under a sort). */
@@ -104,6 +106,7 @@ function renderFilters(ctx: ToolbarContext) {
       </select>
     </label>
     <lead-kanban-status-filter
+      ?compact=${ctx.compact}
       .columns=${ctx.columns}
       .value=${store?.filter.status ?? []}
       @change=${(e: Event) => ctx.onStatusFilter((e.target as LeadKanbanStatusFilter).value)}

@@ -260,8 +260,7 @@ export class LeadKanban extends LitElement {
   /** Complete once the parts on their way (the workload strip's chips, a chunk of their own) have rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    const chips = this.workload.waiting();
-    return chips ? chips.then(() => super.getUpdateComplete()) : complete;
+    return (await this.workload.waiting()?.then(() => super.getUpdateComplete())) ?? complete;
   }
 
   override disconnectedCallback(): void {
@@ -374,6 +373,7 @@ export class LeadKanban extends LitElement {
         onDistribute: () => void this.actions.collaboration.openDistributeDialog(),
         onHelp: this.onHelpClick,
         memberOptions: this.firstFrame.complete,
+        compact: this.layout.compact,
       })}
       ${this.workload.render({
         store,

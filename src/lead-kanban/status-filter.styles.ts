@@ -23,6 +23,31 @@ export const statusFilterStyles = css`
   .select-like-value {
     flex: 1;
   }
+  /* Compact (a narrow or a phone's board): the label above the value, the chevron beside both, as wide as its cell. */
+  :host([compact]) .select-like {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-content: center;
+    row-gap: 0;
+    width: 100%;
+    padding-inline: 10px;
+  }
+  :host([compact]) .field-prefix {
+    padding-inline: 0;
+    font-size: 11px;
+    line-height: 14px;
+  }
+  :host([compact]) .select-like-value {
+    grid-row: 2;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    line-height: 18px;
+  }
+  :host([compact]) .select-like .icon {
+    grid-column: 2;
+    grid-row: 1 / 3;
+  }
   .popover-list {
     position: absolute;
     z-index: 30;

@@ -74,6 +74,44 @@ describe('<lead-kanban> on a phone', () => {
     expect(tab(setup.el, 'Won').getAttribute('aria-selected')).to.equal('true');
   });
 
+  it('keeps the toolbar to four rows: search; the three filters, each label above its value; intake and help; the bulk bar', async () => {
+    const setup = await mountBoard({ width: 390, height: 760 });
+    const r = root(setup.el);
+    const box = (el: Element) => el.getBoundingClientRect();
+    const search = r.querySelector('.search-input')!;
+    const assignee = r.querySelector('select[aria-label="Filter by assignee"]')!.closest('.select-wrap')!;
+    const status = r.querySelector('lead-kanban-status-filter')!;
+    const statusBox = status.shadowRoot!.querySelector('[role="combobox"][aria-label="Filter by status"]')!;
+    const sort = r.querySelector('select[aria-label="Sort"]')!.closest('.select-wrap')!;
+    const filters = [assignee, statusBox, sort];
+    // One row under the search box, side by side, inside the board, every one touch-sized.
+    for (const f of filters) {
+      expect(Math.round(box(f).top), 'a filter on the row under the search box').to.equal(Math.round(box(assignee).top));
+      expect(box(f).top).to.be.at.least(box(search).bottom);
+      expect(box(f).height).to.be.at.least(44);
+      expect(box(f).right).to.be.at.most(box(setup.el).right);
+    }
+    expect(box(assignee).right).to.be.at.most(box(statusBox).left);
+    expect(box(statusBox).right).to.be.at.most(box(sort).left);
+    // Each shows its label above its value, the value whole.
+    const prefix = assignee.querySelector('.field-prefix')!;
+    expect(prefix.textContent!.trim()).to.equal('Assignee');
+    expect(box(prefix).bottom).to.be.at.most(box(assignee.querySelector('select')!).top + 1);
+    expect(status.hasAttribute('compact'), 'the status filter stands compact').to.equal(true);
+    const value = status.shadowRoot!.querySelector<HTMLElement>('.select-like-value')!;
+    expect(value.textContent!.trim()).to.equal('All statuses');
+    expect(value.scrollWidth, '"All statuses" not cut').to.be.at.most(value.clientWidth);
+    expect(box(status.shadowRoot!.querySelector('.field-prefix')!).bottom).to.be.at.most(box(value).top + 1);
+    // "Keyboard shortcuts" ends the intake row; the bulk bar's three buttons share the row under it.
+    const help = button(setup.el, 'Keyboard shortcuts');
+    expect(Math.round(box(help).top)).to.equal(Math.round(box(button(setup.el, 'Add lead')).top));
+    const bulk = ['Select all matching', 'Assign', 'Distribute…'].map((name) => box(button(setup.el, name)));
+    for (const b of bulk) expect(Math.round(b.top)).to.equal(Math.round(bulk[0]!.top));
+    expect(bulk[0]!.top).to.be.at.least(box(help).bottom);
+    const toolbar = box(r.querySelector('[part="toolbar"]')!);
+    expect(toolbar.height, 'less than five rows of 44 px with their gaps and padding').to.be.below(5 * 44 + 4 * 8 + 2 * 10);
+  });
+
   it('gives every control a hit area of at least 44 × 44 px; the checkbox keeps its small box', async () => {
     const setup = await mountBoard({ width: 390, height: 760 });
     const lead = setup.store.cardsIn('new')[0]!;
