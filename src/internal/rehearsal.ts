@@ -79,12 +79,23 @@ export function rehearse(element: LitElement): string[] {
   return rendered;
 }
 
+/** What a rehearsal waits for before it renders. */
+export interface RehearsalNeeds {
+  /** Chunks its render shows (fetched when the rehearsal runs, not before). */
+  chunks?: () => Promise<unknown>;
+  /** What its element would have asked the store for once connected (the drawer's history). */
+  data?: (store: LeadStore) => Promise<unknown>;
+}
+
 /** One element's rehearsal: `perform` gives a never-connected element the loaded store and rehearses it. */
 export class Rehearsal {
   private state: 'waiting' | 'scheduled' | 'over' = 'waiting';
   private cancelIdle: (() => void) | undefined;
 
-  constructor(private readonly perform: (store: LeadStore) => string[] | Promise<string[]>) {}
+  constructor(
+    private readonly perform: (store: LeadStore) => string[],
+    private readonly needs: RehearsalNeeds = {},
+  ) {}
 
   /** Once per page, in the first idle period after `after` settles (a chunk's arrival; default at once). */
   schedule(after: Promise<unknown> = Promise.resolve()): void {
@@ -93,10 +104,12 @@ export class Rehearsal {
     void after.then(() => {
       if (this.state !== 'scheduled') return;
       this.cancelIdle = whenIdle(() => {
-        this.state = 'over';
         // A rehearsal only warms; one that fails (an artificial element: never connected) must not report an
-        // error on every page that loads the library. Its tests call `run` directly.
-        this.run().catch(() => {});
+        // error on every page that loads the library. Its tests call `run` directly. An element that renders
+        // for real while this one waits for a chunk cancels it: it would only add work to that element's frames.
+        this.run(() => this.state === 'scheduled')
+          .catch(() => {})
+          .finally(() => (this.state = 'over'));
       }, 200);
     });
   }
@@ -107,12 +120,15 @@ export class Rehearsal {
     this.cancelIdle?.();
   }
 
-  /** Rehearses now: answers the tags rendered. */
-  async run(): Promise<string[]> {
+  /** Rehearses now, unless `wanted` turns false while it waits: answers the tags rendered. */
+  async run(wanted: () => boolean = () => true): Promise<string[]> {
+    await this.needs.chunks?.();
+    if (!wanted()) return [];
     const store = new LeadStore(rehearsalAdapter());
     try {
       await store.load();
-      return await this.perform(store);
+      await this.needs.data?.(store);
+      return wanted() ? this.perform(store) : [];
     } finally {
       store.dispose();
     }

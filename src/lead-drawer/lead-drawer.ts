@@ -142,14 +142,17 @@ export class LeadDrawer extends LitElement {
  * the first frame): half of a first opening's script was Lit preparing the content's templates. Made before
  * the element is defined, which upgrades the drawers already on the page.
  */
-export const drawerRehearsal = new Rehearsal(async (store) => {
-  await store.loadActivity(REHEARSAL_LEAD_ID); // its history's entries, as a first opening shows once they come
-  const drawer = new LeadDrawer();
-  drawer.store = store;
-  drawer.leadId = REHEARSAL_LEAD_ID;
-  drawer.open = true;
-  return rehearse(drawer);
-});
+export const drawerRehearsal = new Rehearsal(
+  (store) => {
+    const drawer = new LeadDrawer();
+    drawer.store = store;
+    drawer.leadId = REHEARSAL_LEAD_ID;
+    drawer.open = true;
+    return rehearse(drawer);
+  },
+  // Its history's entries too, as a first opening shows them once they come.
+  { data: (store) => store.loadActivity(REHEARSAL_LEAD_ID) },
+);
 define('lead-drawer', LeadDrawer);
 drawerRehearsal.schedule(drawerContentChunk.arrived);
 

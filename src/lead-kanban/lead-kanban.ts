@@ -435,9 +435,8 @@ export class LeadKanban extends LitElement {
  * before the element is defined: defining it upgrades the boards already on the page, whose connection
  * cancels it.
  */
-export const boardRehearsal = new Rehearsal(async (store) => {
-  await workloadChipsChunk.load(); // the frame after the first shows the member chips
-  return LeadKanban.rehearse(store);
+export const boardRehearsal = new Rehearsal((store) => LeadKanban.rehearse(store), {
+  chunks: () => workloadChipsChunk.load(), // the frame after the first shows the member chips
 });
 define('lead-kanban', LeadKanban);
 prewarmIntl(); // in the first idle period after this module loads (see format.ts)

@@ -7,11 +7,12 @@
  * - the sheets of parts that show later (src/internal/late-styles.ts, `parseLater`): the first toast, which
  *   comes inside a user's action, adopts its sheet without parsing it.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LeadStore } from '../../sdk/index.js';
 import { MemoryAdapter, MemoryDatabase, seed } from '../../sdk/memory.js';
 import { drawerContentChunk, drawerRehearsal } from '../../src/lead-drawer/lead-drawer.js';
 import { whenDefined } from '../../src/internal/lazy.js';
+import { Rehearsal } from '../../src/internal/rehearsal.js';
 import { boardRehearsal, type LeadKanban } from '../../src/lead-kanban/lead-kanban.js';
 import { mountBoard, refusedMove, rendered, root } from './helpers/board-setup.js';
 
@@ -100,6 +101,29 @@ describe('<lead-kanban> work prepared in idle time', () => {
     // history's status line while it loads (the rehearsal's history is there before it renders).
     const mine = /^<lead-drawer>|^<p class="muted">/;
     expect(left.filter((t) => !mine.test(t.trim())), 'drawer templates prepared by the real opening').to.deep.equal([]);
+  });
+
+  it('a scheduled rehearsal that an element cancels while it waits for its chunk renders nothing after', async () => {
+    let release!: () => void;
+    const chunk = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    let performed = 0;
+    const rehearsal = new Rehearsal(
+      () => {
+        performed++;
+        return [];
+      },
+      { chunks: () => (asked++, chunk) },
+    );
+    rehearsal.schedule();
+    await waitUntil(() => asked === 1, 'the rehearsal started in an idle period and asked for its chunk');
+    rehearsal.cancel(); // an element rendered for real meanwhile
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(performed, 'nothing rendered once cancelled').to.equal(0);
+    // Run by hand, it renders.
+    await rehearsal.run();
+    expect(performed).to.equal(1);
   });
 
   it('parses no CSS for the first toast: its sheet was made in an idle period after a frame', async () => {
