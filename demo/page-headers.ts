@@ -38,14 +38,30 @@ export const STRICT_CSP = [
  */
 export const PAGE_CSP = STRICT_CSP;
 
+/** Paths served without a page policy: the API (it sends its own) and the plain-HTML example (see the header). */
 const EXEMPT = ['/api', '/html/'];
+
+/**
+ * Vue's runtime makes a Trusted Types policy of its own, named `vue`, when it starts (for the static markup
+ * its compiled templates insert): the Vue example's page allows that name beside Lit's, as a host serving a
+ * Vue app under this policy would; refused, Vue reports an error on every load.
+ */
+export const VUE_PAGE_CSP = STRICT_CSP.replace(`trusted-types ${TRUSTED_TYPES_POLICY}`, `trusted-types ${TRUSTED_TYPES_POLICY} vue`);
+
+/** The policy of the page at `path` (undefined: none, see EXEMPT). */
+export function pagePolicy(path: string): string | undefined {
+  if (EXEMPT.some((prefix) => path.startsWith(prefix))) return undefined;
+  return path.startsWith('/vue/') ? VUE_PAGE_CSP : PAGE_CSP;
+}
+
 
 function setHeaders(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (!path.startsWith('/api')) {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (!EXEMPT.some((prefix) => path.startsWith(prefix))) res.setHeader('Content-Security-Policy', PAGE_CSP);
+    const policy = pagePolicy(path);
+    if (policy) res.setHeader('Content-Security-Policy', policy);
   }
   next();
 }
