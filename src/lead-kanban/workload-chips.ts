@@ -128,10 +128,11 @@ export class WorkloadChips implements ReactiveController {
     chip.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
+  /** The chips' frame with Unassigned first, then each active member (you named as such). */
   render(ctx: WorkloadContext, store: LeadStore, me: Member) {
-    this.lastMembers = store.assignableMembers;
     const msg = messages();
     const members = store.assignableMembers;
+    this.lastMembers = members;
     const unassigned = store.unassignedCount;
     const max = Math.max(1, unassigned, ...members.map((m) => m.openLeads));
     const current = store.filter.assignee;
