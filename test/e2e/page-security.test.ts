@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PAGE_CSP, VUE_PAGE_CSP } from '../../demo/page-headers.js';
 import { launchBrowser } from '../support/chromium.js';
 import { column, startDevStack, waitForBoard, watchPageErrors, type DemoStack } from './support.js';
@@ -22,6 +22,16 @@ after(async () => {
   await browser?.close();
   await stack?.close();
 });
+
+/** Records the page's Content-Security-Policy violations from its first script on; answers a reader of them. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
 
 describe('the demo under its security headers', () => {
   test('the page, its modules and the API each carry theirs', async () => {
@@ -42,11 +52,7 @@ describe('the demo under its security headers', () => {
   test('the board works with no Content-Security-Policy violation', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    const violations = await watchViolations(page);
     const errors = watchPageErrors(page);
     try {
       await page.goto(stack.url);
@@ -61,8 +67,7 @@ describe('the demo under its security headers', () => {
       await page.locator('#view-as').selectOption({ index: 2 });
       await page.locator('#session').filter({ hasText: 'Signed in as' }).waitFor();
       await waitForBoard(page);
-      const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await violations(), []);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -76,11 +81,7 @@ describe('the demo under its security headers', () => {
     for (const path of ['/react/', '/vue/', '/docs/']) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        const seen: string[] = [];
-        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
+      const violations = await watchViolations(page);
       const errors = watchPageErrors(page);
       const logged: string[] = [];
       page.on('console', (message) => {
@@ -91,8 +92,7 @@ describe('the demo under its security headers', () => {
         // Each shows a board; the reference's assign-picker example renders its combobox (its body fetched).
         if (path === '/docs/') await page.getByRole('combobox', { name: 'Owner' }).waitFor();
         else await waitForBoard(page);
-        const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-        assert.deepEqual(violations, [], path);
+        assert.deepEqual(await violations(), [], path);
         assert.deepEqual(errors, [], path);
         assert.deepEqual(logged, [], path);
       } finally {
