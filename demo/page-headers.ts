@@ -54,7 +54,6 @@ export function pagePolicy(path: string): string | undefined {
   return path.startsWith('/vue/') ? VUE_PAGE_CSP : PAGE_CSP;
 }
 
-
 function setHeaders(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (!path.startsWith('/api')) {

@@ -26,8 +26,8 @@ export class LeadKanbanStatusFilter extends LitElement {
 
   @property({ attribute: false }) columns: readonly Column[] = [];
   @property({ attribute: false }) value: readonly string[] = [];
-  /** Its label above its value (a narrow or a phone's board, where the filters share one row). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  /** Its label above its value (a narrow or a phone's board, where the filters share one row); the board sets the attribute. */
+  @property({ type: Boolean }) compact = false;
   @state() private open = false;
   @state() private active = 0;
   /** The options are made when the list first opens: a closed list is not seen, and the board's first frame has no use for them. */
